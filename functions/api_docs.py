@@ -1,0 +1,161 @@
+"""GET /openapi.json and GET /docs: one API description merged from every handler.
+
+This function is packaged with the whole `functions/` tree so that Powertools' OpenAPIMerge can
+load each handler's resolver: the document comes from the routes and pydantic models the
+handlers really declare, never from a hand-kept file. The Swagger UI assets ship inside
+Powertools and are inlined, so the page works offline.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import aws_lambda_powertools.event_handler.openapi as openapi_package
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
+from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer, Server
+from aws_lambda_powertools.event_handler.openapi.swagger_ui import generate_swagger_html
+
+from egov.platform.http import PROBLEM_JSON, ProblemDocument, api, entry
+
+HERE = Path(__file__).parent
+SWAGGER_UI = Path(openapi_package.__file__).parent / "swagger_ui"
+TITLE = "Azərbaycan e-hökumət platforması / Azerbaijan e-government platform"
+DESCRIPTION = (
+    "Every action of every service. Errors are RFC 9457 problem documents "
+    "(application/problem+json) naming the field; texts in Azerbaijani by default, "
+    "English with `Accept-Language: en`."
+)
+
+app = api()
+
+
+def handler_files() -> list[Path]:
+    """Every handler module that builds a resolver with our HTTP glue."""
+    return sorted(
+        path
+        for path in HERE.rglob("*.py")
+        if path.name != Path(__file__).name and "app = api(" in path.read_text(encoding="utf-8")
+    )
+
+
+@functools.cache
+def document() -> str:
+    merge = OpenAPIMerge(
+        title=TITLE,
+        version="1.0.0",
+        description=DESCRIPTION,
+        servers=[Server(url="/")],
+        security_schemes={"bearer": HTTPBearer(bearerFormat="JWT")},
+        on_conflict="error",
+    )
+    for schema in with_distinct_names({path: handler_schema(path) for path in handler_files()}):
+        merge.add_schema(schema)
+    return json.dumps(with_problems(json.loads(merge.get_openapi_json_schema())), indent=2)
+
+
+def handler_schema(path: Path) -> dict[str, Any]:
+    single = OpenAPIMerge(title=TITLE, version="1.0.0")
+    single.add_file(path)
+    return dict(json.loads(single.get_openapi_json_schema()))
+
+
+def with_distinct_names(schemas: dict[Path, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each handler's schemas, two different models of one name told apart by their service.
+
+    Powertools names a component after its model's class and, merging handlers, keeps the last
+    of two components with one name: `Application` of the cabinet and of e-sign would describe
+    both routes with one of them. Such names become `<Service><Name>` (`EsignApplication`) in
+    every handler that uses them, references included.
+    """
+    clashing = _clashing(schemas.values())
+    renamed = []
+    for path, schema in schemas.items():
+        names = {
+            name: path.parent.name.capitalize() + name
+            for name in clashing & set(_components(schema))
+        }
+        text = json.dumps(schema)
+        for name, qualified in names.items():
+            text = text.replace(f'"{REF}{name}"', f'"{REF}{qualified}"')
+        qualified_schema = json.loads(text)
+        components = qualified_schema.get("components", {}).get("schemas", {})
+        for name, qualified in names.items():
+            components[qualified] = components.pop(name)
+        renamed.append(qualified_schema)
+    if still := _clashing(renamed):
+        raise RuntimeError(f"different models of one name within a service: {sorted(still)}")
+    return renamed
+
+
+REF = "#/components/schemas/"
+
+
+def _components(schema: dict[str, Any]) -> dict[str, Any]:
+    return dict(schema.get("components", {}).get("schemas", {}))
+
+
+def _clashing(schemas: Iterable[dict[str, Any]]) -> set[str]:
+    seen: dict[str, list[Any]] = {}
+    for schema in schemas:
+        for name, definition in _components(schema).items():
+            if definition not in seen.setdefault(name, []):
+                seen[name].append(definition)
+    return {name for name, definitions in seen.items() if len(definitions) > 1}
+
+
+def with_problems(openapi: dict[str, Any]) -> dict[str, Any]:
+    """Every error answer is a problem document, whatever the route (egov.platform.http).
+
+    Powertools documents a 422 as its own `HTTPValidationError` in application/json, which our
+    glue never sends; it is replaced, and the other 4xx and 5xx answers every route may give
+    (401, 403, 404, 409, ..., 500, 503) are declared by range.
+    """
+    problem = ProblemDocument.model_json_schema(
+        by_alias=True, ref_template="#/components/schemas/{model}"
+    )
+    schemas = openapi.setdefault("components", {}).setdefault("schemas", {})
+    schemas.update(problem.pop("$defs", {}))
+    schemas["Problem"] = problem
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    for operations in openapi["paths"].values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in ERROR_ANSWERS.items():
+                responses[status] = {
+                    "description": description,
+                    "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                }
+    return openapi
+
+
+ERROR_ANSWERS = {
+    "422": "Invalid input: the problem names each field (`errors`)",
+    "4XX": "Refused (unauthenticated, forbidden, not found, conflict, ...)",
+    "5XX": "Failed on our side or in an external system; nothing was changed",
+}
+
+
+@app.get("/openapi.json", include_in_schema=False)
+def openapi_document() -> Response[str]:
+    return Response(status_code=200, content_type="application/json", body=document())
+
+
+@app.get("/docs", include_in_schema=False)
+def docs_page() -> Response[str]:
+    page = generate_swagger_html(
+        document().replace("</", "<\\/"),
+        (SWAGGER_UI / "swagger-ui-bundle.min.js").read_text(encoding="utf-8"),
+        (SWAGGER_UI / "swagger-ui.min.css").read_text(encoding="utf-8"),
+        swagger_base_url="",
+        oauth2_config=None,
+    )
+    return Response(status_code=200, content_type="text/html", body=page)
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,27 @@
+"""GET /agencies/{agency}/decisions?status=pending: an agency's (or a Center's, E8) own tasks and deadlines (G3)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from egov.platform import auth, exchange
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/agencies/<agency>/decisions")
+def list_decisions(
+    agency: str,
+    status: Annotated[exchange.Status, Query()] = "pending",
+    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> Response[exchange.Decisions]:
+    auth.require(app, "agency", "officer", "center", agency=agency)
+    return ok(exchange.decisions(agency, status, cursor=cursor, limit=limit))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,27 @@
+"""GET /audit/{subject}: the audit trail of one subject (`USER%23<id>`, ...), newest first, for
+officers and operators (G1, G8). Nothing edits or deletes an entry."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+
+from egov.platform import audit_read, auth
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/audit/<subject>")
+def trail(
+    subject: Annotated[str, Path(max_length=300)],
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    limit: Annotated[int, Query(ge=1, le=audit_read.MAX_PAGE)] = 50,
+) -> Response[audit_read.AuditPage]:
+    auth.require(app, "officer", "operator")
+    return ok(audit_read.of_subject(audit_read.subject_from_path(subject), cursor, limit))
+
+
+lambda_handler = entry(app)

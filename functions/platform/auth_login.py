@@ -1,0 +1,19 @@
+"""POST /auth/login: username and password give an access token (G8; lockout after failures)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import login
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.post("/auth/login")
+def log_in(body: login.Credentials) -> Response[login.AccessToken]:
+    source_ip = app.current_event.request_context.identity.source_ip
+    return ok(login.login(body, source_ip))
+
+
+lambda_handler = entry(app)

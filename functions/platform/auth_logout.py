@@ -1,0 +1,19 @@
+"""POST /auth/logout: every token of the caller's account stops working at once."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, login
+from egov.platform.http import NO_CONTENT, api, entry
+
+app = api()
+
+
+@app.post("/auth/logout", responses=NO_CONTENT)
+def log_out() -> Response[None]:
+    login.logout(auth.principal(app))
+    return Response(status_code=204)
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,19 @@
+"""POST /auth/token: an agency system's client credentials give a token of role `agency` (G3, G8)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import login
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.post("/auth/token")
+def issue(body: login.ClientCredentials) -> Response[login.AccessToken]:
+    source_ip = app.current_event.request_context.identity.source_ip
+    return ok(login.client_token(body, source_ip))
+
+
+lambda_handler = entry(app)

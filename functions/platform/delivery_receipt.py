@@ -1,0 +1,25 @@
+"""POST /platform/delivery-receipts/{channel}: a gateway reports a message's fate (G2).
+
+The receipt must carry the gateway's Standard Webhooks signature (401 otherwise); a repeated
+receipt changes nothing.
+"""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import notify
+from egov.platform.adapters.gateways import Channel, read_receipt
+from egov.platform.http import NO_CONTENT, api, entry
+
+app = api()
+
+
+@app.post("/platform/delivery-receipts/<channel>", responses=NO_CONTENT)
+def receive(channel: Channel) -> Response[None]:
+    event = app.current_event
+    notify.record_receipt(read_receipt(channel, event.decoded_body or "", event.headers or {}))
+    return Response(status_code=204)
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,25 @@
+"""GET /me/inbox: the caller's notices, newest first, with unread count and delivery results (G2)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from egov.platform import auth, notify
+from egov.platform.http import api, entry, language, ok
+
+app = api()
+
+
+@app.get("/me/inbox")
+def get_inbox(
+    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> Response[notify.Inbox]:
+    caller = auth.principal(app)
+    return ok(notify.inbox(caller.user_id, language(app), cursor=cursor, limit=limit))
+
+
+lambda_handler = entry(app)

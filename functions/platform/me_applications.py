@@ -1,0 +1,28 @@
+"""GET /me/applications: the caller's applications of every service, newest first, with their
+history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from egov.platform import applications, auth
+from egov.platform.http import api, entry, language, ok
+
+MAX_PAGE = 100
+
+app = api()
+
+
+@app.get("/me/applications")
+def my_applications(
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+) -> Response[applications.ApplicationPage]:
+    caller = auth.principal(app)
+    return ok(applications.of_owner(caller.user_id, language(app), cursor, limit))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,18 @@
+"""GET /me: the caller's profile in their cabinet."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import accounts, auth
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/me")
+def my_profile() -> Response[accounts.Profile]:
+    return ok(accounts.profile_of(auth.caller_account(app)))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,19 @@
+"""GET /payments/{paymentId}: the owner sees a fee payment and its status (G6)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, payments
+from egov.platform.http import api, entry, language, ok
+
+app = api()
+
+
+@app.get("/payments/<paymentId>")
+def get_payment(paymentId: str) -> Response[payments.Payment]:
+    caller = auth.principal(app)
+    return ok(payments.view(payments.of_owner(paymentId, caller.user_id), language(app)))
+
+
+lambda_handler = entry(app)

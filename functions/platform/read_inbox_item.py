@@ -1,0 +1,19 @@
+"""POST /me/inbox/{itemId}/read: mark one of the caller's notices read (G2)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, notify
+from egov.platform.http import api, entry, language, ok
+
+app = api()
+
+
+@app.post("/me/inbox/<itemId>/read")
+def mark_read(itemId: str) -> Response[notify.InboxItem]:
+    caller = auth.principal(app)
+    return ok(notify.mark_read(caller.user_id, itemId, language(app)))
+
+
+lambda_handler = entry(app)

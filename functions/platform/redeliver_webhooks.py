@@ -1,0 +1,19 @@
+"""POST /operator/webhooks/dead-letters/redeliver: move dead letters back to the WebhookQueue."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, webhooks
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.post("/operator/webhooks/dead-letters/redeliver")
+def redeliver(body: webhooks.Redelivery) -> Response[webhooks.Redelivered]:
+    operator = auth.require(app, "operator")
+    return ok(webhooks.redeliver(body, operator.actor))
+
+
+lambda_handler = entry(app)

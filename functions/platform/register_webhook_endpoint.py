@@ -1,0 +1,19 @@
+"""PUT /operator/webhooks/endpoints/{agency}: register or replace where an agency gets webhooks."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, webhooks
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.put("/operator/webhooks/endpoints/<agency>")
+def register(agency: str, body: webhooks.Registration) -> Response[webhooks.Registered]:
+    operator = auth.require(app, "operator")
+    return ok(webhooks.register(agency, body, operator.actor))
+
+
+lambda_handler = entry(app)

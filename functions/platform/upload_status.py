@@ -1,0 +1,20 @@
+"""GET /uploads/{attachmentId}: the owner sees an upload's status and, once stored, a link (G5)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import attachments, auth
+from egov.platform.http import api, entry, language, ok
+
+app = api()
+
+
+@app.get("/uploads/<attachmentId>")
+def get_upload(attachmentId: str) -> Response[attachments.Attachment]:
+    caller = auth.principal(app)
+    item = attachments.of_owner(attachmentId, caller.user_id)
+    return ok(attachments.view(item, language(app)))
+
+
+lambda_handler = entry(app)

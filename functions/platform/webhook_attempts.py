@@ -1,0 +1,19 @@
+"""GET /operator/decisions/{decisionId}/deliveries: every webhook attempt of a decision (G3)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, evidence
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/operator/decisions/<decisionId>/deliveries")
+def deliveries(decisionId: str) -> Response[evidence.Log]:
+    auth.require(app, "operator")
+    return ok(evidence.deliveries(decisionId))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,19 @@
+"""GET /operator/webhooks/dead-letters: webhooks no agency accepted, waiting for an operator."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, webhooks
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/operator/webhooks/dead-letters")
+def dead_letters() -> Response[webhooks.DeadLetters]:
+    auth.require(app, "operator")
+    return ok(webhooks.dead_letters())
+
+
+lambda_handler = entry(app)

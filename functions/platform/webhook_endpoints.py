@@ -1,0 +1,19 @@
+"""GET /operator/webhooks/endpoints: every registered agency endpoint, disabled ones included."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, webhooks
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/operator/webhooks/endpoints")
+def endpoints() -> Response[webhooks.Endpoints]:
+    auth.require(app, "operator")
+    return ok(webhooks.registry())
+
+
+lambda_handler = entry(app)

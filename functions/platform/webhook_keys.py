@@ -1,0 +1,18 @@
+"""GET /.well-known/webhook-keys: the public key agencies verify our v1a webhooks with (G3)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import webhooks
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/.well-known/webhook-keys")
+def webhook_keys() -> Response[webhooks.WebhookKeys]:
+    return ok(webhooks.published_keys())
+
+
+lambda_handler = entry(app)

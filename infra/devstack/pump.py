@@ -1,0 +1,203 @@
+"""The event pump: what Lambda's event source mappings and schedules do on AWS.
+
+moto cannot run Lambda code without Docker, so queue messages reach their functions here, with
+Lambda's semantics: a batch per invocation; an exception leaves the whole batch for a retry after
+the visibility timeout; `ReportBatchItemFailures` leaves only the failed messages; the queue's
+redrive policy moves a message that keeps failing to its dead-letter queue (moto does that part).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+
+from devstack.runtime import Functions
+from devstack.template import REGION
+
+_RATE_UNITS = {
+    "minute": 60,
+    "minutes": 60,
+    "hour": 3600,
+    "hours": 3600,
+    "day": 86400,
+    "days": 86400,
+}
+
+
+@dataclass
+class Subscription:
+    function: str
+    queue_id: str
+    queue_url: str
+    queue_arn: str
+    batch_size: int
+    partial: bool
+
+
+def schedule_seconds(expression: str) -> float:
+    """`rate(5 minutes)` → 300. cron() schedules are run hourly locally."""
+    if expression.startswith("rate(") and expression.endswith(")"):
+        amount, unit = expression[5:-1].split()
+        return int(amount) * _RATE_UNITS[unit]
+    return 3600.0
+
+
+class Pump:
+    def __init__(
+        self,
+        functions: Functions,
+        clock_scale: float = 1.0,
+        invoke: Callable[[str, dict[str, Any]], Any] | None = None,
+    ) -> None:
+        self.functions = functions
+        # The local stack passes its worker pool, so consumers run in their own processes as
+        # Lambda runs them; tests call handlers in this process.
+        self.invoke = invoke or functions.invoke
+        self.clock_scale = clock_scale
+        template = functions.template
+        self.subscriptions = [
+            Subscription(
+                fn.logical_id,
+                queue_id,
+                template.ref(queue_id),
+                template.arn(queue_id),
+                batch,
+                partial,
+            )
+            for fn in template.functions.values()
+            for queue_id, batch, partial in fn.queues
+        ]
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self.errors: list[str] = []
+
+    @property
+    def sqs(self) -> Any:
+        return boto3.client("sqs")
+
+    # ------------------------------------------------------------ one step
+    def poll(self, sub: Subscription, wait_seconds: int = 0) -> int:
+        """Deliver one batch from the queue to its function; returns how many messages it had."""
+        received = self.sqs.receive_message(
+            QueueUrl=sub.queue_url,
+            MaxNumberOfMessages=min(sub.batch_size, 10),
+            WaitTimeSeconds=wait_seconds,
+            AttributeNames=["All"],
+            MessageAttributeNames=["All"],
+        )
+        messages = received.get("Messages", [])
+        if not messages:
+            return 0
+        event = {"Records": [self._record(sub, m) for m in messages]}
+        failed: set[str] = set()
+        try:
+            result = self.invoke(sub.function, event)
+        except Exception:
+            self.errors.append(traceback.format_exc())
+            traceback.print_exc()
+            return len(messages)
+        if sub.partial and isinstance(result, dict):
+            failed = {f["itemIdentifier"] for f in result.get("batchItemFailures", [])}
+        done = [m for m in messages if m["MessageId"] not in failed]
+        if done:
+            self.sqs.delete_message_batch(
+                QueueUrl=sub.queue_url,
+                Entries=[
+                    {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(done)
+                ],
+            )
+        return len(messages)
+
+    @staticmethod
+    def _record(sub: Subscription, message: dict[str, Any]) -> dict[str, Any]:
+        attributes = {
+            name: {
+                "stringValue": value.get("StringValue"),
+                "binaryValue": value.get("BinaryValue"),
+                "stringListValues": [],
+                "binaryListValues": [],
+                "dataType": value["DataType"],
+            }
+            for name, value in message.get("MessageAttributes", {}).items()
+        }
+        return {
+            "messageId": message["MessageId"],
+            "receiptHandle": message["ReceiptHandle"],
+            "body": message["Body"],
+            "attributes": message.get("Attributes", {}),
+            "messageAttributes": attributes,
+            "md5OfBody": message.get("MD5OfBody"),
+            "eventSource": "aws:sqs",
+            "eventSourceARN": sub.queue_arn,
+            "awsRegion": REGION,
+        }
+
+    def drain(self, timeout: float = 30.0, quiet_rounds: int = 2) -> None:
+        """Deliver until every subscribed queue is empty (tests use this instead of threads)."""
+        deadline = time.monotonic() + timeout
+        quiet = 0
+        while quiet < quiet_rounds:
+            if time.monotonic() > deadline:
+                raise TimeoutError("queues did not drain")
+            delivered = sum(self.poll(sub) for sub in self.subscriptions)
+            quiet = quiet + 1 if delivered == 0 else 0
+
+    def run_schedule(self, function: str) -> Any:
+        event = {
+            "version": "0",
+            "id": "local",
+            "detail-type": "Scheduled Event",
+            "source": "aws.events",
+            "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "region": REGION,
+            "resources": [],
+            "detail": {},
+        }
+        return self.invoke(function, event)
+
+    # ------------------------------------------------------------ background
+    def start(self) -> None:
+        for sub in self.subscriptions:
+            self._spawn(self._queue_loop, sub)
+        for fn in self.functions.template.functions.values():
+            for expression in fn.schedules:
+                self._spawn(
+                    self._schedule_loop,
+                    fn.logical_id,
+                    schedule_seconds(expression) / self.clock_scale,
+                )
+
+    def _spawn(self, target: Any, *args: Any) -> None:
+        thread = threading.Thread(target=target, args=args, daemon=True, name=f"pump-{args[0]}")
+        thread.start()
+        self._threads.append(thread)
+
+    def _queue_loop(self, sub: Subscription) -> None:
+        while not self._stop.is_set():
+            try:
+                if self.poll(sub, wait_seconds=1) == 0:
+                    self._stop.wait(0.05)
+            except Exception:
+                traceback.print_exc()
+                self._stop.wait(1)
+
+    def _schedule_loop(self, function: str, every: float) -> None:
+        while not self._stop.wait(max(every, 1.0)):
+            try:
+                self.run_schedule(function)
+            except Exception:
+                traceback.print_exc()
+
+    def stop(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=3)
+
+    def subscriptions_of(self, function: str) -> Iterator[Subscription]:
+        return (s for s in self.subscriptions if s.function == function)

@@ -1,0 +1,158 @@
+"""Starting and stopping the whole local platform in this process."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import threading
+import time
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import boto3
+
+from devstack.template import REGION, Template
+
+LOCALSTACK_ENV = "EGOV_TARGET"
+
+
+def aws_environment(endpoint: str) -> dict[str, str]:
+    return {
+        "AWS_ENDPOINT_URL": endpoint,
+        "AWS_DEFAULT_REGION": REGION,
+        "AWS_REGION": REGION,
+        "AWS_ACCESS_KEY_ID": "local",
+        "AWS_SECRET_ACCESS_KEY": "local",
+        "POWERTOOLS_TRACE_DISABLED": "true",
+        "POWERTOOLS_METRICS_DISABLED": "true",
+        "POWERTOOLS_DEV": "false",
+    }
+
+
+def localstack_endpoint() -> str | None:
+    """The LocalStack edge URL when EGOV_TARGET=localstack and one answers, else None."""
+    if os.environ.get(LOCALSTACK_ENV) != "localstack":
+        return None
+    import localstack_client.config
+
+    url = str(localstack_client.config.get_service_endpoint("sqs"))
+    host, port = url.split("//", 1)[1].split(":")
+    try:
+        socket.create_connection((host, int(port.split("/")[0])), timeout=1).close()
+    except OSError:
+        return None
+    return url
+
+
+def port_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex((host, port)) != 0
+
+
+@dataclass
+class Stack:
+    gateway_port: int = 8000
+    moto_port: int = 5050
+    simulator_port: int = 8001
+    clock_scale: float = 1.0
+    demo: bool = True
+    workers: int = 4
+    host: str = "127.0.0.1"
+    _stoppers: list[Any] = field(default_factory=list)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.host}:{self.gateway_port}"
+
+    @property
+    def simulator_url(self) -> str:
+        return f"http://{self.host}:{self.simulator_port}"
+
+    def start(self) -> None:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        warnings.filterwarnings("ignore", message="No application metrics to publish")
+        for port in (self.gateway_port, self.moto_port, self.simulator_port):
+            if not port_free(port, self.host):
+                raise SystemExit(f"port {port} is in use: is another local stack running?")
+        endpoint = localstack_endpoint() or self._start_moto()
+        os.environ.update(aws_environment(endpoint))
+        os.environ["EGOV_CLOCK_SCALE"] = str(self.clock_scale)
+        os.environ.setdefault("EGOV_CLOCK_EPOCH", str(time.time()))
+
+        from devstack import simulators
+        from devstack.provision import provision
+        from devstack.runtime import Functions, apply_environment
+
+        template = Template(
+            overrides={"ClockScale": str(self.clock_scale), "PublicApiUrl": self.api_url}
+        )
+        template.endpoint = endpoint
+        provision(template)
+        apply_environment(template, {"EGOV_CLOCK_SCALE": str(self.clock_scale)})
+        self._point_adapters_at_simulators(template)
+
+        sim = simulators.serve(self.host, self.simulator_port, api_url=self.api_url)
+        self._stoppers.append(sim.shutdown)
+
+        functions = Functions(template)
+        from devstack import gateway
+        from devstack.pump import Pump
+
+        pool = None
+        if self.workers:
+            from devstack.workers import WorkerPool
+
+            pool = WorkerPool(functions, self.workers)
+            self._stoppers.append(pool.shutdown)
+
+        pump = Pump(functions, clock_scale=self.clock_scale, invoke=pool.invoke if pool else None)
+        pump.start()
+        self._stoppers.append(pump.stop)
+
+        server = gateway.server(functions, self.host, self.gateway_port, workers=pool)
+        thread = threading.Thread(target=server.serve_forever, daemon=True, name="gateway")
+        thread.start()
+        self._stoppers.append(server.shutdown)
+
+        if self.demo:
+            from devstack import demo
+
+            demo.seed(self.api_url)
+
+    def _start_moto(self) -> str:
+        # moto's Step Functions engine calls other services through this port.
+        os.environ["MOTO_PORT"] = str(self.moto_port)
+        from moto.core.config import default_user_config
+        from moto.server import ThreadedMotoServer
+
+        from devstack.moto_patches import make_dynamodb_writes_atomic
+
+        make_dynamodb_writes_atomic()
+
+        default_user_config["stepfunctions"] = {"execute_state_machine": True}
+        server = ThreadedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
+        server.start()
+        self._stoppers.append(server.stop)
+        return f"http://{self.host}:{self.moto_port}"
+
+    def _point_adapters_at_simulators(self, template: Template) -> None:
+        name = template.physical_name("AdapterEndpoints")
+        from devstack.simulators import endpoints
+
+        boto3.client("ssm").put_parameter(
+            Name=name,
+            Value=json.dumps(endpoints(self.simulator_url)),
+            Type="String",
+            Overwrite=True,
+        )
+
+    def stop(self) -> None:
+        for stop in reversed(self._stoppers):
+            try:
+                stop()
+            except Exception as error:  # stopping is best effort; report and go on
+                print(f"while stopping: {error!r}")
+        self._stoppers.clear()

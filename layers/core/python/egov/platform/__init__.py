@@ -1,0 +1,1 @@
+"""Platform capabilities every service stands on: HTTP glue, identity, registries, exchange."""

@@ -1,0 +1,64 @@
+"""The mobile operators' registry: who holds a +994 mobile number (P3: "the person's own")."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import phonenumbers
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
+
+from egov.platform import i18n
+from egov.platform.adapters._model import Record, checked
+from egov.platform.adapters.base import SystemClient
+
+i18n.register(
+    {
+        "mobile.invalid": {
+            "az": "Azərbaycan mobil nömrəsini +994 formatında daxil edin, məs. +994501234567",
+            "en": "Enter an Azerbaijani mobile number as +994…, e.g. +994501234567",
+        },
+        "mobile.unknown": {
+            "az": "Bu mobil nömrə operatorların reyestrində tapılmadı",
+            "en": "This mobile number is not in the operators' registry",
+        },
+    }
+)
+
+_MOBILE_TYPES = (phonenumbers.PhoneNumberType.MOBILE,)
+
+
+def check_mobile(value: str) -> str:
+    """An Azerbaijani mobile number in E.164 (`+994501234567`), by phonenumbers (rule 9)."""
+    try:
+        number = phonenumbers.parse(value, "AZ")
+    except phonenumbers.NumberParseException as bad:
+        raise PydanticCustomError("mobile.invalid", "Not a +994 mobile number") from bad
+    if (
+        number.country_code != 994
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.number_type(number) not in _MOBILE_TYPES
+    ):
+        raise PydanticCustomError("mobile.invalid", "Not a +994 mobile number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+MobileNumber = Annotated[str, AfterValidator(check_mobile)]
+
+
+class Subscription(Record):
+    number: str
+    owner_fin: str
+    operator: Literal["Azercell", "Bakcell", "Nar"]
+    status: Literal["active", "suspended", "terminated"]
+
+
+class MobileRegistry:
+    def __init__(self, client: SystemClient) -> None:
+        self.client = client
+
+    def subscription(self, number: str, *, field: str = "mobile") -> Subscription:
+        """Who holds `number`, with which operator; `NotFound("mobile.unknown", field)` if none."""
+        number = checked(check_mobile, number, field)
+        body = self.client.get(f"/subscriptions/{number}", field=field, not_found="mobile.unknown")
+        return Subscription.model_validate(body)

@@ -1,0 +1,515 @@
+"""Decisions that workflows ask of agencies (G3, G4, E6, DESIGN rules 5-7).
+
+A workflow task `arn:aws:states:::sqs:sendMessage.waitForTaskToken` puts a `DecisionRequest` on
+the DecisionRequestQueue. `receive` stores it as a decision under an opaque id and queues a
+signed `decision.requested` webhook to the agency. The task token stays in the decision record:
+it is in no webhook, no answer, no evidence and no log, so only the platform can finish the task.
+
+The agency answers at `POST /agencies/{agency}/decisions/{decisionId}`; `answer` claims the
+decision (pending → answered, conditionally, so a second answer is refused, never applied twice)
+and hands the workflow `{"decisionId", "agency", "outcome", "reason", "decidedAt", "decidedBy"}`
+with SendTaskSuccess. An answer after the deadline, or after Step Functions timed the task out, is
+kept as a late answer and refused with 410; the workflow's `Catch` on `States.Timeout` applies the
+seed's rule for silence.
+
+`withdraw` (the DecisionWithdrawalQueue consumer's work) ends the pending requests about a
+subject, e.g. the other agencies' requests once one agency said no (E6), and tells each agency
+with a `decision.withdrawn` webhook.
+
+Storage (PLATFORM_TABLE):
+- `DECISION#<id>` / `DECISION`: the decision, in `gsi1` under `AGENCY#<agency>#DECISIONS#<status>`
+  sorted by deadline, so an agency's pending tasks are one keyed query.
+- `TASKTOKEN#<sha256 of token>` / `GUARD`: makes a redelivered request message a no-op.
+- `DECISIONS-OF#<subject>` / `<id>`: the decisions about one subject, for withdrawal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Literal, NoReturn
+
+from botocore.exceptions import ClientError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+
+from egov.platform import audit, auth, aws, clock, evidence, i18n, webhooks
+from egov.platform.auth import Principal
+from egov.platform.observability import logger
+from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem, Unavailable
+from egov.platform.repository import Table, Transaction
+
+PLATFORM = Table("PLATFORM_TABLE")
+Status = Literal["pending", "answered", "expired", "withdrawn"]
+Outcome = Literal["approve", "reject"]
+CLOSED_TASK_ERRORS = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
+REQUESTED = "decision.requested"
+WITHDRAWN = "decision.withdrawn"
+
+i18n.register(
+    {
+        "exchange.decision-unknown": {
+            "az": "Bu identifikatorla qərar sorğusu yoxdur",
+            "en": "No decision request has this id",
+        },
+        "exchange.not-your-decision": {
+            "az": "Bu qərar sorğusu başqa quruma aiddir",
+            "en": "This decision request belongs to another agency",
+        },
+        "exchange.already-answered": {
+            "az": "Bu sorğuya artıq cavab verilib; ikinci cavab qəbul edilmir",
+            "en": "This request has already been answered; a second answer is not accepted",
+        },
+        "exchange.deadline-passed": {
+            "az": "Cavab müddəti bitib; cavab gecikmiş cavab kimi qeydə alındı",
+            "en": "The deadline has passed; the answer was recorded as a late answer",
+        },
+        "exchange.withdrawn": {
+            "az": "Bu sorğu geri götürülüb və artıq cavab gözləmir",
+            "en": "This request was withdrawn and no longer awaits an answer",
+        },
+        "exchange.reason-required": {
+            "az": "İmtinanın səbəbini yazın",
+            "en": "Give the reason for the refusal",
+        },
+        "exchange.workflow-unavailable": {
+            "az": "Cavab hazırda ötürülə bilmədi; bir az sonra yenidən göndərin",
+            "en": "The answer could not be passed on just now; please send it again shortly",
+        },
+    }
+)
+
+
+class View(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+
+class DecisionRequest(View):
+    """The message a workflow's waitForTaskToken task puts on the DecisionRequestQueue."""
+
+    task_token: str = Field(min_length=1, repr=False)
+    agency: str = Field(pattern=webhooks.AGENCY_PATTERN)
+    kind: str = Field(min_length=1, max_length=64)
+    subject: str = Field(min_length=1, max_length=200)
+    payload: dict[str, Any] = Field(default_factory=dict)
+    deadline: AwareDatetime
+    correlation_id: str | None = None
+
+
+class Answer(View):
+    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
+
+    outcome: Outcome
+    reason: str = Field(default="", max_length=2000, validate_default=True)
+
+    @field_validator("reason")
+    @classmethod
+    def _refusal_has_reason(cls, reason: str, info: ValidationInfo) -> str:
+        if info.data.get("outcome") == "reject" and not reason.strip():
+            raise PydanticCustomError("exchange.reason-required", "Give the reason for the refusal")
+        return reason.strip()
+
+
+class Decision(View):
+    """A decision request as its agency and the operator see it (never with the task token)."""
+
+    decision_id: str
+    agency: str
+    kind: str
+    subject: str
+    payload: dict[str, Any]
+    deadline: datetime
+    status: Status
+    created_at: datetime
+    callback_url: str
+    outcome: Outcome | None = None
+    reason: str | None = None
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+
+
+class Decisions(View):
+    items: list[Decision]
+    cursor: str | None = None
+
+
+class Withdrawal(View):
+    """The message a workflow puts on the DecisionWithdrawalQueue (sqs:sendMessage)."""
+
+    subject: str = Field(min_length=1, max_length=200)
+    reason: str = Field(min_length=1, max_length=500)
+    correlation_id: str | None = None
+
+
+def _key(decision_id: str) -> tuple[str, str]:
+    return f"DECISION#{decision_id}", "DECISION"
+
+
+def _by_status(agency: str, status: Status) -> str:
+    return f"AGENCY#{agency}#DECISIONS#{status}"
+
+
+def _token_guard(token: str) -> str:
+    return f"TASKTOKEN#{hashlib.sha256(token.encode()).hexdigest()}"
+
+
+def _callback_url(agency: str, decision_id: str) -> str:
+    return f"{aws.resource_name('PUBLIC_API_URL')}/agencies/{agency}/decisions/{decision_id}"
+
+
+def _view(item: Mapping[str, Any]) -> Decision:
+    # The stored item's other attributes (the task token among them) are not part of the view.
+    return Decision.model_validate(
+        {**item, "callbackUrl": _callback_url(item["agency"], item["decisionId"])}
+    )
+
+
+# ---------------------------------------------------------------- requests from workflows
+
+
+class _AlreadyStored(Conflict):
+    """The request message was delivered before (SQS is at-least-once)."""
+
+
+def receive(data: Any) -> str | None:
+    """Store one request message and queue its webhook; the decision id, None if refused."""
+    token = data.get("taskToken") if isinstance(data, dict) else None
+    try:
+        request = DecisionRequest.model_validate(data)
+    except ValidationError as bad:
+        # Only field names: pydantic's messages would quote the input, token included.
+        fields = sorted({".".join(str(p) for p in e["loc"]) for e in bad.errors()})
+        logger.error("decision request refused", extra={"invalidFields": fields})
+        if isinstance(token, str) and token:
+            _fail_task(token, "DecisionRequest.Invalid", f"invalid fields: {', '.join(fields)}")
+        return None
+    if webhooks.endpoint(request.agency) is None:
+        logger.error("decision request for an unknown agency", extra={"agency": request.agency})
+        _fail_task(request.task_token, "DecisionRequest.UnknownAgency", request.agency)
+        return None
+    decision_id = "dec_" + uuid.uuid4().hex
+    try:
+        _store(decision_id, request)
+    except _AlreadyStored:
+        guard = PLATFORM.get(_token_guard(request.task_token), "GUARD")
+        decision_id = str(guard["owner"]) if guard else decision_id
+        logger.info("decision request delivered again", extra={"decisionId": decision_id})
+    stored = PLATFORM.get(*_key(decision_id))
+    if stored and not stored.get("webhookQueued"):
+        _queue_webhook(stored, REQUESTED, "webhookQueued")
+    return decision_id
+
+
+def _store(decision_id: str, request: DecisionRequest) -> None:
+    deadline = clock.iso(request.deadline)
+    pk, sk = _key(decision_id)
+    item = {
+        "pk": pk,
+        "sk": sk,
+        "decisionId": decision_id,
+        "agency": request.agency,
+        "kind": request.kind,
+        "subject": request.subject,
+        "payload": request.payload,
+        "deadline": deadline,
+        "status": "pending",
+        "createdAt": clock.now_iso(),
+        "correlationId": request.correlation_id,
+        "taskToken": request.task_token,
+        "gsi1pk": _by_status(request.agency, "pending"),
+        "gsi1sk": f"{deadline}#{decision_id}",
+    }
+    tx = Transaction()
+    tx.guard(
+        PLATFORM,
+        _token_guard(request.task_token),
+        decision_id,
+        _AlreadyStored("exchange.already-answered"),
+    )
+    tx.put(PLATFORM, item)
+    tx.put(
+        PLATFORM,
+        {"pk": f"DECISIONS-OF#{request.subject}", "sk": decision_id, "agency": request.agency},
+    )
+    audit.record(
+        tx,
+        pk,
+        "decision-requested",
+        audit.Actor.system("exchange"),
+        after={"agency": request.agency, "kind": request.kind, "deadline": deadline},
+        basis=request.subject,
+    )
+    tx.commit()
+
+
+def _queue_webhook(decision: Mapping[str, Any], event_type: str, flag: str) -> None:
+    view = _view(decision)
+    data = view.model_dump(
+        mode="json",
+        by_alias=True,
+        include={"decision_id", "agency", "kind", "subject", "deadline", "status", "callback_url"}
+        | ({"payload"} if event_type == REQUESTED else set()),
+    )
+    if event_type == WITHDRAWN:
+        data["reason"] = decision.get("withdrawnReason")
+    webhooks.enqueue(
+        webhooks.message(
+            view.agency,
+            event_type,
+            data,
+            webhook_id=f"msg_{view.decision_id}_{event_type.rsplit('.', 1)[1]}",
+            decision_id=view.decision_id,
+        )
+    )
+    PLATFORM.update(*_key(view.decision_id), {flag: True})
+
+
+def _fail_task(token: str, error: str, cause: str) -> None:
+    try:
+        aws.client("stepfunctions").send_task_failure(taskToken=token, error=error, cause=cause)
+    except ClientError as closed:
+        if closed.response["Error"]["Code"] not in CLOSED_TASK_ERRORS:
+            raise
+
+
+# ---------------------------------------------------------------- answers from agencies
+
+
+def answer(
+    agency: str,
+    decision_id: str,
+    body: Answer,
+    caller: Principal,
+    request_headers: Mapping[str, str],
+    raw_body: str | None,
+) -> Decision:
+    """The agency's answer to one of its decisions, passed to the waiting workflow."""
+    decision = PLATFORM.get(*_key(decision_id))
+    if decision is None:
+        raise NotFound("exchange.decision-unknown", field="decisionId")
+    if decision["agency"] != agency:
+        audit.append(
+            auth.access_subject(caller.user_id),
+            auth.ACCESS_REFUSED,
+            caller.actor,
+            owner=caller.user_id,
+            after={"decisionId": decision_id, "agency": caller.agency, "requiredAgency": agency},
+        )
+        raise Forbidden("exchange.not-your-decision", field="decisionId")
+    exchange = evidence.Exchange(
+        decision_id=decision_id,
+        direction="in",
+        channel="callback",
+        agency=agency,
+        actor=caller.user_id,
+        actor_role=caller.role,
+        method="POST",
+        url=_callback_url(agency, decision_id),
+        request_headers=dict(request_headers),
+        request_body=raw_body,
+    )
+    try:
+        settled = _settle(decision, body, caller)
+    except Problem as refused:
+        evidence.record(exchange.model_copy(update={"response_status": refused.status}))
+        raise
+    evidence.record(
+        exchange.model_copy(
+            update={"response_status": 200, "response_body": settled.model_dump_json(by_alias=True)}
+        )
+    )
+    return settled
+
+
+def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decision:
+    decided = {
+        "outcome": body.outcome,
+        "reason": body.reason,
+        "decidedAt": clock.now_iso(),
+        "decidedBy": caller.user_id,
+    }
+    if decision["status"] == "pending" and clock.now() > clock.parse(decision["deadline"]):
+        _record_late(decision, "pending", decided, caller)  # raises 410
+    if decision["status"] != "pending":
+        raise _refusal(decision["status"])
+    decision_id = decision["decisionId"]
+    pk, sk = _key(decision_id)
+    tx = Transaction()
+    tx.update(
+        PLATFORM,
+        pk,
+        sk,
+        {**decided, "status": "answered", "gsi1pk": _by_status(decision["agency"], "answered")},
+        expected={"status": "pending"},
+        conflict=Conflict("exchange.already-answered", field="decisionId"),
+    )
+    audit.record(
+        tx, pk, "decision-answered", caller.actor, before={"status": "pending"}, after=decided
+    )
+    try:
+        tx.commit()
+    except Conflict:
+        current = PLATFORM.get(pk, sk) or decision
+        raise _refusal(current["status"]) from None
+    output = {"decisionId": decision_id, "agency": decision["agency"], **decided}
+    try:
+        aws.client("stepfunctions").send_task_success(
+            taskToken=decision["taskToken"], output=json.dumps(output, ensure_ascii=False)
+        )
+    except ClientError as error:
+        if error.response["Error"]["Code"] in CLOSED_TASK_ERRORS:
+            _record_late(decision, "answered", decided, caller)  # raises 410
+        _undo_claim(decision, caller)
+        raise Unavailable("exchange.workflow-unavailable", field="decisionId") from error
+    return _view({**decision, **decided, "status": "answered"})
+
+
+def _refusal(status: str) -> Problem:
+    if status == "withdrawn":
+        return Gone("exchange.withdrawn", field="decisionId")
+    if status == "expired":
+        return Gone("exchange.deadline-passed", field="decisionId")
+    return Conflict("exchange.already-answered", field="decisionId")
+
+
+def _record_late(
+    decision: Mapping[str, Any], was: Status, late: Mapping[str, Any], caller: Principal
+) -> NoReturn:
+    """Keep an answer that came too late, mark the decision expired, and refuse with 410."""
+    pk, sk = _key(decision["decisionId"])
+    tx = Transaction()
+    tx.update(
+        PLATFORM,
+        pk,
+        sk,
+        {
+            "status": "expired",
+            "lateAnswer": dict(late),
+            "gsi1pk": _by_status(decision["agency"], "expired"),
+        },
+        expected={"status": was},
+        remove=("outcome", "reason", "decidedAt", "decidedBy") if was == "answered" else (),
+        conflict=Gone("exchange.deadline-passed", field="decisionId"),
+    )
+    audit.record(tx, pk, "late-answer", caller.actor, before={"status": was}, after=dict(late))
+    tx.commit()
+    raise Gone("exchange.deadline-passed", field="decisionId")
+
+
+def _undo_claim(decision: Mapping[str, Any], caller: Principal) -> None:
+    """Step Functions did not take the answer: free the decision so the agency can send it again."""
+    pk, sk = _key(decision["decisionId"])
+    tx = Transaction()
+    tx.update(
+        PLATFORM,
+        pk,
+        sk,
+        {"status": "pending", "gsi1pk": _by_status(decision["agency"], "pending")},
+        expected={"status": "answered"},
+        remove=("outcome", "reason", "decidedAt", "decidedBy"),
+    )
+    audit.record(
+        tx,
+        pk,
+        "decision-answer-undone",
+        caller.actor,
+        before={"status": "answered"},
+        after={"status": "pending"},
+        basis="the workflow service did not accept the answer",
+    )
+    tx.commit()
+
+
+# ---------------------------------------------------------------- reading
+
+
+def decisions(
+    agency: str, status: Status, *, cursor: str | None = None, limit: int = 50
+) -> Decisions:
+    """An agency's decisions in one status, soonest deadline first.
+
+    Pending ones whose deadline has passed are left out: they can no longer be answered.
+    """
+    between = (clock.now_iso(), "~") if status == "pending" else None
+    page = PLATFORM.query(
+        _by_status(agency, status), index="gsi1", sk_between=between, cursor=cursor, limit=limit
+    )
+    return Decisions(items=[_view(i) for i in page.items], cursor=page.cursor)
+
+
+def decision_of(agency: str, decision_id: str) -> dict[str, Any]:
+    decision = PLATFORM.get(*_key(decision_id))
+    if decision is None or decision["agency"] != agency:
+        raise NotFound("exchange.decision-unknown", field="decisionId")
+    return decision
+
+
+def evidence_of(
+    agency: str, decision_id: str, *, cursor: str | None = None, limit: int = 50
+) -> evidence.Log:
+    decision_of(agency, decision_id)
+    return evidence.of_decision(decision_id, cursor=cursor, limit=limit)
+
+
+# ---------------------------------------------------------------- withdrawal (E6)
+
+
+def withdraw(withdrawal: Withdrawal) -> list[str]:
+    """Withdraw every pending request about the subject; the ids withdrawn or being notified."""
+    touched = []
+    for link in PLATFORM.query_all(f"DECISIONS-OF#{withdrawal.subject}"):
+        decision = PLATFORM.get(*_key(link["sk"]))
+        if decision is None:
+            continue
+        if decision["status"] == "pending":
+            decision = _withdraw_one(decision, withdrawal.reason)
+        if decision and decision["status"] == "withdrawn" and not decision.get("withdrawalQueued"):
+            _queue_webhook(decision, WITHDRAWN, "withdrawalQueued")
+            touched.append(decision["decisionId"])
+    return touched
+
+
+def _withdraw_one(decision: dict[str, Any], reason: str) -> dict[str, Any] | None:
+    pk, sk = _key(decision["decisionId"])
+    changes = {
+        "status": "withdrawn",
+        "withdrawnAt": clock.now_iso(),
+        "withdrawnReason": reason,
+        "gsi1pk": _by_status(decision["agency"], "withdrawn"),
+    }
+    tx = Transaction()
+    tx.update(
+        PLATFORM,
+        pk,
+        sk,
+        changes,
+        expected={"status": "pending"},
+        conflict=Conflict("exchange.already-answered", field="decisionId"),
+    )
+    audit.record(
+        tx,
+        pk,
+        "decision-withdrawn",
+        audit.Actor.system("exchange"),
+        before={"status": "pending"},
+        after={"status": "withdrawn", "reason": reason},
+    )
+    try:
+        tx.commit()
+    except Conflict:
+        return None  # answered meanwhile: nothing to withdraw
+    # The workflow may still wait on this task (not every workflow is a Parallel that ended it).
+    _fail_task(decision["taskToken"], "Decision.Withdrawn", reason)
+    return {**decision, **changes}

@@ -1,0 +1,458 @@
+"""Notifications (G2, A9, DESIGN rule 10): the cabinet inbox at once, e-mail and SMS from a queue.
+
+    notify.send(user_id, "notice.document-placed", {"document": "..."},
+                email="...", sms="+994...", agency="customs", subject_ref="APP#...")
+
+writes the inbox item (time placed, unread) and one message record per channel in one
+transaction, then queues each message on the NotificationQueue. The consumer
+(functions/platform/send_notification.py) hands it to the gateway; the gateway's signed receipt
+(functions/platform/delivery_receipt.py) settles it. Every message's status is in GOV.UK Notify's
+vocabulary with the time of each change, shown with its inbox item and, when it was sent on behalf
+of an agency, to that agency (A9).
+
+A text is an i18n key with `<key>.title` (inbox title, e-mail subject) and `<key>.body` (inbox
+text, e-mail text, SMS) in Azerbaijani and English; services register their own.
+
+Functions that call `send` need write access to PLATFORM_TABLE and AUDIT_TABLE and
+`sqs:SendMessage` on the NotificationQueue.
+
+Storage (PLATFORM_TABLE): the inbox item `USER#<user>` / `INBOX#<itemId>` (item ids sort by time),
+in the sparse index `gsi1` under `UNREAD#<user>` while unread; the message `NOTIFICATION#<id>` /
+`MESSAGE`, in `gsi1` under `AGENCY#<agency>#NOTIFICATIONS` when an agency sent it. The inbox item
+keeps a copy of each message's delivery, written in the same transaction as the message.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from boto3.dynamodb.conditions import Key
+from botocore.exceptions import ClientError
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from egov.platform import adapters, audit, aws, clock, i18n, queues
+from egov.platform.adapters._model import checked
+from egov.platform.adapters.gateways import FINAL, Channel, Receipt, Status, check_email
+from egov.platform.adapters.mobile import check_mobile
+from egov.platform.observability import logger
+from egov.platform.problems import Invalid, NotFound, Unavailable
+from egov.platform.repository import Table, Transaction
+
+PLATFORM = Table("PLATFORM_TABLE")
+MAX_RECEIVES = 5  # the NotificationQueue's maxReceiveCount: the last try before the DLQ
+_UPDATE_TRIES = 5
+
+i18n.register(
+    {
+        "notice.document-placed.title": {
+            "az": "Kabinetinizə yeni sənəd daxil oldu",
+            "en": "A new document has arrived in your cabinet",
+        },
+        "notice.document-placed.body": {
+            "az": "{agency} tərəfindən göndərilən «{document}» kabinetinizdə yerləşdirildi.",
+            "en": "“{document}” sent by {agency} has been placed in your cabinet.",
+        },
+        "inbox.item-unknown": {
+            "az": "Bu bildiriş tapılmadı",
+            "en": "This notice was not found",
+        },
+        "notification.unknown": {
+            "az": "Bu istinadla mesaj tapılmadı",
+            "en": "No message has this reference",
+        },
+    }
+)
+
+
+class View(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+
+class Change(View):
+    status: Status
+    at: datetime
+    reason: str | None = None
+
+
+class Delivery(View):
+    """One message of a notice on one channel, as its recipient and agency see it."""
+
+    message_id: str
+    channel: Channel
+    to: str = Field(description="The address, partly masked")
+    status: Status
+    created_at: datetime
+    sent_at: datetime | None = None
+    completed_at: datetime | None = None
+    reason: str | None = None
+    history: list[Change]
+
+
+class InboxItem(View):
+    item_id: str
+    placed_at: datetime
+    read: bool
+    read_at: datetime | None = None
+    title: str
+    body: str
+    subject_ref: str | None = None
+    agency: str | None = None
+    deliveries: list[Delivery]
+
+
+class Inbox(View):
+    items: list[InboxItem]
+    unread: int
+    cursor: str | None = None
+
+
+class AgencyMessage(Delivery):
+    key: str
+    subject_ref: str | None = None
+
+
+class AgencyMessages(View):
+    items: list[AgencyMessage]
+    cursor: str | None = None
+
+
+# ---------------------------------------------------------------- sending
+
+
+def send(
+    user_id: str,
+    key: str,
+    params: Mapping[str, object] | None = None,
+    *,
+    email: str | None = None,
+    sms: str | None = None,
+    language: i18n.Lang = i18n.DEFAULT,
+    agency: str | None = None,
+    subject_ref: str | None = None,
+) -> str:
+    """Place a notice in the user's cabinet now and queue it to `email` and `sms`; its item id."""
+    texts = _texts(key, params)
+    now = clock.now()
+    item_id = f"{int(now.timestamp() * 1000):012x}{uuid.uuid4().hex[:12]}"
+    messages = _messages(key, texts, language, email, sms, agency, subject_ref, user_id, item_id)
+    item: dict[str, Any] = {
+        "pk": f"USER#{user_id}",
+        "sk": f"INBOX#{item_id}",
+        "itemId": item_id,
+        "userId": user_id,
+        "key": key,
+        "texts": texts,
+        "placedAt": clock.iso(now),
+        "read": False,
+        "subjectRef": subject_ref,
+        "agency": agency,
+        "gsi1pk": f"UNREAD#{user_id}",
+        "gsi1sk": item_id,
+        **{_delivery_attr(m["channel"]): _delivery(m) for m in messages},
+    }
+    tx = Transaction()
+    tx.put(PLATFORM, item)
+    for message in messages:
+        tx.put(PLATFORM, message)
+    audit.record(
+        tx,
+        f"USER#{user_id}",
+        "notice-placed",
+        audit.Actor.system("notify"),
+        owner=user_id,
+        after={"itemId": item_id, "key": key, "channels": [m["channel"] for m in messages]},
+    )
+    tx.commit()
+    _enqueue(messages)
+    return item_id
+
+
+def send_to_address(
+    key: str,
+    params: Mapping[str, object] | None = None,
+    *,
+    email: str | None = None,
+    sms: str | None = None,
+    language: i18n.Lang = i18n.DEFAULT,
+    agency: str | None = None,
+    subject_ref: str | None = None,
+) -> list[str]:
+    """Queue a notice to someone without a cabinet (e.g. an operator alert); the message ids."""
+    messages = _messages(
+        key, _texts(key, params), language, email, sms, agency, subject_ref, None, None
+    )
+    tx = Transaction()
+    for message in messages:
+        tx.put(PLATFORM, message)
+    tx.commit()
+    _enqueue(messages)
+    return [m["messageId"] for m in messages]
+
+
+def _texts(key: str, params: Mapping[str, object] | None) -> dict[str, dict[str, str]]:
+    return {
+        part: {lang: i18n.text(f"{key}.{part}", lang, params) for lang in ("az", "en")}
+        for part in ("title", "body")
+    }
+
+
+def _messages(
+    key: str,
+    texts: dict[str, dict[str, str]],
+    language: i18n.Lang,
+    email: str | None,
+    sms: str | None,
+    agency: str | None,
+    subject_ref: str | None,
+    user_id: str | None,
+    item_id: str | None,
+) -> list[dict[str, Any]]:
+    addresses: list[tuple[Channel, str]] = []
+    if email:
+        addresses.append(("email", checked(check_email, email, "email")))
+    if sms:
+        addresses.append(("sms", checked(check_mobile, sms, "sms")))
+    if not addresses and item_id is None:
+        raise Invalid("field.required", field="email")
+    now = clock.now_iso()
+    messages = []
+    for channel, to in addresses:
+        message_id = uuid.uuid4().hex
+        message: dict[str, Any] = {
+            "pk": f"NOTIFICATION#{message_id}",
+            "sk": "MESSAGE",
+            "messageId": message_id,
+            "channel": channel,
+            "to": to,
+            "subject": texts["title"][language],
+            "text": texts["body"][language],
+            "key": key,
+            "userId": user_id,
+            "itemId": item_id,
+            "agency": agency,
+            "subjectRef": subject_ref,
+            "status": "created",
+            "createdAt": now,
+            "history": [{"status": "created", "at": now}],
+            "version": 0,
+        }
+        if agency:
+            message["gsi1pk"] = f"AGENCY#{agency}#NOTIFICATIONS"
+            message["gsi1sk"] = f"{now}#{message_id}"
+        messages.append(message)
+    return messages
+
+
+def _enqueue(messages: list[dict[str, Any]]) -> None:
+    queues.send_batch("NOTIFICATION_QUEUE_URL", [{"messageId": m["messageId"]} for m in messages])
+
+
+# ---------------------------------------------------------------- delivering
+
+
+def deliver(message_id: str, receive_count: int) -> None:
+    """Hand a queued message to its gateway (the NotificationQueue consumer's work).
+
+    A duplicate delivery of the queue message finds the message past `created` and does nothing.
+    A gateway that does not answer raises `Unavailable` so the queue retries; on the last try the
+    message is recorded as a technical failure instead.
+    """
+    message = PLATFORM.get(f"NOTIFICATION#{message_id}", "MESSAGE")
+    if message is None or message["status"] != "created":
+        logger.info("message already handed over", extra={"messageId": message_id})
+        return
+    callback = f"{aws.resource_name('PUBLIC_API_URL')}/platform/delivery-receipts/"
+    try:
+        if message["channel"] == "sms":
+            gateway_id = adapters.sms().send(
+                message["to"], message["text"], message_id, callback + "sms"
+            )
+        else:
+            gateway_id = adapters.email().send(
+                message["to"], message["subject"], message["text"], message_id, callback + "email"
+            )
+    except Unavailable:
+        if receive_count < MAX_RECEIVES:
+            raise
+        _change(message_id, "technical-failure", clock.now(), "gateway unavailable", None)
+        return
+    _change(message_id, "sending", clock.now(), None, gateway_id, only_from="created")
+
+
+def record_receipt(receipt: Receipt) -> None:
+    """Settle a message from its gateway's verified receipt; a repeated receipt changes nothing."""
+    message = PLATFORM.get(f"NOTIFICATION#{receipt.reference}", "MESSAGE")
+    if message is None or message["channel"] != receipt.channel:
+        raise NotFound("notification.unknown", field="reference")
+    _change(receipt.reference, receipt.status, receipt.at, receipt.reason, receipt.gateway_id)
+
+
+def _change(
+    message_id: str,
+    status: Status,
+    at: datetime,
+    reason: str | None,
+    gateway_id: str | None,
+    *,
+    only_from: Status | None = None,
+) -> None:
+    """Move a message to `status`, with its inbox copy, under optimistic locking."""
+    for _ in range(_UPDATE_TRIES):
+        message = PLATFORM.get(f"NOTIFICATION#{message_id}", "MESSAGE")
+        if message is None:
+            raise NotFound("notification.unknown", field="reference")
+        current = message["status"]
+        if current == status or (only_from and current != only_from):
+            return
+        if current in FINAL and status == "sending":
+            return  # the receipt overtook the consumer's bookkeeping
+        changes: dict[str, Any] = {
+            "status": status,
+            "history": [
+                *message["history"],
+                {"status": status, "at": clock.iso(at), "reason": reason},
+            ],
+            "version": message["version"] + 1,
+        }
+        if gateway_id:
+            changes["gatewayId"] = gateway_id
+        if status == "sending":
+            changes["sentAt"] = clock.iso(at)
+        else:
+            changes["completedAt"] = clock.iso(at)
+        if reason:
+            changes["reason"] = reason
+        tx = Transaction()
+        tx.update(
+            PLATFORM,
+            f"NOTIFICATION#{message_id}",
+            "MESSAGE",
+            changes,
+            expected={"version": message["version"]},
+        )
+        if message.get("itemId"):
+            updated = {**message, **changes}
+            tx.update(
+                PLATFORM,
+                f"USER#{message['userId']}",
+                f"INBOX#{message['itemId']}",
+                {_delivery_attr(message["channel"]): _delivery(updated)},
+            )
+        try:
+            tx.commit()
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "TransactionCanceledException":
+                raise
+            continue  # another update won the race: read again
+        return
+    raise RuntimeError(f"message {message_id} kept changing under us")
+
+
+def _delivery_attr(channel: str) -> str:
+    # One attribute per channel, so the SMS and e-mail receipts never overwrite each other.
+    return f"delivery_{channel}"
+
+
+def _delivery(message: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "messageId": message["messageId"],
+        "channel": message["channel"],
+        "to": _mask(message["channel"], message["to"]),
+        "status": message["status"],
+        "createdAt": message["createdAt"],
+        "sentAt": message.get("sentAt"),
+        "completedAt": message.get("completedAt"),
+        "reason": message.get("reason"),
+        "history": message["history"],
+    }
+
+
+def _mask(channel: str, to: str) -> str:
+    if channel == "sms":
+        return f"{to[:6]}***{to[-2:]}"
+    local, _, domain = to.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def inbox(user_id: str, lang: i18n.Lang, *, cursor: str | None = None, limit: int = 20) -> Inbox:
+    """The user's notices, newest first, with the number still unread (G2)."""
+    page = PLATFORM.query(
+        f"USER#{user_id}", sk_prefix="INBOX#", cursor=cursor, limit=limit, newest_first=True
+    )
+    return Inbox(
+        items=[_item(i, lang) for i in page.items], unread=_unread(user_id), cursor=page.cursor
+    )
+
+
+def mark_read(user_id: str, item_id: str, lang: i18n.Lang) -> InboxItem:
+    """Mark a notice read (again is fine); another user's or a missing item is 404."""
+    item = PLATFORM.get(f"USER#{user_id}", f"INBOX#{item_id}")
+    if item is None:
+        raise NotFound("inbox.item-unknown", field="itemId")
+    if not item["read"]:
+        item = PLATFORM.update(
+            f"USER#{user_id}",
+            f"INBOX#{item_id}",
+            {"read": True, "readAt": clock.now_iso()},
+            remove=("gsi1pk", "gsi1sk"),
+        )
+    return _item(item, lang)
+
+
+def agency_messages(agency: str, *, cursor: str | None = None, limit: int = 50) -> AgencyMessages:
+    """Delivery results of the messages sent on behalf of `agency`, newest first (A9)."""
+    page = PLATFORM.query(
+        f"AGENCY#{agency}#NOTIFICATIONS",
+        index="gsi1",
+        cursor=cursor,
+        limit=limit,
+        newest_first=True,
+    )
+    items = [
+        AgencyMessage.model_validate(
+            {**_delivery(m), "key": m["key"], "subjectRef": m.get("subjectRef")}
+        )
+        for m in page.items
+    ]
+    return AgencyMessages(items=items, cursor=page.cursor)
+
+
+def _unread(user_id: str) -> int:
+    table = aws.dynamodb().Table(PLATFORM.name)
+    condition = Key("gsi1pk").eq(f"UNREAD#{user_id}")
+    kwargs: dict[str, Any] = {
+        "IndexName": "gsi1",
+        "KeyConditionExpression": condition,
+        "Select": "COUNT",
+    }
+    total = 0
+    while True:
+        result = table.query(**kwargs)
+        total += int(result["Count"])
+        if "LastEvaluatedKey" not in result:
+            return total
+        kwargs["ExclusiveStartKey"] = result["LastEvaluatedKey"]
+
+
+def _item(item: Mapping[str, Any], lang: i18n.Lang) -> InboxItem:
+    deliveries = [item[a] for a in (_delivery_attr("email"), _delivery_attr("sms")) if a in item]
+    return InboxItem.model_validate(
+        {
+            "itemId": item["itemId"],
+            "placedAt": item["placedAt"],
+            "read": item["read"],
+            "readAt": item.get("readAt"),
+            "title": item["texts"]["title"][lang],
+            "body": item["texts"]["body"][lang],
+            "subjectRef": item.get("subjectRef"),
+            "agency": item.get("agency"),
+            "deliveries": deliveries,
+        }
+    )

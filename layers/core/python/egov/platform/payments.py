@@ -1,0 +1,255 @@
+"""State fees paid through ASAN ödəniş (G6, X10); never refunded (seed 001 §2.20).
+
+A service asks for a fee with `request_fee(owner, subject, fee_code)`: the provider creates the
+payment, the platform records it `pending` (PLATFORM_TABLE `PAYMENT#<id>` / `PAYMENT`, in `gsi1`
+under `OWNER#<owner>`) and the person pays at `payUrl`. The provider's signed confirmation
+(`settle`, behind POST /payments/callback) makes it `paid` or `declined`; both are final, a
+repeated confirmation changes nothing and a contradicting one is a 409.
+
+A workflow that waits for the payment sends `{"taskToken", "paymentId"}` to the
+PaymentWaitQueue (a `sqs:sendMessage.waitForTaskToken` task); `await_payment` stores the token,
+and the confirmation answers the workflow with task success `{"paymentId", "status": "paid" |
+"declined", "settledAt"}` (a Choice state tells them apart). Whichever of the two comes second
+answers, so the order in which they arrive does not matter.
+
+Fees come from the table in `data/fees.json` (amounts in qəpik).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import uuid
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, NoReturn
+
+from botocore.exceptions import ClientError
+from pydantic import BaseModel
+
+from egov.platform import adapters, audit, aws, clock, i18n
+from egov.platform.adapters.payment import Confirmation
+from egov.platform.audit import Actor
+from egov.platform.problems import Conflict, Invalid, NotFound
+from egov.platform.repository import Item, Table, Transaction
+
+PLATFORM = Table("PLATFORM_TABLE")
+FEES_FILE = Path(__file__).parent / "data" / "fees.json"
+SYSTEM = Actor.system("payments")
+
+Status = Literal["pending", "paid", "declined"]
+
+i18n.register(
+    {
+        "payment.not-found": {"az": "Ödəniş tapılmadı", "en": "Payment not found"},
+        "payment.fee-unknown": {"az": "Naməlum rüsum kodu", "en": "Unknown fee code"},
+        "payment.not-refundable": {
+            "az": "Ödənilmiş rüsumlar heç bir halda geri qaytarılmır",
+            "en": "Fees paid are not refunded in any case",
+        },
+        "payment.amount-mismatch": {
+            "az": "Təsdiqdəki məbləğ tələb olunan rüsumla üst-üstə düşmür",
+            "en": "The confirmed amount differs from the fee requested",
+        },
+        "payment.contradicted": {
+            "az": "Ödəniş artıq başqa nəticə ilə təsdiqlənib",
+            "en": "The payment was already confirmed with another outcome",
+        },
+    }
+)
+
+
+class Fee(BaseModel):
+    code: str
+    amount: int
+    name: dict[i18n.Lang, str]
+
+
+class Payment(BaseModel):
+    paymentId: str
+    subject: str
+    feeCode: str
+    feeName: str
+    amount: int
+    currency: Literal["AZN"] = "AZN"
+    status: Status
+    payUrl: str
+    createdAt: datetime
+    settledAt: datetime | None = None
+    reason: str | None = None
+
+
+@functools.cache
+def fees() -> dict[str, Fee]:
+    table = json.loads(FEES_FILE.read_text(encoding="utf-8"))
+    return {fee["code"]: Fee.model_validate(fee) for fee in table["fees"]}
+
+
+def fee(code: str) -> Fee:
+    try:
+        return fees()[code]
+    except KeyError as unknown:
+        raise Invalid("payment.fee-unknown", field="feeCode") from unknown
+
+
+def _key(payment_id: str) -> tuple[str, str]:
+    return f"PAYMENT#{payment_id}", "PAYMENT"
+
+
+def _public_url(path: str) -> str:
+    return aws.resource_name("PUBLIC_API_URL") + path
+
+
+def request_fee(
+    owner: str,
+    subject: str,
+    fee_code: str,
+    *,
+    return_url: str | None = None,
+    lang: i18n.Lang = "az",
+) -> Payment:
+    """Ask the provider for the fee `fee_code` for `subject`; the pending payment to pay."""
+    charged = fee(fee_code)
+    payment_id = uuid.uuid4().hex
+    order = adapters.payments().create(
+        amount=charged.amount,
+        reference=payment_id,
+        description=charged.name[lang],
+        return_url=return_url or _public_url(f"/payments/{payment_id}"),
+        callback_url=_public_url("/payments/callback"),
+    )
+    now = clock.now_iso()
+    pk, sk = _key(payment_id)
+    item: Item = {
+        "pk": pk,
+        "sk": sk,
+        "gsi1pk": f"OWNER#{owner}",
+        "gsi1sk": f"PAYMENT#{now}#{payment_id}",
+        "paymentId": payment_id,
+        "owner": owner,
+        "subject": subject,
+        "feeCode": fee_code,
+        "amount": charged.amount,
+        "status": "pending",
+        "providerId": order.payment_id,
+        "payUrl": order.pay_url,
+        "createdAt": now,
+    }
+    tx = Transaction()
+    tx.put(PLATFORM, item)
+    audit.record(
+        tx,
+        subject,
+        "fee-requested",
+        SYSTEM,
+        owner=owner,
+        after={"paymentId": payment_id, "feeCode": fee_code, "amount": charged.amount},
+    )
+    tx.commit()
+    return view(item, lang)
+
+
+def get(payment_id: str) -> Item | None:
+    return PLATFORM.get(*_key(payment_id))
+
+
+def of_owner(payment_id: str, owner: str) -> Item:
+    item = get(payment_id)
+    if not item or item["owner"] != owner:
+        raise NotFound("payment.not-found", field="paymentId")
+    return item
+
+
+def view(item: Item, lang: i18n.Lang = "az") -> Payment:
+    return Payment(
+        paymentId=item["paymentId"],
+        subject=item["subject"],
+        feeCode=item["feeCode"],
+        feeName=fee(item["feeCode"]).name[lang],
+        amount=item["amount"],
+        status=item["status"],
+        payUrl=item["payUrl"],
+        createdAt=clock.parse(item["createdAt"]),
+        settledAt=clock.parse(item["settledAt"]) if item.get("settledAt") else None,
+        reason=item.get("reason"),
+    )
+
+
+def refuse_refund(payment_id: str, owner: str) -> NoReturn:
+    """There is no refund: the owner of a payment is told so (409), others learn nothing."""
+    of_owner(payment_id, owner)
+    raise Conflict("payment.not-refundable", field="paymentId", extra={"basis": "seed 001 §2.20"})
+
+
+def settle(confirmation: Confirmation) -> Status:
+    """Apply the provider's verified confirmation; a repeat is harmless (G6, DESIGN rule 7)."""
+    item = get(confirmation.reference)
+    if not item or item["providerId"] != confirmation.payment_id:
+        raise NotFound("payment.not-found", field="reference")
+    if confirmation.amount != item["amount"]:
+        raise Invalid("payment.amount-mismatch", field="amount")
+    if item["status"] != "pending":
+        if item["status"] != confirmation.status:
+            raise Conflict("payment.contradicted", field="status")
+        if item.get("taskToken"):
+            _answer_workflow(item)  # the first delivery may have stopped before answering
+        return confirmation.status
+    changes: Item = {"status": confirmation.status, "settledAt": clock.iso(confirmation.at)}
+    if confirmation.reason:
+        changes["reason"] = confirmation.reason
+    tx = Transaction()
+    tx.update(
+        PLATFORM,
+        *_key(item["paymentId"]),
+        changes,
+        expected={"status": "pending"},
+        conflict=Conflict("payment.contradicted", field="status"),
+    )
+    audit.record(
+        tx,
+        item["subject"],
+        f"fee-{confirmation.status}",
+        Actor.system("asan-odenis"),
+        owner=item["owner"],
+        before={"paymentId": item["paymentId"], "status": "pending"},
+        after={"paymentId": item["paymentId"], **changes},
+    )
+    try:
+        tx.commit()
+    except Conflict:
+        return settle(confirmation)  # a parallel delivery settled it: judge again
+    settled = get(item["paymentId"]) or {}
+    if settled.get("taskToken"):
+        _answer_workflow(settled)
+    return confirmation.status
+
+
+def await_payment(task_token: str, payment_id: str) -> None:
+    """Let a waiting workflow know when the payment settles (at once if it already has)."""
+    if not get(payment_id):
+        raise NotFound("payment.not-found", field="paymentId")
+    try:
+        PLATFORM.update(
+            *_key(payment_id),
+            {"taskToken": task_token},
+            expected={"status": "pending"},
+            conflict=Conflict("payment.contradicted"),
+        )
+    except Conflict:
+        _answer_workflow({**(get(payment_id) or {}), "taskToken": task_token})
+
+
+def _answer_workflow(item: dict[str, Any]) -> None:
+    output = {
+        "paymentId": item["paymentId"],
+        "status": item["status"],
+        "settledAt": item.get("settledAt"),
+    }
+    try:
+        aws.client("stepfunctions").send_task_success(
+            taskToken=item["taskToken"], output=json.dumps(output)
+        )
+    except ClientError as error:
+        # Answered already, or the workflow gave up waiting: either way nothing is owed.
+        if error.response["Error"]["Code"] not in ("TaskTimedOut", "InvalidToken"):
+            raise

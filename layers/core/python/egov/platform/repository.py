@@ -1,0 +1,312 @@
+"""The one repository pattern: keyed reads, queries and guarded transactions on DynamoDB.
+
+Every table has a string partition key `pk` and sort key `sk`; secondary indexes are named
+`gsi1`, `gsi2`, … with keys `gsi1pk`/`gsi1sk`, … Every request path uses GetItem, Query or
+TransactWriteItems (DESIGN rule 4). Uniqueness is a *guard item* (`pk = "USERNAME#ali"`) put
+with `attribute_not_exists(pk)` in the same transaction as the record it protects; when the
+transaction is cancelled, the guard that failed names the field in the 409.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from boto3.dynamodb.conditions import Key
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.exceptions import ClientError
+
+from egov.platform import aws
+from egov.platform.problems import Conflict, Invalid, Problem
+
+_serializer = TypeSerializer()
+_deserializer = TypeDeserializer()
+
+Item = dict[str, Any]
+
+
+def plain(value: Any) -> Any:
+    """DynamoDB numbers come back as Decimal; callers get int/float."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def _storable(value: Any) -> Any:
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    return value
+
+
+def marshal(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: _serializer.serialize(_storable(v)) for k, v in item.items() if v is not None}
+
+
+def unmarshal(item: Mapping[str, Any]) -> Item:
+    return plain({k: _deserializer.deserialize(v) for k, v in item.items()})
+
+
+@dataclass
+class Page:
+    items: list[Item]
+    cursor: str | None
+
+
+def encode_cursor(key: Mapping[str, Any] | None) -> str | None:
+    if not key:
+        return None
+    return base64.urlsafe_b64encode(json.dumps(plain(dict(key))).encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
+    if not cursor:
+        return None
+    try:
+        decoded = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (ValueError, TypeError) as bad:
+        raise Invalid("field.invalid", field="cursor") from bad
+    if not isinstance(decoded, dict):
+        raise Invalid("field.invalid", field="cursor")
+    return decoded
+
+
+class Table:
+    """A table named by an environment variable the template sets (e.g. `PLATFORM_TABLE`)."""
+
+    def __init__(self, env_var: str) -> None:
+        self.env_var = env_var
+
+    @property
+    def name(self) -> str:
+        return aws.resource_name(self.env_var)
+
+    @property
+    def _table(self) -> Any:
+        return aws.dynamodb().Table(self.name)
+
+    def get(self, pk: str, sk: str, *, consistent: bool = True) -> Item | None:
+        found = self._table.get_item(Key={"pk": pk, "sk": sk}, ConsistentRead=consistent)
+        item = found.get("Item")
+        return plain(item) if item else None
+
+    def query(
+        self,
+        pk: str,
+        *,
+        sk_prefix: str | None = None,
+        sk_between: tuple[str, str] | None = None,
+        index: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+        newest_first: bool = False,
+    ) -> Page:
+        pk_name, sk_name = (f"{index}pk", f"{index}sk") if index else ("pk", "sk")
+        condition: Any = Key(pk_name).eq(pk)
+        if sk_prefix is not None:
+            condition = condition & Key(sk_name).begins_with(sk_prefix)
+        if sk_between is not None:
+            condition = condition & Key(sk_name).between(*sk_between)
+        kwargs: dict[str, Any] = {
+            "KeyConditionExpression": condition,
+            "Limit": limit,
+            "ScanIndexForward": not newest_first,
+        }
+        if index:
+            kwargs["IndexName"] = index
+        start = decode_cursor(cursor)
+        if start:
+            kwargs["ExclusiveStartKey"] = start
+        result = self._table.query(**kwargs)
+        return Page(
+            [plain(i) for i in result.get("Items", [])],
+            encode_cursor(result.get("LastEvaluatedKey")),
+        )
+
+    def query_all(
+        self, pk: str, *, sk_prefix: str | None = None, index: str | None = None
+    ) -> Iterator[Item]:
+        cursor: str | None = None
+        while True:
+            page = self.query(pk, sk_prefix=sk_prefix, index=index, cursor=cursor, limit=100)
+            yield from page.items
+            if not page.cursor:
+                return
+            cursor = page.cursor
+
+    def put(self, item: Item) -> None:
+        self._table.put_item(Item=_storable(item))
+
+    def put_new(self, item: Item, conflict: Problem | None = None) -> bool:
+        """Put unless an item with the key exists; False (or `conflict` raised) if it does."""
+        try:
+            self._table.put_item(
+                Item=_storable(item), ConditionExpression="attribute_not_exists(pk)"
+            )
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                raise
+            if conflict:
+                raise conflict from error
+            return False
+        return True
+
+    def update(
+        self,
+        pk: str,
+        sk: str,
+        changes: Mapping[str, Any],
+        *,
+        expected: Mapping[str, Any] | None = None,
+        conflict: Problem | None = None,
+        remove: tuple[str, ...] = (),
+    ) -> Item:
+        """Set attributes, optionally only if others still have the `expected` values."""
+        expression, names, values = _update_expression(changes, remove)
+        kwargs: dict[str, Any] = {
+            "Key": {"pk": pk, "sk": sk},
+            "UpdateExpression": expression,
+            "ExpressionAttributeNames": names,
+            "ReturnValues": "ALL_NEW",
+        }
+        condition = _condition(expected, names, values)
+        kwargs["ConditionExpression"] = condition
+        if values:
+            kwargs["ExpressionAttributeValues"] = values
+        try:
+            result = self._table.update_item(**kwargs)
+        except ClientError as error:
+            if error.response["Error"]["Code"] == "ConditionalCheckFailedException" and conflict:
+                raise conflict from error
+            raise
+        return plain(result["Attributes"])
+
+    def delete(self, pk: str, sk: str) -> None:
+        self._table.delete_item(Key={"pk": pk, "sk": sk})
+
+
+def _update_expression(
+    changes: Mapping[str, Any], remove: tuple[str, ...]
+) -> tuple[str, dict[str, str], dict[str, Any]]:
+    names: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    sets = []
+    for i, (attr, value) in enumerate(changes.items()):
+        names[f"#s{i}"] = attr
+        values[f":s{i}"] = _storable(value)
+        sets.append(f"#s{i} = :s{i}")
+    removes = []
+    for i, attr in enumerate(remove):
+        names[f"#r{i}"] = attr
+        removes.append(f"#r{i}")
+    expression = ("SET " + ", ".join(sets)) if sets else ""
+    if removes:
+        expression += " REMOVE " + ", ".join(removes)
+    return expression.strip(), names, values
+
+
+def _condition(
+    expected: Mapping[str, Any] | None, names: dict[str, str], values: dict[str, Any]
+) -> str:
+    clauses = ["attribute_exists(pk)"]
+    for i, (attr, value) in enumerate((expected or {}).items()):
+        names[f"#c{i}"] = attr
+        if value is None:
+            clauses.append(f"attribute_not_exists(#c{i})")
+        else:
+            values[f":c{i}"] = _storable(value)
+            clauses.append(f"#c{i} = :c{i}")
+    return " AND ".join(clauses)
+
+
+@dataclass
+class Transaction:
+    """TransactWriteItems with a Problem attached to every conditional part."""
+
+    parts: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem | None] = field(default_factory=list)
+
+    def put(
+        self, table: Table, item: Item, *, new: bool = True, conflict: Problem | None = None
+    ) -> None:
+        part: dict[str, Any] = {"TableName": table.name, "Item": marshal(item)}
+        if new:
+            part["ConditionExpression"] = "attribute_not_exists(pk)"
+        self.parts.append({"Put": part})
+        self.problems.append(conflict)
+
+    def guard(self, table: Table, pk: str, owner: str, conflict: Problem) -> None:
+        """Claim a unique value (username, mobile, FIN…) for `owner`."""
+        self.put(table, {"pk": pk, "sk": "GUARD", "owner": owner}, conflict=conflict)
+
+    def release(self, table: Table, pk: str, owner: str) -> None:
+        """Free a unique value, but only if `owner` holds it."""
+        self.parts.append(
+            {
+                "Delete": {
+                    "TableName": table.name,
+                    "Key": marshal({"pk": pk, "sk": "GUARD"}),
+                    "ConditionExpression": "#o = :o",
+                    "ExpressionAttributeNames": {"#o": "owner"},
+                    "ExpressionAttributeValues": marshal({":o": owner}),
+                }
+            }
+        )
+        self.problems.append(Conflict("field.invalid", field=pk.split("#", 1)[0].lower()))
+
+    def delete(self, table: Table, pk: str, sk: str) -> None:
+        """Remove an item (unconditionally) as part of the transaction."""
+        self.parts.append(
+            {"Delete": {"TableName": table.name, "Key": marshal({"pk": pk, "sk": sk})}}
+        )
+        self.problems.append(None)
+
+    def update(
+        self,
+        table: Table,
+        pk: str,
+        sk: str,
+        changes: Mapping[str, Any],
+        *,
+        expected: Mapping[str, Any] | None = None,
+        conflict: Problem | None = None,
+        remove: tuple[str, ...] = (),
+    ) -> None:
+        expression, names, values = _update_expression(changes, remove)
+        condition = _condition(expected, names, values)
+        part: dict[str, Any] = {
+            "TableName": table.name,
+            "Key": marshal({"pk": pk, "sk": sk}),
+            "UpdateExpression": expression,
+            "ConditionExpression": condition,
+            "ExpressionAttributeNames": names,
+        }
+        if values:
+            part["ExpressionAttributeValues"] = marshal(values)
+        self.parts.append({"Update": part})
+        self.problems.append(conflict)
+
+    def commit(self) -> None:
+        if not self.parts:
+            return
+        try:
+            aws.client("dynamodb").transact_write_items(TransactItems=self.parts)
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "TransactionCanceledException":
+                raise
+            reasons = error.response.get("CancellationReasons") or []
+            for reason, problem in zip(reasons, self.problems, strict=False):
+                if reason.get("Code") == "ConditionalCheckFailed" and problem is not None:
+                    raise problem from error
+            raise
