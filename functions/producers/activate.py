@@ -1,0 +1,18 @@
+"""POST /producers/activation: the person sets a password with the activation code (P6, P7)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform.http import api, entry, language, ok
+from egov.producers import activation
+
+app = api()
+
+
+@app.post("/producers/activation")
+def activate(body: activation.Activation) -> Response[activation.Activated]:
+    return ok(activation.activate(body, language(app)))
+
+
+lambda_handler = entry(app)

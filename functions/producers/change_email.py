@@ -1,0 +1,21 @@
+"""PUT /producers/me/email: view and change the e-mail in the cabinet (P8)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+from egov.producers import cabinet
+from egov.producers.models import Producer
+
+app = api()
+
+
+@app.put("/producers/me/email")
+def change_email(body: cabinet.EmailChange) -> Response[Producer]:
+    caller = auth.require(app, "citizen")
+    return ok(cabinet.change_email(caller.user_id, body))
+
+
+lambda_handler = entry(app)

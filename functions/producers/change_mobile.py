@@ -1,0 +1,21 @@
+"""PUT /producers/me/mobile: the new number, confirmed by its code; the old one is freed (P8)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+from egov.producers import cabinet
+from egov.producers.models import Producer
+
+app = api()
+
+
+@app.put("/producers/me/mobile")
+def change_mobile(body: cabinet.MobileChange) -> Response[Producer]:
+    caller = auth.require(app, "citizen")
+    return ok(cabinet.change_mobile(caller.user_id, body))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,18 @@
+"""GET /producers/products: the product classifier, codes with az/en names and units (P9)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform.http import api, entry, ok
+from egov.producers import catalog
+
+app = api()
+
+
+@app.get("/producers/products")
+def product_classifier() -> Response[catalog.Classifier]:
+    return ok(catalog.Classifier(products=list(catalog.classifier().values())))
+
+
+lambda_handler = entry(app)

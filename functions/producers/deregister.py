@@ -1,0 +1,21 @@
+"""POST /producers/me/deregistration: withdraw the registration and close the account (P8)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth
+from egov.platform.http import NO_CONTENT, api, entry
+from egov.producers import cabinet
+
+app = api()
+
+
+@app.post("/producers/me/deregistration", responses=NO_CONTENT)
+def deregister(body: cabinet.Deregistration) -> Response[None]:
+    caller = auth.require(app, "citizen")
+    cabinet.deregister(caller.user_id, body)
+    return Response(status_code=204)
+
+
+lambda_handler = entry(app)

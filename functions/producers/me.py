@@ -1,0 +1,21 @@
+"""GET /producers/me: the producer's own record, status and decision (P8)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+from egov.producers import records
+from egov.producers.models import Producer
+
+app = api()
+
+
+@app.get("/producers/me")
+def my_record() -> Response[Producer]:
+    caller = auth.require(app, "citizen")
+    return ok(records.view(records.load(caller.user_id)))
+
+
+lambda_handler = entry(app)

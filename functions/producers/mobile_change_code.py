@@ -1,0 +1,21 @@
+"""POST /producers/me/mobile-confirmations: a code to the producer's new number (P8, P3)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth
+from egov.platform.http import api, created, entry, language
+from egov.producers import cabinet
+from egov.producers.models import MobileConfirmation
+
+app = api()
+
+
+@app.post("/producers/me/mobile-confirmations", status_code=201)
+def request_code(body: cabinet.MobileRequest) -> Response[MobileConfirmation]:
+    caller = auth.require(app, "citizen")
+    return created(cabinet.request_mobile_code(caller.user_id, body, language(app)))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,19 @@
+"""POST /producers/mobile-confirmations: check who holds a number and text it a code (P3)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform.http import api, created, entry, language
+from egov.producers import confirmations
+from egov.producers.models import MobileConfirmation, MobileConfirmationRequest
+
+app = api()
+
+
+@app.post("/producers/mobile-confirmations", status_code=201)
+def request_code(body: MobileConfirmationRequest) -> Response[MobileConfirmation]:
+    return created(confirmations.request(body, language(app)))
+
+
+lambda_handler = entry(app)

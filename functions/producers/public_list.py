@@ -1,0 +1,27 @@
+"""GET /producers: approved producers, by region or by product, page by page (P5, P9)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from egov.platform.http import api, entry, ok
+from egov.producers import listing
+from egov.producers.catalog import ProductCode
+
+app = api()
+
+
+@app.get("/producers")
+def public_list(
+    region: Annotated[str | None, Query(max_length=100)] = None,
+    product: Annotated[ProductCode | None, Query()] = None,
+    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = listing.PAGE,
+) -> Response[listing.ProducerList]:
+    return ok(listing.public_list(region=region, product=product, cursor=cursor, limit=limit))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,141 @@
+"""The activation of a cabinet made by an officer (P6, P7).
+
+An assisted registration creates the login account without a password. The person gets an
+activation notice (P7) in the cabinet, by e-mail when there is one and by SMS, with an
+8-digit activation code valid for 7 days of real time and 5 wrong tries; the delivery results
+are recorded with the notice by `egov.platform.notify`. With the username and the code the
+person sets a password (the same policy as self-registration), and the account becomes active
+(`egov.platform.auth.activate`) in the same transaction that uses the code and writes the audit
+entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+
+from pydantic import SecretStr, ValidationInfo
+from pydantic import field_validator as field_rule
+
+from egov.platform import audit, auth, clock, i18n, notify
+from egov.platform.problems import Conflict, Invalid
+from egov.platform.repository import Item, Transaction
+from egov.producers.models import Model, Username, check_password
+from egov.producers.records import PRODUCERS, changed, producer_pk
+
+ACTIVATION_SECONDS = 7 * 24 * 3600
+MAX_ATTEMPTS = 5
+SK = "ACTIVATION"
+
+i18n.register(
+    {
+        "producers.activation.title": {
+            "az": "Kənd təsərrüfatı portalında kabinetiniz yaradıldı",
+            "en": "Your cabinet on the agricultural portal has been created",
+        },
+        "producers.activation.body": {
+            "az": "İstifadəçi adınız: {username}. Şifrə təyin etmək üçün aktivləşdirmə kodunuz: "
+            "{code} (7 gün etibarlıdır).",
+            "en": "Your username: {username}. Your activation code to set a password: {code} "
+            "(valid for 7 days).",
+        },
+        "producers.activation.invalid": {
+            "az": "İstifadəçi adı və ya aktivləşdirmə kodu yanlışdır, ya da müddəti bitib",
+            "en": "The username or activation code is wrong or has expired",
+        },
+        "producers.activated": {
+            "az": "Kabinetiniz aktivləşdirildi; istifadəçi adınız və şifrənizlə daxil olun.",
+            "en": "Your cabinet is active; log in with your username and password.",
+        },
+    }
+)
+
+
+class Activation(Model):
+    username: Username
+    code: str
+    password: SecretStr
+
+    @field_rule("password")
+    @classmethod
+    def _password_policy(cls, value: SecretStr, info: ValidationInfo) -> SecretStr:
+        check_password(value.get_secret_value(), info.data.get("username"))
+        return value
+
+
+class Activated(Model):
+    username: str
+    message: str
+
+
+def _digest(salt: str, code: str) -> str:
+    return hashlib.sha256(f"{salt}:{code}".encode()).hexdigest()
+
+
+def send_notice(record: Item) -> None:
+    """P7: the activation code to the cabinet, e-mail (if any) and SMS; deliveries recorded."""
+    code = f"{secrets.randbelow(10**8):08d}"
+    salt = secrets.token_hex(16)
+    PRODUCERS.put(
+        {
+            "pk": producer_pk(record["id"]),
+            "sk": SK,
+            "salt": salt,
+            "codeHash": _digest(salt, code),
+            "attempts": 0,
+            "expiresAt": int(time.time() + ACTIVATION_SECONDS),  # real time, as login tokens
+        }
+    )
+    notify.send(
+        record["id"],
+        "producers.activation",
+        {"username": record["username"], "code": code},
+        email=record.get("email"),
+        sms=record["mobile"],
+        subject_ref=producer_pk(record["id"]),
+    )
+
+
+def activate(body: Activation, language: i18n.Lang) -> Activated:
+    refused = Invalid("producers.activation.invalid", field="code")
+    user_id = auth.user_id_of_username(body.username)
+    pending = PRODUCERS.get(producer_pk(user_id), SK) if user_id else None
+    if user_id is None or pending is None or time.time() > pending["expiresAt"]:
+        raise refused
+    if pending["attempts"] >= MAX_ATTEMPTS:
+        raise refused
+    if not hmac.compare_digest(_digest(pending["salt"], body.code.strip()), pending["codeHash"]):
+        PRODUCERS.update(
+            producer_pk(user_id),
+            SK,
+            {"attempts": pending["attempts"] + 1},
+            expected={"attempts": pending["attempts"]},
+            conflict=refused,
+        )
+        raise refused
+    tx = Transaction()
+    tx.delete(PRODUCERS, producer_pk(user_id), SK)
+    auth.activate(
+        tx,
+        user_id,
+        body.password.get_secret_value(),
+        conflict=Conflict("producers.activation.invalid", field="code"),
+    )
+    tx.update(
+        PRODUCERS,
+        producer_pk(user_id),
+        "PROFILE",
+        {"activatedAt": clock.now_iso()},
+        conflict=changed(),
+    )
+    audit.record(
+        tx,
+        producer_pk(user_id),
+        "producer-activated",
+        audit.Actor(user_id, "citizen"),
+        owner=user_id,
+    )
+    tx.commit()
+    return Activated(username=body.username, message=i18n.text("producers.activated", language))

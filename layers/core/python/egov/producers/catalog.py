@@ -1,0 +1,174 @@
+"""The products a producer offers (P9), from a classifier shipped as data (products.json).
+
+The classifier lists each product's code (the ISIC/NACE class of the activity and a number),
+its name in Azerbaijani and English, and the units it is counted in. A producer's list is
+replaced as a whole (`PUT /producers/me/products`); each line is its own item under the
+producer, and while the producer is approved it is in `gsi1` under `PRODUCT#<code>`, sorted by
+region, so "who offers hazelnuts (in Qəbələ)?" is one keyed query.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from egov.platform import audit, i18n
+from egov.platform.repository import Item, Transaction
+from egov.producers.models import Model
+from egov.producers.records import PRODUCERS, PROFILE, changed, load, producer_pk, region_key
+
+Unit = Literal["ton", "kg", "litre", "piece", "head"]
+Season = Literal["spring", "summer", "autumn", "winter", "all-year"]
+MAX_PRODUCTS = 40  # one transaction holds them with the record and the audit entry
+
+i18n.register(
+    {
+        "producers.product.unknown": {
+            "az": "Bu kod məhsul təsnifatında yoxdur",
+            "en": "This code is not in the product classifier",
+        },
+        "producers.product.unit": {
+            "az": "Bu məhsul üçün ölçü vahidi yanlışdır",
+            "en": "This unit is not used for this product",
+        },
+        "producers.product.repeated": {
+            "az": "Hər məhsul siyahıda bir dəfə olmalıdır",
+            "en": "Each product may appear once in the list",
+        },
+    }
+)
+
+
+class ProductInfo(Model):
+    code: str
+    az: str
+    en: str
+    units: list[Unit]
+
+
+@functools.cache
+def classifier() -> dict[str, ProductInfo]:
+    raw = json.loads((Path(__file__).parent / "products.json").read_text(encoding="utf-8"))
+    return {p["code"]: ProductInfo.model_validate(p) for p in raw}
+
+
+def _known(code: str) -> str:
+    if code not in classifier():
+        raise PydanticCustomError("producers.product.unknown", "Not in the classifier")
+    return code
+
+
+ProductCode = Annotated[str, AfterValidator(_known)]
+
+
+class Offer(Model):
+    """One product the producer intends to sell (P9)."""
+
+    code: ProductCode
+    quantity: float = Field(gt=0, le=1e9)
+    unit: Unit
+    season: Season
+
+    @model_validator(mode="after")
+    def _unit_fits(self) -> Offer:
+        if self.unit not in classifier()[self.code].units:
+            raise PydanticCustomError("producers.product.unit", "Not a unit of this product")
+        return self
+
+
+class Offers(Model):
+    products: list[Offer] = Field(max_length=MAX_PRODUCTS)
+
+    @model_validator(mode="after")
+    def _once_each(self) -> Offers:
+        codes = [p.code for p in self.products]
+        if len(codes) != len(set(codes)):
+            raise PydanticCustomError("producers.product.repeated", "A product is repeated")
+        return self
+
+
+class Classifier(Model):
+    products: list[ProductInfo]
+
+
+def _sk(code: str) -> str:
+    return f"PRODUCT#{code}"
+
+
+def _index_keys(record: Item, code: str) -> dict[str, str]:
+    return {
+        "gsi1pk": _sk(code),
+        "gsi1sk": f"{region_key(record['region'])}#{record['id']}",
+    }
+
+
+def offers_of(producer_id: str) -> list[Item]:
+    return list(PRODUCERS.query_all(producer_pk(producer_id), sk_prefix="PRODUCT#"))
+
+
+def show_products(tx: Transaction, record: Item) -> None:
+    """Put the producer's products into the public search (in the approval's transaction)."""
+    for offer in offers_of(record["id"]):
+        tx.update(PRODUCERS, offer["pk"], offer["sk"], _index_keys(record, offer["code"]))
+
+
+def hide_products(tx: Transaction, producer_id: str) -> None:
+    for offer in offers_of(producer_id):
+        tx.update(PRODUCERS, offer["pk"], offer["sk"], {}, remove=("gsi1pk", "gsi1sk"))
+
+
+def replace(producer_id: str, offers: Offers) -> Offers:
+    """The producer's new list; lines no longer offered are deleted, in one transaction."""
+    record = load(producer_id)
+    current = {o["code"]: o for o in offers_of(producer_id)}
+    tx = Transaction()
+    # The record's version makes a concurrent change of status or list fail instead of mixing.
+    tx.update(
+        PRODUCERS,
+        producer_pk(producer_id),
+        PROFILE,
+        {"version": record["version"] + 1},
+        expected={"version": record["version"]},
+        conflict=changed(),
+    )
+    for offer in offers.products:
+        item: dict[str, Any] = {
+            "pk": producer_pk(producer_id),
+            "sk": _sk(offer.code),
+            **offer.model_dump(mode="json", by_alias=True),
+            "producerId": producer_id,
+            "displayName": record["displayName"],
+            "region": record["region"],
+        }
+        if record["status"] == "approved":
+            item.update(_index_keys(record, offer.code))
+        tx.put(PRODUCERS, item, new=False)
+    for code in current.keys() - {o.code for o in offers.products}:
+        tx.delete(PRODUCERS, producer_pk(producer_id), _sk(code))
+    audit.record(
+        tx,
+        producer_pk(producer_id),
+        "producer-products-changed",
+        audit.Actor(producer_id, "citizen"),
+        owner=producer_id,
+        before={"products": sorted(current)},
+        after={"products": [o.code for o in offers.products]},
+    )
+    tx.commit()
+    return offers
+
+
+def listed(producer_id: str) -> Offers:
+    return Offers.model_validate(
+        {
+            "products": [
+                {k: o[k] for k in ("code", "quantity", "unit", "season")}
+                for o in offers_of(producer_id)
+            ]
+        }
+    )

@@ -1,0 +1,177 @@
+"""Mobile ownership and possession (P3): the operators' registry, then an SMS one-time code.
+
+A number is accepted only if the mobile operators' registry says it belongs to the registrant
+(for a legal entity, to its head) and the subscription is active. The code then proves the
+person holds the phone. Codes live 5 minutes of *real* time (like access tokens, whatever the
+demo clock does), allow 5 wrong tries, and are stored only as a salted SHA-256: a six-digit code
+is protected by its short life and the attempt limit, the hash keeps it out of plain sight in
+the table and its backups. A confirmation is bound to its number and owner and used once; the
+registration that uses it marks it in its own transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+import uuid
+
+from egov.platform import adapters, clock, i18n, notify
+from egov.platform.problems import Conflict, Invalid
+from egov.platform.repository import Item, Transaction
+from egov.producers import check
+from egov.producers.models import MobileConfirmation, MobileConfirmationRequest
+from egov.producers.records import PRODUCERS, mobile_guard
+
+CODE_SECONDS = 300
+MAX_ATTEMPTS = 5
+SK = "CONFIRMATION"
+
+i18n.register(
+    {
+        "producers.sms-code.title": {"az": "Təsdiq kodu", "en": "Confirmation code"},
+        "producers.sms-code.body": {
+            "az": "Kənd təsərrüfatı portalında qeydiyyat üçün təsdiq kodunuz: {code}. "
+            "Kod 5 dəqiqə etibarlıdır. Kodu heç kimə deməyin.",
+            "en": "Your confirmation code for the agricultural portal: {code}. "
+            "It is valid for 5 minutes. Do not tell it to anyone.",
+        },
+        "producers.mobile.not-owner": {
+            "az": "Mobil operatorların reyestrinə görə bu nömrə sizə məxsus deyil; "
+            "öz adınıza qeydiyyatda olan nömrəni daxil edin",
+            "en": "According to the mobile operators' registry this number is not yours; "
+            "enter a number registered in your name",
+        },
+        "producers.mobile.inactive": {
+            "az": "Bu nömrə operatorda aktiv deyil",
+            "en": "This number is not active with its operator",
+        },
+        "producers.mobile-taken": {
+            "az": "Bu mobil nömrə artıq portalda qeydiyyatdan keçib; başqa nömrə daxil edin",
+            "en": "This mobile number is already registered on the portal; enter another one",
+        },
+        "producers.confirmation.unknown": {
+            "az": "Təsdiq tapılmadı və ya bu nömrəyə aid deyil; yeni kod istəyin",
+            "en": "The confirmation was not found or is not for this number; ask for a new code",
+        },
+        "producers.confirmation.used": {
+            "az": "Bu təsdiq artıq istifadə olunub; yeni kod istəyin",
+            "en": "This confirmation has already been used; ask for a new code",
+        },
+        "producers.confirmation.expired": {
+            "az": "Təsdiq kodunun müddəti bitib; yeni kod istəyin",
+            "en": "The confirmation code has expired; ask for a new code",
+        },
+        "producers.confirmation.exhausted": {
+            "az": "Çox sayda yanlış cəhd; yeni kod istəyin",
+            "en": "Too many wrong attempts; ask for a new code",
+        },
+        "producers.code.wrong": {
+            "az": "Təsdiq kodu yanlışdır; {left} cəhd qalıb",
+            "en": "The confirmation code is wrong; {left} attempts left",
+        },
+    }
+)
+
+
+def _key(confirmation_id: str) -> str:
+    return f"MOBILECONF#{confirmation_id}"
+
+
+def _digest(salt: str, code: str) -> str:
+    return hashlib.sha256(f"{salt}:{code}".encode()).hexdigest()
+
+
+def ensure_owner(mobile: str, fin: str, field: str = "mobile") -> None:
+    """The operators' registry must name `fin` as the holder of an active `mobile` (P3)."""
+    subscription = adapters.mobile_registry().subscription(mobile, field=field)
+    if subscription.owner_fin != fin:
+        raise Invalid("producers.mobile.not-owner", field=field)
+    if subscription.status != "active":
+        raise Invalid("producers.mobile.inactive", field=field)
+
+
+def ensure_free(mobile: str, field: str = "mobile") -> None:
+    """Refuse early a number another producer holds; the transaction's guard is the real check."""
+    if PRODUCERS.get(mobile_guard(mobile), "GUARD"):
+        raise Conflict("producers.mobile-taken", field=field)
+
+
+def send_code(mobile: str, owner_fin: str, language: i18n.Lang, purpose: str) -> MobileConfirmation:
+    """Store a fresh code for `mobile` (already checked) and text it; the confirmation."""
+    confirmation_id = uuid.uuid4().hex
+    code = f"{secrets.randbelow(10**6):06d}"
+    salt = secrets.token_hex(16)
+    expires = time.time() + CODE_SECONDS  # real seconds: a code's life is not demo time
+    PRODUCERS.put_new(
+        {
+            "pk": _key(confirmation_id),
+            "sk": SK,
+            "mobile": mobile,
+            "ownerFin": owner_fin,
+            "purpose": purpose,
+            "salt": salt,
+            "codeHash": _digest(salt, code),
+            "attempts": 0,
+            "createdAt": clock.now_iso(),
+            "expiresAt": int(expires),
+        }
+    )
+    message_ids = notify.send_to_address(
+        "producers.sms-code", {"code": code}, sms=mobile, language=language
+    )
+    return MobileConfirmation(
+        confirmation_id=confirmation_id,
+        mobile=mobile,
+        expires_in_seconds=CODE_SECONDS,
+        attempts_left=MAX_ATTEMPTS,
+        sms_message_id=message_ids[0],
+    )
+
+
+def request(body: MobileConfirmationRequest, language: i18n.Lang) -> MobileConfirmation:
+    """P3: check who holds the number, that no producer has it, then send the code."""
+    identity = check.identify(body)
+    ensure_owner(body.mobile, identity.fin)
+    ensure_free(body.mobile)
+    return send_code(body.mobile, identity.fin, language, "registration")
+
+
+def verify(confirmation_id: str, code: str, *, mobile: str, owner_fin: str) -> Item:
+    """The confirmation if `code` is right for this number and owner; each wrong try counts."""
+    item = PRODUCERS.get(_key(confirmation_id), SK)
+    if item is None or item["mobile"] != mobile or item["ownerFin"] != owner_fin:
+        raise Invalid("producers.confirmation.unknown", field="confirmationId")
+    if item.get("usedBy"):
+        raise Invalid("producers.confirmation.used", field="confirmationId")
+    if time.time() > item["expiresAt"]:
+        raise Invalid("producers.confirmation.expired", field="code")
+    attempts = int(item["attempts"])
+    if attempts >= MAX_ATTEMPTS:
+        raise Invalid("producers.confirmation.exhausted", field="code")
+    if not hmac.compare_digest(_digest(item["salt"], code), item["codeHash"]):
+        PRODUCERS.update(
+            _key(confirmation_id),
+            SK,
+            {"attempts": attempts + 1},
+            expected={"attempts": attempts},
+            conflict=Invalid("producers.confirmation.exhausted", field="code"),
+        )
+        left = MAX_ATTEMPTS - attempts - 1
+        if left == 0:
+            raise Invalid("producers.confirmation.exhausted", field="code")
+        raise Invalid("producers.code.wrong", field="code", params={"left": left})
+    return item
+
+
+def consume(tx: Transaction, confirmation: Item, confirmation_id: str, user: str) -> None:
+    """Mark the confirmation used by `user`, in the transaction of the change it allows."""
+    tx.update(
+        PRODUCERS,
+        _key(confirmation_id),
+        SK,
+        {"usedBy": user, "usedAt": clock.now_iso()},
+        expected={"usedBy": None, "attempts": confirmation["attempts"]},
+        conflict=Conflict("producers.confirmation.used", field="confirmationId"),
+    )

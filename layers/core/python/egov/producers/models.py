@@ -1,0 +1,235 @@
+"""The fields of the producer portal and their rules (P1, P3).
+
+Identifiers reuse the adapters' validators (FIN, VÖEN by python-stdnum, +994 mobile by
+phonenumbers, e-mail by email-validator), so a value is judged the same way at every door. Each
+rule fails with a `PydanticCustomError` whose type is an i18n key: the HTTP glue turns it into a
+422 problem naming the field, in Azerbaijani and English.
+
+Username: 3–30 characters, a letter first, then letters (Azerbaijani ones included: the seed's
+example is `zəfər1970`), digits, `.`, `_` or `-`; unique without regard to case.
+
+Password policy (stored only as an argon2id hash):
+- 10 to 128 characters (NIST SP 800-63B: length is what makes a password strong);
+- at least two of the classes letters / digits / other characters, so `aaaaaaaaaa` and
+  `1234567890` are refused;
+- must not contain the username (case-insensitively), the first thing an attacker tries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, ValidationInfo
+from pydantic import field_validator as field_rule
+from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+
+from egov.platform import i18n
+from egov.platform.adapters.gateways import check_email
+from egov.platform.adapters.mobile import MobileNumber
+from egov.platform.adapters.population import Fin
+from egov.platform.adapters.tax import Voen
+
+PASSWORD_MIN = 10
+PASSWORD_MAX = 128
+USERNAME_PATTERN = re.compile(r"[^\W\d_][\w.\-]{2,29}")
+
+i18n.register(
+    {
+        "producers.username.invalid": {
+            "az": "İstifadəçi adı 3–30 simvol olmalı, hərflə başlamalı və yalnız hərf, rəqəm, "
+            "'.', '_' və '-' simvollarından ibarət olmalıdır",
+            "en": "A username has 3–30 characters, starts with a letter and has only letters, "
+            "digits, '.', '_' and '-'",
+        },
+        "producers.password.length": {
+            "az": "Şifrə 10–128 simvoldan ibarət olmalıdır",
+            "en": "A password must have 10 to 128 characters",
+        },
+        "producers.password.weak": {
+            "az": "Şifrədə ən azı iki növ simvol olmalıdır: hərflər, rəqəmlər, digər simvollar",
+            "en": "A password needs at least two kinds of characters: letters, digits, others",
+        },
+        "producers.password.contains-username": {
+            "az": "Şifrədə istifadəçi adı olmamalıdır",
+            "en": "The password must not contain the username",
+        },
+        "producers.text.too-long": {
+            "az": "Mətn 200 simvoldan uzun olmamalıdır",
+            "en": "The text must not be longer than 200 characters",
+        },
+        "producers.code.invalid": {
+            "az": "Təsdiq kodu 6 rəqəmdən ibarətdir",
+            "en": "The confirmation code has 6 digits",
+        },
+    }
+)
+
+
+def check_username(value: str) -> str:
+    username = unicodedata.normalize("NFC", value.strip())
+    if not USERNAME_PATTERN.fullmatch(username):
+        raise PydanticCustomError("producers.username.invalid", "Not an acceptable username")
+    return username
+
+
+def _classes(password: str) -> int:
+    letters = any(c.isalpha() for c in password)
+    digits = any(c.isdigit() for c in password)
+    others = any(not c.isalnum() for c in password)
+    return letters + digits + others
+
+
+def check_password(password: str, username: str | None) -> str:
+    """The password policy of the module docstring; `username` may be unknown (then skipped)."""
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        raise PydanticCustomError("producers.password.length", "10 to 128 characters")
+    if _classes(password) < 2:
+        raise PydanticCustomError("producers.password.weak", "Needs two kinds of characters")
+    if username and username.casefold() in password.casefold():
+        raise PydanticCustomError("producers.password.contains-username", "Contains the username")
+    return password
+
+
+def _short_text(value: str) -> str:
+    text = value.strip()
+    if len(text) > 200:
+        raise PydanticCustomError("producers.text.too-long", "At most 200 characters")
+    return text
+
+
+def _code(value: str) -> str:
+    if not re.fullmatch(r"[0-9]{6}", value.strip()):
+        raise PydanticCustomError("producers.code.invalid", "Six digits")
+    return value.strip()
+
+
+Username = Annotated[str, AfterValidator(check_username)]
+Email = Annotated[str, AfterValidator(check_email)]
+ShortText = Annotated[str, AfterValidator(_short_text)]
+Code = Annotated[str, AfterValidator(_code)]
+ConfirmationId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+
+RegistrantKind = Literal["potential-producer", "seller"]
+"""P1: a potential producer (verified by the ministry, P5) or a seller."""
+PersonKind = Literal["natural", "legal"]
+"""P1: a natural person identified by FIN, or a legal entity identified by VÖEN."""
+Status = Literal["pending-verification", "approved", "rejected", "closed"]
+
+
+class Model(BaseModel):
+    """camelCase on the wire; unknown fields are refused rather than silently dropped."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
+    )
+
+
+class Subject(Model):
+    """Who is registering: a natural person by FIN or a legal entity by VÖEN (P1, P2)."""
+
+    person_kind: PersonKind
+    fin: Fin | None = None
+    voen: Voen | None = None
+
+
+class Identity(Model):
+    """What the registries say about the subject (P2): filled in, never typed by the user."""
+
+    person_kind: PersonKind
+    fin: str = Field(description="The person's FIN; for a legal entity, its head's FIN")
+    voen: str | None = None
+    surname: str
+    name: str
+    patronymic: str
+    gender: Literal["male", "female"]
+    birth_date: date
+    address: str
+    company_name: str | None = None
+    legal_form: str | None = None
+    company_address: str | None = None
+
+
+class MobileConfirmationRequest(Subject):
+    """Ask for an SMS code to a number the registry says belongs to the subject (P3)."""
+
+    mobile: MobileNumber
+
+
+class MobileConfirmation(Model):
+    """A code was texted; the registration carries `confirmationId` and the code (P3)."""
+
+    confirmation_id: str
+    mobile: str
+    expires_in_seconds: int
+    attempts_left: int
+    sms_message_id: str = Field(description="The notification message that carries the code")
+
+
+class Contact(Model):
+    """The fields a person fills in on top of the registry data (P3)."""
+
+    username: Username
+    email: Email | None = None
+    mobile: MobileNumber
+    education: ShortText | None = None
+    job: ShortText | None = None
+
+
+class Registration(Subject, Contact):
+    """Self-registration on the portal (P1, P3, P4)."""
+
+    kind: RegistrantKind
+    password: SecretStr
+    confirmation_id: ConfirmationId
+    code: Code
+
+    @field_rule("password")
+    @classmethod
+    def _password_policy(cls, value: SecretStr, info: ValidationInfo) -> SecretStr:
+        check_password(value.get_secret_value(), info.data.get("username"))
+        return value
+
+
+class AssistedRegistration(Subject, Contact):
+    """Registration by an officer for a person who came in person (P6): no password yet."""
+
+    kind: RegistrantKind
+
+
+class Decision(Model):
+    outcome: Literal["approve", "reject"]
+    reason: str | None = None
+    decided_at: str
+    decided_by: str | None = None
+
+
+class Producer(Model):
+    """A producer's record as its owner (and officers) see it."""
+
+    id: str
+    kind: RegistrantKind
+    status: Status
+    identity: Identity
+    username: str
+    email: str | None = None
+    mobile: str
+    education: str | None = None
+    job: str | None = None
+    region: str
+    registered_at: str
+    registered_by: str | None = Field(None, description="The officer, for assisted registration")
+    office: str | None = None
+    decision: Decision | None = None
+
+
+class Registered(Model):
+    """The confirmation shown after registration (P3: then the person can log in)."""
+
+    id: str
+    username: str
+    status: Status
+    message: str

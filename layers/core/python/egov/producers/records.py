@@ -1,0 +1,102 @@
+"""How producers are kept in ProducersTable (`PRODUCERS_TABLE`), keyed for every read (rule 4).
+
+- `PRODUCER#<id>` / `PROFILE`: the record; the producer's id is also its login account's user id.
+  Only while approved it is in `gsi1` under `APPROVED` and in `gsi2` under `REGION#<region>`
+  (sort key: registration time and id), so the public lists are keyed queries (P5).
+- `PRODUCER#<id>` / `PRODUCT#<code>`: a product the producer offers (P9); while the producer is
+  approved it is in `gsi1` under `PRODUCT#<code>`.
+- `PRODUCER#<id>` / `ESCALATION#<at>`: a ministry deadline that passed without an answer (P5).
+- `MOBILE#<+994…>`, `FIN#<fin>`, `VOEN#<voen>` / `GUARD`: uniqueness guards (P3, P4); the
+  username guard is the login account's, in PLATFORM_TABLE.
+- `MOBILECONF#<id>` / `CONFIRMATION`: an SMS one-time code (P3), removed by TTL (`expiresAt`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from egov.platform import i18n
+from egov.platform.problems import Conflict, NotFound
+from egov.platform.repository import Item, Table
+from egov.producers.models import Producer
+
+PRODUCERS = Table("PRODUCERS_TABLE")
+PROFILE = "PROFILE"
+APPROVED = "APPROVED"
+
+i18n.register(
+    {
+        "producers.unknown": {
+            "az": "İstehsalçı tapılmadı",
+            "en": "The producer was not found",
+        },
+        "producers.fin-taken": {
+            "az": "Bu FİN ilə istehsalçı artıq qeydiyyatdan keçib",
+            "en": "A producer with this FIN is already registered",
+        },
+        "producers.voen-taken": {
+            "az": "Bu VÖEN ilə istehsalçı artıq qeydiyyatdan keçib",
+            "en": "A producer with this VÖEN is already registered",
+        },
+        "producers.changed": {
+            "az": "Məlumat eyni vaxtda dəyişdirildi; yenidən cəhd edin",
+            "en": "The record changed at the same time; please try again",
+        },
+    }
+)
+
+
+def producer_pk(producer_id: str) -> str:
+    return f"PRODUCER#{producer_id}"
+
+
+def mobile_guard(mobile: str) -> str:
+    return f"MOBILE#{mobile}"
+
+
+def fin_guard(fin: str) -> str:
+    return f"FIN#{fin}"
+
+
+def voen_guard(voen: str) -> str:
+    return f"VOEN#{voen}"
+
+
+def region_of(address: str) -> str:
+    """The city or district: the first part of a registry address ("Sumqayıt şəhəri, …")."""
+    return address.split(",", 1)[0].strip()
+
+
+def region_key(region: str) -> str:
+    return f"REGION#{region.strip().casefold()}"
+
+
+def listing_keys(record: Mapping[str, Any]) -> dict[str, str]:
+    """The index keys that put an approved producer in the public lists."""
+    order = f"{record['registeredAt']}#{record['id']}"
+    return {
+        "gsi1pk": APPROVED,
+        "gsi1sk": order,
+        "gsi2pk": region_key(record["region"]),
+        "gsi2sk": order,
+    }
+
+
+def load(producer_id: str) -> Item:
+    record = PRODUCERS.get(producer_pk(producer_id), PROFILE)
+    if record is None:
+        raise NotFound("producers.unknown", field="producerId")
+    return record
+
+
+def changed() -> Conflict:
+    return Conflict("producers.changed", field="version")
+
+
+_FIELDS = [f.alias or name for name, f in Producer.model_fields.items()]
+
+
+def view(record: Mapping[str, Any]) -> Producer:
+    """The producer as its owner sees it (storage keeps more: index keys, version)."""
+    return Producer.model_validate({k: record[k] for k in _FIELDS if k in record})

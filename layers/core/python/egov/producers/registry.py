@@ -1,0 +1,232 @@
+"""Registering a producer (P1, P3, P4, P6): one transaction claims every unique value.
+
+The producer record, the login account, the guards of username, mobile number and FIN (or VÖEN),
+the used SMS confirmation and the audit entry are written in ONE TransactWriteItems, so 50
+registrations racing for one username, number or FIN leave exactly one producer; each loser gets
+a 409 naming the value that was taken. Guards are ordered username, mobile, FIN/VÖEN: when
+several are taken at once the problem names the first, the one a person can most easily change.
+
+A self-registered potential producer waits for the ministry (P5, `pending-verification`); a
+seller needs no verification, and an officer's registration is approved at once (P6).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from egov.platform import audit, auth, clock, i18n
+from egov.platform.problems import Conflict, Forbidden
+from egov.platform.repository import Item, Transaction
+from egov.producers import activation, check, confirmations, verification
+from egov.producers.models import (
+    AssistedRegistration,
+    Contact,
+    Identity,
+    Registered,
+    RegistrantKind,
+    Registration,
+    Status,
+)
+from egov.producers.records import (
+    PRODUCERS,
+    PROFILE,
+    fin_guard,
+    listing_keys,
+    mobile_guard,
+    producer_pk,
+    region_of,
+    voen_guard,
+)
+
+ASSISTING_AGENCIES = ("MKT", "ASAN")
+"""P6: local offices of the Ministry of Agriculture and ASAN service centres."""
+
+i18n.register(
+    {
+        "producers.registered.pending": {
+            "az": "Qeydiyyatdan keçdiniz. İstifadəçi adınız və şifrənizlə daxil ola bilərsiniz. "
+            "Potensial istehsalçı statusunuzu Kənd Təsərrüfatı Nazirliyi təsdiq edəcək.",
+            "en": "You are registered and can log in with your username and password. The "
+            "Ministry of Agriculture will verify you as a potential producer.",
+        },
+        "producers.registered.approved": {
+            "az": "Qeydiyyatdan keçdiniz. İstifadəçi adınız və şifrənizlə daxil ola bilərsiniz.",
+            "en": "You are registered and can log in with your username and password.",
+        },
+        "producers.registered.assisted": {
+            "az": "İstehsalçı portala əlavə edildi; şifrə təyin etmək üçün ona aktivləşdirmə "
+            "bildirişi göndərildi.",
+            "en": "The producer has been added to the portal and sent an activation notice to "
+            "set a password.",
+        },
+    }
+)
+
+
+def display_name(identity: Identity) -> str:
+    if identity.person_kind == "legal" and identity.company_name:
+        return identity.company_name
+    return f"{identity.name} {identity.surname}"
+
+
+def _record(
+    producer_id: str,
+    kind: RegistrantKind,
+    identity: Identity,
+    contact: Contact,
+    status: Status,
+    **extra: Any,
+) -> Item:
+    now = clock.now_iso()
+    address = identity.company_address or identity.address
+    record: Item = {
+        "pk": producer_pk(producer_id),
+        "sk": PROFILE,
+        "id": producer_id,
+        "kind": kind,
+        "status": status,
+        "identity": identity.model_dump(mode="json", by_alias=True),
+        "displayName": display_name(identity),
+        "username": contact.username,
+        "email": contact.email,
+        "mobile": contact.mobile,
+        "education": contact.education,
+        "job": contact.job,
+        "region": region_of(address),
+        "registeredAt": now,
+        "version": 0,
+        **extra,
+    }
+    if status == "approved":
+        record.update(listing_keys(record))
+    return record
+
+
+def claim(tx: Transaction, record: Item, password: str | None, language: i18n.Lang) -> None:
+    """The account, the guards and the record, in the order the module docstring explains."""
+    identity = record["identity"]
+    auth.add_account(
+        tx,
+        user_id=record["id"],
+        username=record["username"],
+        password=password,
+        role="citizen",
+        name=record["displayName"],
+        email=record["email"],
+        mobile=record["mobile"],
+        language=language,
+    )
+    owner = record["id"]
+    tx.guard(
+        PRODUCERS,
+        mobile_guard(record["mobile"]),
+        owner,
+        Conflict("producers.mobile-taken", field="mobile"),
+    )
+    if identity["personKind"] == "legal":
+        tx.guard(
+            PRODUCERS,
+            voen_guard(identity["voen"]),
+            owner,
+            Conflict("producers.voen-taken", field="voen"),
+        )
+    else:
+        tx.guard(
+            PRODUCERS,
+            fin_guard(identity["fin"]),
+            owner,
+            Conflict("producers.fin-taken", field="fin"),
+        )
+    tx.put(PRODUCERS, record)
+
+
+def _audit_view(record: Item) -> dict[str, Any]:
+    return {
+        k: record.get(k)
+        for k in ("kind", "status", "username", "mobile", "email", "region", "registeredBy")
+    }
+
+
+def register(body: Registration, language: i18n.Lang) -> Registered:
+    """Self-registration (P1, P3, P4); a potential producer goes to the ministry (P5)."""
+    identity = check.identify(body)
+    confirmation = confirmations.verify(
+        body.confirmation_id, body.code, mobile=body.mobile, owner_fin=identity.fin
+    )
+    producer_id = auth.new_user_id()
+    status: Status = "pending-verification" if body.kind == "potential-producer" else "approved"
+    record = _record(producer_id, body.kind, identity, body, status)
+    tx = Transaction()
+    claim(tx, record, body.password.get_secret_value(), language)
+    confirmations.consume(tx, confirmation, body.confirmation_id, producer_id)
+    verification.track(tx, record)
+    audit.record(
+        tx,
+        producer_pk(producer_id),
+        "producer-registered",
+        audit.Actor(producer_id, "citizen"),
+        owner=producer_id,
+        after=_audit_view(record),
+    )
+    tx.commit()
+    verification.start_if_needed(record)
+    message = (
+        "producers.registered.pending" if status != "approved" else "producers.registered.approved"
+    )
+    return Registered(
+        id=producer_id,
+        username=record["username"],
+        status=status,
+        message=i18n.text(message, language),
+    )
+
+
+def register_assisted(
+    body: AssistedRegistration, officer: auth.Principal, language: i18n.Lang
+) -> Registered:
+    """P6: an officer of a ministry office or ASAN centre adds a person who came in person.
+
+    The person showed an identity document to the officer, so no SMS code is asked; the number
+    must still be the person's own by the operators' registry. The record is approved at once,
+    with the officer and office recorded; the account waits for the person to set a password.
+    """
+    if officer.agency not in ASSISTING_AGENCIES:
+        raise Forbidden("auth.role-required")
+    identity = check.identify(body)
+    confirmations.ensure_owner(body.mobile, identity.fin)
+    producer_id = auth.new_user_id()
+    record = _record(
+        producer_id,
+        body.kind,
+        identity,
+        body,
+        "approved",
+        registeredBy=officer.user_id,
+        office=officer.office or officer.agency,
+        agency=officer.agency,
+        decision={
+            "outcome": "approve",
+            "reason": None,
+            "decidedAt": clock.now_iso(),
+            "decidedBy": officer.user_id,
+        },
+    )
+    tx = Transaction()
+    claim(tx, record, None, language)
+    verification.track(tx, record)
+    audit.record(
+        tx,
+        producer_pk(producer_id),
+        "producer-registered-assisted",
+        officer.actor,
+        owner=producer_id,
+        after={**_audit_view(record), "office": record["office"], "agency": officer.agency},
+    )
+    tx.commit()
+    activation.send_notice(record)
+    return Registered(
+        id=producer_id,
+        username=record["username"],
+        status="approved",
+        message=i18n.text("producers.registered.assisted", language),
+    )

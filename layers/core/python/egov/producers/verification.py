@@ -1,0 +1,302 @@
+"""The ministry's verification of a potential producer (P5), around the ProducerVerification
+workflow (statemachines/producer_verification.asl.json).
+
+`start` begins one execution per producer (named by its id, so a retried start is harmless)
+with the deadline: `PRODUCER_VERIFICATION_BUSINESS_DAYS` business days from now
+(`egov.platform.calendar`), and the real seconds Step Functions waits until it. The workflow
+asks the ministry (agency `MKT`) through the platform's agency exchange and reports back on the
+ProducerVerificationQueue, whose consumer calls `handle`:
+
+- `approved` / `rejected`: the record changes status in one transaction with its audit entry,
+  the cabinet application and (approved) the keys that put it and its products in the public
+  lists; then the producer is told in the cabinet, by e-mail and by SMS.
+- `overdue`: the ministry let the deadline pass. There is no silent approval (the seed gives
+  none): an escalation is recorded, the operator is alerted by e-mail, and the workflow gets a
+  new deadline and asks again. Every loop leaves one escalation record.
+- `failed`: the exchange ended the request without an answer; the operator is alerted.
+
+Every step tolerates a repeated message (SQS delivers at least once): a decided producer is not
+decided again, and an escalation is keyed by the deadline that passed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from egov.platform import applications, audit, aws, calendar, clock, i18n, notify
+from egov.platform.observability import correlation_id, logger
+from egov.platform.repository import Item, Transaction
+from egov.producers import catalog
+from egov.producers.records import (
+    PRODUCERS,
+    PROFILE,
+    changed,
+    listing_keys,
+    load,
+    producer_pk,
+)
+
+MINISTRY = "MKT"
+CLOSED_TASK_ERRORS = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
+SERVICE = "producers"
+
+i18n.register(
+    {
+        "producers.application.title": {
+            "az": "Potensial istehsalçı kimi qeydiyyat",
+            "en": "Registration as a potential producer",
+        },
+        "producers.status.pending-verification": {
+            "az": "Kənd Təsərrüfatı Nazirliyinin təsdiqini gözləyir",
+            "en": "Waiting for the Ministry of Agriculture to verify",
+        },
+        "producers.decision-note": {"az": "Səbəb: {reason}", "en": "Reason: {reason}"},
+        "producers.status.approved": {"az": "Təsdiq edilib", "en": "Approved"},
+        "producers.status.rejected": {"az": "İmtina edilib", "en": "Rejected"},
+        "producers.status.closed": {"az": "Qeydiyyatdan imtina edilib", "en": "Deregistered"},
+        "producers.verification-approved.title": {
+            "az": "Potensial istehsalçı statusunuz təsdiq edildi",
+            "en": "You have been verified as a potential producer",
+        },
+        "producers.verification-approved.body": {
+            "az": "Kənd Təsərrüfatı Nazirliyi sizi potensial istehsalçı kimi təsdiq etdi. "
+            "Adınız portalın istehsalçılar siyahısında görünür.",
+            "en": "The Ministry of Agriculture has verified you as a potential producer. "
+            "Your name now appears in the portal's list of producers.",
+        },
+        "producers.verification-rejected.title": {
+            "az": "Potensial istehsalçı müraciətiniz rədd edildi",
+            "en": "Your application as a potential producer was rejected",
+        },
+        "producers.verification-rejected.body": {
+            "az": "Kənd Təsərrüfatı Nazirliyi müraciətinizi rədd etdi. Səbəb: {reason}",
+            "en": "The Ministry of Agriculture rejected your application. Reason: {reason}",
+        },
+        "producers.verification-overdue.title": {
+            "az": "Nazirlik istehsalçının təsdiqinə vaxtında cavab vermədi",
+            "en": "The ministry did not answer a producer verification in time",
+        },
+        "producers.verification-overdue.body": {
+            "az": "İstehsalçı {producerId} üzrə sorğunun müddəti {deadline} tarixində bitdi "
+            "({count}-ci dəfə). Sorğu açıq qalır; yeni müddət: {next}.",
+            "en": "The request about producer {producerId} passed its deadline {deadline} "
+            "(time {count}). The request stays open; new deadline: {next}.",
+        },
+        "producers.verification-failed.title": {
+            "az": "İstehsalçının təsdiqi sorğusu cavabsız bağlandı",
+            "en": "A producer verification request ended without an answer",
+        },
+        "producers.verification-failed.body": {
+            "az": "İstehsalçı {producerId} üzrə nazirliyə sorğu cavabsız bağlandı; "
+            "yoxlayın və yenidən başladın.",
+            "en": "The ministry request about producer {producerId} ended without an answer; "
+            "please look into it and start it again.",
+        },
+    }
+)
+
+
+def business_days() -> int:
+    return int(aws.resource_name("PRODUCER_VERIFICATION_BUSINESS_DAYS"))
+
+
+def next_deadline() -> dict[str, Any]:
+    """The deadline of a request asked now, and the real seconds Step Functions waits for it."""
+    deadline = calendar.add_business_days(clock.now(), business_days())
+    return {"deadline": clock.iso(deadline), "timeoutSeconds": clock.real_seconds_until(deadline)}
+
+
+def _payload(record: Item) -> dict[str, Any]:
+    """What the ministry needs to decide: who, what kind, where (no password, no codes)."""
+    identity = record["identity"]
+    return {
+        "producerId": record["id"],
+        "kind": record["kind"],
+        "personKind": identity["personKind"],
+        "fin": identity["fin"],
+        "voen": identity.get("voen"),
+        "surname": identity["surname"],
+        "name": identity["name"],
+        "patronymic": identity["patronymic"],
+        "birthDate": identity["birthDate"],
+        "address": identity["address"],
+        "companyName": identity.get("companyName"),
+        "region": record["region"],
+        "registeredAt": record["registeredAt"],
+    }
+
+
+def track(tx: Transaction, record: Item) -> None:
+    """The cabinet's application, filed in the registration's transaction."""
+    applications.track(
+        tx,
+        record["id"],
+        record["id"],
+        SERVICE,
+        record["status"],
+        "producers.application.title",
+        actor=audit.Actor(record.get("registeredBy") or record["id"], "citizen"),
+        link="/producers/me",
+    )
+
+
+def start_if_needed(record: Item) -> None:
+    """Start the ministry's verification of a self-registered potential producer (P5)."""
+    if record["status"] != "pending-verification":
+        return
+    execution = {
+        "producerId": record["id"],
+        "subject": producer_pk(record["id"]),
+        "payload": _payload(record),
+        "correlationId": correlation_id(),
+        **next_deadline(),
+    }
+    try:
+        aws.client("stepfunctions").start_execution(
+            stateMachineArn=aws.resource_name("PRODUCER_VERIFICATION_ARN"),
+            name=record["id"],
+            input=json.dumps(execution, ensure_ascii=False),
+        )
+    except ClientError as error:
+        if error.response["Error"]["Code"] != "ExecutionAlreadyExists":
+            raise
+
+
+def handle(body: dict[str, Any]) -> None:
+    """One message of the workflow (the ProducerVerificationQueue consumer's work)."""
+    event = body["event"]
+    if event in ("approved", "rejected"):
+        decide(body["producerId"], body["decision"])
+    elif event == "overdue":
+        escalate(body["producerId"], body["deadline"], body["taskToken"])
+    elif event == "failed":
+        notify.send_to_address(
+            "producers.verification-failed",
+            {"producerId": body["producerId"]},
+            email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+            language="en",
+        )
+    else:
+        raise ValueError(f"unknown verification event {event!r}")
+
+
+def decide(producer_id: str, decision: dict[str, Any]) -> None:
+    """Apply the ministry's answer (the exchange's `{outcome, reason, decidedAt, decidedBy}`)."""
+    record = load(producer_id)
+    if record["status"] != "pending-verification":
+        logger.info("producer already decided", extra={"producerId": producer_id})
+        return
+    approved = decision["outcome"] == "approve"
+    status = "approved" if approved else "rejected"
+    stored_decision = {
+        "outcome": decision["outcome"],
+        "reason": decision.get("reason") or None,
+        "decidedAt": decision.get("decidedAt") or clock.now_iso(),
+        "decidedBy": decision.get("decidedBy"),
+    }
+    changes: dict[str, Any] = {
+        "status": status,
+        "decision": stored_decision,
+        "version": record["version"] + 1,
+    }
+    if approved:
+        changes.update(listing_keys(record))
+    actor = audit.Actor(id=f"agency:{decision.get('agency') or MINISTRY}", role="agency")
+    tx = Transaction()
+    tx.update(
+        PRODUCERS,
+        producer_pk(producer_id),
+        PROFILE,
+        changes,
+        expected={"version": record["version"], "status": "pending-verification"},
+        conflict=changed(),
+    )
+    if approved:
+        catalog.show_products(tx, record)
+    audit.record(
+        tx,
+        producer_pk(producer_id),
+        f"producer-{status}",
+        actor,
+        owner=producer_id,
+        before={"status": record["status"]},
+        after={"status": status, "decision": stored_decision},
+    )
+    applications.advance(
+        tx,
+        producer_id,
+        producer_id,
+        SERVICE,
+        status,
+        actor=actor,
+        note="producers.decision-note" if stored_decision["reason"] else None,
+        note_params={"reason": stored_decision["reason"]},
+    )
+    tx.commit()
+    key = "producers.verification-approved" if approved else "producers.verification-rejected"
+    notify.send(
+        producer_id,
+        key,
+        {"reason": stored_decision["reason"] or "-"},
+        email=record.get("email"),
+        sms=record["mobile"],
+        agency=MINISTRY,
+        subject_ref=producer_pk(producer_id),
+    )
+
+
+def escalate(producer_id: str, deadline: str, task_token: str) -> None:
+    """The deadline passed: record it, alert the operator, give the workflow a new deadline."""
+    upcoming = next_deadline()
+    count = len(escalations(producer_id)) + 1
+    item = {
+        "pk": producer_pk(producer_id),
+        "sk": f"ESCALATION#{deadline}",
+        "producerId": producer_id,
+        "missedDeadline": deadline,
+        "nextDeadline": upcoming["deadline"],
+        "count": count,
+        "at": clock.now_iso(),
+    }
+    tx = Transaction()
+    tx.put(PRODUCERS, item)
+    audit.record(
+        tx,
+        producer_pk(producer_id),
+        "producer-verification-overdue",
+        audit.Actor.system("producer-verification"),
+        owner=producer_id,
+        after={"missedDeadline": deadline, "nextDeadline": upcoming["deadline"]},
+    )
+    try:
+        tx.commit()
+        notify.send_to_address(
+            "producers.verification-overdue",
+            {
+                "producerId": producer_id,
+                "deadline": deadline,
+                "count": count,
+                "next": upcoming["deadline"],
+            },
+            email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+            language="en",
+        )
+    except ClientError as error:
+        # A repeated message: this deadline's escalation and alert already exist.
+        if error.response["Error"]["Code"] != "TransactionCanceledException":
+            raise
+    try:
+        aws.client("stepfunctions").send_task_success(
+            taskToken=task_token, output=json.dumps(upcoming)
+        )
+    except ClientError as error:
+        # A repeated message whose task was already answered: nothing is waiting for it.
+        if error.response["Error"]["Code"] not in CLOSED_TASK_ERRORS:
+            raise
+
+
+def escalations(producer_id: str) -> list[Item]:
+    return list(PRODUCERS.query_all(producer_pk(producer_id), sk_prefix="ESCALATION#"))
