@@ -1,0 +1,23 @@
+"""POST /esign/embassies/{embassy}/dispatches: signed contract copies sent to the MFA (E11)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.esign import dispatch
+from egov.platform import auth, idempotency
+from egov.platform.http import api, created, entry
+
+app = api()
+
+
+@app.post("/esign/embassies/<embassy>/dispatches", status_code=201)
+def dispatch_contracts(embassy: str) -> Response[dispatch.Batch]:
+    officer = auth.require(app, "officer", agency=embassy)
+    batch = idempotency.once(
+        app, officer.user_id, dispatch.Batch, lambda: dispatch.create(embassy, officer)
+    )
+    return created(batch, f"/esign/embassies/{embassy}/dispatches")
+
+
+lambda_handler = entry(app)

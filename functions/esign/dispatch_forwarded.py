@@ -1,0 +1,20 @@
+"""POST /esign/dispatches/{batchId}/forwarding: the MFA forwarded a batch (E11, §2.17)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.esign import dispatch
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.post("/esign/dispatches/<batchId>/forwarding")
+def dispatch_forwarded(batchId: str) -> Response[dispatch.Batch]:
+    officer = auth.require(app, "officer", agency=dispatch.MFA)
+    return ok(dispatch.forwarded(batchId, officer))
+
+
+lambda_handler = entry(app)

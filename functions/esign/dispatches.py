@@ -1,0 +1,22 @@
+"""GET /esign/embassies/{embassy}/dispatches: batches with deadlines and overdue flags (E11)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.esign import dispatch
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/esign/embassies/<embassy>/dispatches")
+def dispatches(embassy: str) -> Response[dispatch.Batches]:
+    caller = auth.require(app, "officer", "center")
+    if not dispatch.may_follow(caller, embassy):
+        auth.require(app, "officer", agency=embassy)  # refused, and the refusal audited
+    return ok(dispatch.batches(embassy))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,24 @@
+"""POST /esign/embassies/{embassy}/applications/{applicationId}/invitation: invite (E9)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.esign import embassy as embassies
+from egov.esign import records
+from egov.esign.records import Application
+from egov.platform import auth
+from egov.platform.http import api, entry, language, ok
+
+app = api()
+
+
+@app.post("/esign/embassies/<embassy>/applications/<applicationId>/invitation")
+def invite(
+    embassy: str, applicationId: str, body: embassies.InvitationBody
+) -> Response[Application]:
+    officer = auth.require(app, "officer", agency=embassy)
+    return ok(records.view(embassies.invite(applicationId, embassy, body, officer), language(app)))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,27 @@
+"""GET /esign/embassies/{embassy}/tasks: the embassy's own invitations and checks due (E9, E10)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from egov.esign import embassy as embassies
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/esign/embassies/<embassy>/tasks")
+def embassy_tasks(
+    embassy: str,
+    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> Response[embassies.Tasks]:
+    auth.require(app, "officer", agency=embassy)
+    return ok(embassies.tasks(embassy, cursor=cursor, limit=limit))
+
+
+lambda_handler = entry(app)

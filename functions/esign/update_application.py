@@ -1,0 +1,21 @@
+"""PUT /esign/applications/{applicationId}: save the draft again, completed further (E5)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.esign import filing, records
+from egov.esign.records import Application, Draft
+from egov.platform import auth
+from egov.platform.http import api, entry, language, ok
+
+app = api()
+
+
+@app.put("/esign/applications/<applicationId>")
+def update_application(applicationId: str, body: Draft) -> Response[Application]:
+    caller = auth.require(app, "citizen")
+    return ok(records.view(filing.update(applicationId, body, caller), language(app)))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,103 @@
+"""Escalation when a Center or an embassy lets its deadline pass (E8, E9, E10; DESIGN rule 6).
+
+The workflow keeps waiting; each missed deadline becomes an escalation record
+(`APPLICATION#<id>` / `ALERT#<step>#<missed deadline>`, one per deadline so a repeated message
+raises nothing twice), an audit entry, a signed `esign.task-overdue` webhook to the body that
+owes the step, and the application's `lastAlertAt`, which its task list shows. The next
+deadline, counted from the missed one, goes back to the workflow:
+
+- `center`: the Center has not decided; it gets another `AGENCY_DECISION_BUSINESS_DAYS`.
+- `invitation` (E9): the embassy has not invited the applicant within 1 business day.
+- `check` (E10): the embassy has not recorded the in-person check by the end of the business
+  day after the appointment.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from egov.esign import deadlines
+from egov.esign.filing import CENTERS, embassy_of
+from egov.esign.records import ESIGN, key, load, subject
+from egov.esign.review import WORKFLOW, Event
+from egov.platform import audit, calendar, clock, i18n, webhooks
+from egov.platform.problems import Conflict
+from egov.platform.repository import Transaction
+
+Step = Literal["center", "invitation", "check"]
+TASK_OVERDUE = "esign.task-overdue"
+
+i18n.register(
+    {
+        "esign.alert-raised": {
+            "az": "Bu müddət üzrə xəbərdarlıq artıq göndərilib",
+            "en": "The alert for this deadline has already been raised",
+        }
+    }
+)
+
+
+class Overdue(Event):
+    event: Literal["overdue"]
+    step: Step
+    deadline: str
+
+
+def _next_deadline(step: Step, missed: str) -> str:
+    moment = clock.parse(missed)
+    if step == "center":
+        return clock.iso(deadlines.center(moment))
+    return clock.iso(calendar.add_business_days(moment, 1))
+
+
+def raise_alert(event: Overdue) -> dict[str, Any]:
+    """Record the missed deadline once, tell the body that owes the step; the next deadline."""
+    item = load(event.application_id)
+    owed_by = (
+        CENTERS[item["form"]["carrier"]["kind"]]
+        if event.step == "center"
+        else embassy_of(item["form"]["applicant"]["countryOfResidence"])
+    )
+    now = clock.now_iso()
+    pk, _ = key(event.application_id)
+    tx = Transaction()
+    tx.put(
+        ESIGN,
+        {
+            "pk": pk,
+            "sk": f"ALERT#{event.step}#{event.deadline}",
+            "step": event.step,
+            "owedBy": owed_by,
+            "deadline": event.deadline,
+            "raisedAt": now,
+        },
+        conflict=Conflict("esign.alert-raised"),
+    )
+    audit.record(
+        tx,
+        subject(event.application_id),
+        "esign-deadline-missed",
+        WORKFLOW,
+        owner=item["owner"],
+        after={"step": event.step, "owedBy": owed_by, "deadline": event.deadline},
+    )
+    try:
+        tx.commit()
+    except Conflict:
+        pass  # a repeated message: this deadline's alert is already out
+    else:
+        ESIGN.update(*key(event.application_id), {"lastAlertAt": now})
+        webhooks.enqueue(
+            webhooks.message(
+                owed_by,
+                TASK_OVERDUE,
+                {
+                    "subject": subject(event.application_id),
+                    "registrationNumber": item.get("registrationNumber"),
+                    "step": event.step,
+                    "deadline": event.deadline,
+                },
+                webhook_id=f"msg_{event.application_id}_{event.step}_{event.deadline}",
+            )
+        )
+    return deadlines.wait_until(clock.parse(_next_deadline(event.step, event.deadline)))

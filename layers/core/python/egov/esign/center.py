@@ -1,0 +1,164 @@
+"""The Center's decision (E8, §2.8–2.10).
+
+After the virtual FIN the workflow asks the Center that matches the carrier (`EIMZA` for a token,
+`ASXM` for ASAN İmza) through the agency exchange: its staff (role `center`) answer at
+`POST /agencies/{center}/decisions/{decisionId}` with `approve` (issue) or `reject` and a reason.
+The Center has `AGENCY_DECISION_BUSINESS_DAYS` business days (`egov.esign.deadlines`) before the
+workflow escalates (`egov.esign.alerts`) and asks again.
+
+`decided` records the answer: an approval prepares the contract (`egov.esign.contracts`), sends
+the decision and the contract to the embassy (status `at-embassy`, a signed
+`esign.decision-received` webhook to the embassy and a task in its list, due by the end of the
+next business day: E9) and tells the applicant at once; a refusal ends the application with the
+Center's reason, told to the applicant.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+from egov.esign import contracts, deadlines
+from egov.esign.filing import embassy_of
+from egov.esign.records import load, subject
+from egov.esign.review import WORKFLOW, Event, tell_applicant, transition
+from egov.platform import clock, i18n, webhooks
+from egov.platform.repository import Item, Transaction
+
+DECISION_RECEIVED = "esign.decision-received"
+
+i18n.register(
+    {
+        "esign.center-approved.title": {
+            "az": "Mərkəz sertifikatın verilməsi barədə qərar qəbul etdi",
+            "en": "The Center decided to issue your certificate",
+        },
+        "esign.center-approved.body": {
+            "az": "{number} nömrəli müraciətiniz üzrə Mərkəz sertifikatın verilməsi barədə qərar "
+            "qəbul etdi. Qərar və {contract} nömrəli müqavilə {embassy} diplomatik "
+            "nümayəndəliyinə göndərildi; 1 iş günü ərzində nümayəndəliyə dəvət olunacaqsınız.",
+            "en": "For application {number} the Center decided to issue the certificate. The "
+            "decision and contract {contract} were sent to the diplomatic mission {embassy}; you "
+            "will be invited to the mission within 1 business day.",
+        },
+        "esign.center-refused.title": {
+            "az": "Mərkəz sertifikatın verilməsindən imtina etdi",
+            "en": "The Center refused to issue the certificate",
+        },
+        "esign.center-refused.body": {
+            "az": "{number} nömrəli müraciətiniz üzrə Mərkəz sertifikatın verilməsindən imtina "
+            "etdi. Səbəb: {reason}",
+            "en": "For application {number} the Center refused to issue the certificate. "
+            "Reason: {reason}",
+        },
+        "esign.note.center-approved": {
+            "az": "Müqavilə {contract}, {embassy}",
+            "en": "Contract {contract}, {embassy}",
+        },
+    }
+)
+
+
+class Decision(BaseModel):
+    """The exchange's answer as the workflow passes it on."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
+
+    decision_id: str
+    agency: str
+    outcome: Literal["approve", "reject"]
+    reason: str = ""
+    decided_at: datetime
+    decided_by: str
+
+
+class CenterDecided(Event):
+    event: Literal["center-decided"]
+    decision: Decision
+
+
+def _result(item: Item) -> dict[str, Any]:
+    if item["status"] == "center-refused":
+        return {"outcome": "reject"}
+    return {
+        "outcome": "approve",
+        "invite": deadlines.wait_until(clock.parse(item["inviteDeadline"])),
+    }
+
+
+def decided(event: CenterDecided) -> dict[str, Any]:
+    """Record the Center's answer (E8); the workflow learns where to go next."""
+    item = load(event.application_id)
+    if item["status"] != "virtual-fin-issued":
+        return _result(item)  # a repeated message: the decision is already recorded
+    decision = event.decision
+    recorded = decision.model_dump(mode="json", by_alias=True)
+    actor = WORKFLOW
+    tx = Transaction()
+    if decision.outcome == "reject":
+        refused = transition(
+            tx,
+            item,
+            "center-refused",
+            {"centerDecision": recorded, "reasonText": decision.reason},
+            actor=actor,
+            action="esign-center-refused",
+        )
+        tx.commit()
+        tell_applicant(
+            refused,
+            "esign.center-refused",
+            {"number": item["registrationNumber"], "reason": decision.reason},
+        )
+        return _result(refused)
+
+    now = clock.now()
+    embassy = embassy_of(item["form"]["applicant"]["countryOfResidence"])
+    contract = contracts.prepare(tx, item, decision.agency, embassy, clock.iso(now))
+    due = clock.iso(deadlines.invitation(now))
+    approved = transition(
+        tx,
+        item,
+        "at-embassy",
+        {
+            "centerDecision": recorded,
+            "contractNumber": contract["contractNumber"],
+            "atEmbassyAt": clock.iso(now),
+            "inviteDeadline": due,
+            "task": "invite",
+            **deadlines.embassy_task(embassy, due, item["applicationId"]),
+        },
+        actor=actor,
+        action="esign-center-approved",
+        note="esign.note.center-approved",
+        note_params={"contract": contract["contractNumber"], "embassy": embassy},
+    )
+    tx.commit()
+    webhooks.enqueue(
+        webhooks.message(
+            embassy,
+            DECISION_RECEIVED,
+            {
+                "subject": subject(item["applicationId"]),
+                "registrationNumber": item["registrationNumber"],
+                "decision": recorded,
+                "contract": contracts.view(contract).model_dump(mode="json", by_alias=True),
+                "inviteBy": due,
+            },
+            webhook_id=f"msg_{decision.decision_id}_embassy",
+            decision_id=decision.decision_id,
+        )
+    )
+    tell_applicant(
+        approved,
+        "esign.center-approved",
+        {
+            "number": item["registrationNumber"],
+            "contract": contract["contractNumber"],
+            "embassy": embassy,
+        },
+    )
+    return _result(approved)

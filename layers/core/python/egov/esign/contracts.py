@@ -1,0 +1,180 @@
+"""The certificate contract between the Center and the non-resident (E8, E10, E11; §2.9–2.16).
+
+The Center's decision to issue comes with the contract, which travels to the embassy (E8). It is
+a generated record rather than a file: the contract number, the two parties and the applicant's
+data as filed; for ASAN İmza it also covers the SIM contract with the mobile operator (§2.14).
+The embassy has it signed at the in-person check (E10); the signed second copies then travel to
+the Ministry of Foreign Affairs in dispatch batches (E11, `egov.esign.dispatch`).
+
+Keys (ESIGN_TABLE): `CONTRACT#<number>` / `CONTRACT`. A signed contract waiting for a batch is in
+`gsi1` under `EMBASSY#<embassy>#CONTRACTS#signed`, sorted by signing time; a dispatched one moves
+to `EMBASSY#<embassy>#CONTRACTS#dispatched`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+from egov.esign.records import ESIGN
+from egov.platform import i18n
+from egov.platform.problems import Conflict
+from egov.platform.repository import Item, Transaction
+
+Status = Literal["prepared", "signed", "dispatched"]
+CENTER_NAMES: dict[str, dict[i18n.Lang, str]] = {
+    "EIMZA": {
+        "az": "Akkreditə edilmiş sertifikat xidmətləri mərkəzi (E-imza)",
+        "en": "Accredited certificate services centre (E-imza)",
+    },
+    "ASXM": {
+        "az": "Vergilər Nazirliyinin Asan Sertifikat Xidmətləri Mərkəzi",
+        "en": "ASAN Certificate Services Centre of the Ministry of Taxes",
+    },
+}
+_HOLDER_FIELDS = (
+    "surname",
+    "name",
+    "patronymic",
+    "birthDate",
+    "birthPlace",
+    "citizenship",
+    "countryOfResidence",
+    "permanentAddress",
+    "idDocument",
+    "email",
+)
+
+
+class Party(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    role: Literal["center", "holder", "mobile-operator"]
+    code: str | None = None
+    name: str
+    data: dict[str, Any] | None = None
+
+
+class Contract(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    contract_number: str
+    application_id: str
+    registration_number: str
+    center: str
+    embassy: str
+    carrier: str
+    virtual_fin: str
+    parties: list[Party]
+    status: Status
+    prepared_at: datetime
+    signed_at: datetime | None = None
+    certificate_serial: str | None = None
+    batch_id: str | None = None
+
+
+def key(number: str) -> tuple[str, str]:
+    return f"CONTRACT#{number}", "CONTRACT"
+
+
+def signed_index(embassy: str) -> str:
+    return f"EMBASSY#{embassy}#CONTRACTS#signed"
+
+
+def dispatched_index(embassy: str) -> str:
+    return f"EMBASSY#{embassy}#CONTRACTS#dispatched"
+
+
+def number_for(center: str, registration_number: str) -> str:
+    """`EIMZA-MQ-2026-000042`: the Center's contract under the application's sequence number."""
+    return f"{center}-MQ-{registration_number.split('-', 1)[1]}"
+
+
+def holder_name(applicant: dict[str, Any]) -> str:
+    return " ".join(
+        applicant[part] for part in ("surname", "name", "patronymic") if applicant.get(part)
+    )
+
+
+def prepare(tx: Transaction, application: Item, center: str, embassy: str, at: str) -> Item:
+    """E8: the Center's contract for an application it decided to issue, put into `tx`."""
+    form = application["form"]
+    applicant = form["applicant"]
+    number = number_for(center, application["registrationNumber"])
+    parties = [
+        Party(role="center", code=center, name=CENTER_NAMES[center]["az"]),
+        Party(
+            role="holder",
+            name=holder_name(applicant),
+            data={k: applicant[k] for k in _HOLDER_FIELDS if k in applicant}
+            | {"virtualFin": application["virtualFin"]},
+        ),
+    ]
+    if form["carrier"]["kind"] == "asan-sim":
+        carrier = form["carrier"]
+        parties.append(
+            Party(
+                role="mobile-operator",
+                name=carrier["operator"],
+                data={"mobile": carrier["mobile"]},
+            )
+        )
+    pk, sk = key(number)
+    item: Item = {
+        "pk": pk,
+        "sk": sk,
+        "contractNumber": number,
+        "applicationId": application["applicationId"],
+        "registrationNumber": application["registrationNumber"],
+        "center": center,
+        "embassy": embassy,
+        "carrier": form["carrier"]["kind"],
+        "virtualFin": application["virtualFin"],
+        "parties": [p.model_dump(by_alias=True, exclude_none=True) for p in parties],
+        "status": "prepared",
+        "preparedAt": at,
+    }
+    tx.put(ESIGN, item, conflict=Conflict("esign.contract-exists", field="contractNumber"))
+    return item
+
+
+def sign(tx: Transaction, number: str, embassy: str, serial: str, at: str) -> None:
+    """E10: the contracts signed at the embassy; the second copy waits for a batch (E11)."""
+    tx.update(
+        ESIGN,
+        *key(number),
+        {
+            "status": "signed",
+            "signedAt": at,
+            "certificateSerial": serial,
+            "gsi1pk": signed_index(embassy),
+            "gsi1sk": f"{at}#{number}",
+        },
+        expected={"status": "prepared"},
+        conflict=Conflict("esign.contract-not-open", field="contractNumber"),
+    )
+
+
+def load(number: str) -> Item | None:
+    return ESIGN.get(*key(number))
+
+
+def view(item: Item) -> Contract:
+    return Contract.model_validate(item)
+
+
+i18n.register(
+    {
+        "esign.contract-exists": {
+            "az": "Bu müraciət üzrə müqavilə artıq hazırlanıb",
+            "en": "The contract for this application has already been prepared",
+        },
+        "esign.contract-not-open": {
+            "az": "Müqavilə artıq imzalanıb və ya göndərilib",
+            "en": "The contract has already been signed or dispatched",
+        },
+    }
+)

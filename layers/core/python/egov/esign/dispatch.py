@@ -1,0 +1,280 @@
+"""Dispatch of signed contract copies to the Ministry of Foreign Affairs (E11, §2.16–2.18).
+
+An embassy sends the second copies of its signed contracts to the MFA (`XIN`) at least twice a
+year, as a batch: every contract signed since its last batch (`create`). The MFA forwards them
+within 1 business day of receiving them (`forwarded`), to the bodies that receive them for the
+Centers: the Ministry of Transport, Communications and High Technologies for token (E-imza)
+contracts, the Centre for Analysis of Economic Reforms and Communication for ASAN İmza ones; those
+send them on within 3 business days. Each Center's staff record the arrival of their part
+(`received`), which closes that leg. A step taken after its deadline is kept, flagged late; a
+step still open after its deadline shows as overdue in the list.
+
+Keys (ESIGN_TABLE): `DISPATCH#<id>` / `DISPATCH`, in `gsi1` under `DISPATCHES#<embassy>` sorted
+by sending time. A batch holds at most `MAX_CONTRACTS` contracts (one DynamoDB transaction moves
+them all); the rest go in the next batch.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+from egov.esign import contracts
+from egov.esign.records import ESIGN
+from egov.platform import audit, calendar, clock, i18n
+from egov.platform.auth import Principal
+from egov.platform.problems import Conflict, Forbidden, NotFound
+from egov.platform.repository import Item, Transaction
+
+MFA = "XIN"
+MFA_BUSINESS_DAYS = 1  # §2.17
+RECEIVER_BUSINESS_DAYS = 3  # §2.18
+MAX_CONTRACTS = 90
+RECEIVERS = {
+    "EIMZA": "Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi",
+    "ASXM": "İqtisadi İslahatların Təhlili və Kommunikasiya Mərkəzi",
+}
+Status = Literal["sent", "forwarded", "delivered"]
+
+i18n.register(
+    {
+        "esign.dispatch-empty": {
+            "az": "Göndəriləcək imzalanmış müqavilə yoxdur",
+            "en": "There are no signed contracts to send",
+        },
+        "esign.dispatch-unknown": {
+            "az": "Belə göndəriş yoxdur",
+            "en": "No such dispatch",
+        },
+        "esign.dispatch-not-sent": {
+            "az": "Göndəriş artıq ötürülüb",
+            "en": "The dispatch has already been forwarded",
+        },
+        "esign.dispatch-not-forwarded": {
+            "az": "Göndərişin bu hissəsi ötürülməyib və ya artıq qəbul edilib",
+            "en": "This part of the dispatch has not been forwarded or was already received",
+        },
+    }
+)
+
+
+class Part(BaseModel):
+    """The contracts of one Center, sent on by their receiving body (§2.17–2.18)."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    center: str
+    receiver: str
+    contracts: list[str]
+    received_at: datetime | None = None
+    received_late: bool | None = None
+    overdue: bool = False
+
+
+class Batch(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    batch_id: str
+    embassy: str
+    period: str
+    status: Status
+    sent_at: datetime
+    mfa_deadline: datetime
+    forwarded_at: datetime | None = None
+    forwarded_late: bool | None = None
+    mfa_overdue: bool = False
+    receiver_deadline: datetime | None = None
+    parts: list[Part]
+
+
+class HalfYear(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    period: str
+    due_by: datetime
+    sent: bool
+
+
+class Batches(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    embassy: str
+    current: HalfYear
+    items: list[Batch]
+
+
+def key(batch_id: str) -> tuple[str, str]:
+    return f"DISPATCH#{batch_id}", "DISPATCH"
+
+
+def period_of(day: date) -> str:
+    """E11: at least one batch per half-year, `2026-H2`."""
+    return f"{day.year}-H{1 if day.month <= 6 else 2}"
+
+
+def _period_end(day: date) -> datetime:
+    return calendar.end_of_day(date(day.year, 6, 30) if day.month <= 6 else date(day.year, 12, 31))
+
+
+def view(item: Item) -> Batch:
+    now = clock.now()
+    parts = []
+    for part in item["parts"]:
+        overdue = (
+            item.get("receiverDeadline") is not None
+            and part.get("receivedAt") is None
+            and now > clock.parse(item["receiverDeadline"])
+        )
+        parts.append(Part.model_validate({**part, "overdue": overdue}))
+    return Batch.model_validate(
+        {
+            **item,
+            "parts": parts,
+            "mfaOverdue": item["status"] == "sent" and now > clock.parse(item["mfaDeadline"]),
+        }
+    )
+
+
+def create(embassy: str, officer: Principal) -> Batch:
+    """The embassy sends its signed contracts not yet dispatched to the MFA (E11, §2.16)."""
+    signed = ESIGN.query(contracts.signed_index(embassy), index="gsi1", limit=MAX_CONTRACTS).items
+    if not signed:
+        raise Conflict("esign.dispatch-empty", field="embassy")
+    now = clock.now()
+    batch_id = uuid.uuid4().hex
+    by_center: dict[str, list[str]] = {}
+    for contract in signed:
+        by_center.setdefault(contract["center"], []).append(contract["contractNumber"])
+    pk, sk = key(batch_id)
+    item: Item = {
+        "pk": pk,
+        "sk": sk,
+        "batchId": batch_id,
+        "embassy": embassy,
+        "period": period_of(calendar.baku_day(now)),
+        "status": "sent",
+        "sentAt": clock.iso(now),
+        "sentBy": officer.user_id,
+        "mfaDeadline": clock.iso(calendar.add_business_days(now, MFA_BUSINESS_DAYS)),
+        "parts": [
+            {"center": c, "receiver": RECEIVERS[c], "contracts": numbers}
+            for c, numbers in sorted(by_center.items())
+        ],
+        "gsi1pk": f"DISPATCHES#{embassy}",
+        "gsi1sk": f"{clock.iso(now)}#{batch_id}",
+        "version": 1,
+    }
+    tx = Transaction()
+    tx.put(ESIGN, item)
+    for contract in signed:
+        tx.update(
+            ESIGN,
+            *contracts.key(contract["contractNumber"]),
+            {
+                "status": "dispatched",
+                "batchId": batch_id,
+                "gsi1pk": contracts.dispatched_index(embassy),
+            },
+            expected={"status": "signed"},
+            conflict=Conflict("esign.contract-not-open", field="contractNumber"),
+        )
+    audit.record(
+        tx,
+        pk,
+        "esign-contracts-dispatched",
+        officer.actor,
+        after={"embassy": embassy, "contracts": len(signed), "mfaDeadline": item["mfaDeadline"]},
+    )
+    tx.commit()
+    return view(item)
+
+
+def _load(batch_id: str) -> Item:
+    item = ESIGN.get(*key(batch_id))
+    if item is None:
+        raise NotFound("esign.dispatch-unknown", field="batchId")
+    return item
+
+
+def forwarded(batch_id: str, officer: Principal) -> Batch:
+    """The MFA forwarded the batch to the receiving bodies (§2.17: within 1 business day)."""
+    item = _load(batch_id)
+    if item["status"] != "sent":
+        raise Conflict("esign.dispatch-not-sent", field="batchId")
+    now = clock.now()
+    changes = {
+        "status": "forwarded",
+        "forwardedAt": clock.iso(now),
+        "forwardedBy": officer.user_id,
+        "forwardedLate": now > clock.parse(item["mfaDeadline"]),
+        "receiverDeadline": clock.iso(calendar.add_business_days(now, RECEIVER_BUSINESS_DAYS)),
+        "version": item["version"] + 1,
+    }
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(batch_id),
+        changes,
+        expected={"status": "sent", "version": item["version"]},
+        conflict=Conflict("esign.dispatch-not-sent", field="batchId"),
+    )
+    audit.record(tx, key(batch_id)[0], "esign-dispatch-forwarded", officer.actor, after=changes)
+    tx.commit()
+    return view({**item, **changes})
+
+
+def received(batch_id: str, staff: Principal) -> Batch:
+    """A Center's part arrived from its receiving body (§2.18: within 3 business days)."""
+    item = _load(batch_id)
+    index = next(
+        (i for i, part in enumerate(item["parts"]) if part["center"] == staff.agency), None
+    )
+    if index is None:
+        raise Forbidden("auth.role-required")
+    part = item["parts"][index]
+    if item["status"] == "sent" or part.get("receivedAt"):
+        raise Conflict("esign.dispatch-not-forwarded", field="batchId")
+    now = clock.now()
+    parts = list(item["parts"])
+    parts[index] = {
+        **part,
+        "receivedAt": clock.iso(now),
+        "receivedLate": now > clock.parse(item["receiverDeadline"]),
+    }
+    status = "delivered" if all(p.get("receivedAt") for p in parts) else "forwarded"
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(batch_id),
+        {"parts": parts, "status": status, "version": item["version"] + 1},
+        expected={"version": item["version"]},
+        conflict=Conflict("esign.dispatch-not-forwarded", field="batchId"),
+    )
+    audit.record(tx, key(batch_id)[0], "esign-dispatch-received", staff.actor, after=parts[index])
+    tx.commit()
+    return view({**item, "parts": parts, "status": status})
+
+
+def may_follow(caller: Principal, embassy: str) -> bool:
+    """The embassy's officers, the MFA's and the Centers' staff follow an embassy's batches."""
+    return caller.role == "center" or caller.agency in (embassy, MFA)
+
+
+def batches(embassy: str) -> Batches:
+    """An embassy's batches, newest first, and whether this half-year's batch is out (E11)."""
+    items = ESIGN.query(f"DISPATCHES#{embassy}", index="gsi1", newest_first=True).items
+    today = calendar.baku_day(clock.now())
+    current = period_of(today)
+    return Batches(
+        embassy=embassy,
+        current=HalfYear(
+            period=current,
+            due_by=_period_end(today),
+            sent=any(i["period"] == current for i in items),
+        ),
+        items=[view(i) for i in items],
+    )

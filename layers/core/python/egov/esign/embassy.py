@@ -1,0 +1,388 @@
+"""The embassy's part: invitation and in-person check (E9, E10, §2.11–2.15).
+
+Officers of the embassy (role `officer`, agency `EMB-<country of residence>`) act only on their
+own embassy's applications; another embassy's application is unknown to them (404).
+
+- `tasks`: the embassy's open tasks (`invite`, then `check`), soonest due first, with the
+  deadline, whether it has passed and the last alert (one keyed query on `gsi1`).
+- `invite` (E9): date and place; due within 1 business day of the decision reaching the embassy
+  (an invitation after that is still taken, marked late). The check is then due by the end of
+  the business day after the appointment.
+- `check` (E10): the originals and photo against what was filed. `match`: the contracts are
+  signed, the certificate is issued through the certificate registry (3 years, E12) with the key
+  of the carrier handed over, its serial recorded on the application, the applicant told.
+  `mismatch`: refused, and the virtual FIN cancelled in its register in the same transaction.
+
+The workflow waits for each step with a task token (`awaited`, from the EsignWorkflowQueue);
+the officer's action answers it. Whichever of the two comes second answers, so their order does
+not matter.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+
+from egov.certificates import registry
+from egov.certificates.models import Carrier, Contact, Holder, IssueRequest, PublicKeyDer
+from egov.esign import contracts, deadlines, vfin
+from egov.esign.filing import embassy_of
+from egov.esign.records import ESIGN, STATUS_TEXTS, key, load
+from egov.esign.review import Event, answer_task, tell_applicant, transition
+from egov.platform import clock, i18n
+from egov.platform.auth import Principal
+from egov.platform.problems import Conflict, Invalid, NotFound
+from egov.platform.repository import Item, Transaction
+
+Step = Literal["invitation", "check"]
+WAITING_IN: dict[Step, str] = {"invitation": "at-embassy", "check": "invited"}
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+i18n.register(
+    {
+        "esign.not-awaiting-invitation": {
+            "az": "Müraciət dəvət gözləmir",
+            "en": "The application is not awaiting an invitation",
+        },
+        "esign.not-awaiting-check": {
+            "az": "Müraciət şəxsən yoxlama gözləmir",
+            "en": "The application is not awaiting the in-person check",
+        },
+        "esign.invitation-in-past": {
+            "az": "Dəvət tarixi gələcəkdə olmalıdır",
+            "en": "The invitation must be for a future date",
+        },
+        "esign.check-needs-key": {
+            "az": "Uyğunluq halında daşıyıcının açıq açarı göstərilməlidir",
+            "en": "On a match, give the public key of the carrier handed over",
+        },
+        "esign.check-needs-token": {
+            "az": "Token sertifikatı üçün tokenin seriya nömrəsi göstərilməlidir",
+            "en": "For a token certificate, give the token's serial number",
+        },
+        "esign.check-needs-reason": {
+            "az": "Uyğunsuzluğun nədən ibarət olduğunu yazın",
+            "en": "Say what did not match",
+        },
+        "esign.reason.documents-mismatch": {
+            "az": "Təqdim olunmuş məlumatlar sənədlərin əsli ilə uyğun gəlmədi",
+            "en": "The data filed did not match the original documents",
+        },
+        "esign.invited.title": {
+            "az": "Diplomatik nümayəndəliyə dəvət",
+            "en": "Invitation to the diplomatic mission",
+        },
+        "esign.invited.body": {
+            "az": "{number} nömrəli müraciətiniz üzrə {at} (Bakı vaxtı) tarixində {place} "
+            "ünvanına sənədlərin əsli və 3,5x4,5 sm rəngli fotoşəkil ilə gəlməyiniz xahiş olunur.",
+            "en": "For application {number}, please come to {place} on {at} (Baku time) with the "
+            "original documents and a 3.5x4.5 cm colour photo.",
+        },
+        "esign.issued.title": {
+            "az": "Elektron imza sertifikatınız verildi",
+            "en": "Your e-signature certificate has been issued",
+        },
+        "esign.issued.body": {
+            "az": "{number} nömrəli müraciət üzrə müqavilələr imzalandı və {serial} seriya "
+            "nömrəli sertifikat {validTo} tarixinədək etibarlıdır; daşıyıcı sizə təhvil verildi.",
+            "en": "For application {number} the contracts were signed and certificate {serial} "
+            "is valid until {validTo}; the carrier was handed over to you.",
+        },
+        "esign.embassy-refused.title": {
+            "az": "Diplomatik nümayəndəlik sertifikatın verilməsindən imtina etdi",
+            "en": "The diplomatic mission refused to issue the certificate",
+        },
+        "esign.embassy-refused.body": {
+            "az": "{number} nömrəli müraciətdə təqdim olunmuş məlumatlar sənədlərin əsli ilə uyğun "
+            "gəlmədi; sertifikat verilmədi və virtual FİN ləğv edildi.",
+            "en": "The data filed with application {number} did not match the original "
+            "documents; no certificate was issued and the virtual FIN was cancelled.",
+        },
+    }
+)
+
+
+class View(BaseModel):
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
+    )
+
+
+class InvitationBody(View):
+    at: AwareDatetime = Field(description="The appointment at the mission")
+    place: Text = Field(description="The mission's address and room")
+
+    @model_validator(mode="after")
+    def _future(self) -> InvitationBody:
+        if self.at <= clock.now():
+            raise PydanticCustomError("esign.invitation-in-past", "must be in the future")
+        return self
+
+
+class CheckBody(View):
+    outcome: Literal["match", "mismatch"]
+    public_key: PublicKeyDer | None = Field(
+        None, description="match: base64 DER public key generated on the carrier handed over"
+    )
+    token_serial: Text | None = Field(None, description="match, token carrier: its serial")
+    reason: Text | None = Field(None, description="mismatch: what did not match (internal)")
+
+    @model_validator(mode="after")
+    def _needs(self) -> CheckBody:
+        if self.outcome == "match" and not self.public_key:
+            raise PydanticCustomError("esign.check-needs-key", "publicKey is required on a match")
+        if self.outcome == "mismatch" and not self.reason:
+            raise PydanticCustomError("esign.check-needs-reason", "reason is required")
+        return self
+
+
+class Task(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    application_id: str
+    registration_number: str
+    task: Literal["invite", "check"]
+    status_text: str
+    due_at: datetime
+    overdue: bool
+    last_alert_at: datetime | None = None
+    applicant: dict[str, Any]
+    carrier: dict[str, Any]
+    virtual_fin: str
+    contract_number: str
+    invitation: dict[str, Any] | None = None
+
+
+class Tasks(BaseModel):
+    items: list[Task]
+    cursor: str | None = None
+
+
+class Awaited(Event):
+    event: Literal["await"]
+    step: Step
+
+
+def _own(application_id: str, embassy: str) -> Item:
+    item = ESIGN.get(*key(application_id))
+    if item is None or embassy_of(item["form"]["applicant"]["countryOfResidence"]) != embassy:
+        raise NotFound("esign.application-unknown", field="applicationId")
+    return item
+
+
+def _done(embassy: str, application_id: str) -> dict[str, str]:
+    return {"gsi1pk": f"EMBASSY#{embassy}#DONE", "gsi1sk": application_id}
+
+
+# ---------------------------------------------------------------- the workflow's waits
+
+
+def _step_result(item: Item, step: Step) -> dict[str, Any]:
+    if step == "invitation":
+        return {"check": deadlines.wait_until(clock.parse(item["checkDeadline"]))}
+    return {"outcome": item["status"]}
+
+
+def awaited(event: Awaited) -> dict[str, Any] | None:
+    """Keep the workflow's token until the officer acts; answer at once if he already has."""
+    waiting_in = WAITING_IN[event.step]
+    item = load(event.application_id)
+    if item["status"] == waiting_in:
+        with contextlib.suppress(Conflict):  # the officer acted meanwhile: read it below
+            ESIGN.update(
+                *key(event.application_id),
+                {"waitingToken": event.task_token, "waitingFor": event.step},
+                expected={"status": waiting_in},
+                conflict=Conflict("application.changed"),
+            )
+        item = load(event.application_id)
+        if item["status"] == waiting_in:
+            return None  # the officer's action will answer
+    return _step_result(item, event.step)
+
+
+def _answer_waiting(application_id: str, step: Step) -> None:
+    item = load(application_id)
+    if item.get("waitingFor") == step and item.get("waitingToken"):
+        answer_task(item["waitingToken"], lambda: _step_result(item, step))
+
+
+# ---------------------------------------------------------------- officers' actions
+
+
+def tasks(embassy: str, *, cursor: str | None = None, limit: int = 50) -> Tasks:
+    page = ESIGN.query(f"EMBASSY#{embassy}#TASKS", index="gsi1", cursor=cursor, limit=limit)
+    now = clock.now()
+    items = []
+    for item in page.items:
+        due = clock.parse(item["inviteDeadline" if item["task"] == "invite" else "checkDeadline"])
+        applicant = {
+            k: v
+            for k, v in item["form"]["applicant"].items()
+            if k not in ("secretQuestion", "secretAnswer")
+        }
+        items.append(
+            Task(
+                application_id=item["applicationId"],
+                registration_number=item["registrationNumber"],
+                task=item["task"],
+                status_text=STATUS_TEXTS[item["status"]]["az"],
+                due_at=due,
+                overdue=now > due,
+                last_alert_at=item.get("lastAlertAt"),
+                applicant=applicant,
+                carrier=item["form"]["carrier"],
+                virtual_fin=item["virtualFin"],
+                contract_number=item["contractNumber"],
+                invitation=item.get("invitation"),
+            )
+        )
+    return Tasks(items=items, cursor=page.cursor)
+
+
+def invite(application_id: str, embassy: str, body: InvitationBody, officer: Principal) -> Item:
+    """E9: the applicant is invited with a date and place; the check falls due after it."""
+    item = _own(application_id, embassy)
+    if item["status"] != "at-embassy":
+        raise Conflict("esign.not-awaiting-invitation", field="applicationId")
+    now = clock.now()
+    check_due = clock.iso(deadlines.check(body.at))
+    tx = Transaction()
+    invited = transition(
+        tx,
+        item,
+        "invited",
+        {
+            "invitation": {"at": clock.iso(body.at), "place": body.place},
+            "invitedAt": clock.iso(now),
+            "invitedBy": officer.user_id,
+            "invitedLate": now > clock.parse(item["inviteDeadline"]),
+            "checkDeadline": check_due,
+            "task": "check",
+            **deadlines.embassy_task(embassy, check_due, application_id),
+        },
+        actor=officer.actor,
+        action="esign-invited",
+    )
+    tx.commit()
+    tell_applicant(
+        invited,
+        "esign.invited",
+        {
+            "number": item["registrationNumber"],
+            "at": body.at.astimezone(clock.BAKU).strftime("%d.%m.%Y %H:%M"),
+            "place": body.place,
+        },
+    )
+    _answer_waiting(application_id, "invitation")
+    return invited
+
+
+def check(application_id: str, embassy: str, body: CheckBody, officer: Principal) -> Item:
+    """E10: the in-person check; a match issues the certificate, a mismatch cancels the FIN."""
+    item = _own(application_id, embassy)
+    if item["status"] != "invited":
+        raise Conflict("esign.not-awaiting-check", field="applicationId")
+    if body.outcome == "match":
+        done = _issue(item, embassy, body, officer)
+    else:
+        done = _refuse(item, embassy, body, officer)
+    _answer_waiting(application_id, "check")
+    return done
+
+
+def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Item:
+    form = item["form"]
+    carrier = form["carrier"]
+    if carrier["kind"] == "token" and not body.token_serial:
+        raise Invalid("esign.check-needs-token", field="tokenSerial")
+    carrier_id = body.token_serial if carrier["kind"] == "token" else carrier["mobile"]
+    contract = contracts.load(item["contractNumber"]) or {}
+    request = IssueRequest(
+        center=contract["center"],
+        holder=Holder(
+            name=contracts.holder_name(form["applicant"]),
+            virtual_fin=item["virtualFin"],
+            user_id=item["owner"],
+        ),
+        contact=Contact(email=form["applicant"]["email"]),
+        carrier=Carrier(kind=carrier["kind"], id=carrier_id),
+        use=form["use"],
+        public_key=body.public_key or "",
+        disclosure_consent=form["declarations"]["personalDataInCertificate"],
+        embassy=embassy,
+        application_id=item["applicationId"],
+    )
+    try:
+        cert = registry.issue(request, officer.actor)
+        serial, valid_to = cert.serial, cert.valid_to
+    except Conflict as issued:
+        if issued.key != "certificates.already-issued":
+            raise
+        # A retried check: the certificate exists; finish recording it.
+        guard = registry.CERTIFICATES.get(f"ISSUED#{item['applicationId']}", "GUARD") or {}
+        serial = guard["owner"]
+        valid_to = registry.load(serial)[0].valid_to
+    now = clock.now_iso()
+    tx = Transaction()
+    contracts.sign(tx, item["contractNumber"], embassy, serial, now)
+    issued_item = transition(
+        tx,
+        item,
+        "issued",
+        {
+            "certificateSerial": serial,
+            "certificateValidTo": clock.iso(valid_to),
+            "contractsSignedAt": now,
+            "carrierHandedOver": {"kind": carrier["kind"], "id": carrier_id, "at": now},
+            "checkedBy": officer.user_id,
+            **_done(embassy, item["applicationId"]),
+        },
+        actor=officer.actor,
+        action="esign-certificate-issued",
+    )
+    tx.commit()
+    tell_applicant(
+        issued_item,
+        "esign.issued",
+        {
+            "number": item["registrationNumber"],
+            "serial": serial,
+            "validTo": valid_to.astimezone(clock.BAKU).strftime("%d.%m.%Y"),
+        },
+    )
+    return issued_item
+
+
+def _refuse(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Item:
+    tx = Transaction()
+    vfin.cancel(tx, item["virtualFin"], item["applicationId"])
+    refused = transition(
+        tx,
+        item,
+        "embassy-refused",
+        {
+            "checkedBy": officer.user_id,
+            "mismatch": body.reason,
+            "reasonKey": "esign.reason.documents-mismatch",
+            "virtualFinCancelledAt": clock.now_iso(),
+            **_done(embassy, item["applicationId"]),
+        },
+        actor=officer.actor,
+        action="esign-embassy-refused",
+    )
+    tx.commit()
+    tell_applicant(refused, "esign.embassy-refused", {"number": item["registrationNumber"]})
+    return refused

@@ -1,0 +1,89 @@
+"""The state fee of an e-signature application, paid before submission (E4, G6, seed 001 §1.6).
+
+Where a fee is configured (`ESIGN_FEE_CODE`, the template parameter `EsignFeeCode`; empty means
+no fee), the applicant asks for it on his draft (`request`), pays on the provider's page, and
+the confirmation settles it. `require_paid` is part of the submission's checks: an application
+whose fee is not paid is not accepted (402). Fees are never refunded (§2.20): the payments
+module refuses every refund.
+"""
+
+from __future__ import annotations
+
+import os
+
+from egov.esign.records import ESIGN, key, owned, subject
+from egov.platform import audit, clock, i18n, payments
+from egov.platform.auth import Principal
+from egov.platform.problems import Conflict, PaymentRequired
+from egov.platform.repository import Item, Transaction
+
+FEE_CODE_ENV = "ESIGN_FEE_CODE"
+_REUSABLE = ("pending", "paid")
+
+i18n.register(
+    {
+        "esign.fee-unpaid": {
+            "az": "Müraciət təqdim edilməzdən əvvəl rüsum ödənilməlidir",
+            "en": "The fee must be paid before the application is submitted",
+        },
+        "esign.fee-after-submission": {
+            "az": "Müraciət artıq təqdim edilib; rüsum qaralama üçün tələb olunur",
+            "en": "The application has been submitted; the fee is requested for a draft",
+        },
+        "esign.no-fee": {
+            "az": "Bu xidmət üçün rüsum müəyyən edilməyib",
+            "en": "No fee is set for this service",
+        },
+    }
+)
+
+
+def configured() -> str | None:
+    """The fee code in force, or None where no fee is set."""
+    return os.environ.get(FEE_CODE_ENV) or None
+
+
+def request(application_id: str, caller: Principal, lang: i18n.Lang) -> payments.Payment:
+    """The draft's fee payment: the one already pending or paid, else a new one (E4)."""
+    code = configured()
+    if code is None:
+        raise Conflict("esign.no-fee", field="fee")
+    item = owned(application_id, caller.user_id)
+    if item["status"] != "draft":
+        raise Conflict("esign.fee-after-submission", field="applicationId")
+    current = payments.get(item["feePaymentId"]) if item.get("feePaymentId") else None
+    if current is not None and current["status"] in _REUSABLE:
+        return payments.view(current, lang)
+    payment = payments.request_fee(caller.user_id, subject(application_id), code, lang=lang)
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(application_id),
+        {
+            "feePaymentId": payment.paymentId,
+            "updatedAt": clock.now_iso(),
+            "version": item["version"] + 1,
+        },
+        expected={"version": item["version"], "status": "draft"},
+        conflict=Conflict("application.changed", field="applicationId"),
+    )
+    audit.record(
+        tx,
+        subject(application_id),
+        "esign-fee-requested",
+        caller.actor,
+        owner=caller.user_id,
+        after={"paymentId": payment.paymentId, "feeCode": code, "amount": payment.amount},
+    )
+    tx.commit()
+    return payment
+
+
+def require_paid(item: Item) -> str | None:
+    """The paid payment's id; 402 naming `fee` if a fee is set and not paid (E4)."""
+    if configured() is None:
+        return None
+    payment = payments.get(item["feePaymentId"]) if item.get("feePaymentId") else None
+    if payment is None or payment["status"] != "paid" or payment["owner"] != item["owner"]:
+        raise PaymentRequired("esign.fee-unpaid", field="fee")
+    return str(payment["paymentId"])

@@ -1,0 +1,327 @@
+"""Drafts and submission of an e-signature application (E2–E5, the fee of E4).
+
+- `create` saves a draft (any sections, each valid in itself; the rules between the sections
+  present hold); its route honours an `Idempotency-Key` through `egov.platform.idempotency`.
+- `update` replaces the draft while it is a draft.
+- `submit` is the applicant's confirmation (§2.6): completeness and every rule of the annex,
+  the attachments of E3 (linked to the application in the same transaction, so an upload cannot
+  serve two applications), the fee paid where one is set (E4, `egov.esign.fee`; 402 if not),
+  then at once a registration number, the silent-consent deadline of
+  E6 (end of the 3rd business day, shown to the applicant), the review workflow started, the
+  cabinet updated and the applicant told.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from egov.esign import fee, rules
+from egov.esign.records import (
+    ESIGN,
+    SERVICE,
+    Draft,
+    key,
+    owned,
+    subject,
+)
+from egov.platform import applications, attachments, audit, aws, calendar, clock, i18n, notify
+from egov.platform.auth import Principal
+from egov.platform.observability import correlation_id
+from egov.platform.problems import Conflict, FieldError, Invalid
+from egov.platform.repository import Item, Transaction
+
+REVIEW_BUSINESS_DAYS = 3  # E6, §2.8
+STATE_MACHINE_ENV = "ESIGN_REVIEW_STATE_MACHINE"
+CENTERS = {"token": "EIMZA", "asan-sim": "ASXM"}
+"""E8: the token CA issues E-imza certificates, ASXM the ASAN İmza ones."""
+_PURPOSES = {
+    "passportCopy": "passport-copy",
+    "photo": "photo",
+    "powerOfAttorney": "power-of-attorney",
+}
+
+i18n.register(
+    {
+        "esign.not-a-draft": {
+            "az": "Müraciət artıq təqdim edilib və dəyişdirilə bilməz",
+            "en": "The application has been submitted and can no longer be changed",
+        },
+        "esign.attachment-purpose": {
+            "az": "Bu fayl başqa sənəd kimi yüklənib",
+            "en": "This file was uploaded as another kind of document",
+        },
+        "esign.power-of-attorney-not-needed": {
+            "az": "Etibarnamə yalnız nümayəndə müraciət etdikdə əlavə olunur",
+            "en": "A power of attorney is attached only when a representative applies",
+        },
+        "esign.service-at-center": {
+            "az": "Sertifikatın dayandırılması, bərpası, ləğvi və məlumatların dəyişdirilməsi "
+            "sertifikatlar reyestri vasitəsilə Mərkəzə ünvanlanır",
+            "en": "Suspension, restoration, revocation and changes of data are addressed to "
+            "the Center through the certificate registry",
+        },
+        "esign.note.registered": {
+            "az": "Qeydiyyat nömrəsi: {number}",
+            "en": "Registration number: {number}",
+        },
+        "esign.registered.title": {
+            "az": "Elektron imza müraciətiniz qeydiyyata alındı",
+            "en": "Your e-signature application has been registered",
+        },
+        "esign.registered.body": {
+            "az": "Müraciətiniz {number} nömrəsi ilə qeydiyyata alındı və dövlət orqanlarına "
+            "göndərildi. Rəylər {deadline} (Bakı vaxtı) tarixinədək gözlənilir; bu müddətdə mənfi "
+            "rəy verilməzsə, virtual FİN avtomatik verilir.",
+            "en": "Your application was registered under number {number} and sent to the state "
+            "bodies. Their opinions are due by {deadline} (Baku time); without a negative "
+            "opinion by then, the virtual FIN is issued automatically.",
+        },
+    }
+)
+
+
+def embassy_of(country: str) -> str:
+    """The agency code of the embassy serving a country of residence (§2.1), e.g. `EMB-DE`."""
+    return f"EMB-{country}"
+
+
+def _stored_form(draft: Draft) -> dict[str, Any]:
+    return draft.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def create(draft: Draft, caller: Principal) -> Item:
+    """Save a new draft (E5), shown in the applicant's cabinet at once."""
+    rules.check(draft, clock.now().date(), complete=False)
+    application_id = uuid.uuid4().hex
+    now = clock.now_iso()
+    pk, sk = key(application_id)
+    item: Item = {
+        "pk": pk,
+        "sk": sk,
+        "applicationId": application_id,
+        "owner": caller.user_id,
+        "status": "draft",
+        "form": _stored_form(draft),
+        "createdAt": now,
+        "updatedAt": now,
+        "version": 1,
+    }
+    tx = Transaction()
+    tx.put(ESIGN, item, conflict=Conflict("application.exists", field="applicationId"))
+    applications.track(
+        tx,
+        caller.user_id,
+        application_id,
+        SERVICE,
+        "draft",
+        "esign.title",
+        actor=caller.actor,
+        link=f"/esign/applications/{application_id}",
+    )
+    audit.record(
+        tx, subject(application_id), "esign-draft-created", caller.actor, owner=caller.user_id
+    )
+    tx.commit()
+    return item
+
+
+def update(application_id: str, draft: Draft, caller: Principal) -> Item:
+    """Replace the draft's form (E5: a draft is completed later); only while it is a draft."""
+    current = owned(application_id, caller.user_id)
+    if current["status"] != "draft":
+        raise Conflict("esign.not-a-draft", field="applicationId")
+    rules.check(draft, clock.now().date(), complete=False)
+    changes = {
+        "form": _stored_form(draft),
+        "updatedAt": clock.now_iso(),
+        "version": current["version"] + 1,
+    }
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(application_id),
+        changes,
+        expected={"version": current["version"], "status": "draft"},
+        conflict=Conflict("application.changed", field="applicationId"),
+    )
+    audit.record(
+        tx, subject(application_id), "esign-draft-saved", caller.actor, owner=caller.user_id
+    )
+    tx.commit()
+    return {**current, **changes}
+
+
+def _attachment_ids(draft: Draft) -> dict[str, str]:
+    given = draft.attachments.model_dump(by_alias=True) if draft.attachments else {}
+    return {name: value for name, value in given.items() if value}
+
+
+def _attachment_problems(draft: Draft, owner: str) -> list[FieldError]:
+    """E3: passport/ID copy and photo always, the power of attorney iff a representative acts."""
+    given = _attachment_ids(draft)
+    needed = {"passportCopy", "photo"} | ({"powerOfAttorney"} if draft.representative else set())
+    errors = [
+        FieldError(f"attachments.{name}", "field.required")
+        for name in sorted(needed - given.keys())
+    ]
+    for name, attachment_id in given.items():
+        if name not in needed:
+            errors.append(FieldError(f"attachments.{name}", "esign.power-of-attorney-not-needed"))
+            continue
+        stored = attachments.get(attachment_id)
+        if stored is None or stored["owner"] != owner:
+            errors.append(FieldError(f"attachments.{name}", "attachment.not-found"))
+        elif stored["purpose"] != _PURPOSES[name]:
+            errors.append(FieldError(f"attachments.{name}", "esign.attachment-purpose"))
+    return errors
+
+
+def review_deadline(submitted: datetime) -> datetime:
+    """E6: silence is consent once the 3rd business day after submission has ended (Baku)."""
+    return calendar.add_business_days(submitted, REVIEW_BUSINESS_DAYS)
+
+
+def _next_registration_number(now: datetime) -> str:
+    """E5: registration numbers run per year, `EIMZA-2026-000042`; an atomic counter."""
+    pk = f"COUNTER#REGISTRATION#{now.year}"
+    result = (
+        aws.dynamodb()
+        .Table(ESIGN.name)
+        .update_item(
+            Key={"pk": pk, "sk": "COUNTER"},
+            UpdateExpression="ADD #n :one",
+            ExpressionAttributeNames={"#n": "next"},
+            ExpressionAttributeValues={":one": 1},
+            ReturnValues="UPDATED_NEW",
+        )
+    )
+    return f"EIMZA-{now.year}-{int(result['Attributes']['next']):06d}"
+
+
+def _review_payload(form: dict[str, Any]) -> dict[str, Any]:
+    """What the four agencies (E6) and the Center (E8) are shown: who asks, and for what."""
+    return {
+        "carrier": form["carrier"]["kind"],
+        "use": form["use"],
+        "applicant": {
+            k: v
+            for k, v in form["applicant"].items()
+            if k not in ("secretQuestion", "secretAnswer", "bankAccount")
+        },
+        "representative": form.get("representative"),
+    }
+
+
+def workflow_input(item: Item) -> dict[str, Any]:
+    """The execution input of the review workflow (statemachines/esign_review.asl.json)."""
+    form = item["form"]
+    return {
+        "applicationId": item["applicationId"],
+        "subject": subject(item["applicationId"]),
+        "registrationNumber": item["registrationNumber"],
+        "carrier": form["carrier"]["kind"],
+        "center": CENTERS[form["carrier"]["kind"]],
+        "embassy": embassy_of(form["applicant"]["countryOfResidence"]),
+        "citizenFin": form["applicant"].get("fin"),
+        "payload": _review_payload(form),
+        "correlationId": correlation_id(),
+        "review": {
+            "deadline": item["reviewDeadline"],
+            "waitSeconds": clock.real_seconds_until(clock.parse(item["reviewDeadline"])),
+        },
+    }
+
+
+def _start_review(item: Item) -> None:
+    """Start the workflow under the application's name: a second start finds the first."""
+    try:
+        aws.client("stepfunctions").start_execution(
+            stateMachineArn=aws.resource_name(STATE_MACHINE_ENV),
+            name=item["applicationId"],
+            input=json.dumps(workflow_input(item)),
+        )
+    except ClientError as error:
+        if error.response["Error"]["Code"] != "ExecutionAlreadyExists":
+            raise
+
+
+def submit(application_id: str, caller: Principal) -> Item:
+    """The applicant confirms (E5): check, register at once, start the review, tell him."""
+    current = owned(application_id, caller.user_id)
+    if current["status"] == "registered":
+        _start_review(current)  # a repeated confirmation: the review runs once
+        return current
+    if current["status"] != "draft":
+        raise Conflict("esign.not-a-draft", field="applicationId")
+    draft = Draft.model_validate(current["form"])
+    if draft.service not in (None, "issue"):
+        raise Invalid("esign.service-at-center", field="service")
+    errors = rules.problems(draft, clock.now().date(), complete=True)
+    errors += _attachment_problems(draft, caller.user_id)
+    if errors:
+        raise Invalid(errors[0].key, params=errors[0].params, errors=errors)
+    paid_with = fee.require_paid(current)
+
+    now = clock.now()
+    deadline = review_deadline(now)
+    number = _next_registration_number(now)
+    changes = {
+        "status": "registered",
+        "registrationNumber": number,
+        "submittedAt": clock.iso(now),
+        "reviewDeadline": clock.iso(deadline),
+        "updatedAt": clock.iso(now),
+        "version": current["version"] + 1,
+    }
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(application_id),
+        changes,
+        expected={"version": current["version"], "status": "draft"},
+        conflict=Conflict("application.changed", field="applicationId"),
+    )
+    for name, attachment_id in _attachment_ids(draft).items():
+        attachments.link(
+            tx, attachment_id, caller.user_id, subject(application_id), f"attachments.{name}"
+        )
+    applications.advance(
+        tx,
+        caller.user_id,
+        application_id,
+        SERVICE,
+        "registered",
+        actor=caller.actor,
+        note="esign.note.registered",
+        note_params={"number": number},
+    )
+    audit.record(
+        tx,
+        subject(application_id),
+        "esign-registered",
+        caller.actor,
+        owner=caller.user_id,
+        before={"status": "draft"},
+        after={
+            "status": "registered",
+            "registrationNumber": number,
+            "reviewDeadline": changes["reviewDeadline"],
+            "feePaymentId": paid_with,
+        },
+    )
+    tx.commit()
+    registered = {**current, **changes}
+    _start_review(registered)
+    notify.send(
+        caller.user_id,
+        "esign.registered",
+        {"number": number, "deadline": deadline.astimezone(clock.BAKU).strftime("%d.%m.%Y %H:%M")},
+        email=draft.applicant.email if draft.applicant else None,
+        subject_ref=subject(application_id),
+    )
+    return registered

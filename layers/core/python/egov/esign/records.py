@@ -1,0 +1,177 @@
+"""The e-signature application record in `EsignTable` and what its owner sees of it (E2–E10).
+
+Keys (ESIGN_TABLE):
+- `APPLICATION#<id>` / `APPLICATION`: the form, its attachments, status, registration number,
+  deadlines and decisions; `version` guards racing changes.
+- `COUNTER#REGISTRATION#<year>` / `COUNTER`: the sequence of registration numbers (E5).
+- `VFIN#<code>` / `GUARD` and `VFINS-OF#<id>` (see `egov.esign.vfin`): the virtual FIN register.
+
+Every status change also advances the cabinet's copy (`egov.platform.applications`) and writes
+an audit entry, in the transaction of the change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from egov.esign.form import ApplicationForm, Section
+from egov.platform import i18n
+from egov.platform.problems import NotFound
+from egov.platform.repository import Item, Table
+
+ESIGN = Table("ESIGN_TABLE")
+SERVICE = "esign"
+
+Status = Literal[
+    "draft",
+    "registered",
+    "refused",
+    "virtual-fin-issued",
+    "center-refused",
+    "at-embassy",
+    "invited",
+    "issued",
+    "embassy-refused",
+]
+STATUS_TEXTS: dict[Status, dict[i18n.Lang, str]] = {
+    "draft": {"az": "Qaralama", "en": "Draft"},
+    "registered": {
+        "az": "Qeydiyyata alınıb, dövlət orqanlarının rəyi gözlənilir",
+        "en": "Registered, awaiting the opinions of the state bodies",
+    },
+    "refused": {"az": "İmtina edilib", "en": "Refused"},
+    "virtual-fin-issued": {
+        "az": "Virtual FİN verilib, Mərkəzə göndərilib",
+        "en": "Virtual FIN issued, sent to the Center",
+    },
+    "center-refused": {"az": "Mərkəz imtina edib", "en": "Refused by the Center"},
+    "at-embassy": {
+        "az": "Mərkəzin qərarı səfirliyə göndərilib",
+        "en": "The Center's decision has reached the embassy",
+    },
+    "invited": {"az": "Səfirliyə dəvət edilib", "en": "Invited to the embassy"},
+    "issued": {"az": "Sertifikat verilib", "en": "Certificate issued"},
+    "embassy-refused": {
+        "az": "Səfirlik sənədlərin uyğunsuzluğuna görə imtina edib",
+        "en": "Refused by the embassy: the documents did not match",
+    },
+}
+
+i18n.register(
+    {f"{SERVICE}.status.{status}": text for status, text in STATUS_TEXTS.items()}
+    | {
+        "esign.title": {
+            "az": "Qeyri-rezident üçün elektron imza sertifikatı",
+            "en": "E-signature certificate for a non-resident",
+        },
+        "esign.application-unknown": {
+            "az": "Belə elektron imza müraciəti yoxdur",
+            "en": "No such e-signature application",
+        },
+    }
+)
+
+AttachmentId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+
+
+class Attachments(Section):
+    """E3: the uploads (ids from `POST /uploads`) that go with the form."""
+
+    passport_copy: AttachmentId | None = None
+    photo: AttachmentId | None = None
+    power_of_attorney: AttachmentId | None = None
+
+
+class Draft(ApplicationForm):
+    """What the applicant saves: the annex form and the attachments' ids."""
+
+    attachments: Attachments | None = None
+
+
+class View(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+
+class Opinion(View):
+    agency: str
+    outcome: Literal["approve", "reject", "silent"]
+
+
+class Invitation(View):
+    at: datetime
+    place: str
+
+
+class Application(View):
+    """The applicant's view of his application."""
+
+    application_id: str
+    status: Status
+    status_text: str
+    form: Draft
+    fee_payment_id: str | None = Field(
+        None, description="E4: the fee's payment (GET /payments/{id})"
+    )
+    registration_number: str | None = None
+    submitted_at: datetime | None = None
+    review_deadline: datetime | None = Field(
+        None, description="E6: end of the 3rd business day; silence until then is consent"
+    )
+    virtual_fin: str | None = None
+    opinions: list[Opinion] = Field(default_factory=list)
+    invitation: Invitation | None = None
+    certificate_serial: str | None = None
+    reason: str | None = None
+    created_at: datetime
+    updated_at: datetime
+
+
+def key(application_id: str) -> tuple[str, str]:
+    return f"APPLICATION#{application_id}", "APPLICATION"
+
+
+def subject(application_id: str) -> str:
+    """The audit and exchange subject of an application."""
+    return f"ESIGN#{application_id}"
+
+
+def load(application_id: str) -> Item:
+    item = ESIGN.get(*key(application_id))
+    if item is None:
+        raise NotFound("esign.application-unknown", field="applicationId")
+    return item
+
+
+def owned(application_id: str, user_id: str) -> Item:
+    """The application if `user_id` filed it; others learn nothing, not even that it exists."""
+    item = ESIGN.get(*key(application_id))
+    if item is None or item["owner"] != user_id:
+        raise NotFound("esign.application-unknown", field="applicationId")
+    return item
+
+
+def view(item: Item, lang: i18n.Lang) -> Application:
+    data: dict[str, Any] = {
+        "application_id": item["applicationId"],
+        "status": item["status"],
+        "status_text": STATUS_TEXTS[item["status"]][lang],
+        "form": Draft.model_validate(item.get("form") or {}),
+        "fee_payment_id": item.get("feePaymentId"),
+        "registration_number": item.get("registrationNumber"),
+        "submitted_at": item.get("submittedAt"),
+        "review_deadline": item.get("reviewDeadline"),
+        "virtual_fin": item.get("virtualFin"),
+        "opinions": item.get("opinions") or [],
+        "invitation": item.get("invitation"),
+        "certificate_serial": item.get("certificateSerial"),
+        "reason": i18n.text(item["reasonKey"], lang)
+        if item.get("reasonKey")
+        else item.get("reasonText"),
+        "created_at": item["createdAt"],
+        "updated_at": item["updatedAt"],
+    }
+    return Application.model_validate(data)

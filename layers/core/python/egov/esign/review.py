@@ -1,0 +1,220 @@
+"""What the review workflow (statemachines/esign_review.asl.json) asks of the service (E6, E7).
+
+The workflow waits in Step Functions; the records change here, each change in one transaction
+with the cabinet's copy and the audit entry. Messages arrive at least once, so every change is
+conditional on the status it leaves and a repeat is answered from what is stored.
+
+- `refused`: an agency gave a negative opinion; the others' requests are already withdrawn by the
+  workflow. The applicant is told in general terms (the agency and its reason stay internal).
+- `review-passed`: no negative opinion (each agency approved or stayed silent until the deadline);
+  the virtual FIN is issued (or the citizen's FIN taken) and returned to the workflow.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
+
+from botocore.exceptions import ClientError
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from egov.esign import deadlines, vfin
+from egov.esign.records import ESIGN, SERVICE, Status, key, load, subject
+from egov.platform import applications, audit, aws, clock, i18n, notify
+from egov.platform.audit import Actor
+from egov.platform.observability import logger
+from egov.platform.problems import Conflict
+from egov.platform.repository import Item, Transaction
+
+WORKFLOW = Actor.system("esign-review")
+CLOSED_TASK = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
+_ISSUE_TRIES = 5
+
+i18n.register(
+    {
+        "esign.reason.refused-by-review": {
+            "az": "Dövlət orqanlarından biri ərizəyə mənfi rəy verib",
+            "en": "One of the state bodies gave a negative opinion on the application",
+        },
+        "esign.refused.title": {
+            "az": "Elektron imza müraciətiniz rədd edildi",
+            "en": "Your e-signature application was refused",
+        },
+        "esign.refused.body": {
+            "az": "{number} nömrəli müraciətinizə dövlət orqanlarının yoxlaması zamanı mənfi rəy "
+            "verildi və müraciət rədd edildi. Ödənilmiş ödənişlər geri qaytarılmır.",
+            "en": "Application {number} received a negative opinion in the state bodies' check "
+            "and was refused. Fees paid are not refunded.",
+        },
+        "esign.vfin-issued.title": {
+            "az": "Sizə virtual FİN verildi",
+            "en": "You have been given a virtual FIN",
+        },
+        "esign.vfin-issued.body": {
+            "az": "{number} nömrəli müraciətiniz üzrə virtual FİN-iniz: {vfin}. Müraciət "
+            "sertifikat xidmətləri mərkəzinə göndərildi.",
+            "en": "Your virtual FIN for application {number} is {vfin}. The application has "
+            "been sent to the certificate services centre.",
+        },
+        "esign.note.opinions": {
+            "az": "Rəylər: {opinions}",
+            "en": "Opinions: {opinions}",
+        },
+    }
+)
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
+
+    event: str
+    application_id: str
+    task_token: str | None = Field(None, repr=False)
+
+
+class Refused(Event):
+    event: Literal["refused"]
+    refused_by: str
+
+
+class Opinion(BaseModel):
+    agency: str
+    outcome: Literal["approve", "silent"]
+
+
+class ReviewPassed(Event):
+    event: Literal["review-passed"]
+    opinions: list[Opinion]
+    citizen_fin: str | None = None
+
+
+def transition(
+    tx: Transaction,
+    item: Item,
+    to: Status,
+    changes: Mapping[str, Any],
+    *,
+    actor: Actor,
+    action: str,
+    note: str | None = None,
+    note_params: Mapping[str, object] | None = None,
+) -> dict[str, Any]:
+    """Move the application from its current status to `to`, with the cabinet and the audit."""
+    after = {"status": to, "version": item["version"] + 1, **changes}
+    tx.update(
+        ESIGN,
+        *key(item["applicationId"]),
+        after,
+        expected={"version": item["version"], "status": item["status"]},
+        conflict=Conflict("application.changed", field="applicationId"),
+    )
+    applications.advance(
+        tx,
+        item["owner"],
+        item["applicationId"],
+        SERVICE,
+        to,
+        actor=actor,
+        note=note,
+        note_params=note_params,
+    )
+    audit.record(
+        tx,
+        subject(item["applicationId"]),
+        action,
+        actor,
+        owner=item["owner"],
+        before={"status": item["status"]},
+        after={k: v for k, v in after.items() if k != "version"},
+    )
+    return {**item, **after}
+
+
+def tell_applicant(item: Item, key_: str, params: Mapping[str, object]) -> None:
+    notify.send(
+        item["owner"],
+        key_,
+        params,
+        email=item["form"]["applicant"]["email"],
+        subject_ref=subject(item["applicationId"]),
+    )
+
+
+def refused(event: Refused) -> None:
+    """E6: a negative opinion ends the application; the applicant hears it in general terms."""
+    item = load(event.application_id)
+    if item["status"] != "registered":
+        return  # a repeated message: the refusal is already recorded
+    tx = Transaction()
+    refused_item = transition(
+        tx,
+        item,
+        "refused",
+        {"refusedBy": event.refused_by, "reasonKey": "esign.reason.refused-by-review"},
+        actor=WORKFLOW,
+        action="esign-refused",
+    )
+    tx.commit()
+    tell_applicant(refused_item, "esign.refused", {"number": item["registrationNumber"]})
+
+
+def _passed(item: Item) -> dict[str, Any]:
+    """The workflow's next step: the virtual FIN, and the Center's deadline counted from it (E8)."""
+    issued_at = clock.parse(item["virtualFinIssuedAt"])
+    return {
+        "virtualFin": item["virtualFin"],
+        "center": deadlines.wait_until(deadlines.center(issued_at)),
+    }
+
+
+def review_passed(event: ReviewPassed) -> dict[str, Any]:
+    """E6, E7: issue the virtual FIN (a citizen abroad keeps his FIN); answer the workflow."""
+    item = load(event.application_id)
+    if item["status"] != "registered":
+        return _passed(item)  # a repeated message: already issued
+    opinions = [o.model_dump() for o in event.opinions]
+    summary = ", ".join(f"{o.agency}: {o.outcome}" for o in event.opinions)
+    for _ in range(_ISSUE_TRIES):
+        code = event.citizen_fin or vfin.new_code()
+        now = clock.now_iso()
+        tx = Transaction()
+        kind: vfin.Kind = "citizen-fin" if event.citizen_fin else "generated"
+        vfin.register(tx, code, item["applicationId"], kind, now)
+        issued = transition(
+            tx,
+            item,
+            "virtual-fin-issued",
+            {"virtualFin": code, "opinions": opinions, "virtualFinIssuedAt": now},
+            actor=WORKFLOW,
+            action="esign-virtual-fin-issued",
+            note="esign.note.opinions",
+            note_params={"opinions": summary},
+        )
+        try:
+            tx.commit()
+        except Conflict as taken:
+            if taken.key != "esign.vfin-taken":
+                raise
+            continue  # that code was drawn before: draw another
+        tell_applicant(
+            issued, "esign.vfin-issued", {"number": item["registrationNumber"], "vfin": code}
+        )
+        return _passed(issued)
+    raise RuntimeError("no free virtual FIN after several draws")
+
+
+def answer_task(token: str | None, work: Callable[[], Mapping[str, Any] | None]) -> None:
+    """Do the work and, when the workflow waits for it, hand it the result."""
+    result = work()
+    if token is None:
+        return
+    try:
+        aws.client("stepfunctions").send_task_success(
+            taskToken=token, output=json.dumps(dict(result or {}))
+        )
+    except ClientError as error:
+        if error.response["Error"]["Code"] not in CLOSED_TASK:
+            raise
+        logger.warning("workflow task already closed", extra={"event": "esign"})

@@ -1,0 +1,81 @@
+"""The register of virtual FINs (E6, E7, §1.2.6–1.2.7, §2.13).
+
+A virtual FIN is a unique letters-and-digits identifier: `V` and seven characters drawn from
+digits and capital letters without the look-alikes 0/O and 1/I, with at least one letter and one
+digit. Its eight characters keep it apart from the 7-character FIN of the ID card. Each code has
+a register item `VFIN#<code>` / `GUARD` put only if absent, in the transaction that gives it to
+the application, so two applications can never hold the same code; a cancelled code keeps its
+item (status `cancelled`) and therefore can never be issued again.
+
+An Azerbaijani citizen living abroad gets his existing FIN as the virtual FIN (§2.8); its
+register item records the application that uses it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Literal
+
+from egov.esign.records import ESIGN
+from egov.platform import clock, i18n
+from egov.platform.problems import Conflict
+from egov.platform.repository import Transaction
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PREFIX = "V"
+LENGTH = 7
+Kind = Literal["generated", "citizen-fin"]
+
+i18n.register(
+    {
+        "esign.vfin-taken": {
+            "az": "Bu virtual FİN artıq verilib",
+            "en": "This virtual FIN has already been issued",
+        },
+        "esign.vfin-not-held": {
+            "az": "Virtual FİN bu müraciətə aid deyil",
+            "en": "The virtual FIN does not belong to this application",
+        },
+    }
+)
+
+
+def new_code() -> str:
+    while True:
+        body = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+        if any(c.isalpha() for c in body) and any(c.isdigit() for c in body):
+            return PREFIX + body
+
+
+def key(code: str) -> tuple[str, str]:
+    return f"VFIN#{code}", "GUARD"
+
+
+def register(tx: Transaction, code: str, application_id: str, kind: Kind, at: str) -> None:
+    """Put the code's register item into `tx`; a generated code already issued fails it (409)."""
+    pk, sk = key(code)
+    tx.put(
+        ESIGN,
+        {
+            "pk": pk,
+            "sk": sk,
+            "owner": application_id,
+            "kind": kind,
+            "status": "active",
+            "issuedAt": at,
+        },
+        # A citizen's FIN is his own whichever application uses it; generated codes never repeat.
+        new=kind == "generated",
+        conflict=Conflict("esign.vfin-taken", field="virtualFin"),
+    )
+
+
+def cancel(tx: Transaction, code: str, application_id: str) -> None:
+    """§2.13: the embassy's record that the virtual FIN is cancelled; the code stays taken."""
+    tx.update(
+        ESIGN,
+        *key(code),
+        {"status": "cancelled", "cancelledAt": clock.now_iso()},
+        expected={"owner": application_id, "status": "active"},
+        conflict=Conflict("esign.vfin-not-held", field="virtualFin"),
+    )
