@@ -1,0 +1,22 @@
+"""POST /certificates/{serial}/applications: the holder applies to suspend, restore or revoke,
+to the embassy (forwarded at once) or to the Center (E13)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import registry
+from egov.certificates.models import ApplicationRecord, HolderApplication
+from egov.platform import auth
+from egov.platform.http import api, created, entry
+
+app = api()
+
+
+@app.post("/certificates/<serial>/applications", status_code=201)
+def apply(serial: str, body: HolderApplication) -> Response[ApplicationRecord]:
+    holder = auth.require(app, "citizen")
+    return created(registry.apply(serial, body, holder))
+
+
+lambda_handler = entry(app)

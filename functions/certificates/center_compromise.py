@@ -1,0 +1,22 @@
+"""POST /certificates/center-compromise: the staff's Center reports its own key compromised;
+every certificate it issued is revoked (cACompromise) and replaced free (E13, seed 001 §3.6)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import registry
+from egov.certificates.models import CenterCompromise, CenterCompromiseAccepted
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.post("/certificates/center-compromise", status_code=202)
+def center_compromise(body: CenterCompromise) -> Response[CenterCompromiseAccepted]:
+    staff = auth.require(app, "center")
+    return ok(registry.center_compromised(body, staff), status=202)
+
+
+lambda_handler = entry(app)

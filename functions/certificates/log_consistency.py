@@ -1,0 +1,25 @@
+"""GET /certificates/log/proof/consistency?from=m&to=n: the log of size m is a prefix of the
+log of size n (RFC 9162 §2.1.4), with both signed checkpoints (E15)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from egov.certificates import proofs
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/certificates/log/proof/consistency")
+def consistency(
+    old: Annotated[int, Query(alias="from", ge=1)],
+    new: Annotated[int | None, Query(alias="to", ge=1)] = None,
+) -> Response[proofs.ConsistencyProof]:
+    return ok(proofs.consistency(old, new))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,18 @@
+"""GET /certificates/log/key: the registry's public key that signs checkpoints and lists (E15)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import proofs
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/certificates/log/key")
+def log_key() -> Response[proofs.LogKey]:
+    return ok(proofs.key())
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,20 @@
+"""GET /certificates/{serial}: anyone, without login: holder, status and validity, or the
+status alone where the holder did not consent (E14)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import queries
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/certificates/<serial>")
+def lookup(serial: str) -> Response[queries.PublicCertificate]:
+    queries.throttle(app.current_event.request_context.identity.source_ip)
+    return ok(queries.by_serial(serial))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,21 @@
+"""GET /certificates/mine: the holder's own certificates with their full history (E13, E15)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import registry
+from egov.certificates.models import HolderCertificates
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/certificates/mine")
+def mine() -> Response[HolderCertificates]:
+    holder = auth.require(app, "citizen")
+    return ok(HolderCertificates(certificates=registry.of_holder(holder.user_id)))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,22 @@
+"""POST /certificates/{serial}/compromise-reports: the holder reports a compromise and the
+certificate is suspended at once (E13, seed 001 §3.5)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import registry
+from egov.certificates.models import CompromiseReport, ReportRecord
+from egov.platform import auth
+from egov.platform.http import api, created, entry
+
+app = api()
+
+
+@app.post("/certificates/<serial>/compromise-reports", status_code=201)
+def report(serial: str, body: CompromiseReport) -> Response[ReportRecord]:
+    holder = auth.require(app, "citizen")
+    return created(registry.report_compromise(serial, body, holder))
+
+
+lambda_handler = entry(app)

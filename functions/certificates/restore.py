@@ -1,0 +1,21 @@
+"""POST /certificates/{serial}/restore: Center staff restores a suspended certificate (removeFromCRL) (E13, E15)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import registry
+from egov.certificates.models import CenterAction, Certificate
+from egov.platform import auth
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.post("/certificates/<serial>/restore")
+def restore(serial: str, body: CenterAction) -> Response[Certificate]:
+    staff = auth.require(app, "center")
+    return ok(registry.act(serial, "restore", body, staff))
+
+
+lambda_handler = entry(app)

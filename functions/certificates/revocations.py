@@ -1,0 +1,19 @@
+"""GET /certificates/revocations: the signed list of suspended and revoked certificates (E14)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import queries
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/certificates/revocations")
+def revocations() -> Response[queries.RevocationList]:
+    queries.throttle(app.current_event.request_context.identity.source_ip)
+    return ok(queries.revocation_list())
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,19 @@
+"""GET /certificates/{serial}/status: OCSP-like real-time status, good / revoked / unknown (E14)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import queries
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/certificates/<serial>/status")
+def status(serial: str) -> Response[queries.CertificateStatus]:
+    queries.throttle(app.current_event.request_context.identity.source_ip)
+    return ok(queries.status(serial))
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,20 @@
+"""GET /certificates/{serial}/verify: recompute the record's leaf and prove it against the signed
+checkpoint, so a change made behind the registry's back shows (E15)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.certificates import registry
+from egov.certificates.models import Verification
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.get("/certificates/<serial>/verify")
+def verify(serial: str) -> Response[Verification]:
+    return ok(registry.verify(serial))
+
+
+lambda_handler = entry(app)

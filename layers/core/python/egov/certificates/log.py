@@ -1,0 +1,186 @@
+"""The registry's append-only Merkle log in DynamoDB, with a signed checkpoint per change (E15).
+
+Items in CERTIFICATES_TABLE:
+
+- `LOG#HEAD` / `HEAD`: tree size, the right-edge frontier (perfect subtree hashes, largest
+  first), the root and the signed checkpoint of the newest tree;
+- `LOG#NODE#<level>#<position>` / `NODE`: every perfect subtree hash, written once when it is
+  completed; level-0 nodes are the leaves and also keep the leaf data (a canonical record);
+- `LOG#CHECKPOINT#<size>` / `CHECKPOINT`: the signed checkpoint of every size, so consistency
+  between any two published heads can be shown.
+
+Appending reads only the head (the frontier is in it) and writes the leaf, the subtrees it
+completes, the new head and checkpoint in the caller's transaction; the head is updated on the
+condition that the size did not move, so concurrent changes serialise (the loser retries). A
+proof reads the O(log n) perfect subtree nodes it needs with BatchGetItem.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from egov.certificates import merkle
+from egov.certificates.note import Checkpoint, Signer, Verifier
+from egov.platform import aws, secrets
+from egov.platform.problems import Conflict, Invalid, NotFound
+from egov.platform.repository import Table, Transaction, marshal, unmarshal
+
+CERTIFICATES = Table("CERTIFICATES_TABLE")
+ORIGIN = "egov.az/certificates"
+HEAD = ("LOG#HEAD", "HEAD")
+_BATCH = 100
+_BATCH_ROUNDS = 10
+
+
+def node_key(node: merkle.Node) -> tuple[str, str]:
+    return f"LOG#NODE#{node.level}#{node.position}", "NODE"
+
+
+def checkpoint_key(size: int) -> tuple[str, str]:
+    return f"LOG#CHECKPOINT#{size:012d}", "CHECKPOINT"
+
+
+def signer() -> Signer:
+    """The registry key: an Ed25519 seed derived from the Secrets Manager secret."""
+    material = secrets.secret("CERTIFICATE_LOG_KEY_SECRET").encode()
+    seed = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"egov.az certificate log Ed25519"
+    ).derive(material)
+    return Signer.from_seed(ORIGIN, seed)
+
+
+def verifier() -> Verifier:
+    return signer().verifier
+
+
+def log_busy() -> Conflict:
+    return Conflict("certificates.log-busy")
+
+
+@dataclass
+class Head:
+    size: int = 0
+    frontier: list[tuple[int, bytes]] = field(default_factory=list)
+    stored: bool = False
+
+    @property
+    def root(self) -> bytes:
+        return merkle.frontier_root(self.frontier)
+
+
+def head() -> Head:
+    item = CERTIFICATES.get(*HEAD)
+    if not item:
+        return Head()
+    frontier = [(int(level), bytes.fromhex(value)) for level, value in item["frontier"]]
+    return Head(int(item["size"]), frontier, stored=True)
+
+
+def append(tx: Transaction, current: Head, data: bytes, serial: str) -> tuple[int, str]:
+    """Put the leaf of `data` into `tx`; its index and the signed checkpoint of the new tree."""
+    frontier = list(current.frontier)
+    completed = merkle.append(frontier, current.size, merkle.leaf_hash(data))
+    for node, value in completed:
+        pk, sk = node_key(node)
+        item: dict[str, Any] = {"pk": pk, "sk": sk, "hash": value.hex()}
+        if node.level == 0:
+            item.update({"leaf": data.decode(), "serial": serial, "index": node.position})
+        tx.put(CERTIFICATES, item, conflict=log_busy())
+    size = current.size + 1
+    signed = signer().sign(Checkpoint(ORIGIN, size, merkle.frontier_root(frontier)).text)
+    changes = {
+        "size": size,
+        "frontier": [[level, value.hex()] for level, value in frontier],
+        "root": merkle.frontier_root(frontier).hex(),
+        "checkpoint": signed,
+    }
+    if current.stored:
+        tx.update(
+            CERTIFICATES, *HEAD, changes, expected={"size": current.size}, conflict=log_busy()
+        )
+    else:
+        tx.put(CERTIFICATES, {"pk": HEAD[0], "sk": HEAD[1], **changes}, conflict=log_busy())
+    pk, sk = checkpoint_key(size)
+    tx.put(CERTIFICATES, {"pk": pk, "sk": sk, "size": size, "checkpoint": signed})
+    return current.size, signed
+
+
+def checkpoint(size: int | None = None) -> str:
+    """The signed checkpoint of the newest tree, or of an earlier `size`."""
+    item = CERTIFICATES.get(*(HEAD if size is None else checkpoint_key(size)))
+    if not item and size is None:  # the empty log has a head too: size 0, SHA-256("")
+        return signer().sign(Checkpoint(ORIGIN, 0, merkle.frontier_root([])).text)
+    if not item:
+        raise NotFound("certificates.checkpoint-unknown", field="size" if size else None)
+    return str(item["checkpoint"])
+
+
+def nodes(wanted: set[merkle.Node]) -> dict[merkle.Node, bytes]:
+    """Stored subtree hashes by BatchGetItem (100 keys a request, unprocessed keys retried)."""
+    found: dict[merkle.Node, bytes] = {}
+    by_key = {node_key(n): n for n in wanted}
+    keys = [marshal({"pk": pk, "sk": sk}) for pk, sk in by_key]
+    for start in range(0, len(keys), _BATCH):
+        request: dict[str, Any] = {
+            CERTIFICATES.name: {"Keys": keys[start : start + _BATCH], "ConsistentRead": True}
+        }
+        for _ in range(_BATCH_ROUNDS):
+            response = aws.client("dynamodb").batch_get_item(RequestItems=request)
+            for raw in response["Responses"].get(CERTIFICATES.name, []):
+                item = unmarshal(raw)
+                found[by_key[(item["pk"], item["sk"])]] = bytes.fromhex(item["hash"])
+            request = response.get("UnprocessedKeys") or {}
+            if not request:
+                break
+        else:
+            raise RuntimeError("DynamoDB left keys unprocessed")
+    missing = wanted - found.keys()
+    if missing:
+        raise RuntimeError(f"log nodes missing: {sorted(missing)[:3]}")
+    return found
+
+
+def _hashes(ranges: list[merkle.Range]) -> list[bytes]:
+    wanted = {n for start, end in ranges for n in merkle.perfect_nodes(start, end)}
+    stored = nodes(wanted) if wanted else {}
+    return [merkle.range_hash(start, end, stored.__getitem__) for start, end in ranges]
+
+
+def _tree_size(size: int | None, field_name: str) -> int:
+    current = head().size
+    if size is None:
+        return current
+    if not 1 <= size <= current:
+        raise Invalid("certificates.size-outside-log", field=field_name, params={"size": current})
+    return size
+
+
+def inclusion(index: int, size: int | None = None) -> tuple[int, list[bytes]]:
+    """The tree size used and the audit path of leaf `index`."""
+    tree_size = _tree_size(size, "size")
+    if not 0 <= index < tree_size:
+        raise Invalid("certificates.size-outside-log", field="size", params={"size": tree_size})
+    return tree_size, _hashes(merkle.inclusion_ranges(index, tree_size))
+
+
+def consistency(old: int, new: int | None = None) -> tuple[int, list[bytes]]:
+    tree_size = _tree_size(new, "to")
+    if not 1 <= old <= tree_size:
+        raise Invalid("certificates.size-outside-log", field="from", params={"size": tree_size})
+    return tree_size, _hashes(merkle.consistency_ranges(old, tree_size))
+
+
+def leaf(index: int) -> dict[str, Any]:
+    item = CERTIFICATES.get(*node_key(merkle.Node(0, index)))
+    if not item:
+        raise NotFound("certificates.leaf-unknown", field="index")
+    return item
+
+
+def b64(values: list[bytes]) -> list[str]:
+    return [base64.b64encode(v).decode() for v in values]

@@ -1,0 +1,351 @@
+"""The certificate registry's records and requests (E12–E15), with their texts."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+from datetime import datetime
+from typing import Annotated, Literal
+
+from cryptography.hazmat.primitives.serialization import load_der_public_key
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
+
+from egov.platform import i18n
+from egov.platform.adapters.gateways import check_email
+from egov.platform.adapters.mobile import check_mobile
+
+Status = Literal["active", "suspended", "revoked", "expired"]
+# RFC 5280 §5.3.1 CRLReason names; certificateHold is the only reversible one.
+Reason = Literal[
+    "unspecified",
+    "keyCompromise",
+    "cACompromise",
+    "affiliationChanged",
+    "superseded",
+    "cessationOfOperation",
+    "certificateHold",
+    "removeFromCRL",
+    "privilegeWithdrawn",
+]
+RevocationReason = Literal[
+    "unspecified",
+    "keyCompromise",
+    "affiliationChanged",
+    "superseded",
+    "cessationOfOperation",
+    "privilegeWithdrawn",
+]
+Center = Literal["EIMZA", "ASXM"]
+CarrierKind = Literal["token", "asan-sim"]
+CompromiseEvent = Literal[
+    "carrier-lost", "lost-carrier-found", "suspected-leak", "tampering", "codes-known"
+]
+BasisKind = Literal["application", "compromise-report", "center-compromise", "validity-end"]
+Action = Literal["suspend", "restore", "revoke"]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+VirtualFin = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{5,12}$")]
+Serial = Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{16,40}$")]
+EMBASSY_CODE = r"EMB-[A-Z]{2}"  # the embassy's agency code: EMB-<country of residence>
+
+
+def _embassy(value: str) -> str:
+    code = value.strip().upper()
+    if not re.fullmatch(EMBASSY_CODE, code):
+        raise PydanticCustomError("certificates.embassy-invalid", "an embassy code like EMB-DE")
+    return code
+
+
+Embassy = Annotated[str, AfterValidator(_embassy)]
+"""An embassy by its agency code, the address of its webhooks (E13)."""
+# The Center that issues each carrier (seed 001 §1.2.3–1.2.4): token CA or ASAN (ASXM).
+CENTER_OF_CARRIER: dict[str, str] = {"token": "EIMZA", "asan-sim": "ASXM"}
+
+i18n.register(
+    {
+        "certificates.unknown": {
+            "az": "Bu seriya nömrəli sertifikat reyestrdə yoxdur",
+            "en": "No certificate with this serial number is in the registry",
+        },
+        "certificates.transition-refused": {
+            "az": "Sertifikatın vəziyyəti «{status}» olduğu üçün bu əməliyyat mümkün deyil",
+            "en": "This is not possible while the certificate is “{status}”",
+        },
+        "certificates.changed-concurrently": {
+            "az": "Sertifikat eyni vaxtda dəyişdirilib; yenidən cəhd edin",
+            "en": "The certificate was changed at the same time; please try again",
+        },
+        "certificates.log-busy": {
+            "az": "Reyestr jurnalı məşğuldur; yenidən cəhd edin",
+            "en": "The registry log is busy; please try again",
+        },
+        "certificates.already-issued": {
+            "az": "Bu müraciət üzrə sertifikat artıq verilib",
+            "en": "A certificate has already been issued for this application",
+        },
+        "certificates.public-key-invalid": {
+            "az": "İmzayoxlama açarı DER formatında (base64) açıq açar deyil",
+            "en": "The verification key is not a base64 DER public key",
+        },
+        "certificates.carrier-center-mismatch": {
+            "az": "Token sertifikatını E-imza Mərkəzi, ASAN SIM sertifikatını ASXM verir",
+            "en": "Token certificates come from the E-imza Center, ASAN SIM ones from ASXM",
+        },
+        "certificates.embassy-required": {
+            "az": "Səfirliyə ünvanlanmış müraciətdə səfirlik göstərilməlidir",
+            "en": "An application addressed to an embassy must name the embassy",
+        },
+        "certificates.embassy-invalid": {
+            "az": "Səfirlik öz qurum kodu ilə göstərilməlidir, məsələn EMB-DE",
+            "en": "Name the embassy by its agency code, e.g. EMB-DE",
+        },
+        "certificates.reason-required": {
+            "az": "Ləğv üçün səbəb göstərilməlidir",
+            "en": "A revocation needs a reason",
+        },
+        "certificates.not-holder": {
+            "az": "Yalnız sertifikat sahibi bu müraciəti edə bilər",
+            "en": "Only the certificate holder may do this",
+        },
+        "certificates.basis-unknown": {
+            "az": "Göstərilən əsas (müraciət və ya məlumat) bu sertifikat üçün tapılmadı",
+            "en": "The basis given (application or report) was not found for this certificate",
+        },
+        "certificates.basis-mismatch": {
+            "az": "Göstərilən müraciət bu əməliyyat üçün deyil və ya artıq baxılıb",
+            "en": "The application given is not for this action or has already been decided",
+        },
+        "certificates.other-center": {
+            "az": "Sertifikat başqa Mərkəz tərəfindən verilib",
+            "en": "The certificate was issued by another Center",
+        },
+        "certificates.checkpoint-unknown": {
+            "az": "Bu ölçüdə jurnal yoxlama nöqtəsi yoxdur",
+            "en": "There is no log checkpoint of this size",
+        },
+        "certificates.leaf-unknown": {
+            "az": "Jurnalda belə qeyd yoxdur",
+            "en": "The log has no such entry",
+        },
+        "certificates.size-outside-log": {
+            "az": "Ölçü jurnalın hüdudlarından kənardadır (jurnalda {size} qeyd var)",
+            "en": "The size is outside the log (the log holds {size} entries)",
+        },
+        "certificates.rate-limited": {
+            "az": "Dəqiqədə sorğu həddi aşılıb; {seconds} saniyədən sonra yenidən cəhd edin",
+            "en": "Too many queries this minute; try again in {seconds} seconds",
+        },
+        "certificates.query-needs-one": {
+            "az": "Seriya nömrəsi və ya açar barmaq izi göstərin",
+            "en": "Give a serial number or a key fingerprint",
+        },
+    }
+)
+
+
+class View(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+
+
+class Holder(View):
+    name: Text
+    virtual_fin: VirtualFin
+    user_id: Text = Field(description="The holder's platform account (cabinet, notices)")
+
+
+class Contact(View):
+    """Where the holder's notices go besides the cabinet (seed 001 §3.4); never public."""
+
+    email: str | None = None
+    mobile: str | None = None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return check_email(value) if value else None
+
+    @field_validator("mobile")
+    @classmethod
+    def _mobile(cls, value: str | None) -> str | None:
+        return check_mobile(value) if value else None
+
+
+class Carrier(View):
+    kind: CarrierKind
+    id: Text = Field(description="Token serial or ASAN SIM number")
+
+
+class Basis(View):
+    kind: BasisKind
+    id: Text
+
+
+class Change(View):
+    at: datetime
+    status: Status
+    reason: Reason | None = None
+    basis: Basis
+    by: str = Field(description="The role that made the change: center, holder or system")
+
+
+class Certificate(View):
+    """The registry record of E15. Everything but `log_index` is what the log leaf commits to."""
+
+    serial: Serial
+    center: Center
+    holder: Holder
+    carrier: Carrier
+    use: Literal["personal", "business"]
+    key_fingerprint: str = Field(description="SHA-256 of the DER public key, hex")
+    valid_from: datetime
+    valid_to: datetime
+    status: Status
+    disclosure_consent: bool
+    embassy: str | None = None
+    history: list[Change]
+    version: int
+    log_index: int = 0
+
+    @property
+    def last(self) -> Change:
+        return self.history[-1]
+
+
+def _der_public_key(value: str) -> str:
+    try:
+        load_der_public_key(base64.b64decode(value, validate=True))
+    except (ValueError, binascii.Error, TypeError) as bad:
+        raise PydanticCustomError(
+            "certificates.public-key-invalid", "not a base64 DER public key"
+        ) from bad
+    return value
+
+
+PublicKeyDer = Annotated[str, AfterValidator(_der_public_key)]
+"""A verification key as base64 of its DER encoding, refused unless it parses (E14, E15)."""
+
+
+def fingerprint(public_key_der: bytes) -> str:
+    return hashlib.sha256(public_key_der).hexdigest()
+
+
+class IssueRequest(View):
+    """What the e-signature workflow sends when a Center issues a certificate (E8, E10, E12)."""
+
+    center: Center
+    holder: Holder
+    contact: Contact = Contact()
+    carrier: Carrier
+    use: Literal["personal", "business"]
+    public_key: PublicKeyDer = Field(
+        description="The verification key: base64 of the DER public key"
+    )
+    disclosure_consent: bool = Field(description="The holder agrees to disclose holder data (E14)")
+    embassy: Embassy | None = Field(None, description="The embassy the holder applied through")
+    application_id: Text = Field(description="The holder's issuance application (the basis)")
+
+    @model_validator(mode="after")
+    def _center_matches_carrier(self) -> IssueRequest:
+        if CENTER_OF_CARRIER[self.carrier.kind] != self.center:
+            raise PydanticCustomError(
+                "certificates.carrier-center-mismatch", "carrier and Center do not match"
+            )
+        return self
+
+    @property
+    def key_der(self) -> bytes:
+        return base64.b64decode(self.public_key)
+
+
+class CenterAction(View):
+    """A Center's suspend/restore/revoke, with its recorded basis (E13, E15)."""
+
+    basis: Basis
+    reason: RevocationReason | None = None
+
+
+class HolderApplication(View):
+    """The holder's application to suspend, restore or revoke (E13, seed 001 §3.2–3.3)."""
+
+    action: Action
+    addressed_to: Literal["embassy", "center"]
+    embassy: Embassy | None = None
+    reason: RevocationReason | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> HolderApplication:
+        if self.addressed_to == "embassy" and not self.embassy:
+            raise PydanticCustomError("certificates.embassy-required", "embassy required")
+        return self
+
+
+class ApplicationRecord(View):
+    application_id: str
+    serial: str
+    action: Action
+    reason: RevocationReason | None = None
+    addressed_to: Literal["embassy", "center"]
+    embassy: str | None = None
+    received_at: datetime
+    forwarded_at: datetime | None = Field(
+        None, description="When the embassy forwarded it to the Center (at once, E13)"
+    )
+    status: Literal["open", "decided"]
+    free_of_charge: bool = False
+
+
+class CompromiseReport(View):
+    """The holder reports a compromise (seed 001 §3.5): the certificate is suspended at once."""
+
+    event: CompromiseEvent
+    addressed_to: Literal["embassy", "center"] = "center"
+    embassy: Embassy | None = None
+    details: Annotated[str, StringConstraints(max_length=2000)] | None = None
+
+
+class ReportRecord(View):
+    report_id: str
+    serial: str
+    event: CompromiseEvent
+    reported_at: datetime
+    certificate: Certificate
+
+
+class CenterCompromise(View):
+    """A Center's own signing key was compromised (seed 001 §3.6)."""
+
+    incident_id: Text = Field(description="The compromise report of the Center's key")
+
+
+class CenterCompromiseAccepted(View):
+    center: Center
+    incident_id: str
+    accepted_at: datetime
+
+
+class Verification(View):
+    """The record as stored now, recomputed into its leaf and proven in the signed log (E15)."""
+
+    serial: str
+    log_index: int
+    tree_size: int
+    checkpoint: str
+    checkpoint_signature_valid: bool
+    record_matches_leaf: bool
+    inclusion_verified: bool
+    verified: bool
+
+
+class HolderCertificates(View):
+    certificates: list[Certificate]
