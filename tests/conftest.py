@@ -1,0 +1,115 @@
+"""Fixtures shared by every kind of test (helpers that are not fixtures: tests/helpers.py).
+
+`local_aws`: moto in-process (Step Functions executing ASL), every resource of the template
+provisioned, the functions' environment applied, and a pump to deliver queue messages.
+`platform`: `local_aws` with the local API gateway listening on an ephemeral port, for
+simulators that call the platform back (gateways' receipts, the payment provider's callback).
+`simulators`: the external-system simulators on an ephemeral port, for the adapters' real
+HTTP clients.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from devstack import gateway
+from devstack.events import rest_event
+from devstack.moto_patches import make_dynamodb_writes_atomic
+from devstack.provision import provision
+from devstack.pump import Pump
+from devstack.runtime import Functions, apply_environment
+from devstack.stack import aws_environment
+from devstack.template import REGION, Template
+from egov.platform import adapters, aws, secrets
+from egov.platform.adapters import base as adapters_base
+
+EVENTS = Path(__file__).parent / "events"
+__all__ = ["LocalAws", "free_port", "rest_event"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LocalAws:
+    template: Template
+    functions: Functions
+    pump: Pump
+
+    def invoke(self, function: str, event: dict) -> dict:
+        return self.functions.invoke(function, event)
+
+
+@pytest.fixture(scope="session")
+def simulators() -> Iterator[str]:
+    from devstack import simulators as sims
+
+    port = free_port()
+    server = sims.serve("127.0.0.1", port, api_url="http://127.0.0.1:9")
+    yield f"http://127.0.0.1:{port}"
+    server.shutdown()
+
+
+def forget_cold_start_state() -> None:
+    """Lambda keeps clients, secrets and endpoints for its lifetime; each test is a new world."""
+    aws.reset_clients()
+    secrets.forget()
+    adapters_base.forget()
+
+
+@pytest.fixture
+def local_aws(monkeypatch: pytest.MonkeyPatch, simulators: str) -> Iterator[LocalAws]:
+    env = aws_environment("unused")
+    env.pop("AWS_ENDPOINT_URL")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    saved = dict(os.environ)
+    make_dynamodb_writes_atomic()
+    with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
+        forget_cold_start_state()
+        template = Template()
+        template.endpoint = f"https://sqs.{REGION}.amazonaws.com"
+        provision(template)
+        apply_environment(template)
+        from devstack.simulators import endpoints
+
+        boto3.client("ssm").put_parameter(
+            Name=template.physical_name("AdapterEndpoints"),
+            Value=json.dumps(endpoints(simulators)),
+            Type="String",
+            Overwrite=True,
+        )
+        functions = Functions(template)
+        yield LocalAws(template, functions, Pump(functions))
+    forget_cold_start_state()
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture
+def platform(local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalAws]:
+    """local_aws with the local API gateway listening, so callbacks from simulators reach it."""
+    adapters.forget()
+    secrets.forget()
+    port = free_port()
+    server = gateway.server(local_aws.functions, "127.0.0.1", port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PUBLIC_API_URL", f"http://127.0.0.1:{port}")
+    yield local_aws
+    server.shutdown()
+    adapters.forget()
+    secrets.forget()

@@ -1,0 +1,85 @@
+"""The certificate registry over HTTP against the local stack (E14, E15).
+
+ASXM's demo staff issues a certificate; anyone then queries it without logging in, and the
+command-line verifier proves it in the signed log.
+"""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+import uuid
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from devstack.demo import STAFF_PASSWORD
+from tests.e2e.conftest import ROOT, RunningStack
+
+
+def test_e14_public_query_and_e15_cli_verifier(stack: RunningStack) -> None:
+    """E14: no login: holder, status, validity and an OCSP-like status; E15: the CLI verifier
+    checks the signed checkpoint, the certificate's inclusion and the log's consistency."""
+    key = Ed25519PrivateKey.generate().public_key()
+    with stack.client() as http:
+        login = http.post(
+            "/auth/login", json={"username": "asxm.center", "password": STAFF_PASSWORD}
+        )
+        assert login.status_code == 200, login.text
+        staff = login.json()["accessToken"]
+        size_before = int(http.get("/certificates/log/checkpoint").text.split("\n")[1])
+        issued = http.post(
+            "/certificates",
+            headers={"Authorization": f"Bearer {staff}"},
+            json={
+                "center": "ASXM",
+                "holder": {
+                    "name": "Ayşə Qəhrəmanlı",
+                    "virtualFin": "V7QX2Z9",
+                    "userId": uuid.uuid4().hex,
+                },
+                "carrier": {"kind": "asan-sim", "id": "89994011234"},
+                "use": "business",
+                "publicKey": base64.b64encode(
+                    key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+                ).decode(),
+                "disclosureConsent": True,
+                "applicationId": f"e2e-{uuid.uuid4().hex}",
+            },
+        )
+        assert issued.status_code == 201, issued.text
+        serial = issued.json()["serial"]
+
+        public = http.get(f"/certificates/{serial}")
+        assert public.status_code == 200, public.text
+        assert public.json()["holder"] == "Ayşə Qəhrəmanlı"
+        assert public.json()["status"] == "active"
+        assert public.json()["validTo"] == issued.json()["validTo"]
+        fingerprint = issued.json()["keyFingerprint"]
+        by_key = http.get(f"/certificates/keys/{fingerprint}")
+        assert by_key.json()["certificates"][0]["serial"] == serial
+        assert http.get(f"/certificates/{serial}/status").json()["certStatus"] == "good"
+        refused = http.post(f"/certificates/{serial}/suspend", json={})
+        assert refused.status_code in (401, 422)
+
+    verifier = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "egov.certificates.verify",
+            "--api",
+            stack.api,
+            "--serial",
+            serial,
+            "--since",
+            str(max(size_before, 1)),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert verifier.returncode == 0, verifier.stdout + verifier.stderr
+    assert f"OK   inclusion of {serial}" in verifier.stdout
+    assert "OK   consistency" in verifier.stdout

@@ -1,0 +1,19 @@
+"""The local stack answers over HTTP as API Gateway would."""
+
+from tests.e2e.conftest import RunningStack
+
+
+def test_health_reports_every_component(stack: RunningStack) -> None:
+    with stack.client() as http:
+        response = http.get("/health")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    names = {c["name"] for c in response.json()["components"]}
+    assert {"dynamodb:PLATFORM_TABLE", "dynamodb:AUDIT_TABLE"} <= names
+    assert all(c["status"] == "ok" for c in response.json()["components"])
+
+
+def test_unknown_route_is_refused_like_api_gateway(stack: RunningStack) -> None:
+    with stack.client() as http:
+        response = http.get("/no/such/route")
+    assert response.status_code == 403

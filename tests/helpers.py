@@ -1,0 +1,209 @@
+"""Helpers shared by the tests (fixtures live in tests/conftest.py): accounts and tokens,
+calling a handler, polling with a timeout, an agency's webhook endpoint.
+
+Accounts are few and made without a password where the test only needs a token: argon2 is
+slow on purpose.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from egov.platform import accounts, audit, auth, webhooks
+from egov.platform.repository import Transaction
+from tests.conftest import LocalAws, rest_event
+
+SETUP = audit.Actor.system("tests")
+PASSWORD = "correct horse battery"
+
+
+# ---------------------------------------------------------------- accounts and tokens
+def account(
+    role: auth.Role = "citizen",
+    agency: str | None = None,
+    *,
+    name: str = "Leyla Məmmədova",
+    password: str | None = None,
+) -> tuple[str, str]:
+    """A login account made straight in the registry, and an access token for it."""
+    user_id = auth.new_user_id()
+    tx = Transaction()
+    stored = auth.add_account(
+        tx,
+        user_id=user_id,
+        username=f"u{user_id[:10]}",
+        password=password,
+        role=role,
+        name=name,
+        agency=agency,
+    )
+    tx.commit()
+    return user_id, auth.issue_token(auth.Principal.of(stored))
+
+
+def person(username: str, role: str = "officer", agency: str | None = "MKT", **extra: Any) -> str:
+    """A person's account made as the platform makes staff accounts, with `PASSWORD`."""
+    return accounts.create(
+        accounts.NewAccount(
+            username=username,
+            password=PASSWORD,
+            role=role,
+            name=extra.pop("name", "Əli Məmmədov"),
+            agency=agency,
+            **extra,
+        ),
+        SETUP,
+    )
+
+
+def client(client_id: str, agency: str, secret: str = "s3cret-of-the-agency-system") -> str:
+    return accounts.create_client(
+        accounts.NewClient(clientId=client_id, clientSecret=secret, agency=agency, name=agency),
+        SETUP,
+    )
+
+
+# ---------------------------------------------------------------- calling handlers
+def call(
+    local_aws: LocalAws,
+    function: str,
+    method: str,
+    path: str,
+    *,
+    token: str | None = None,
+    body: object = None,
+    resource: str | None = None,
+    path_parameters: dict[str, str] | None = None,
+    query: dict[str, str] | None = None,
+    language: str | None = None,
+) -> tuple[int, dict[str, Any], dict[str, str]]:
+    """Invoke a handler as API Gateway would: status, parsed body and headers."""
+    request_headers = {"Authorization": f"Bearer {token}"} if token else {}
+    if language:
+        request_headers["Accept-Language"] = language
+    response = local_aws.invoke(
+        function,
+        rest_event(
+            method,
+            path,
+            resource=resource,
+            body=body,
+            headers=request_headers,
+            path_parameters=path_parameters,
+            query=query,
+        ),
+    )
+    payload = json.loads(response["body"]) if response.get("body") else {}
+    headers = dict(response.get("headers") or {})
+    for name, values in (response.get("multiValueHeaders") or {}).items():
+        headers[name] = ",".join(values)
+    return response["statusCode"], payload, headers
+
+
+def log_in(local_aws: LocalAws, username: str, password: str = PASSWORD) -> str:
+    status, body, _ = call(
+        local_aws,
+        "LoginFunction",
+        "POST",
+        "/auth/login",
+        body={"username": username, "password": password},
+    )
+    assert status == 200, body
+    return str(body["accessToken"])
+
+
+# ---------------------------------------------------------------- waiting
+def wait_for(
+    check: Callable[[], Any], timeout: float = 30.0, what: str = "condition", every: float = 0.05
+) -> Any:
+    """Poll `check` until it returns something truthy (returned), failing after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+# ---------------------------------------------------------------- an agency's endpoint
+
+
+class Agency:
+    """An agency's webhook endpoint: records what arrives and answers each POST with the next
+    scripted (status, headers), else `always`, else 200."""
+
+    def __init__(self) -> None:
+        self.received: list[dict[str, Any]] = []
+        self.script: list[tuple[int, dict[str, str]]] = []
+        self.always: int | None = None
+        self.lock = threading.Lock()
+
+    def answer(self) -> tuple[int, dict[str, str]]:
+        with self.lock:
+            if self.script:
+                return self.script.pop(0)
+        return (self.always or 200), {}
+
+    def bodies(
+        self, event_type: str | None = None, path: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The parsed bodies received (of one event type, at one path), in order."""
+        with self.lock:
+            received = list(self.received)
+        bodies = [(r["path"], json.loads(r["body"])) for r in received]
+        return [
+            b
+            for p, b in bodies
+            if (event_type is None or b["type"] == event_type) and (path is None or p == path)
+        ]
+
+
+@contextmanager
+def serve_agency() -> Iterator[tuple[Agency, str]]:
+    """An `Agency` listening on an ephemeral local port, and its base URL."""
+    agency = Agency()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["content-length"])).decode()
+            with agency.lock:
+                agency.received.append(
+                    {"path": self.path, "headers": dict(self.headers), "body": body}
+                )
+            status, headers = agency.answer()
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield agency, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def verified_body(received: dict[str, Any]) -> dict[str, Any]:
+    """The body of a webhook an `Agency` received, once its `v1a` signature has been checked
+    against the platform's published key (raises InvalidSignature otherwise)."""
+    headers = {k.lower(): v for k, v in received["headers"].items()}
+    version, signature = headers["webhook-signature"].split(",", 1)
+    assert version == "v1a"
+    raw = base64.b64decode(webhooks.published_keys().keys[0].public_key.removeprefix("whpk_"))
+    signed = f"{headers['webhook-id']}.{headers['webhook-timestamp']}.{received['body']}"
+    Ed25519PublicKey.from_public_bytes(raw).verify(base64.b64decode(signature), signed.encode())
+    return dict(json.loads(received["body"]))

@@ -1,0 +1,59 @@
+"""GET /calendar/deadline: the calendar as a public, explained answer (G4, G7)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.conftest import LocalAws, rest_event
+
+
+def get(local_aws: LocalAws, query: dict[str, str], lang: str = "az") -> dict[str, Any]:
+    event = rest_event("GET", "/calendar/deadline", query=query, headers={"Accept-Language": lang})
+    return local_aws.invoke("DeadlineFunction", event)
+
+
+def test_g4_deadline_over_novruz_is_explained(local_aws: LocalAws) -> None:
+    response = get(local_aws, {"start": "2026-03-19T08:00:00Z", "days": "1"}, lang="en")
+    assert response["statusCode"] == 200
+    body = json.loads(response["body"])
+    assert body["deadline"] == "2026-03-31T19:59:59.999999Z"
+    assert body["kind"] == "business"
+    assert body["countedDays"] == ["2026-03-31"]
+    assert body["skippedDays"][0] == {
+        "date": "2026-03-20",
+        "reason": "holiday",
+        "name": "Eid al-Fitr; Spring Festival",
+    }
+
+
+def test_g4_calendar_days_are_available(local_aws: LocalAws) -> None:
+    response = get(
+        local_aws, {"start": "2026-03-19T08:00:00+04:00", "days": "3", "kind": "calendar"}
+    )
+    body = json.loads(response["body"])
+    assert body["lastDay"] == "2026-03-22"
+    assert body["skippedDays"] == []
+    assert "təqvim günü" in body["rule"]
+
+
+def test_g4_without_a_start_the_deadline_counts_from_now(local_aws: LocalAws) -> None:
+    response = get(local_aws, {"days": "0"})
+    assert response["statusCode"] == 200
+    assert json.loads(response["body"])["days"] == 0
+
+
+def test_g7_a_start_without_time_zone_is_a_problem_naming_start(local_aws: LocalAws) -> None:
+    response = get(local_aws, {"start": "2026-03-19T08:00:00", "days": "1"})
+    assert response["statusCode"] == 422
+    problem = json.loads(response["body"])
+    assert [e["field"] for e in problem["errors"]] == ["start"]
+
+
+def test_g7_bad_days_and_kind_are_named(local_aws: LocalAws) -> None:
+    response = get(local_aws, {"days": "-1", "kind": "lunar"})
+    assert response["statusCode"] == 422
+    fields = {e["field"] for e in json.loads(response["body"])["errors"]}
+    assert fields == {"days", "kind"}
+    missing = get(local_aws, {})
+    assert [e["field"] for e in json.loads(missing["body"])["errors"]] == ["days"]

@@ -1,0 +1,185 @@
+"""Dispatch batches of signed contract copies to the MFA, with the 1 + 3 business-day legs (E11).
+
+Signed contracts are put in place with `egov.esign.contracts` (what the embassy's check does,
+E10); the embassy, the MFA (`XIN`) and the Centers act through the real handlers.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from typing import Any
+
+import pytest
+
+from egov.esign import contracts
+from egov.platform import calendar, clock
+from egov.platform.repository import Transaction
+from tests.conftest import LocalAws, rest_event
+from tests.workflow.test_esign_review import account, sample_form, scale_clock
+
+
+def signed_contract(carrier: str, embassy: str = "EMB-DE") -> str:
+    """A contract the embassy has had signed at the check (E10); its number."""
+    form = sample_form()
+    if carrier == "asan-sim":
+        form["carrier"] = {"kind": "asan-sim", "operator": "Azercell", "mobile": "+994501234567"}
+    application = {
+        "applicationId": uuid.uuid4().hex,
+        "registrationNumber": f"EIMZA-2026-{uuid.uuid4().int % 10**6:06d}",
+        "virtualFin": "VAB3CD45",
+        "form": form,
+    }
+    center = "EIMZA" if carrier == "token" else "ASXM"
+    tx = Transaction()
+    contract = contracts.prepare(tx, application, center, embassy, clock.now_iso())
+    tx.commit()
+    tx = Transaction()
+    contracts.sign(tx, contract["contractNumber"], embassy, "AB" * 8, clock.now_iso())
+    tx.commit()
+    return str(contract["contractNumber"])
+
+
+def call(
+    local_aws: LocalAws,
+    function: str,
+    method: str,
+    path: str,
+    resource: str,
+    params: dict[str, str],
+    token: str,
+) -> tuple[int, Any]:
+    response = local_aws.invoke(
+        function,
+        rest_event(
+            method,
+            path,
+            resource=resource,
+            headers={"Authorization": f"Bearer {token}"},
+            path_parameters=params,
+        ),
+    )
+    return response["statusCode"], json.loads(response["body"] or "{}")
+
+
+def send(local_aws: LocalAws, embassy: str, token: str) -> tuple[int, Any]:
+    return call(
+        local_aws,
+        "EsignDispatchContractsFunction",
+        "POST",
+        f"/esign/embassies/{embassy}/dispatches",
+        "/esign/embassies/{embassy}/dispatches",
+        {"embassy": embassy},
+        token,
+    )
+
+
+def listed(local_aws: LocalAws, embassy: str, token: str) -> tuple[int, Any]:
+    return call(
+        local_aws,
+        "EsignDispatchesFunction",
+        "GET",
+        f"/esign/embassies/{embassy}/dispatches",
+        "/esign/embassies/{embassy}/dispatches",
+        {"embassy": embassy},
+        token,
+    )
+
+
+def step(local_aws: LocalAws, action: str, batch_id: str, token: str) -> tuple[int, Any]:
+    function = (
+        "EsignDispatchForwardedFunction"
+        if action == "forwarding"
+        else "EsignDispatchReceivedFunction"
+    )
+    return call(
+        local_aws,
+        function,
+        "POST",
+        f"/esign/dispatches/{batch_id}/{action}",
+        "/esign/dispatches/{batchId}/" + action,
+        {"batchId": batch_id},
+        token,
+    )
+
+
+@pytest.fixture
+def people() -> dict[str, str]:
+    return {
+        "EMB-DE": account("officer", "EMB-DE")[1],
+        "EMB-FR": account("officer", "EMB-FR")[1],
+        "XIN": account("officer", "XIN")[1],
+        "EIMZA": account("center", "EIMZA")[1],
+        "ASXM": account("center", "ASXM")[1],
+    }
+
+
+def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_days(
+    local_aws: LocalAws, people: dict[str, str]
+) -> None:
+    """E11, §2.16–2.18: the embassy's signed contracts in one batch, split per Center; the MFA
+    forwards within 1 business day, each Center's part arrives within 3; nothing sent twice."""
+    token_contract, asan_contract = signed_contract("token"), signed_contract("asan-sim")
+    other_embassy = signed_contract("token", "EMB-FR")
+
+    status, batch = send(local_aws, "EMB-DE", people["EMB-DE"])
+    assert status == 201, batch
+    sent_at = clock.parse(batch["sentAt"])
+    assert batch["status"] == "sent" and batch["period"] == f"{sent_at.year}-H2"
+    assert clock.parse(batch["mfaDeadline"]) == clock.parse(
+        clock.iso(calendar.add_business_days(sent_at, 1))
+    )
+    assert {p["center"]: p["contracts"] for p in batch["parts"]} == {
+        "EIMZA": [token_contract],
+        "ASXM": [asan_contract],
+    }
+    assert (contracts.load(token_contract) or {})["status"] == "dispatched"
+    assert (contracts.load(other_embassy) or {})["status"] == "signed"
+    assert send(local_aws, "EMB-DE", people["EMB-DE"])[0] == 409  # nothing left to send
+    assert send(local_aws, "EMB-DE", people["EMB-FR"])[0] == 403
+
+    status, seen = listed(local_aws, "EMB-DE", people["XIN"])
+    assert status == 200
+    assert seen["current"]["sent"] is True
+    assert [b["batchId"] for b in seen["items"]] == [batch["batchId"]]
+    assert seen["items"][0]["mfaOverdue"] is False
+    assert listed(local_aws, "EMB-DE", people["EMB-FR"])[0] == 403
+
+    assert step(local_aws, "receipt", batch["batchId"], people["EIMZA"])[0] == 409  # not yet
+    assert step(local_aws, "forwarding", batch["batchId"], people["EMB-DE"])[0] == 403
+    status, forwarded = step(local_aws, "forwarding", batch["batchId"], people["XIN"])
+    assert status == 200
+    assert forwarded["status"] == "forwarded" and forwarded["forwardedLate"] is False
+    forwarded_at = clock.parse(forwarded["forwardedAt"])
+    assert clock.parse(forwarded["receiverDeadline"]) == clock.parse(
+        clock.iso(calendar.add_business_days(forwarded_at, 3))
+    )
+    assert step(local_aws, "forwarding", batch["batchId"], people["XIN"])[0] == 409
+
+    status, part = step(local_aws, "receipt", batch["batchId"], people["EIMZA"])
+    assert status == 200 and part["status"] == "forwarded"
+    assert step(local_aws, "receipt", batch["batchId"], people["EIMZA"])[0] == 409
+    status, done = step(local_aws, "receipt", batch["batchId"], people["ASXM"])
+    assert status == 200 and done["status"] == "delivered"
+    assert all(p["receivedLate"] is False for p in done["parts"])
+
+
+def test_e11_a_batch_left_past_the_mfa_deadline_is_overdue_and_its_forwarding_late(
+    local_aws: LocalAws, people: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E11: the MFA's business day passes → the list flags the batch overdue; the late
+    forwarding is still taken, flagged late."""
+    signed_contract("token")
+    scale_clock(monkeypatch, 1.0)  # a virtual day per real second
+    status, batch = send(local_aws, "EMB-DE", people["EMB-DE"])
+    assert status == 201
+    deadline = clock.parse(batch["mfaDeadline"])
+    limit = time.monotonic() + 20
+    while clock.now() <= deadline:
+        assert time.monotonic() < limit, "the scaled clock did not pass the deadline"
+        time.sleep(0.2)
+    seen = listed(local_aws, "EMB-DE", people["EMB-DE"])[1]
+    assert seen["items"][0]["mfaOverdue"] is True
+    status, forwarded = step(local_aws, "forwarding", batch["batchId"], people["XIN"])
+    assert status == 200 and forwarded["forwardedLate"] is True

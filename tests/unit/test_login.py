@@ -1,0 +1,224 @@
+"""Login, lockout, logout and agency client credentials (G8)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from egov.platform import accounts, audit, auth, login
+from egov.platform.repository import Transaction
+from tests.conftest import LocalAws
+from tests.helpers import PASSWORD, SETUP, call, client, log_in, person
+
+
+def _attempt(
+    local_aws: LocalAws, username: str, password: str
+) -> tuple[int, dict[str, Any], dict[str, str]]:
+    return call(
+        local_aws,
+        "LoginFunction",
+        "POST",
+        "/auth/login",
+        body={"username": username, "password": password},
+    )
+
+
+def _actions(user_id: str) -> list[str]:
+    return [e["action"] for e in audit.trail(f"USER#{user_id}", limit=100).items]
+
+
+def test_login_gives_a_token_with_role_and_expiry(local_aws: LocalAws) -> None:
+    """G8: a person logs in with username and password and gets a short-lived token."""
+    person("aygun.officer", office="MKT-SHEKI")
+    status, body, _ = _attempt(local_aws, "Aygun.Officer", PASSWORD)
+    assert status == 200
+    assert body["role"] == "officer"
+    assert body["agency"] == "MKT"
+    assert body["office"] == "MKT-SHEKI"
+    assert body["tokenType"] == "Bearer"
+    assert body["expiresIn"] == auth.TOKEN_SECONDS
+    status, profile, _ = call(local_aws, "ProfileFunction", "GET", "/me", token=body["accessToken"])
+    assert status == 200 and profile["username"] == "aygun.officer"
+
+
+def test_wrong_username_and_wrong_password_are_the_same_401(local_aws: LocalAws) -> None:
+    """G8: the answer does not tell whether an account exists."""
+    person("rauf.officer")
+    unknown = _attempt(local_aws, "nobody.here", PASSWORD)
+    wrong = _attempt(local_aws, "rauf.officer", "not the password")
+    assert unknown[0] == wrong[0] == 401
+    for key in ("type", "title", "detail", "code", "errors"):
+        assert unknown[1][key] == wrong[1][key]
+
+
+def test_bad_input_is_a_422_naming_the_field(local_aws: LocalAws) -> None:
+    """G7: a missing password is named, and nothing is counted."""
+    user_id = person("leyla.officer")
+    status, body, _ = call(
+        local_aws, "LoginFunction", "POST", "/auth/login", body={"username": "leyla.officer"}
+    )
+    assert status == 422
+    assert [e["field"] for e in body["errors"]] == ["password"]
+    assert auth.account(user_id)["failedLogins"] == 0  # type: ignore[index]
+
+
+def test_lockout_after_consecutive_failures_then_unlock_after_the_period(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """G8: N wrong passwords lock the account (423 with the unlock time, audited); the right
+    password is refused while locked and accepted once the period has passed."""
+    user_id = person("murad.officer")
+    for attempt in range(1, login.MAX_FAILURES):
+        assert _attempt(local_aws, "murad.officer", f"guess {attempt}")[0] == 401
+    status, body, headers = _attempt(local_aws, "murad.officer", "last guess")
+    assert status == 423
+    assert body["lockedUntil"] == auth.account(user_id)["lockedUntil"]  # type: ignore[index]
+    assert int(headers["Retry-After"]) > login.LOCK_SECONDS - 60
+    assert _attempt(local_aws, "murad.officer", PASSWORD)[0] == 423
+    actions = _actions(user_id)
+    assert actions.count("login-failed") == login.MAX_FAILURES
+    assert actions.count("account-locked") == 1
+
+    later = login._now() + timedelta(seconds=login.LOCK_SECONDS + 1)
+    monkeypatch.setattr(login, "_now", lambda: later)
+    assert _attempt(local_aws, "murad.officer", PASSWORD)[0] == 200
+
+
+def test_a_success_resets_the_count(local_aws: LocalAws) -> None:
+    """G8: the lockout counts consecutive failures only."""
+    user_id = person("nigar.officer")
+    for _ in range(login.MAX_FAILURES - 1):
+        _attempt(local_aws, "nigar.officer", "wrong")
+    log_in(local_aws, "nigar.officer")
+    assert auth.account(user_id)["failedLogins"] == 0  # type: ignore[index]
+    assert _attempt(local_aws, "nigar.officer", "wrong again")[0] == 401
+
+
+def test_parallel_failures_cannot_skip_the_count(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """G8: an attempt that lands while another is verifying its password is counted on top of
+    it, not over it (the count is a conditional update on the value read)."""
+    user_id = person("samir.officer")
+    verify = auth.password_matches
+    raced: list[int] = []
+
+    def verify_while_another_attempt_lands(stored_hash: str | None, password: str) -> bool:
+        if not raced:
+            raced.append(0)
+            raced[0] = _attempt(local_aws, "samir.officer", "the other attempt")[0]
+        return verify(stored_hash, password)
+
+    monkeypatch.setattr(auth, "password_matches", verify_while_another_attempt_lands)
+    assert _attempt(local_aws, "samir.officer", "the first attempt")[0] == 401
+    assert raced == [401]
+    assert auth.account(user_id)["failedLogins"] == 2  # type: ignore[index]
+    counts = [
+        e["after"]["consecutiveFailures"]
+        for e in audit.trail(f"USER#{user_id}", limit=100).items
+        if e["action"] == "login-failed"
+    ]
+    assert sorted(counts) == [1, 2]
+
+
+def test_pending_activation_cannot_log_in(local_aws: LocalAws) -> None:
+    """G8/P6: an account not yet activated is refused even with the password it chose."""
+    tx = Transaction()
+    auth.add_account(
+        tx,
+        user_id=auth.new_user_id(),
+        username="pending.citizen",
+        password=PASSWORD,
+        role="citizen",
+        name="Günel Həsənova",
+        pending=True,
+    )
+    tx.commit()
+    status, body, _ = _attempt(local_aws, "pending.citizen", PASSWORD)
+    assert status == 401 and "accessToken" not in body
+
+
+def test_logout_kills_every_token_at_once(local_aws: LocalAws) -> None:
+    """G8: logout bumps the session counter; all earlier tokens stop working."""
+    user_id = person("tural.officer")
+    first, second = log_in(local_aws, "tural.officer"), log_in(local_aws, "tural.officer")
+    status, _, _ = call(local_aws, "LogoutFunction", "POST", "/auth/logout", token=first)
+    assert status == 204
+    for token in (first, second):
+        assert call(local_aws, "ProfileFunction", "GET", "/me", token=token)[0] == 401
+    assert "logout" in _actions(user_id)
+    assert (
+        call(local_aws, "ProfileFunction", "GET", "/me", token=log_in(local_aws, "tural.officer"))[
+            0
+        ]
+        == 200
+    )
+
+
+def test_agency_system_gets_an_agency_token(local_aws: LocalAws) -> None:
+    """G3/G8: client credentials give a token of role `agency` with the agency code; the secret
+    is stored argon2-hashed."""
+    user_id = client("din-system", "DIN")
+    stored = auth.account(user_id)
+    assert stored is not None and stored["passwordHash"].startswith("$argon2id$")
+    status, body, _ = call(
+        local_aws,
+        "AgencyTokenFunction",
+        "POST",
+        "/auth/token",
+        body={"clientId": "din-system", "clientSecret": "s3cret-of-the-agency-system"},
+    )
+    assert status == 200
+    assert body["role"] == "agency" and body["agency"] == "DIN"
+    wrong = call(
+        local_aws,
+        "AgencyTokenFunction",
+        "POST",
+        "/auth/token",
+        body={"clientId": "din-system", "clientSecret": "guessed"},
+    )
+    assert wrong[0] == 401
+
+
+def test_people_and_systems_log_in_at_their_own_door(local_aws: LocalAws) -> None:
+    """G8: client credentials are not a password login, and a password is not a client secret."""
+    client("xin-system", "XIN", secret="s3cret-of-the-agency-system")
+    person("xin.officer", agency="XIN")
+    assert _attempt(local_aws, "xin-system", "s3cret-of-the-agency-system")[0] == 401
+    status, _, _ = call(
+        local_aws,
+        "AgencyTokenFunction",
+        "POST",
+        "/auth/token",
+        body={"clientId": "xin.officer", "clientSecret": PASSWORD},
+    )
+    assert status == 401
+
+
+def test_staff_accounts_need_their_agency(local_aws: LocalAws) -> None:
+    """G7: the account model names the field that is wrong."""
+    with pytest.raises(ValueError, match="agency"):
+        accounts.NewAccount(
+            username="no.agency", password=PASSWORD, role="officer", name="Kamran Əliyev"
+        )
+    with pytest.raises(ValueError, match="mobile"):
+        accounts.NewAccount(
+            username="bad.mobile",
+            password=PASSWORD,
+            role="operator",
+            name="Kamran Əliyev",
+            mobile="+4915112345678",
+        )
+    assert accounts.ensure(
+        accounts.NewAccount(
+            username="twice", password=PASSWORD, role="operator", name="Kamran Əliyev"
+        ),
+        SETUP,
+    ) == accounts.ensure(
+        accounts.NewAccount(
+            username="twice", password=PASSWORD, role="operator", name="Kamran Əliyev"
+        ),
+        SETUP,
+    )

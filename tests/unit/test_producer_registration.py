@@ -1,0 +1,229 @@
+"""Check, mobile confirmation and registration through the handlers (P1–P4), on moto."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import httpx
+import pytest
+
+from egov.platform import auth
+from tests.conftest import LocalAws, rest_event
+
+ELSHAN = {"personKind": "natural", "fin": "5ZK8M2P"}  # holds +994501234567 (Azercell)
+GUNAY = {"personKind": "natural", "fin": "2HQ4R7T"}  # holds +994552345678
+GOYGOL = {"personKind": "legal", "voen": "1400500071"}  # head: Elşən Məmmədov
+
+
+def call(local_aws: LocalAws, function: str, path: str, body: Any, **kw: Any) -> tuple[int, Any]:
+    response = local_aws.invoke(function, rest_event("POST", path, body=body, **kw))
+    return response["statusCode"], json.loads(response["body"])
+
+
+def confirm(local_aws: LocalAws, simulators: str, subject: dict[str, str], mobile: str) -> dict:
+    """Ask for a code and read it from the SMS simulator, as the person reads the phone."""
+    status, body = call(
+        local_aws,
+        "ProducerMobileConfirmationFunction",
+        "/producers/mobile-confirmations",
+        {**subject, "mobile": mobile},
+    )
+    assert status == 201, body
+    local_aws.pump.drain()
+    sent = httpx.get(
+        f"{simulators}/sms/messages", params={"reference": body["smsMessageId"]}
+    ).json()["messages"]
+    code = re.search(r"\b(\d{6})\b", sent[0]["text"])
+    assert code and sent[0]["to"] == mobile
+    return {"confirmationId": body["confirmationId"], "code": code.group(1)}
+
+
+def registration(subject: dict[str, str], mobile: str, **changes: Any) -> dict[str, Any]:
+    return {
+        "kind": "potential-producer",
+        **subject,
+        "username": "zefer1970",
+        "password": "Taxıl-2024-bol",
+        "mobile": mobile,
+        **changes,
+    }
+
+
+def register(local_aws: LocalAws, body: dict[str, Any], lang: str = "az") -> tuple[int, Any]:
+    return call(
+        local_aws, "ProducerRegisterFunction", "/producers", body, headers={"Accept-Language": lang}
+    )
+
+
+def test_check_fills_the_person_from_the_population_registry(local_aws: LocalAws) -> None:
+    """P2: a FIN gives name, surname, patronymic, gender, birth date and address."""
+    status, body = call(local_aws, "ProducerCheckFunction", "/producers/check", ELSHAN)
+    assert status == 200
+    assert (body["surname"], body["name"], body["patronymic"]) == (
+        "Məmmədov",
+        "Elşən",
+        "Rəşid oğlu",
+    )
+    assert body["gender"] == "male" and body["birthDate"] == "1985-03-14"
+    assert body["address"].startswith("Bakı şəhəri")
+
+
+def test_unknown_fin_asks_to_check_it(local_aws: LocalAws) -> None:
+    """P2: a FIN IAMAS does not know is a 404 naming `fin` and asking to re-check it."""
+    event = rest_event(
+        "POST",
+        "/producers/check",
+        body={"personKind": "natural", "fin": "9ZZ9ZZ9"},
+        headers={"Accept-Language": "en"},
+    )
+    response = local_aws.invoke("ProducerCheckFunction", event)
+    body = json.loads(response["body"])
+    assert response["statusCode"] == 404
+    assert body["errors"][0]["field"] == "fin"
+    assert "check it" in body["detail"]
+
+
+def test_malformed_fin_is_422_in_azerbaijani(local_aws: LocalAws) -> None:
+    """P2: a malformed FIN is a 422 naming `fin`, Azerbaijani by default."""
+    status, body = call(
+        local_aws,
+        "ProducerCheckFunction",
+        "/producers/check",
+        {"personKind": "natural", "fin": "12"},
+    )
+    assert status == 422
+    assert body["errors"] == [{"field": "fin", "code": "fin.invalid", "detail": body["detail"]}]
+    assert "FİN" in body["detail"]
+
+
+def test_legal_entity_is_checked_by_voen(local_aws: LocalAws) -> None:
+    """P1, P2: a legal entity by VÖEN, with its head's civil record; liquidated ones refused."""
+    status, body = call(local_aws, "ProducerCheckFunction", "/producers/check", GOYGOL)
+    assert status == 200
+    assert body["companyName"] == '"Göygöl Aqro" MMC' and body["fin"] == "5ZK8M2P"
+    status, body = call(
+        local_aws,
+        "ProducerCheckFunction",
+        "/producers/check",
+        {"personKind": "legal", "voen": "9901000071"},
+    )
+    assert status == 422 and body["errors"][0]["field"] == "voen"
+    status, body = call(
+        local_aws, "ProducerCheckFunction", "/producers/check", {"personKind": "legal"}
+    )
+    assert status == 422 and body["errors"][0] == {
+        "field": "voen",
+        "code": "field.required",
+        "detail": body["detail"],
+    }
+
+
+def test_code_only_goes_to_the_registrants_own_active_number(local_aws: LocalAws) -> None:
+    """P3: the operators' registry must name the registrant (a legal entity: its head)."""
+    url = "/producers/mobile-confirmations"
+    fn = "ProducerMobileConfirmationFunction"
+    status, body = call(local_aws, fn, url, {**ELSHAN, "mobile": "+994552345678"})
+    assert (status, body["code"]) == (422, "producers.mobile.not-owner")
+    status, body = call(
+        local_aws, fn, url, {"personKind": "natural", "fin": "8PD2F5G", "mobile": "+994775678901"}
+    )
+    assert (status, body["code"]) == (422, "producers.mobile.inactive")
+    status, body = call(local_aws, fn, url, {**GOYGOL, "mobile": "+994501234567"})
+    assert status == 201 and body["attemptsLeft"] == 5
+
+
+def test_registration_creates_a_producer_who_can_log_in(
+    local_aws: LocalAws, simulators: str
+) -> None:
+    """P1, P3, P4: success is a 201 confirmation; the account accepts username + password."""
+    code = confirm(local_aws, simulators, ELSHAN, "+994501234567")
+    status, body = register(local_aws, registration(ELSHAN, "+994501234567", **code), "en")
+    assert status == 201, body
+    assert body["status"] == "pending-verification"
+    assert "log in" in body["message"]
+    account = auth.account(body["id"])
+    assert account is not None and account["status"] == "active"
+    assert auth.password_matches(account["passwordHash"], "Taxıl-2024-bol")
+    assert account["username"] == "zefer1970"
+
+
+def test_a_confirmation_is_used_once_and_wrong_codes_run_out(
+    local_aws: LocalAws, simulators: str
+) -> None:
+    """P3: a wrong code counts; five wrong codes end the confirmation; a used one is refused."""
+    code = confirm(local_aws, simulators, ELSHAN, "+994501234567")
+    wrong = f"{(int(code['code']) + 1) % 10**6:06d}"
+    body = registration(ELSHAN, "+994501234567", confirmationId=code["confirmationId"])
+    for left in (4, 3, 2, 1):
+        status, problem = register(local_aws, {**body, "code": wrong})
+        assert (status, problem["code"], problem["errors"][0]["field"]) == (
+            422,
+            "producers.code.wrong",
+            "code",
+        )
+        assert str(left) in problem["detail"]
+    status, problem = register(local_aws, {**body, "code": wrong})
+    assert problem["code"] == "producers.confirmation.exhausted"
+    status, problem = register(local_aws, {**body, "code": code["code"]})
+    assert (status, problem["code"]) == (422, "producers.confirmation.exhausted")
+
+    fresh = confirm(local_aws, simulators, ELSHAN, "+994501234567")
+    assert register(local_aws, {**body, **fresh})[0] == 201
+    status, problem = register(local_aws, {**body, **fresh, "username": "other-name"})
+    assert (status, problem["code"]) == (422, "producers.confirmation.used")
+
+
+def test_confirmation_is_bound_to_its_number_and_owner(
+    local_aws: LocalAws, simulators: str
+) -> None:
+    """P3: a code texted to one person's phone cannot register another person."""
+    code = confirm(local_aws, simulators, ELSHAN, "+994501234567")
+    status, problem = register(local_aws, registration(GUNAY, "+994552345678", **code))
+    assert (status, problem["errors"][0]["field"]) == (422, "confirmationId")
+
+
+@pytest.mark.parametrize(
+    ("second", "field", "key"),
+    [
+        ({"username": "ZEFER1970"}, "username", "auth.username-taken"),
+        ({"username": "zefer-2"}, "mobile", "producers.mobile-taken"),
+    ],
+)
+def test_taken_username_or_mobile_is_a_409_naming_it(
+    local_aws: LocalAws, simulators: str, second: dict[str, str], field: str, key: str
+) -> None:
+    """P3, P4: a taken username (any case) or mobile is a 409 asking for another one."""
+    code = confirm(local_aws, simulators, ELSHAN, "+994501234567")
+    assert register(local_aws, registration(ELSHAN, "+994501234567", **code))[0] == 201
+    if field == "mobile":
+        status, problem = call(
+            local_aws,
+            "ProducerMobileConfirmationFunction",
+            "/producers/mobile-confirmations",
+            {**ELSHAN, "mobile": "+994501234567"},
+            headers={"Accept-Language": "en"},
+        )
+        assert (status, problem["code"]) == (409, key)
+        assert "enter another" in problem["detail"]
+        return
+    other = confirm(local_aws, simulators, GUNAY, "+994552345678")
+    status, problem = register(
+        local_aws, registration(GUNAY, "+994552345678", **other, **second), "en"
+    )
+    assert (status, problem["code"], problem["errors"][0]["field"]) == (409, key, field)
+    assert "another" in problem["detail"]
+
+
+def test_failed_registration_changes_nothing(local_aws: LocalAws, simulators: str) -> None:
+    """P4: a refused registration leaves no producer, account, guard or used confirmation."""
+    code = confirm(local_aws, simulators, GUNAY, "+994552345678")
+    taken = confirm(local_aws, simulators, ELSHAN, "+994501234567")
+    assert register(local_aws, registration(ELSHAN, "+994501234567", **taken))[0] == 201
+    status, _ = register(local_aws, registration(GUNAY, "+994552345678", **code))
+    assert status == 409
+    status, body = register(
+        local_aws, registration(GUNAY, "+994552345678", **code, username="gunay92")
+    )
+    assert status == 201, body

@@ -1,0 +1,807 @@
+"""The certificate registry through its handlers, on moto with the template provisioned (E12–E15)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import boto3
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from egov.certificates import log, registry, verify
+from egov.certificates.note import Verifier, verify_bytes
+from egov.certificates.queries import RevocationList, signed_bytes
+from egov.platform import audit, auth, webhooks
+from tests.conftest import LocalAws, rest_event
+from tests.helpers import Agency, account, serve_agency, verified_body
+
+
+# ---------------------------------------------------------------- helpers
+class Person:
+    def __init__(self, role: auth.Role, agency: str | None = None) -> None:
+        self.user_id, self.token = account(role, agency)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+def call(
+    aws: LocalAws,
+    function: str,
+    method: str,
+    path: str,
+    resource: str,
+    *,
+    who: Person | None = None,
+    body: Any = None,
+    params: dict[str, str] | None = None,
+    query: dict[str, str] | None = None,
+    ip: str = "127.0.0.1",
+) -> tuple[int, Any, dict[str, str]]:
+    event = rest_event(
+        method,
+        path,
+        resource=resource,
+        body=body,
+        headers=who.headers if who else None,
+        path_parameters=params,
+        query=query,
+    )
+    event["requestContext"]["identity"]["sourceIp"] = ip
+    response = aws.invoke(function, event)
+    text = response["body"]
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        parsed = text
+    headers = dict(response.get("headers") or {})
+    for name, values in (response.get("multiValueHeaders") or {}).items():
+        headers.setdefault(name, values[-1])
+    return response["statusCode"], parsed, headers
+
+
+def public_key() -> str:
+    key = Ed25519PrivateKey.generate().public_key()
+    return base64.b64encode(
+        key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    ).decode()
+
+
+def issue(
+    aws: LocalAws,
+    staff: Person,
+    holder: Person,
+    *,
+    center: str = "ASXM",
+    consent: bool = True,
+    key: str | None = None,
+    embassy: str | None = "EMB-FR",
+) -> dict[str, Any]:
+    status, body, _ = call(
+        aws,
+        "CertificateIssueFunction",
+        "POST",
+        "/certificates",
+        "/certificates",
+        who=staff,
+        body={
+            "center": center,
+            "holder": {"name": "Jean Dupont", "virtualFin": "V1234AB", "userId": holder.user_id},
+            "contact": {"email": "jean@example.org", "mobile": "+994501234567"},
+            "carrier": {"kind": "asan-sim" if center == "ASXM" else "token", "id": "8999401"},
+            "use": "personal",
+            "publicKey": key or public_key(),
+            "disclosureConsent": consent,
+            "embassy": embassy,
+            "applicationId": f"APP-{time.monotonic_ns()}",
+        },
+    )
+    assert status == 201, body
+    return dict(body)
+
+
+def act(
+    aws: LocalAws, staff: Person, serial: str, action: str, basis: dict[str, str], **extra: str
+) -> tuple[int, Any]:
+    status, body, _ = call(
+        aws,
+        f"Certificate{action.capitalize()}Function",
+        "POST",
+        f"/certificates/{serial}/{action}",
+        f"/certificates/{{serial}}/{action}",
+        who=staff,
+        body={"basis": basis, **extra},
+        params={"serial": serial},
+    )
+    return status, body
+
+
+def apply(aws: LocalAws, holder: Person, serial: str, **body: Any) -> tuple[int, Any]:
+    status, answer, _ = call(
+        aws,
+        "CertificateApplyFunction",
+        "POST",
+        f"/certificates/{serial}/applications",
+        "/certificates/{serial}/applications",
+        who=holder,
+        body=body,
+        params={"serial": serial},
+    )
+    return status, answer
+
+
+def lookup(aws: LocalAws, serial: str, ip: str = "10.0.0.1") -> tuple[int, Any, dict[str, str]]:
+    return call(
+        aws,
+        "CertificateLookupFunction",
+        "GET",
+        f"/certificates/{serial}",
+        "/certificates/{serial}",
+        params={"serial": serial},
+        ip=ip,
+    )
+
+
+def get(aws: LocalAws, function: str, path: str, query: dict[str, str] | None = None) -> Any:
+    status, body, _ = call(aws, function, "GET", path, path, query=query)
+    assert status == 200, body
+    return body
+
+
+def vkey(aws: LocalAws) -> Verifier:
+    return Verifier.parse(get(aws, "CertificateLogKeyFunction", "/certificates/log/key")["vkey"])
+
+
+@pytest.fixture
+def people(local_aws: LocalAws) -> dict[str, Person]:
+    return {
+        "ASXM": Person("center", "ASXM"),
+        "eimza": Person("center", "EIMZA"),
+        "holder": Person("citizen"),
+        "other": Person("citizen"),
+        "officer": Person("officer", "MKT"),
+    }
+
+
+# ---------------------------------------------------------------- issuance and authorisation
+def test_issued_certificate_is_valid_three_years_and_logged(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """E12: validity ends 3 years after issuance; E15: the record, audit and log leaf together."""
+    cert = issue(local_aws, people["ASXM"], people["holder"])
+    start, end = datetime.fromisoformat(cert["validFrom"]), datetime.fromisoformat(cert["validTo"])
+    assert (end.year - start.year, end.month, end.day) == (3, start.month, start.day)
+    assert cert["status"] == "active" and cert["history"][0]["basis"]["kind"] == "application"
+    assert log.head().size == 1
+    trail = boto3.resource("dynamodb").Table(local_aws.template.physical_name("AuditTable"))
+    entries = trail.query(
+        KeyConditionExpression="pk = :p", ExpressionAttributeValues={":p": f"CERT#{cert['serial']}"}
+    )["Items"]
+    assert [e["action"] for e in entries] == ["certificate-issued"]
+    assert str(entries[0]["basis"]).startswith("application:")
+    inbox = boto3.resource("dynamodb").Table(local_aws.template.physical_name("PlatformTable"))
+    notices = inbox.query(
+        KeyConditionExpression="pk = :p AND begins_with(sk, :s)",
+        ExpressionAttributeValues={":p": f"USER#{people['holder'].user_id}", ":s": "INBOX#"},
+    )["Items"]
+    assert [n["key"] for n in notices] == ["notice.certificate-issued"]
+
+
+def test_only_center_staff_write_the_registry(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """E15: citizens, officers and the other Center are refused (403); nothing is written."""
+    cert = issue(local_aws, people["ASXM"], people["holder"])
+    size = log.head().size
+    basis = {"kind": "application", "id": "x"}
+    for who in (people["holder"], people["officer"], people["eimza"]):
+        status, body = act(local_aws, who, cert["serial"], "suspend", basis)
+        assert status == 403, body
+    status, body, _ = call(
+        local_aws,
+        "CertificateIssueFunction",
+        "POST",
+        "/certificates",
+        "/certificates",
+        who=people["holder"],
+        body={},
+    )
+    assert status in (403, 422)
+    status, _ = act(local_aws, None, cert["serial"], "revoke", basis)  # type: ignore[arg-type]
+    assert status == 401
+    assert log.head().size == size
+
+
+# ---------------------------------------------------------------- lifecycle (E13)
+def test_holder_applications_and_center_actions(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """E13: apply via the embassy (forwarded at once) or the Center; the Center acts on it."""
+    staff, holder = people["ASXM"], people["holder"]
+    serial = issue(local_aws, staff, holder)["serial"]
+
+    status, application = apply(
+        local_aws, holder, serial, action="suspend", addressedTo="embassy", embassy="EMB-DE"
+    )
+    assert status == 201, application
+    assert application["forwardedAt"] == application["receivedAt"]
+    status, cert = act(
+        local_aws,
+        staff,
+        serial,
+        "suspend",
+        {"kind": "application", "id": application["applicationId"]},
+    )
+    assert status == 200, cert
+    assert (cert["status"], cert["history"][-1]["reason"]) == ("suspended", "certificateHold")
+    status, again = act(
+        local_aws,
+        staff,
+        serial,
+        "suspend",
+        {"kind": "application", "id": application["applicationId"]},
+    )
+    assert status == 409, again
+
+    status, application = apply(local_aws, holder, serial, action="restore", addressedTo="center")
+    assert status == 201 and application["forwardedAt"] is None
+    status, cert = act(
+        local_aws,
+        staff,
+        serial,
+        "restore",
+        {"kind": "application", "id": application["applicationId"]},
+    )
+    assert (cert["status"], cert["history"][-1]["reason"]) == ("active", "removeFromCRL")
+
+    status, application = apply(
+        local_aws, holder, serial, action="revoke", addressedTo="center", reason="superseded"
+    )
+    basis = {"kind": "application", "id": application["applicationId"]}
+    status, problem = act(local_aws, staff, serial, "revoke", basis)
+    assert status == 422 and problem["errors"][0]["field"] == "reason"
+    status, cert = act(local_aws, staff, serial, "revoke", basis, reason="superseded")
+    assert (cert["status"], cert["history"][-1]["reason"]) == ("revoked", "superseded")
+    assert [c["status"] for c in cert["history"]] == ["active", "suspended", "active", "revoked"]
+    assert log.head().size == 4
+
+    status, _ = apply(local_aws, people["other"], serial, action="suspend", addressedTo="center")
+    assert status == 403
+
+
+def test_refused_transitions_are_409_and_change_nothing(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """E13: restore of an active or revoked certificate, suspend of a revoked one: 409."""
+    staff, holder = people["ASXM"], people["holder"]
+    serial = issue(local_aws, staff, holder)["serial"]
+    status, problem = apply(local_aws, holder, serial, action="restore", addressedTo="center")
+    assert status == 409 and problem["code"] == "certificates.transition-refused"
+
+    status, report, _ = call(
+        local_aws,
+        "CertificateCompromiseReportFunction",
+        "POST",
+        f"/certificates/{serial}/compromise-reports",
+        "/certificates/{serial}/compromise-reports",
+        who=holder,
+        body={"event": "suspected-leak"},
+        params={"serial": serial},
+    )
+    report_basis = {"kind": "compromise-report", "id": report["reportId"]}
+    status, cert = act(local_aws, staff, serial, "revoke", report_basis, reason="keyCompromise")
+    assert cert["status"] == "revoked"
+    size = log.head().size
+    for action in ("restore", "suspend", "revoke"):
+        status, problem = act(
+            local_aws, staff, serial, action, report_basis, reason="keyCompromise"
+        )
+        assert status == 409, problem
+        assert problem["status"] == 409 and problem["code"] == "certificates.transition-refused"
+    status, problem = act(
+        local_aws, staff, serial, "suspend", {"kind": "application", "id": "nope"}
+    )
+    assert status == 404 and problem["errors"][0]["field"] == "basis.id"
+    assert log.head().size == size
+
+
+def test_compromise_report_suspends_at_once(local_aws: LocalAws, people: dict[str, Person]) -> None:
+    """E13 (seed 001 §3.5): carrier lost, leak, tampering… reported by the holder → suspended."""
+    staff, holder = people["ASXM"], people["holder"]
+    serial = issue(local_aws, staff, holder)["serial"]
+    path, resource = (
+        f"/certificates/{serial}/compromise-reports",
+        "/certificates/{serial}/compromise-reports",
+    )
+    status, _, _ = call(
+        local_aws,
+        "CertificateCompromiseReportFunction",
+        "POST",
+        path,
+        resource,
+        who=people["other"],
+        body={"event": "carrier-lost"},
+        params={"serial": serial},
+    )
+    assert status == 403
+    status, report, _ = call(
+        local_aws,
+        "CertificateCompromiseReportFunction",
+        "POST",
+        path,
+        resource,
+        who=holder,
+        body={"event": "carrier-lost"},
+        params={"serial": serial},
+    )
+    assert status == 201, report
+    cert = report["certificate"]
+    assert cert["status"] == "suspended"
+    assert cert["history"][-1]["basis"] == {"kind": "compromise-report", "id": report["reportId"]}
+    status, report, _ = call(
+        local_aws,
+        "CertificateCompromiseReportFunction",
+        "POST",
+        path,
+        resource,
+        who=holder,
+        body={"event": "codes-known"},
+        params={"serial": serial},
+    )
+    assert status == 201 and report["certificate"]["status"] == "suspended"
+    status, problem, _ = call(
+        local_aws,
+        "CertificateCompromiseReportFunction",
+        "POST",
+        path,
+        resource,
+        who=holder,
+        body={"event": "lost-my-mind"},
+        params={"serial": serial},
+    )
+    assert status == 422 and problem["errors"][0]["field"] == "event"
+
+
+def test_center_key_compromise_revokes_its_certificates_with_free_replacement(
+    local_aws: LocalAws, people: dict[str, Person], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E13 (seed 001 §3.6): every certificate of the Center revoked with cACompromise, each
+    holder owed a free replacement; the other Center's certificates untouched."""
+    monkeypatch.setattr(registry, "CENTER_PAGE", 2)  # several pages through the queue
+    staff, holder = people["ASXM"], people["holder"]
+    serials = [issue(local_aws, staff, holder)["serial"] for _ in range(5)]
+    other = issue(local_aws, people["eimza"], holder, center="EIMZA")["serial"]
+    status, body, _ = call(
+        local_aws,
+        "CertificateCenterCompromiseFunction",
+        "POST",
+        "/certificates/center-compromise",
+        "/certificates/center-compromise",
+        who=people["holder"],
+        body={"incidentId": "INC-1"},
+    )
+    assert status == 403
+    status, body, _ = call(
+        local_aws,
+        "CertificateCenterCompromiseFunction",
+        "POST",
+        "/certificates/center-compromise",
+        "/certificates/center-compromise",
+        who=staff,
+        body={"incidentId": "INC-1"},
+    )
+    assert status == 202, body
+    local_aws.pump.drain(timeout=60)
+    for serial in serials:
+        cert, _ = registry.load(serial)
+        assert (cert.status, cert.last.reason) == ("revoked", "cACompromise")
+        replacement = registry.CERTIFICATES.get(f"CERT#{serial}", "REPLACEMENT#INC-1")
+        assert replacement and replacement["freeOfCharge"] is True
+    assert registry.load(other)[0].status == "active"
+
+
+def test_expiry_runs_the_real_workflow(
+    local_aws: LocalAws, people: dict[str, Person], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E12: the expiry workflow (real ASL in moto) waits until validTo and the certificate
+    expires; with the clock scaled three years pass in about a second."""
+    monkeypatch.setenv("EGOV_CLOCK_EPOCH", str(time.time()))
+    monkeypatch.setenv("EGOV_CLOCK_SCALE", str(3 * 365 * 86400))
+    serial = issue(local_aws, people["ASXM"], people["holder"])["serial"]
+    sfn = boto3.client("stepfunctions")
+    machine = local_aws.template.arn("CertificateExpiryStateMachine")
+    deadline = time.monotonic() + 30
+    while True:
+        executions = sfn.list_executions(stateMachineArn=machine)["executions"]
+        if executions and all(e["status"] != "RUNNING" for e in executions):
+            break
+        assert time.monotonic() < deadline, "the expiry workflow did not finish"
+        time.sleep(0.2)
+    assert [e["status"] for e in executions] == ["SUCCEEDED"]
+    local_aws.pump.drain(timeout=30)
+    cert, _ = registry.load(serial)
+    assert cert.status == "expired"
+    assert cert.last.basis.kind == "validity-end"
+    status, _problem = act(
+        local_aws, people["ASXM"], serial, "suspend", {"kind": "application", "id": "x"}
+    )
+    assert status in (404, 409)
+
+
+# ---------------------------------------------------------------- public queries (E14)
+def test_public_query_respects_consent(local_aws: LocalAws, people: dict[str, Person]) -> None:
+    """E14: holder, status and validity without login; status only without consent."""
+    key = public_key()
+    open_cert = issue(local_aws, people["ASXM"], people["holder"], key=key)
+    private = issue(local_aws, people["ASXM"], people["other"], consent=False)
+
+    status, body, _ = lookup(local_aws, open_cert["serial"])
+    assert status == 200
+    assert body["holder"] == "Jean Dupont" and body["status"] == "active" and body["disclosed"]
+    assert body["validTo"] == open_cert["validTo"]
+    assert "virtualFin" not in json.dumps(body)
+
+    status, body, _ = lookup(local_aws, private["serial"])
+    assert status == 200
+    assert {k for k, v in body.items() if v is not None} == {"serial", "status", "disclosed"}
+    assert body["disclosed"] is False
+
+    fingerprint = open_cert["keyFingerprint"]
+    status, found, _ = call(
+        local_aws,
+        "CertificateKeyLookupFunction",
+        "GET",
+        f"/certificates/keys/{fingerprint}",
+        "/certificates/keys/{fingerprint}",
+        params={"fingerprint": fingerprint},
+    )
+    assert status == 200 and found["certificates"][0]["holder"] == "Jean Dupont"
+    fingerprint = private["keyFingerprint"]
+    status, found, _ = call(
+        local_aws,
+        "CertificateKeyLookupFunction",
+        "GET",
+        f"/certificates/keys/{fingerprint}",
+        "/certificates/keys/{fingerprint}",
+        params={"fingerprint": fingerprint},
+    )
+    assert found["certificates"][0]["holder"] is None
+    status, _, _ = lookup(local_aws, "0" * 32)
+    assert status == 404
+
+
+def test_status_answers_like_ocsp_and_the_revocation_list_is_signed(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """E14: good / revoked (time, reason) / unknown with thisUpdate/nextUpdate; signed list."""
+    staff = people["ASXM"]
+    good = issue(local_aws, staff, people["holder"])["serial"]
+    held = issue(local_aws, staff, people["holder"])["serial"]
+    _status, application = apply(
+        local_aws, people["holder"], held, action="suspend", addressedTo="center"
+    )
+    act(
+        local_aws,
+        staff,
+        held,
+        "suspend",
+        {"kind": "application", "id": application["applicationId"]},
+    )
+
+    def ocsp(serial: str) -> Any:
+        return get(local_aws, "CertificateStatusFunction", f"/certificates/{serial}/status")
+
+    assert ocsp(good)["certStatus"] == "good"
+    answer = ocsp(held)
+    assert (answer["certStatus"], answer["revocationReason"]) == ("revoked", "certificateHold")
+    assert answer["revocationTime"] and answer["nextUpdate"] > answer["thisUpdate"]
+    assert ocsp("ABCDEF0123456789")["certStatus"] == "unknown"
+
+    crl = get(local_aws, "CertificateRevocationsFunction", "/certificates/revocations")
+    assert [e["serial"] for e in crl["entries"]] == [held]
+    verifier = Verifier.parse(crl["key"])
+    assert verifier == vkey(local_aws)
+    parsed = RevocationList.model_validate(crl)
+    assert verify_bytes(verifier, signed_bytes(parsed), crl["signature"])
+    parsed.entries = []
+    assert not verify_bytes(verifier, signed_bytes(parsed), crl["signature"])
+
+
+def test_public_queries_are_rate_limited_per_client(
+    local_aws: LocalAws, people: dict[str, Person], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E14: free but rate-limited per client: 429 problem with Retry-After, others unaffected."""
+    monkeypatch.setenv("CERTIFICATE_QUERIES_PER_MINUTE", "3")
+    serial = issue(local_aws, people["ASXM"], people["holder"])["serial"]
+    answers = [lookup(local_aws, serial, ip="192.0.2.7") for _ in range(6)]
+    statuses = [a[0] for a in answers]
+    # A minute boundary may fall inside the loop: then the count starts again once.
+    assert 429 in statuses and statuses.count(200) in (3, 6 - statuses.count(429))
+    limited = next(a for a in answers if a[0] == 429)
+    assert limited[1]["code"] == "certificates.rate-limited"
+    assert 1 <= int(limited[2]["Retry-After"]) <= 60
+    assert lookup(local_aws, serial, ip="192.0.2.8")[0] == 200
+
+
+# ---------------------------------------------------------------- tamper evidence (E15)
+def test_proofs_through_the_handlers_verify(local_aws: LocalAws, people: dict[str, Person]) -> None:
+    """E15: the checkpoint is signed by the published key; every certificate's latest record
+    has an inclusion proof to it; every earlier size is consistent with the newest."""
+    staff = people["ASXM"]
+    serials = [issue(local_aws, staff, people["holder"])["serial"] for _ in range(4)]
+    status, application = apply(
+        local_aws, people["holder"], serials[1], action="suspend", addressedTo="center"
+    )
+    act(
+        local_aws,
+        staff,
+        serials[1],
+        "suspend",
+        {"kind": "application", "id": application["applicationId"]},
+    )
+    verifier = vkey(local_aws)
+    note = get(local_aws, "CertificateLogCheckpointFunction", "/certificates/log/checkpoint")
+    head = verify.signed_checkpoint(note, verifier)
+    assert head.size == 5
+    for serial in serials:
+        proof = get(
+            local_aws,
+            "CertificateLogInclusionFunction",
+            "/certificates/log/proof/inclusion",
+            {"serial": serial},
+        )
+        assert verify.check_inclusion(proof, verifier) == []
+        assert proof["leaf"] is not None
+    assert proof["treeSize"] == 5
+    for old in range(1, 6):
+        proof = get(
+            local_aws,
+            "CertificateLogConsistencyFunction",
+            "/certificates/log/proof/consistency",
+            {"from": str(old)},
+        )
+        assert verify.check_consistency(proof, verifier) == []
+    forged = dict(proof, hashes=list(reversed(proof["hashes"])))
+    assert verify.check_consistency(forged, verifier) != [] or len(proof["hashes"]) < 2
+    status, problem, _ = call(
+        local_aws,
+        "CertificateLogConsistencyFunction",
+        "GET",
+        "/certificates/log/proof/consistency",
+        "/certificates/log/proof/consistency",
+        query={"from": "9"},
+    )
+    assert status == 422 and problem["errors"][0]["field"] == "from"
+
+
+def test_editing_the_table_behind_the_registry_is_detected(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """E15: a revoked certificate set back to active directly in DynamoDB fails verification,
+    and so does rewriting the logged leaf to match (the signed root does not move)."""
+    staff, holder = people["ASXM"], people["holder"]
+    serial = issue(local_aws, staff, holder)["serial"]
+    issue(local_aws, staff, holder)
+    _status, application = apply(
+        local_aws, holder, serial, action="revoke", addressedTo="center", reason="superseded"
+    )
+    act(
+        local_aws,
+        staff,
+        serial,
+        "revoke",
+        {"kind": "application", "id": application["applicationId"]},
+        reason="superseded",
+    )
+
+    def verification() -> Any:
+        return get(local_aws, "CertificateVerifyFunction", f"/certificates/{serial}/verify")
+
+    assert verification()["verified"] is True
+    table = boto3.resource("dynamodb").Table(local_aws.template.physical_name("CertificatesTable"))
+    table.update_item(
+        Key={"pk": f"CERT#{serial}", "sk": "CERT"},
+        UpdateExpression="SET #s = :a",
+        ExpressionAttributeNames={"#s": "status"},
+        ExpressionAttributeValues={":a": "active"},
+    )
+    assert lookup(local_aws, serial)[1]["status"] == "active"  # the forgery is served...
+    result = verification()
+    assert result["verified"] is False  # ...but it shows
+    assert (result["recordMatchesLeaf"], result["inclusionVerified"]) == (False, False)
+
+    cert, _ = registry.load(serial)
+    forged_leaf = registry.canonical(cert)
+    from egov.certificates import merkle
+
+    table.update_item(
+        Key={"pk": f"LOG#NODE#0#{cert.log_index}", "sk": "NODE"},
+        UpdateExpression="SET #h = :h, leaf = :l",
+        ExpressionAttributeNames={"#h": "hash"},
+        ExpressionAttributeValues={
+            ":h": merkle.leaf_hash(forged_leaf).hex(),
+            ":l": forged_leaf.decode(),
+        },
+    )
+    result = verification()
+    assert result["recordMatchesLeaf"] is True and result["inclusionVerified"] is False
+    assert result["verified"] is False
+    proof = get(
+        local_aws,
+        "CertificateLogInclusionFunction",
+        "/certificates/log/proof/inclusion",
+        {"serial": serial},
+    )
+    assert verify.check_inclusion(proof, vkey(local_aws)) != []
+
+
+def test_holder_sees_their_own_certificates(local_aws: LocalAws, people: dict[str, Person]) -> None:
+    """E13/E15: the holder reads their certificates with the full dated history; others do not."""
+    serial = issue(local_aws, people["ASXM"], people["holder"], consent=False)["serial"]
+
+    def mine(who: Person) -> tuple[int, Any]:
+        status, body, _ = call(
+            local_aws,
+            "CertificateMineFunction",
+            "GET",
+            "/certificates/mine",
+            "/certificates/mine",
+            who=who,
+        )
+        return status, body
+
+    status, body = mine(people["holder"])
+    assert status == 200
+    assert [c["serial"] for c in body["certificates"]] == [serial]
+    assert body["certificates"][0]["holder"]["virtualFin"] == "V1234AB"
+    assert mine(people["other"])[1]["certificates"] == []
+    assert mine(people["ASXM"])[0] == 403
+
+
+# ---------------------------------------------------------------- the embassy is told (E13)
+EMBASSIES = ("EMB-FR", "EMB-DE")
+
+
+@pytest.fixture
+def embassies(local_aws: LocalAws) -> Iterator[Agency]:
+    """Both embassies' webhook endpoints, registered as an operator would."""
+    with serve_agency() as (agency, url):
+        for code in EMBASSIES:
+            webhooks.register(
+                code, webhooks.Registration(url=f"{url}/{code}"), audit.Actor.system("tests")
+            )
+        yield agency
+
+
+def queued_webhooks(local_aws: LocalAws) -> list[dict[str, Any]]:
+    """The WebhookQueue's messages, looked at without taking them."""
+    sqs = boto3.client("sqs")
+    found = sqs.receive_message(
+        QueueUrl=local_aws.template.ref("WebhookQueue"),
+        MaxNumberOfMessages=10,
+        VisibilityTimeout=0,
+    ).get("Messages", [])
+    return [json.loads(m["Body"]) for m in found]
+
+
+def told(local_aws: LocalAws, embassies: Agency, event_type: str) -> dict[str, str]:
+    """Deliver the queued webhooks; the embassies that received `event_type`, with serials.
+
+    Every body is checked against its v1a signature on the way (DESIGN rule 6)."""
+    local_aws.pump.drain()
+    with embassies.lock:
+        received = list(embassies.received)
+    return {
+        r["path"].strip("/"): body["data"]["serial"]
+        for r in received
+        if (body := verified_body(r))["type"] == event_type
+    }
+
+
+def inbox_keys(holder: Person) -> list[str]:
+    inbox = boto3.resource("dynamodb").Table(os.environ["PLATFORM_TABLE"])
+    notices = inbox.query(
+        KeyConditionExpression="pk = :p AND begins_with(sk, :s)",
+        ExpressionAttributeValues={":p": f"USER#{holder.user_id}", ":s": "INBOX#"},
+    )["Items"]
+    return [str(n["key"]) for n in notices]
+
+
+def test_e13_embassies_are_told_of_suspension_restoration_and_revocation(
+    local_aws: LocalAws, people: dict[str, Person], embassies: Agency
+) -> None:
+    """E13: the Center's change reaches, with the holder's notice, a signed webhook to the
+    embassy the certificate came through and to the one the application was addressed to."""
+    staff, holder = people["ASXM"], people["holder"]
+    serial = issue(local_aws, staff, holder)["serial"]  # issued through EMB-FR
+    status, application = apply(
+        local_aws, holder, serial, action="suspend", addressedTo="embassy", embassy="EMB-DE"
+    )
+    assert status == 201, application
+    status, cert = act(
+        local_aws,
+        staff,
+        serial,
+        "suspend",
+        {"kind": "application", "id": application["applicationId"]},
+    )
+    assert status == 200, cert
+    queued = queued_webhooks(local_aws)
+    assert sorted((w["agency"], w["type"]) for w in queued) == [
+        ("EMB-DE", "certificate.suspended"),
+        ("EMB-FR", "certificate.suspended"),
+    ]
+    assert told(local_aws, embassies, "certificate.suspended") == {e: serial for e in EMBASSIES}
+    body = next(verified_body(r) for r in embassies.received if r["path"] == "/EMB-FR")
+    assert body["data"] == {
+        "subject": f"CERT#{serial}",
+        "serial": serial,
+        "center": "ASXM",
+        "virtualFin": "V1234AB",
+        "status": "suspended",
+        "reason": "certificateHold",
+        "at": cert["history"][-1]["at"].replace("+00:00", "Z"),
+        "basis": {"kind": "application", "id": application["applicationId"]},
+        "issuedThroughThisEmbassy": True,
+    }
+    assert "notice.certificate-suspended" in inbox_keys(holder)
+
+    # Restoration applied for at the Center: the issuing embassy alone is told.
+    status, application = apply(local_aws, holder, serial, action="restore", addressedTo="center")
+    basis = {"kind": "application", "id": application["applicationId"]}
+    assert act(local_aws, staff, serial, "restore", basis)[0] == 200
+    assert told(local_aws, embassies, "certificate.restored") == {"EMB-FR": serial}
+    assert "notice.certificate-active" in inbox_keys(holder)
+
+    # A compromise reported through EMB-DE suspends at once; the revocation on it follows.
+    status, report, _ = call(
+        local_aws,
+        "CertificateCompromiseReportFunction",
+        "POST",
+        f"/certificates/{serial}/compromise-reports",
+        "/certificates/{serial}/compromise-reports",
+        who=holder,
+        body={"event": "carrier-lost", "addressedTo": "embassy", "embassy": "EMB-DE"},
+        params={"serial": serial},
+    )
+    assert status == 201, report
+    basis = {"kind": "compromise-report", "id": report["reportId"]}
+    assert act(local_aws, staff, serial, "revoke", basis, reason="keyCompromise")[0] == 200
+    assert told(local_aws, embassies, "certificate.revoked") == {e: serial for e in EMBASSIES}
+    assert "notice.certificate-revoked" in inbox_keys(holder)
+    ids = [r["headers"]["webhook-id"] for r in embassies.received]
+    assert len(ids) == len(set(ids)) == 7
+    assert Counter(b["type"] for b in embassies.bodies()) == {
+        "certificate.suspended": 4,  # by the Center, then on the report: both embassies each
+        "certificate.restored": 1,
+        "certificate.revoked": 2,
+    }
+
+
+def test_e13_no_embassy_no_webhook_and_embassies_go_by_agency_code(
+    local_aws: LocalAws, people: dict[str, Person], embassies: Agency
+) -> None:
+    """E13: a certificate with no embassy in its story tells none; an embassy is named by its
+    agency code (EMB-<country>), anything else is a 422 naming `embassy` (G7)."""
+    staff, holder = people["ASXM"], people["holder"]
+    serial = issue(local_aws, staff, holder, embassy=None)["serial"]
+    status, application = apply(local_aws, holder, serial, action="suspend", addressedTo="center")
+    basis = {"kind": "application", "id": application["applicationId"]}
+    assert act(local_aws, staff, serial, "suspend", basis)[0] == 200
+    assert queued_webhooks(local_aws) == []
+    assert "notice.certificate-suspended" in inbox_keys(holder)
+    status, problem = apply(
+        local_aws, holder, serial, action="restore", addressedTo="embassy", embassy="Paris"
+    )
+    assert status == 422 and problem["errors"][0]["field"] == "embassy"
+    local_aws.pump.drain()
+    assert embassies.received == []

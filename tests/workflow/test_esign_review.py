@@ -1,0 +1,554 @@
+"""The e-sign application (E3–E5) and its review workflow (E6, E7), with the real ASL in moto.
+
+The applicant files through the real handlers; the four agencies answer through the platform's
+real callback handler (`AnswerDecisionFunction`); the pump delivers every queue to its consumer.
+Silence is tested with the platform clock scaled (a virtual day per real second), so the
+3-business-day deadline passes within seconds while every deadline is still computed by the
+business-day calendar.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import boto3
+import pytest
+
+from egov.esign import vfin
+from egov.esign.records import ESIGN, key, subject
+from egov.platform import attachments, auth, calendar, clock, exchange, webhooks
+from egov.platform.audit import Actor
+from egov.platform.problems import Conflict
+from egov.platform.repository import Table, Transaction
+from tests.conftest import EVENTS, LocalAws, rest_event
+from tests.helpers import serve_agency
+from tests.unit.test_payments import _confirmation, signed_callback
+
+AGENCIES = ("DIN", "XIN", "DTX", "XKX")
+JPEG = b"\xff\xd8\xff\xe0" + b"colour photo " * 40
+PDF = b"%PDF-1.7\n" + b"passport copy " * 40
+
+
+def wait_for(check: Callable[[], Any], local_aws: LocalAws, timeout: float = 40.0) -> Any:
+    """Run the queues until `check` holds (every polling loop has a timeout)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        local_aws.pump.drain()
+        value = check()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+def account(role: str, agency: str | None = None) -> tuple[str, str]:
+    user_id = auth.new_user_id()
+    tx = Transaction()
+    auth.add_account(
+        tx,
+        user_id=user_id,
+        username=f"{role}-{user_id[:10]}",
+        password="not-used-in-these-tests",
+        role=role,  # type: ignore[arg-type]
+        name=f"{role} {agency or ''}",
+        agency=agency,
+    )
+    tx.commit()
+    principal = auth.Principal(user_id=user_id, role=role, agency=agency)  # type: ignore[arg-type]
+    return user_id, auth.issue_token(principal)
+
+
+def stored_attachment(owner: str, purpose: str, content: bytes, content_type: str) -> str:
+    """An upload as the platform settles it: declared, put to S3, checked (G5)."""
+    ticket = attachments.request_upload(
+        attachments.UploadRequest(
+            purpose=purpose,
+            fileName=f"{purpose}.bin",
+            contentType=content_type,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+        ),
+        Actor(owner, "citizen"),
+    )
+    object_key = attachments.object_key(ticket.attachmentId)
+    boto3.client("s3").put_object(
+        Bucket=attachments._bucket(), Key=object_key, Body=content, ContentType=content_type
+    )
+    assert attachments.verify_stored(attachments.StoredObject(key=object_key)) == "stored"
+    return ticket.attachmentId
+
+
+def call(
+    local_aws: LocalAws,
+    function: str,
+    method: str,
+    path: str,
+    resource: str,
+    params: dict[str, str] | None,
+    token: str,
+    body: object = None,
+) -> tuple[int, dict[str, Any]]:
+    response = local_aws.invoke(
+        function,
+        rest_event(
+            method,
+            path,
+            resource=resource,
+            body=body,
+            headers={"Authorization": f"Bearer {token}"},
+            path_parameters=params,
+        ),
+    )
+    return response["statusCode"], json.loads(response["body"] or "{}")
+
+
+def sample_form(**applicant: Any) -> dict[str, Any]:
+    form: dict[str, Any] = json.loads((EVENTS / "esign_application.json").read_text())
+    form["applicant"] |= applicant
+    return form
+
+
+def file_application(local_aws: LocalAws, form: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A citizen saves a draft with the E3 attachments and submits it; the submitted view."""
+    status, submitted = draft_and_submit(local_aws, form or sample_form())
+    assert status == 200, submitted
+    return submitted
+
+
+def draft_and_submit(local_aws: LocalAws, form: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    application_id, owner, token = draft(local_aws, form)
+    pay_fee(local_aws, application_id, token)
+    status, submitted = submit(local_aws, application_id, token)
+    return status, submitted | {"token": token, "owner": owner}
+
+
+def draft(local_aws: LocalAws, form: dict[str, Any]) -> tuple[str, str, str]:
+    """A citizen's draft with the E3 attachments stored: (application id, owner, token)."""
+    owner, token = account("citizen")
+    form["attachments"] = {
+        "passportCopy": stored_attachment(owner, "passport-copy", PDF, "application/pdf"),
+        "photo": stored_attachment(owner, "photo", JPEG, "image/jpeg"),
+    }
+    status, saved = call(
+        local_aws,
+        "EsignCreateApplicationFunction",
+        "POST",
+        "/esign/applications",
+        "/esign/applications",
+        None,
+        token,
+        form,
+    )
+    assert status == 201, saved
+    return saved["applicationId"], owner, token
+
+
+def request_fee(local_aws: LocalAws, application_id: str, token: str) -> tuple[int, dict[str, Any]]:
+    return call(
+        local_aws,
+        "EsignRequestFeeFunction",
+        "POST",
+        f"/esign/applications/{application_id}/fee",
+        "/esign/applications/{applicationId}/fee",
+        {"applicationId": application_id},
+        token,
+    )
+
+
+def pay_fee(local_aws: LocalAws, application_id: str, token: str) -> str:
+    """E4: the applicant asks for the fee and ASAN ödəniş confirms the payment (signed)."""
+    status, payment = request_fee(local_aws, application_id, token)
+    assert status == 200, payment
+    assert signed_callback(local_aws, _confirmation(payment["paymentId"])) == 204
+    return str(payment["paymentId"])
+
+
+def submit(local_aws: LocalAws, application_id: str, token: str) -> tuple[int, dict[str, Any]]:
+    return call(
+        local_aws,
+        "EsignSubmitApplicationFunction",
+        "POST",
+        f"/esign/applications/{application_id}/submit",
+        "/esign/applications/{applicationId}/submit",
+        {"applicationId": application_id},
+        token,
+    )
+
+
+def pending_requests(application_id: str) -> dict[str, str]:
+    """The decision id each agency has pending about the application (the agencies' task lists)."""
+    found = {}
+    for agency in AGENCIES:
+        for decision in exchange.decisions(agency, "pending").items:
+            if decision.subject == subject(application_id):
+                found[agency] = decision.decision_id
+    return found
+
+
+def answer(
+    local_aws: LocalAws, token: str, agency: str, decision_id: str, outcome: str
+) -> tuple[int, dict[str, Any]]:
+    body = {"outcome": outcome, "reason": "" if outcome == "approve" else "Record found"}
+    return call(
+        local_aws,
+        "AnswerDecisionFunction",
+        "POST",
+        f"/agencies/{agency}/decisions/{decision_id}",
+        "/agencies/{agency}/decisions/{decisionId}",
+        {"agency": agency, "decisionId": decision_id},
+        token,
+        body,
+    )
+
+
+def stored(application_id: str) -> dict[str, Any]:
+    item = ESIGN.get(*key(application_id))
+    assert item is not None
+    return item
+
+
+def execution_status(application_id: str) -> str:
+    machine = os.environ["ESIGN_REVIEW_STATE_MACHINE"]
+    arn = machine.replace(":stateMachine:", ":execution:") + f":{application_id}"
+    return str(boto3.client("stepfunctions").describe_execution(executionArn=arn)["status"])
+
+
+@pytest.fixture(autouse=True)
+def agency_endpoints(local_aws: LocalAws) -> Iterator[None]:
+    """The four agencies' webhook receivers acknowledge; they answer later by callback."""
+    with serve_agency() as (_, url):
+        for agency in AGENCIES:
+            webhooks.register(
+                agency,
+                webhooks.Registration(url=f"{url}/{agency}", scheme="v1a"),
+                Actor.system("tests"),
+            )
+        yield
+
+
+@pytest.fixture
+def agencies() -> dict[str, str]:
+    return {agency: account("agency", agency)[1] for agency in AGENCIES}
+
+
+def scale_clock(monkeypatch: pytest.MonkeyPatch, real_seconds_per_day: float) -> None:
+    """Run the platform clock fast so business days pass in seconds (G4)."""
+    monkeypatch.setenv("EGOV_CLOCK_SCALE", str(86400 / real_seconds_per_day))
+    monkeypatch.setenv("EGOV_CLOCK_EPOCH", str(time.time()))
+
+
+@pytest.fixture
+def fast_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A virtual day per real second."""
+    scale_clock(monkeypatch, 1.0)
+
+
+# ---------------------------------------------------------------- submission (E5)
+
+
+def test_e5_submission_registers_at_once_and_asks_the_four_agencies(
+    local_aws: LocalAws,
+) -> None:
+    """E5, E6: registration number, deadline shown, cabinet entry, notice; four requests out."""
+    filed = file_application(local_aws)
+    assert filed["status"] == "registered"
+    assert filed["registrationNumber"].startswith("EIMZA-")
+    expected = calendar.add_business_days(clock.parse(filed["submittedAt"]), 3)
+    assert filed["reviewDeadline"] == clock.iso(expected)
+
+    requests = wait_for(
+        lambda: len(pending_requests(filed["applicationId"])) == 4 and True, local_aws
+    )
+    assert requests
+    decisions = pending_requests(filed["applicationId"])
+    for agency, decision_id in decisions.items():
+        decision = exchange.decision_of(agency, decision_id)
+        assert decision["kind"] == "esign-review"
+        assert decision["deadline"] == filed["reviewDeadline"]
+        assert decision["payload"]["applicant"]["surname"] == "Müller"
+        assert "secretAnswer" not in decision["payload"]["applicant"]
+
+    cabinet = Table("PLATFORM_TABLE").get(
+        f"USER#{filed['owner']}", f"APPLICATION#esign#{filed['applicationId']}"
+    )
+    assert cabinet is not None and cabinet["status"] == "registered"
+    inbox = Table("PLATFORM_TABLE").query(f"USER#{filed['owner']}", sk_prefix="INBOX#").items
+    assert [i["key"] for i in inbox] == ["esign.registered"]
+    assert filed["registrationNumber"] in inbox[0]["texts"]["body"]["en"]
+
+
+def test_e3_e5_incomplete_submission_names_every_missing_part(local_aws: LocalAws) -> None:
+    """E3, E5, G7: no attachments and a declaration refused → one 422 naming each; nothing changes."""
+    _, token = account("citizen")
+    form = sample_form()
+    form["declarations"]["personalDataInCertificate"] = False
+    status, draft = call(
+        local_aws,
+        "EsignCreateApplicationFunction",
+        "POST",
+        "/esign/applications",
+        "/esign/applications",
+        None,
+        token,
+        form,
+    )
+    assert status == 201
+    application_id = draft["applicationId"]
+    status, problem = call(
+        local_aws,
+        "EsignSubmitApplicationFunction",
+        "POST",
+        f"/esign/applications/{application_id}/submit",
+        "/esign/applications/{applicationId}/submit",
+        {"applicationId": application_id},
+        token,
+    )
+    assert status == 422
+    assert {e["field"] for e in problem["errors"]} == {
+        "declarations.personalDataInCertificate",
+        "attachments.passportCopy",
+        "attachments.photo",
+    }
+    assert stored(application_id)["status"] == "draft"
+
+
+def test_e3_a_representative_must_attach_the_power_of_attorney(local_aws: LocalAws) -> None:
+    """E3: with a representative, the power of attorney upload is required too."""
+    form = sample_form()
+    person = {
+        k: v
+        for k, v in form["applicant"].items()
+        if k not in ("category", "secretQuestion", "secretAnswer")
+    }
+    form["representative"] = person | {
+        "powerOfAttorney": {"number": "UR-1/2026", "issuedOn": "2026-01-15"}
+    }
+    status, problem = draft_and_submit(local_aws, form)
+    assert status == 422
+    assert [e["field"] for e in problem["errors"]] == ["attachments.powerOfAttorney"]
+
+
+# ---------------------------------------------------------------- the fee (E4)
+
+
+def test_e4_submission_is_refused_until_the_fee_is_paid(local_aws: LocalAws) -> None:
+    """E4, G6: no payment, then a pending one → 402 naming `fee`, nothing registered; paid → 200."""
+    application_id, _, token = draft(local_aws, sample_form())
+    status, problem = submit(local_aws, application_id, token)
+    assert (status, problem["errors"][0]["field"]) == (402, "fee")
+
+    status, payment = request_fee(local_aws, application_id, token)
+    assert status == 200
+    assert payment["feeCode"] == "esign-certificate-nonresident"
+    assert payment["status"] == "pending" and "/payment/pay/" in payment["payUrl"]
+    assert request_fee(local_aws, application_id, token)[1]["paymentId"] == payment["paymentId"]
+    status, problem = submit(local_aws, application_id, token)
+    assert (status, problem["errors"][0]["field"]) == (402, "fee")
+    assert stored(application_id)["status"] == "draft"
+
+    declined = _confirmation(payment["paymentId"], status="declined", reason="card declined")
+    assert signed_callback(local_aws, declined) == 204
+    status, retry = request_fee(local_aws, application_id, token)
+    assert status == 200 and retry["paymentId"] != payment["paymentId"]  # a new payment to pay
+    assert signed_callback(local_aws, _confirmation(retry["paymentId"])) == 204
+    status, submitted = submit(local_aws, application_id, token)
+    assert status == 200, submitted
+    assert submitted["status"] == "registered"
+    assert submitted["feePaymentId"] == retry["paymentId"]
+
+
+def test_e4_the_fee_is_not_refundable(local_aws: LocalAws) -> None:
+    """E4, seed 001 §2.20: even once the application is refused, the paid fee stays paid."""
+    filed = file_application(local_aws)
+    status, problem = call(
+        local_aws,
+        "PaymentRefundFunction",
+        "POST",
+        f"/payments/{filed['feePaymentId']}/refund",
+        "/payments/{paymentId}/refund",
+        {"paymentId": filed["feePaymentId"]},
+        filed["token"],
+    )
+    assert (status, problem["code"]) == (409, "payment.not-refundable")
+
+
+def test_e4_no_fee_configured_means_none_asked(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E4: "where a fee is set": with EsignFeeCode empty, submission needs no payment."""
+    monkeypatch.setenv("ESIGN_FEE_CODE", "")
+    application_id, _, token = draft(local_aws, sample_form())
+    status, problem = request_fee(local_aws, application_id, token)
+    assert (status, problem["errors"][0]["field"]) == (409, "fee")
+    assert submit(local_aws, application_id, token)[0] == 200
+
+
+# ---------------------------------------------------------------- the review (E6, E7)
+
+
+def test_e6_e7_all_four_positive_gives_a_virtual_fin(
+    local_aws: LocalAws, agencies: dict[str, str]
+) -> None:
+    """E6, E7: four approvals → a unique letters-and-digits virtual FIN in its register."""
+    filed = file_application(local_aws)
+    application_id = filed["applicationId"]
+    decisions = wait_for(
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+    )
+    for agency, decision_id in decisions.items():
+        assert answer(local_aws, agencies[agency], agency, decision_id, "approve")[0] == 200
+
+    item = wait_for(
+        lambda: stored(application_id)["status"] == "virtual-fin-issued" and stored(application_id),
+        local_aws,
+    )
+    code = item["virtualFin"]
+    assert len(code) == 8 and code.startswith("V") and code.isalnum()
+    assert any(c.isdigit() for c in code) and any(c.isalpha() for c in code[1:])
+    assert {o["outcome"] for o in item["opinions"]} == {"approve"}
+    register = ESIGN.get(*vfin.key(code))
+    assert register is not None and register["owner"] == application_id
+    assert clock.parse(item["virtualFinIssuedAt"]) < clock.parse(item["reviewDeadline"])
+
+    def at_the_center() -> bool:  # E8: the workflow goes on to the token Center
+        pending = exchange.decisions("EIMZA", "pending").items
+        return any(d.subject == subject(application_id) for d in pending)
+
+    assert wait_for(at_the_center, local_aws)
+    assert execution_status(application_id) == "RUNNING"
+
+
+def test_e6_silence_from_all_four_is_consent_at_the_deadline_not_before(
+    local_aws: LocalAws, fast_clock: None
+) -> None:
+    """E6: nobody answers; the virtual FIN comes when the 3rd business day has ended."""
+    filed = file_application(local_aws)
+    application_id = filed["applicationId"]
+    deadline = clock.parse(filed["reviewDeadline"])
+    assert stored(application_id)["status"] == "registered"
+
+    item = wait_for(
+        lambda: stored(application_id).get("virtualFin") and stored(application_id), local_aws
+    )
+    assert clock.parse(item["virtualFinIssuedAt"]) >= deadline
+    assert {(o["agency"], o["outcome"]) for o in item["opinions"]} == {
+        (agency, "silent") for agency in AGENCIES
+    }
+
+
+def test_e6_one_negative_on_day_two_refuses_at_once_and_withdraws_the_others(
+    local_aws: LocalAws, agencies: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E6: DTX says no on the 2nd business day → refused, the three others withdrawn, told."""
+    scale_clock(monkeypatch, 8.0)  # a business day is eight real seconds: room to act on day 2
+    filed = file_application(local_aws)
+    application_id = filed["applicationId"]
+    submitted = clock.parse(filed["submittedAt"])
+    decisions = wait_for(
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+    )
+    end_of_day_one = calendar.add_business_days(submitted, 1)
+    wait_for(lambda: clock.now() > end_of_day_one, local_aws)
+    assert clock.now() < calendar.add_business_days(submitted, 2)
+
+    assert answer(local_aws, agencies["DTX"], "DTX", decisions["DTX"], "reject")[0] == 200
+    item = wait_for(
+        lambda: stored(application_id)["status"] == "refused" and stored(application_id), local_aws
+    )
+    assert item["refusedBy"] == "DTX"
+    assert "virtualFin" not in item
+
+    def withdrawn() -> bool:
+        return all(
+            exchange.decision_of(a, decisions[a])["status"] == "withdrawn"
+            for a in ("DIN", "XIN", "XKX")
+        )
+
+    assert wait_for(withdrawn, local_aws)
+    inbox = Table("PLATFORM_TABLE").query(f"USER#{filed['owner']}", sk_prefix="INBOX#").items
+    refusal = [i for i in inbox if i["key"] == "esign.refused"]
+    assert refusal and "DTX" not in refusal[0]["texts"]["body"]["en"]  # general terms only
+
+
+def test_e6_a_negative_after_the_deadline_is_refused_as_late(
+    local_aws: LocalAws, agencies: dict[str, str], fast_clock: None
+) -> None:
+    """E6, G4: a refusal after silent consent changes nothing: 410, kept as a late answer."""
+    filed = file_application(local_aws)
+    application_id = filed["applicationId"]
+    decisions = wait_for(
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+    )
+    item = wait_for(
+        lambda: stored(application_id).get("virtualFin") and stored(application_id), local_aws
+    )
+
+    status, problem = answer(local_aws, agencies["XIN"], "XIN", decisions["XIN"], "reject")
+    assert status == 410, problem
+    assert stored(application_id)["status"] == "virtual-fin-issued"
+    assert stored(application_id)["virtualFin"] == item["virtualFin"]
+
+
+def test_g3_duplicate_and_foreign_agency_callbacks_are_refused(
+    local_aws: LocalAws, agencies: dict[str, str]
+) -> None:
+    """G3, E6: a second answer is refused (409); another agency cannot answer DIN's (403)."""
+    filed = file_application(local_aws)
+    application_id = filed["applicationId"]
+    decisions = wait_for(
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+    )
+
+    status, _ = answer(local_aws, agencies["XIN"], "DIN", decisions["DIN"], "reject")
+    assert status == 403
+    assert answer(local_aws, agencies["DIN"], "DIN", decisions["DIN"], "approve")[0] == 200
+    status, _ = answer(local_aws, agencies["DIN"], "DIN", decisions["DIN"], "reject")
+    assert status == 409
+    assert stored(application_id)["status"] == "registered"
+
+
+def test_e6_a_citizen_abroad_gets_his_existing_fin(
+    local_aws: LocalAws, agencies: dict[str, str]
+) -> None:
+    """E1, E6: an Azerbaijani citizen living abroad keeps his FIN as the virtual FIN."""
+    form = sample_form(category="citizen-abroad", citizenship="AZ", fin="5ZK8M2P")
+    filed = file_application(local_aws, form)
+    application_id = filed["applicationId"]
+    decisions = wait_for(
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+    )
+    for agency, decision_id in decisions.items():
+        answer(local_aws, agencies[agency], agency, decision_id, "approve")
+    item = wait_for(
+        lambda: stored(application_id).get("virtualFin") and stored(application_id), local_aws
+    )
+    assert item["virtualFin"] == "5ZK8M2P"
+    assert ESIGN.get(*vfin.key("5ZK8M2P"))["kind"] == "citizen-fin"  # type: ignore[index]
+
+
+def test_e7_a_virtual_fin_is_never_issued_twice(local_aws: LocalAws) -> None:
+    """E7, §2.13: the register's guard refuses a code already issued, even once cancelled."""
+    at = clock.now_iso()
+    tx = Transaction()
+    vfin.register(tx, "VAB3CD45", "first", "generated", at)
+    tx.commit()
+    for cancel_first in (False, True):
+        if cancel_first:
+            tx = Transaction()
+            vfin.cancel(tx, "VAB3CD45", "first")
+            tx.commit()
+        tx = Transaction()
+        vfin.register(tx, "VAB3CD45", "second", "generated", at)
+        with pytest.raises(Conflict) as taken:
+            tx.commit()
+        assert taken.value.key == "esign.vfin-taken"
+    register = ESIGN.get(*vfin.key("VAB3CD45"))
+    assert register is not None and (register["owner"], register["status"]) == (
+        "first",
+        "cancelled",
+    )

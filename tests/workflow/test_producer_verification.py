@@ -1,0 +1,255 @@
+"""The ProducerVerification workflow (P5) running its real ASL in moto.
+
+The tests play the agency exchange themselves: they take the decision request from the
+DecisionRequestQueue and answer the task token as the exchange would after the ministry's
+callback, and deliver the workflow's messages to the producers' consumer.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import timedelta
+from typing import Any
+
+import boto3
+import pytest
+
+from egov.platform import applications, audit, aws, clock
+from egov.platform.applications import application_key
+from egov.platform.auth import PLATFORM
+from egov.platform.repository import Transaction
+from egov.producers import verification
+from egov.producers.records import PRODUCERS, PROFILE, producer_pk
+from tests.conftest import LocalAws
+
+OPERATOR = "operator@egov.az"
+
+
+def registered(producer_id: str) -> None:
+    """A pending potential producer, as registration leaves it (without the HTTP part)."""
+    now = clock.now_iso()
+    PRODUCERS.put(
+        {
+            "pk": producer_pk(producer_id),
+            "sk": PROFILE,
+            "id": producer_id,
+            "kind": "potential-producer",
+            "status": "pending-verification",
+            "identity": {
+                "personKind": "natural",
+                "fin": "2HQ4R7T",
+                "surname": "Əliyeva",
+                "name": "Günay",
+                "patronymic": "İlham qızı",
+                "gender": "female",
+                "birthDate": "1992-11-02",
+                "address": "Sumqayıt şəhəri, Hacı Zeynalabdin qəsəbəsi",
+            },
+            "displayName": "Günay Əliyeva",
+            "username": f"u{producer_id}",
+            "mobile": "+994552345678",
+            "email": "gunay@example.az",
+            "region": "Sumqayıt şəhəri",
+            "registeredAt": now,
+            "version": 0,
+        }
+    )
+    tx = Transaction()
+    applications.track(
+        tx,
+        producer_id,
+        producer_id,
+        "producers",
+        "pending-verification",
+        "producers.application.title",
+        actor=audit.Actor(producer_id, "citizen"),
+    )
+    tx.commit()
+
+
+def start(producer_id: str, timeout_seconds: int | None = None) -> str:
+    record = PRODUCERS.get(producer_pk(producer_id), PROFILE)
+    assert record is not None
+    if timeout_seconds is None:
+        verification.start_if_needed(record)
+    else:
+        # The same input `start_if_needed` builds, with a deadline one second away.
+        deadline = clock.now() + timedelta(seconds=timeout_seconds)
+        aws.client("stepfunctions").start_execution(
+            stateMachineArn=aws.resource_name("PRODUCER_VERIFICATION_ARN"),
+            name=producer_id,
+            input=json.dumps(
+                {
+                    "producerId": producer_id,
+                    "subject": producer_pk(producer_id),
+                    "payload": {"producerId": producer_id},
+                    "correlationId": "test",
+                    "deadline": clock.iso(deadline),
+                    "timeoutSeconds": timeout_seconds,
+                }
+            ),
+        )
+    return f"{aws.resource_name('PRODUCER_VERIFICATION_ARN').replace(':stateMachine:', ':execution:')}:{producer_id}"
+
+
+def decision_request(local_aws: LocalAws, timeout: float = 20) -> dict[str, Any]:
+    """The next message the workflow put on the DecisionRequestQueue."""
+    url = local_aws.template.ref("DecisionRequestQueue")
+    sqs = boto3.client("sqs")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        received = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1, WaitTimeSeconds=1)
+        for message in received.get("Messages", []):
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+            return dict(json.loads(message["Body"]))
+    raise TimeoutError("no decision request was sent")
+
+
+def deliver(local_aws: LocalAws, timeout: float = 20) -> None:
+    """Deliver one batch of the workflow's messages to the producers' consumer."""
+    (sub,) = local_aws.pump.subscriptions_of("ProducerVerificationEventsFunction")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if local_aws.pump.poll(sub, wait_seconds=1):
+            return
+    raise TimeoutError("the workflow sent nothing to the producers' queue")
+
+
+def answer(request: dict[str, Any], outcome: str, reason: str = "") -> None:
+    aws.client("stepfunctions").send_task_success(
+        taskToken=request["taskToken"],
+        output=json.dumps(
+            {
+                "decisionId": "d-1",
+                "agency": "MKT",
+                "outcome": outcome,
+                "reason": reason,
+                "decidedAt": clock.now_iso(),
+                "decidedBy": "officer-1",
+            }
+        ),
+    )
+
+
+def status_of(execution_arn: str) -> str:
+    return str(aws.client("stepfunctions").describe_execution(executionArn=execution_arn)["status"])
+
+
+def wait_for(execution_arn: str, status: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while status_of(execution_arn) != status:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"execution is {status_of(execution_arn)}, not {status}")
+        time.sleep(0.2)
+
+
+def notifications(to: str) -> list[dict[str, Any]]:
+    """Messages queued to an address (tests may scan; request paths never do)."""
+    table = boto3.resource("dynamodb").Table(aws.resource_name("PLATFORM_TABLE"))
+    items = table.scan()["Items"]
+    return [i for i in items if i.get("sk") == "MESSAGE" and i.get("to") == to]
+
+
+def test_request_goes_to_the_ministry_with_a_business_day_deadline(local_aws: LocalAws) -> None:
+    """P5: the decision request names agency MKT, the producer and a business-day deadline."""
+    registered("p1")
+    start("p1")
+    request = decision_request(local_aws)
+    assert (request["agency"], request["kind"]) == ("MKT", "producer-verification")
+    assert request["subject"] == "PRODUCER#p1"
+    assert request["payload"]["fin"] == "2HQ4R7T" and request["payload"]["name"] == "Günay"
+    days = verification.business_days()
+    assert clock.parse(request["deadline"]) >= clock.now() + timedelta(days=days)
+    start("p1")  # a retried start is harmless: the execution is named by the producer
+
+
+def test_approval_lists_the_producer_and_tells_them(local_aws: LocalAws) -> None:
+    """P5: approve → approved, in the public list, the cabinet application advanced, notices."""
+    registered("p2")
+    execution = start("p2")
+    answer(decision_request(local_aws), "approve")
+    deliver(local_aws)
+    wait_for(execution, "SUCCEEDED")
+    record = PRODUCERS.get(producer_pk("p2"), PROFILE)
+    assert record is not None and record["status"] == "approved"
+    assert record["decision"]["decidedBy"] == "officer-1"
+    listed = PRODUCERS.query("APPROVED", index="gsi1").items
+    assert [r["id"] for r in listed] == ["p2"]
+    application = PLATFORM.get(*application_key("p2", "producers", "p2"))
+    assert application is not None
+    assert application["status"] == "approved"
+    channels = {m["channel"] for m in notifications("+994552345678")} | {
+        m["channel"] for m in notifications("gunay@example.az")
+    }
+    assert channels == {"sms", "email"}
+
+
+def test_rejection_keeps_the_reason_and_stays_out_of_the_list(local_aws: LocalAws) -> None:
+    """P5: reject → rejected with the ministry's reason; never in the public list."""
+    registered("p3")
+    execution = start("p3")
+    answer(decision_request(local_aws), "reject", "Torpaq sahəsi sənədi yoxdur")
+    deliver(local_aws)
+    wait_for(execution, "SUCCEEDED")
+    record = PRODUCERS.get(producer_pk("p3"), PROFILE)
+    assert record is not None and record["status"] == "rejected"
+    assert record["decision"]["reason"] == "Torpaq sahəsi sənədi yoxdur"
+    assert PRODUCERS.query("APPROVED", index="gsi1").items == []
+    (sms,) = notifications("+994552345678")
+    assert "Torpaq sahəsi sənədi yoxdur" in sms["text"]
+
+
+def test_deadline_alerts_the_operator_and_keeps_waiting(local_aws: LocalAws) -> None:
+    """P5: the deadline passes → escalation recorded, operator alerted, NO silent approval:
+    the workflow asks the ministry again and a later approval still counts."""
+    registered("p4")
+    execution = start("p4", timeout_seconds=1)
+    first = decision_request(local_aws)
+    deliver(local_aws)  # the overdue message: escalation + alert + new deadline
+    record = PRODUCERS.get(producer_pk("p4"), PROFILE)
+    assert record is not None and record["status"] == "pending-verification"
+    (escalation,) = verification.escalations("p4")
+    assert escalation["missedDeadline"] == first["deadline"]
+    (alert,) = notifications(OPERATOR)
+    assert "p4" in alert["text"]
+    second = decision_request(local_aws)
+    assert second["taskToken"] != first["taskToken"]
+    assert clock.parse(second["deadline"]) > clock.parse(first["deadline"])
+    assert status_of(execution) == "RUNNING"
+
+    answer(second, "approve")
+    deliver(local_aws)
+    wait_for(execution, "SUCCEEDED")
+    record = PRODUCERS.get(producer_pk("p4"), PROFILE)
+    assert record is not None and record["status"] == "approved"
+
+
+@pytest.mark.parametrize("event", ["approved", "overdue"])
+def test_repeated_messages_change_nothing(local_aws: LocalAws, event: str) -> None:
+    """DESIGN rule 7: a redelivered decision or overdue message is applied once."""
+    registered("p5")
+    decision = {"outcome": "approve", "decidedAt": clock.now_iso(), "decidedBy": "o"}
+    if event == "approved":
+        verification.decide("p5", decision)
+        verification.decide("p5", decision)
+        record = PRODUCERS.get(producer_pk("p5"), PROFILE)
+        assert record is not None and record["version"] == 1
+        assert len(notifications("+994552345678")) == 1
+    else:
+        execution = start("p5", timeout_seconds=1)
+        decision_request(local_aws)
+        (sub,) = local_aws.pump.subscriptions_of("ProducerVerificationEventsFunction")
+        sqs = boto3.client("sqs")
+        deadline = time.monotonic() + 20
+        messages: list[Any] = []
+        while not messages and time.monotonic() < deadline:
+            messages = sqs.receive_message(QueueUrl=sub.queue_url, WaitTimeSeconds=1).get(
+                "Messages", []
+            )
+        body = json.loads(messages[0]["Body"])
+        verification.handle(body)
+        verification.handle(body)
+        assert len(verification.escalations("p5")) == 1
+        assert len(notifications(OPERATOR)) == 1
+        assert status_of(execution) == "RUNNING"
