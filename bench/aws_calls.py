@@ -1,0 +1,174 @@
+"""AWS API calls per action, counted at botocore's `before-send` event, against the minimum.
+
+Every action runs in-process against moto with the template provisioned (as the tests do), and
+each AWS request its handler makes is counted by service and operation. The expected minimum
+for each action is written next to it, with the reason; a count above it is printed as such, so
+a change that adds a round trip to a hot path shows up here. Prints a table; never fails on a
+number.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import boto3
+from moto import mock_aws
+
+from devstack.events import rest_event
+from devstack.provision import provision
+from devstack.pump import Pump
+from devstack.runtime import Functions, apply_environment
+from devstack.stack import aws_environment
+from devstack.template import REGION, Template
+from egov.platform import aws
+
+
+@dataclass
+class Action:
+    name: str
+    function: str
+    event: Callable[[], dict[str, Any]]
+    expected_minimum: int
+    why: str
+    prepare: Callable[[Functions], None] | None = None
+
+
+BENCH_USER = "bench.citizen"
+BENCH_PASSWORD = "bench-parol-2026"
+
+
+def _citizen(functions: Functions) -> None:
+    from egov.platform import accounts, audit
+
+    accounts.ensure(
+        accounts.NewAccount(
+            username=BENCH_USER, password=BENCH_PASSWORD, role="citizen", name="Bench Vətəndaş"
+        ),
+        audit.Actor.system("bench"),
+    )
+
+
+def _login_event() -> dict[str, Any]:
+    return rest_event(
+        "POST", "/auth/login", body={"username": BENCH_USER, "password": BENCH_PASSWORD}
+    )
+
+
+def _authorised(method: str, path: str) -> Callable[[], dict[str, Any]]:
+    def event() -> dict[str, Any]:
+        from egov.platform import auth
+
+        user_id = auth.user_id_of_username(BENCH_USER)
+        assert user_id is not None
+        account = auth.account(user_id)
+        assert account is not None
+        token = auth.issue_token(auth.Principal.of(account))
+        return rest_event(method, path, headers={"Authorization": f"Bearer {token}"})
+
+    return event
+
+
+ACTIONS = [
+    Action(
+        "GET /health",
+        "HealthFunction",
+        lambda: rest_event("GET", "/health"),
+        11,
+        "one DescribeTable per table (6) + one GetQueueAttributes per queue (5); the external "
+        "systems are probed over HTTP, not AWS",
+    ),
+    Action(
+        "GET /calendar/deadline",
+        "DeadlineFunction",
+        lambda: rest_event(
+            "GET", "/calendar/deadline", query={"start": "2026-03-18T10:00:00Z", "days": "3"}
+        ),
+        0,
+        "pure computation over the holidays calendar",
+    ),
+    Action(
+        "POST /auth/login",
+        "LoginFunction",
+        _login_event,
+        2,
+        "username guard + account (2 GetItem); the failure count is written only when it "
+        "changes, the signing key is cached after the cold start",
+        prepare=_citizen,
+    ),
+    Action(
+        "GET /me",
+        "ProfileFunction",
+        _authorised("GET", "/me"),
+        1,
+        "the account, read once for both the token check and the profile",
+        prepare=_citizen,
+    ),
+    Action(
+        "GET /me/inbox",
+        "InboxFunction",
+        _authorised("GET", "/me/inbox"),
+        3,
+        "the account (token check) + one Query for the page + one for the unread count",
+        prepare=_citizen,
+    ),
+]
+
+
+class CallCounter:
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+
+    def __call__(self, request: Any, **kwargs: Any) -> None:
+        self.calls[kwargs["event_name"].split(".", 2)[-1]] += 1
+
+
+def main() -> None:
+    warnings.filterwarnings("ignore", message="No application metrics to publish")
+    os.environ.update({k: v for k, v in aws_environment("").items() if k != "AWS_ENDPOINT_URL"})
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+    with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
+        template = Template()
+        template.endpoint = f"https://sqs.{REGION}.amazonaws.com"
+        provision(template)
+        apply_environment(template)
+        boto3.client("ssm").put_parameter(
+            Name=template.physical_name("AdapterEndpoints"),
+            Value=json.dumps({}),
+            Type="String",
+            Overwrite=True,
+        )
+        functions = Functions(template)
+        Pump(functions)
+        print(f"{'action':34} {'calls':>5} {'minimum':>7}  by operation")
+        for action in ACTIONS:
+            if action.function not in template.functions:
+                print(
+                    f"{action.name:34} {'-':>5} {action.expected_minimum:7d}  (not in the template)"
+                )
+                continue
+            if action.prepare:
+                action.prepare(functions)
+            functions.invoke(
+                action.function, action.event()
+            )  # warm: cold-start reads are not per action
+            event = action.event()
+            counter = CallCounter()
+            aws.reset_clients()
+            boto3.setup_default_session()
+            boto3.DEFAULT_SESSION.events.register("before-send", counter)  # type: ignore[union-attr]
+            functions.invoke(action.function, event)
+            total = sum(counter.calls.values())
+            flag = "" if total <= action.expected_minimum else "  ABOVE MINIMUM"
+            detail = ", ".join(f"{op} {n}" for op, n in sorted(counter.calls.items()))
+            print(f"{action.name:34} {total:5d} {action.expected_minimum:7d}  {detail}{flag}")
+            print(f"{'':34} {'':5} {'':7}  minimum: {action.why}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Shared code of the e-government platform, shipped as the `core` Lambda layer."""
