@@ -44,9 +44,12 @@ def test_a_registrations_correlation_id_reaches_the_ministry_and_the_audit_trail
                 if w["headers"].get("x-correlation-id") == correlation and "verified" in w
             ]
 
-        (webhook,) = wait_for(ministry_webhook, STACK_WAIT, what="the ministry's decision request")
-        assert webhook["verified"] is True
-        assert '"type":"decision.requested"' in webhook["body"]
+        received = wait_for(ministry_webhook, STACK_WAIT, what="the ministry's decision request")
+        # Delivery is at-least-once: a slow answer is retried under the same webhook-id, which
+        # the agency drops (G3). One decision request means one id, however often it came.
+        assert len({w["webhookId"] for w in received}) == 1, received
+        assert all(w["verified"] is True for w in received)
+        assert all('"type":"decision.requested"' in w["body"] for w in received)
 
         token = login(http, "ulvi.huseynov", PASSWORD)
         trail = http.get("/me/audit", headers={"Authorization": f"Bearer {token}"}).json()
