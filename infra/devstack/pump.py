@@ -20,6 +20,9 @@ import boto3
 from devstack.runtime import Functions
 from devstack.template import REGION
 
+# A scaled `rate(1 minute)` would run many times a second; nothing needs it that often.
+SCHEDULE_FLOOR_SECONDS = 5.0
+
 _RATE_UNITS = {
     "minute": 60,
     "minutes": 60,
@@ -188,7 +191,7 @@ class Pump:
                 self._stop.wait(1)
 
     def _schedule_loop(self, function: str, every: float) -> None:
-        while not self._stop.wait(max(every, 1.0)):
+        while not self._stop.wait(max(every, SCHEDULE_FLOOR_SECONDS)):
             try:
                 self.run_schedule(function)
             except Exception:

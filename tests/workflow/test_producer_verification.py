@@ -72,7 +72,9 @@ def start(producer_id: str, timeout_seconds: int | None = None) -> str:
     record = PRODUCERS.get(producer_pk(producer_id), PROFILE)
     assert record is not None
     if timeout_seconds is None:
-        verification.start_if_needed(record)
+        tx = Transaction()
+        verification.start_if_needed(tx, record)
+        tx.commit()
     else:
         # The same input `start_if_needed` builds, with a deadline one second away.
         deadline = clock.now() + timedelta(seconds=timeout_seconds)

@@ -13,12 +13,9 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import datetime
 from typing import Any
-
-from botocore.exceptions import ClientError
 
 from egov.esign import fee, rules
 from egov.esign.records import (
@@ -29,7 +26,17 @@ from egov.esign.records import (
     owned,
     subject,
 )
-from egov.platform import applications, attachments, audit, aws, calendar, clock, i18n, notify
+from egov.platform import (
+    applications,
+    attachments,
+    audit,
+    aws,
+    calendar,
+    clock,
+    i18n,
+    notify,
+    outbox,
+)
 from egov.platform.auth import Principal
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, FieldError, Invalid
@@ -237,24 +244,12 @@ def workflow_input(item: Item) -> dict[str, Any]:
     }
 
 
-def _start_review(item: Item) -> None:
-    """Start the workflow under the application's name: a second start finds the first."""
-    try:
-        aws.client("stepfunctions").start_execution(
-            stateMachineArn=aws.resource_name(STATE_MACHINE_ENV),
-            name=item["applicationId"],
-            input=json.dumps(workflow_input(item)),
-        )
-    except ClientError as error:
-        if error.response["Error"]["Code"] != "ExecutionAlreadyExists":
-            raise
-
-
 def submit(application_id: str, caller: Principal) -> Item:
     """The applicant confirms (E5): check, register at once, start the review, tell him."""
     current = owned(application_id, caller.user_id)
     if current["status"] == "registered":
-        _start_review(current)  # a repeated confirmation: the review runs once
+        # A repeated confirmation: the review runs once, under the application's name.
+        outbox.start_execution(STATE_MACHINE_ENV, application_id, workflow_input(current))
         return current
     if current["status"] != "draft":
         raise Conflict("esign.not-a-draft", field="applicationId")
@@ -314,14 +309,15 @@ def submit(application_id: str, caller: Principal) -> Item:
             "feePaymentId": paid_with,
         },
     )
-    tx.commit()
     registered = {**current, **changes}
-    _start_review(registered)
+    outbox.start(tx, STATE_MACHINE_ENV, application_id, workflow_input(registered))
     notify.send(
         caller.user_id,
         "esign.registered",
         {"number": number, "deadline": deadline.astimezone(clock.BAKU).strftime("%d.%m.%Y %H:%M")},
         email=draft.applicant.email if draft.applicant else None,
         subject_ref=subject(application_id),
+        tx=tx,
     )
+    tx.commit()
     return registered

@@ -34,7 +34,7 @@ from botocore.exceptions import ClientError
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from egov.platform import adapters, audit, aws, clock, i18n, queues
+from egov.platform import adapters, audit, aws, clock, i18n, outbox
 from egov.platform.adapters._model import checked
 from egov.platform.adapters.gateways import FINAL, Channel, Receipt, Status, check_email
 from egov.platform.adapters.mobile import check_mobile
@@ -133,8 +133,12 @@ def send(
     language: i18n.Lang = i18n.DEFAULT,
     agency: str | None = None,
     subject_ref: str | None = None,
+    tx: Transaction | None = None,
 ) -> str:
-    """Place a notice in the user's cabinet now and queue it to `email` and `sms`; its item id."""
+    """Place a notice in the user's cabinet now and queue it to `email` and `sms`; its item id.
+
+    Given the caller's transaction `tx`, the notice is part of that change (and is committed by
+    the caller); otherwise it is committed here."""
     texts = _texts(key, params)
     now = clock.now()
     item_id = f"{int(now.timestamp() * 1000):012x}{uuid.uuid4().hex[:12]}"
@@ -154,20 +158,21 @@ def send(
         "gsi1sk": item_id,
         **{_delivery_attr(m["channel"]): _delivery(m) for m in messages},
     }
-    tx = Transaction()
-    tx.put(PLATFORM, item)
+    change = tx or Transaction()
+    change.put(PLATFORM, item)
     for message in messages:
-        tx.put(PLATFORM, message)
+        change.put(PLATFORM, message)
     audit.record(
-        tx,
+        change,
         f"USER#{user_id}",
         "notice-placed",
         audit.Actor.system("notify"),
         owner=user_id,
         after={"itemId": item_id, "key": key, "channels": [m["channel"] for m in messages]},
     )
-    tx.commit()
-    _enqueue(messages)
+    _enqueue(change, messages)
+    if tx is None:
+        change.commit()
     return item_id
 
 
@@ -188,8 +193,8 @@ def send_to_address(
     tx = Transaction()
     for message in messages:
         tx.put(PLATFORM, message)
+    _enqueue(tx, messages)
     tx.commit()
-    _enqueue(messages)
     return [m["messageId"] for m in messages]
 
 
@@ -247,8 +252,8 @@ def _messages(
     return messages
 
 
-def _enqueue(messages: list[dict[str, Any]]) -> None:
-    queues.send_batch("NOTIFICATION_QUEUE_URL", [{"messageId": m["messageId"]} for m in messages])
+def _enqueue(tx: Transaction, messages: list[dict[str, Any]]) -> None:
+    outbox.queue(tx, "NOTIFICATION_QUEUE_URL", [{"messageId": m["messageId"]} for m in messages])
 
 
 # ---------------------------------------------------------------- delivering

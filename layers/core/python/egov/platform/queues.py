@@ -11,7 +11,7 @@ duplicates (SQS delivers at least once): use conditional writes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import (
@@ -42,7 +42,7 @@ def send(queue_url_env: str, body: Mapping[str, Any], *, delay_seconds: int = 0)
     return str(response["MessageId"])
 
 
-def send_batch(queue_url_env: str, bodies: list[Mapping[str, Any]]) -> None:
+def send_batch(queue_url_env: str, bodies: Sequence[Mapping[str, Any]]) -> None:
     """Send up to any number of messages, ten per request; a failed entry raises."""
     url = aws.resource_name(queue_url_env)
     for start in range(0, len(bodies), 10):

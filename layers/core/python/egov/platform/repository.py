@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -236,6 +236,11 @@ class Transaction:
 
     parts: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem | None] = field(default_factory=list)
+    committed: list[Callable[[], None]] = field(default_factory=list)
+
+    def then(self, effect: Callable[[], None]) -> None:
+        """Run `effect` once the transaction has committed (see `egov.platform.outbox`)."""
+        self.committed.append(effect)
 
     def put(
         self, table: Table, item: Item, *, new: bool = True, conflict: Problem | None = None
@@ -310,3 +315,5 @@ class Transaction:
                 if reason.get("Code") == "ConditionalCheckFailed" and problem is not None:
                     raise problem from error
             raise
+        for effect in self.committed:
+            effect()

@@ -74,11 +74,13 @@ def _digest(salt: str, code: str) -> str:
     return hashlib.sha256(f"{salt}:{code}".encode()).hexdigest()
 
 
-def send_notice(record: Item) -> None:
-    """P7: the activation code to the cabinet, e-mail (if any) and SMS; deliveries recorded."""
+def send_notice(tx: Transaction, record: Item) -> None:
+    """P7: the activation code to the cabinet, e-mail (if any) and SMS, in the transaction that
+    registers the person; deliveries recorded."""
     code = f"{secrets.randbelow(10**8):08d}"
     salt = secrets.token_hex(16)
-    PRODUCERS.put(
+    tx.put(
+        PRODUCERS,
         {
             "pk": producer_pk(record["id"]),
             "sk": SK,
@@ -86,7 +88,7 @@ def send_notice(record: Item) -> None:
             "codeHash": _digest(salt, code),
             "attempts": 0,
             "expiresAt": int(time.time() + ACTIVATION_SECONDS),  # real time, as login tokens
-        }
+        },
     )
     notify.send(
         record["id"],
@@ -95,6 +97,7 @@ def send_notice(record: Item) -> None:
         email=record.get("email"),
         sms=record["mobile"],
         subject_ref=producer_pk(record["id"]),
+        tx=tx,
     )
 
 

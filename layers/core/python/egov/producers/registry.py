@@ -160,6 +160,7 @@ def register(body: Registration, language: i18n.Lang) -> Registered:
     claim(tx, record, body.password.get_secret_value(), language)
     confirmations.consume(tx, confirmation, body.confirmation_id, producer_id)
     verification.track(tx, record)
+    verification.start_if_needed(tx, record)
     audit.record(
         tx,
         producer_pk(producer_id),
@@ -169,7 +170,6 @@ def register(body: Registration, language: i18n.Lang) -> Registered:
         after=_audit_view(record),
     )
     tx.commit()
-    verification.start_if_needed(record)
     message = (
         "producers.registered.pending" if status != "approved" else "producers.registered.approved"
     )
@@ -222,8 +222,8 @@ def register_assisted(
         owner=producer_id,
         after={**_audit_view(record), "office": record["office"], "agency": officer.agency},
     )
+    activation.send_notice(tx, record)
     tx.commit()
-    activation.send_notice(record)
     return Registered(
         id=producer_id,
         username=record["username"],

@@ -26,7 +26,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from egov.platform import applications, audit, aws, calendar, clock, i18n, notify
+from egov.platform import applications, audit, aws, calendar, clock, i18n, notify, outbox
 from egov.platform.observability import correlation_id, logger
 from egov.platform.repository import Item, Transaction
 from egov.producers import catalog
@@ -143,8 +143,9 @@ def track(tx: Transaction, record: Item) -> None:
     )
 
 
-def start_if_needed(record: Item) -> None:
-    """Start the ministry's verification of a self-registered potential producer (P5)."""
+def start_if_needed(tx: Transaction, record: Item) -> None:
+    """Start the ministry's verification of a self-registered potential producer (P5) once
+    the registration `tx` has committed (through the outbox: it cannot be lost)."""
     if record["status"] != "pending-verification":
         return
     execution = {
@@ -154,15 +155,7 @@ def start_if_needed(record: Item) -> None:
         "correlationId": correlation_id(),
         **next_deadline(),
     }
-    try:
-        aws.client("stepfunctions").start_execution(
-            stateMachineArn=aws.resource_name("PRODUCER_VERIFICATION_ARN"),
-            name=record["id"],
-            input=json.dumps(execution, ensure_ascii=False),
-        )
-    except ClientError as error:
-        if error.response["Error"]["Code"] != "ExecutionAlreadyExists":
-            raise
+    outbox.start(tx, "PRODUCER_VERIFICATION_ARN", record["id"], execution)
 
 
 def handle(body: dict[str, Any]) -> None:
