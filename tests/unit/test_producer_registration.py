@@ -134,6 +134,42 @@ def test_code_only_goes_to_the_registrants_own_active_number(local_aws: LocalAws
     assert status == 201 and body["attemptsLeft"] == 5
 
 
+def test_a_number_gets_at_most_five_codes_in_ten_minutes(
+    local_aws: LocalAws, simulators: str
+) -> None:
+    """P3: the sixth code in a window is a 429 naming `mobile`, with Retry-After; it texts
+    nothing and stores no confirmation. Another number is not affected."""
+    url, fn = "/producers/mobile-confirmations", "ProducerMobileConfirmationFunction"
+    for _ in range(5):
+        assert call(local_aws, fn, url, {**ELSHAN, "mobile": "+994501234567"})[0] == 201
+    local_aws.pump.drain()
+
+    def texted() -> int:
+        sent = httpx.get(f"{simulators}/sms/messages", params={"to": "+994501234567"})
+        return len(sent.json()["messages"])
+
+    before = texted()
+    response = local_aws.invoke(
+        fn,
+        rest_event(
+            "POST",
+            url,
+            body={**ELSHAN, "mobile": "+994501234567"},
+            headers={"Accept-Language": "en"},
+        ),
+    )
+    body = json.loads(response["body"])
+    assert response["statusCode"] == 429
+    assert body["errors"][0]["field"] == "mobile"
+    assert body["code"] == "producers.sms-code.rate-limited"
+    (retry_after,) = response["multiValueHeaders"]["Retry-After"]
+    seconds = int(retry_after)
+    assert 0 < seconds <= 600 and f"{seconds} seconds" in body["detail"]
+    local_aws.pump.drain()
+    assert texted() == before
+    assert call(local_aws, fn, url, {**GUNAY, "mobile": "+994552345678"})[0] == 201
+
+
 def test_registration_creates_a_producer_who_can_log_in(
     local_aws: LocalAws, simulators: str
 ) -> None:

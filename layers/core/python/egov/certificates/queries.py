@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -18,8 +17,8 @@ from pydantic import Field
 from egov.certificates import log
 from egov.certificates.models import Certificate, Reason, Status, View
 from egov.certificates.registry import CERTIFICATES, cert_key, record_of
-from egov.platform import aws, clock
-from egov.platform.problems import NotFound, RateLimited
+from egov.platform import clock, ratelimit
+from egov.platform.problems import NotFound
 
 NEXT_UPDATE = timedelta(minutes=10)  # how long a status answer may be cached
 RATE_WINDOW = 60
@@ -79,27 +78,13 @@ class RevocationList(View):
 
 def throttle(client: str) -> None:
     """Count the client's queries this minute; the 429 says when the next minute begins."""
-    now = int(time.time())  # a real-time budget, whatever the demo clock does
-    window = now // RATE_WINDOW
-    limit = int(os.environ.get("CERTIFICATE_QUERIES_PER_MINUTE", "60"))
-    result = (
-        aws.dynamodb()
-        .Table(CERTIFICATES.name)
-        .update_item(
-            Key={"pk": f"RATE#{client}#{window}", "sk": "RATE"},
-            UpdateExpression="ADD #count :one SET expiresAt = if_not_exists(expiresAt, :ttl)",
-            ExpressionAttributeNames={"#count": "count"},
-            ExpressionAttributeValues={":one": 1, ":ttl": (window + 2) * RATE_WINDOW},
-            ReturnValues="UPDATED_NEW",
-        )
+    ratelimit.take(
+        CERTIFICATES,
+        client,
+        limit=int(os.environ.get("CERTIFICATE_QUERIES_PER_MINUTE", "60")),
+        window_seconds=RATE_WINDOW,
+        key="certificates.rate-limited",
     )
-    if int(result["Attributes"]["count"]) > limit:
-        seconds = (window + 1) * RATE_WINDOW - now
-        raise RateLimited(
-            "certificates.rate-limited",
-            params={"seconds": seconds},
-            headers={"Retry-After": str(seconds)},
-        )
 
 
 def public(cert: Certificate) -> PublicCertificate:

@@ -195,6 +195,18 @@ class Table:
     def delete(self, pk: str, sk: str) -> None:
         self._table.delete_item(Key={"pk": pk, "sk": sk})
 
+    def increment(self, pk: str, sk: str, *, expires_at: int) -> int:
+        """Add one to the item's `count` atomically (the item is made if missing); the new count.
+        `expiresAt` lets the table's TTL remove the counter later."""
+        result = self._table.update_item(
+            Key={"pk": pk, "sk": sk},
+            UpdateExpression="ADD #count :one SET expiresAt = if_not_exists(expiresAt, :ttl)",
+            ExpressionAttributeNames={"#count": "count"},
+            ExpressionAttributeValues={":one": 1, ":ttl": expires_at},
+            ReturnValues="UPDATED_NEW",
+        )
+        return int(result["Attributes"]["count"])
+
 
 def _update_expression(
     changes: Mapping[str, Any], remove: tuple[str, ...]

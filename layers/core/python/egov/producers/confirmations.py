@@ -6,7 +6,8 @@ person holds the phone. Codes live 5 minutes of *real* time (like access tokens,
 demo clock does), allow 5 wrong tries, and are stored only as a salted SHA-256: a six-digit code
 is protected by its short life and the attempt limit, the hash keeps it out of plain sight in
 the table and its backups. A confirmation is bound to its number and owner and used once; the
-registration that uses it marks it in its own transaction.
+registration that uses it marks it in its own transaction. A number gets at most 5 codes in 10
+minutes (real time): enough for typing mistakes, too few to flood a phone or the SMS bill.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import secrets
 import time
 import uuid
 
-from egov.platform import adapters, clock, i18n, notify
+from egov.platform import adapters, clock, i18n, notify, ratelimit
 from egov.platform.problems import Conflict, Invalid
 from egov.platform.repository import Item, Transaction
 from egov.producers import check
@@ -26,6 +27,8 @@ from egov.producers.records import PRODUCERS, mobile_guard
 
 CODE_SECONDS = 300
 MAX_ATTEMPTS = 5
+CODES_PER_WINDOW = 5
+CODE_WINDOW_SECONDS = 600
 SK = "CONFIRMATION"
 
 i18n.register(
@@ -67,6 +70,10 @@ i18n.register(
             "az": "Çox sayda yanlış cəhd; yeni kod istəyin",
             "en": "Too many wrong attempts; ask for a new code",
         },
+        "producers.sms-code.rate-limited": {
+            "az": "Bu nömrəyə çox sayda kod göndərilib; {seconds} saniyədən sonra yenidən cəhd edin",
+            "en": "Too many codes were sent to this number; try again in {seconds} seconds",
+        },
         "producers.code.wrong": {
             "az": "Təsdiq kodu yanlışdır; {left} cəhd qalıb",
             "en": "The confirmation code is wrong; {left} attempts left",
@@ -100,6 +107,14 @@ def ensure_free(mobile: str, field: str = "mobile") -> None:
 
 def send_code(mobile: str, owner_fin: str, language: i18n.Lang, purpose: str) -> MobileConfirmation:
     """Store a fresh code for `mobile` (already checked) and text it; the confirmation."""
+    ratelimit.take(
+        PRODUCERS,
+        f"SMSCODE#{mobile}",
+        limit=CODES_PER_WINDOW,
+        window_seconds=CODE_WINDOW_SECONDS,
+        key="producers.sms-code.rate-limited",
+        field="mobile",
+    )
     confirmation_id = uuid.uuid4().hex
     code = f"{secrets.randbelow(10**6):06d}"
     salt = secrets.token_hex(16)
