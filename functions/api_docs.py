@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -58,10 +59,20 @@ def document() -> str:
     return json.dumps(with_problems(json.loads(merge.get_openapi_json_schema())), indent=2)
 
 
+# The calls by which a handler demands a bearer token (egov.platform.auth); a handler that
+# makes none is public or authenticated otherwise (signed callbacks, client credentials).
+AUTHENTICATING = re.compile(r"\bauth\.(require|principal|caller_account)\(")
+
+
 def handler_schema(path: Path) -> dict[str, Any]:
     single = OpenAPIMerge(title=TITLE, version="1.0.0")
     single.add_file(path)
-    return dict(json.loads(single.get_openapi_json_schema()))
+    schema = dict(json.loads(single.get_openapi_json_schema()))
+    if AUTHENTICATING.search(path.read_text(encoding="utf-8")):
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                operation["security"] = [{"bearer": []}]
+    return schema
 
 
 def with_distinct_names(schemas: dict[Path, dict[str, Any]]) -> list[dict[str, Any]]:

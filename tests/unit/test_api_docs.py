@@ -96,3 +96,25 @@ def test_models_of_one_name_in_two_services_keep_their_own_schemas(local_aws: Lo
     assert answer("post", "/producers", "201") != answer(
         "put", "/operator/webhooks/endpoints/{agency}", "200"
     )
+
+
+def test_operations_that_demand_a_token_say_so_and_the_others_answer_without_one(
+    local_aws: LocalAws,
+) -> None:
+    """G8: `security: bearer` is on exactly the operations that refuse a call without a token.
+    Checked by calling every GET operation of the template without one."""
+    response = local_aws.invoke("ApiDocsFunction", rest_event("GET", "/openapi.json"))
+    document = json.loads(response["body"])
+    assert document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    checked = 0
+    for fn in local_aws.template.functions.values():
+        for route in fn.routes:
+            if route.method != "GET" or fn.logical_id == "ApiDocsFunction":
+                continue
+            operation = document["paths"][route.path]["get"]
+            path = re.sub(r"\{[^}]+\}", "X1", route.path)
+            answer = local_aws.invoke(fn.logical_id, rest_event("GET", path))["statusCode"]
+            secured = operation.get("security") == [{"bearer": []}]
+            assert (answer == 401) == secured, (route.path, answer, operation.get("security"))
+            checked += 1
+    assert checked > 20
