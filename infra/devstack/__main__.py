@@ -29,7 +29,15 @@ def main() -> None:
         default=4,
         help="processes running API handlers concurrently, like Lambda environments (0: in-process)",
     )
+    parser.add_argument(
+        "--parameter",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a template parameter, as `sam deploy --parameter-overrides` does",
+    )
     args = parser.parse_args()
+    parameters = dict(p.split("=", 1) for p in args.parameter)
     stack = Stack(
         gateway_port=args.port,
         moto_port=args.moto_port,
@@ -37,6 +45,7 @@ def main() -> None:
         clock_scale=args.clock_scale,
         demo=not args.no_demo,
         workers=args.workers,
+        parameters=parameters,
     )
     stack.start()
     print(f"API gateway      {stack.api_url}  (docs: {stack.api_url}/docs)", flush=True)

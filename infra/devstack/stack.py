@@ -61,6 +61,7 @@ class Stack:
     demo: bool = True
     workers: int = 4
     host: str = "127.0.0.1"
+    parameters: dict[str, str] = field(default_factory=dict)
     _stoppers: list[Any] = field(default_factory=list)
 
     @property
@@ -87,7 +88,11 @@ class Stack:
         from devstack.runtime import Functions, apply_environment
 
         template = Template(
-            overrides={"ClockScale": str(self.clock_scale), "PublicApiUrl": self.api_url}
+            overrides={
+                **self.parameters,
+                "ClockScale": str(self.clock_scale),
+                "PublicApiUrl": self.api_url,
+            }
         )
         template.endpoint = endpoint
         provision(template)

@@ -61,6 +61,8 @@ class Template:
             name: str(spec.get("Default", ""))
             for name, spec in self.doc.get("Parameters", {}).items()
         }
+        if unknown := set(overrides or {}) - set(self.parameters):
+            raise ValueError(f"the template has no parameter {', '.join(sorted(unknown))}")
         self.parameters.update(overrides or {})
         self.endpoint = "http://127.0.0.1:5050"
 

@@ -57,6 +57,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
                 str(sim_port),
                 "--clock-scale",
                 str(CLOCK_SCALE),
+                # The races of test_producers send 50 codes to one number; the limit itself
+                # is proven in tests/unit/test_producer_registration.py.
+                "--parameter",
+                "SmsCodesPerNumber=200",
             ],
             cwd=ROOT,
             env=env,

@@ -6,8 +6,9 @@ person holds the phone. Codes live 5 minutes of *real* time (like access tokens,
 demo clock does), allow 5 wrong tries, and are stored only as a salted SHA-256: a six-digit code
 is protected by its short life and the attempt limit, the hash keeps it out of plain sight in
 the table and its backups. A confirmation is bound to its number and owner and used once; the
-registration that uses it marks it in its own transaction. A number gets at most 5 codes in 10
-minutes (real time): enough for typing mistakes, too few to flood a phone or the SMS bill.
+registration that uses it marks it in its own transaction. A number gets at most
+`SmsCodesPerNumber` (5) codes in 10 minutes of real time: enough for typing mistakes, too few
+to flood a phone or the SMS bill.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import secrets
 import time
 import uuid
 
-from egov.platform import adapters, clock, i18n, notify, ratelimit
+from egov.platform import adapters, aws, clock, i18n, notify, ratelimit
 from egov.platform.problems import Conflict, Invalid
 from egov.platform.repository import Item, Transaction
 from egov.producers import check
@@ -27,7 +28,6 @@ from egov.producers.records import PRODUCERS, mobile_guard
 
 CODE_SECONDS = 300
 MAX_ATTEMPTS = 5
-CODES_PER_WINDOW = 5
 CODE_WINDOW_SECONDS = 600
 SK = "CONFIRMATION"
 
@@ -110,7 +110,7 @@ def send_code(mobile: str, owner_fin: str, language: i18n.Lang, purpose: str) ->
     ratelimit.take(
         PRODUCERS,
         f"SMSCODE#{mobile}",
-        limit=CODES_PER_WINDOW,
+        limit=int(aws.resource_name("SMS_CODES_PER_WINDOW")),
         window_seconds=CODE_WINDOW_SECONDS,
         key="producers.sms-code.rate-limited",
         field="mobile",
