@@ -23,7 +23,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from egov.platform import aws
-from egov.platform.observability import correlation_id, logger, tracer
+from egov.platform.observability import correlation_id, logger, metrics, tracer
 
 Handler = Callable[[dict[str, Any], SQSRecord], None]
 LambdaHandler = Callable[[dict[str, Any], LambdaContext], Any]
@@ -74,6 +74,7 @@ def consumer(handle: Handler) -> LambdaHandler:
 
     @logger.inject_lambda_context(clear_state=True)
     @tracer.capture_lambda_handler(capture_response=False)
+    @metrics.log_metrics
     def lambda_handler(event: dict[str, Any], context: LambdaContext) -> Any:
         return process_partial_response(
             event=event, record_handler=record_handler, processor=processor, context=context
