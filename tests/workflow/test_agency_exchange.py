@@ -513,6 +513,85 @@ def test_g3_answer_after_step_functions_timed_the_task_out_is_late(
     assert answer(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})[0] == 410
 
 
+def ask_until_answered(local_aws: LocalAws) -> str:
+    """P5 in small: silence has no effect; after the deadline the same request stays open."""
+    ask = json.loads(
+        boto3.client("stepfunctions").describe_state_machine(stateMachineArn=ask_one(local_aws))[
+            "definition"
+        ]
+    )["States"]["AskAgency"]
+    ask["Parameters"]["MessageBody"]["reopen"] = True
+    ask["Catch"] = [{"ErrorEquals": ["States.Timeout"], "ResultPath": None, "Next": "Later"}]
+    later = {
+        "Type": "Pass",
+        "Parameters": {
+            "agency.$": "$.agency",
+            "subject.$": "$.subject",
+            "deadline.$": "$.later.deadline",
+            "timeoutSeconds.$": "$.later.timeoutSeconds",
+            "later.$": "$.later",
+        },
+        "Next": "AskAgency",
+    }
+    return create_machine({"StartAt": "AskAgency", "States": {"AskAgency": ask, "Later": later}})
+
+
+def test_p5_g3_a_request_asked_again_after_its_deadline_keeps_its_decision_id(
+    local_aws: LocalAws, setup: dict[str, Any]
+) -> None:
+    """P5, G3: when the workflow asks again after a missed deadline with `reopen`, the agency's
+    decision is reopened, not duplicated: one id, one task in its list, the new deadline, the
+    webhook sent again under a new webhook-id, and an answer to that id reaches the workflow."""
+    agency: Agency = setup["agency"]
+    machine = ask_until_answered(local_aws)
+    later = (datetime.now(UTC) + timedelta(days=3)).isoformat(timespec="seconds")
+    execution = boto3.client("stepfunctions").start_execution(
+        stateMachineArn=machine,
+        name=f"run-{uuid.uuid4().hex[:8]}",
+        input=json.dumps(
+            {
+                "agency": MIA,
+                "subject": f"PRODUCER#{uuid.uuid4().hex[:10]}",
+                "deadline": (datetime.now(UTC) + timedelta(seconds=1)).isoformat(),
+                "timeoutSeconds": 1,
+                "later": {"deadline": later, "timeoutSeconds": 3600},
+            }
+        ),
+    )["executionArn"]
+
+    def sent() -> list[dict[str, Any]]:
+        local_aws.pump.drain()
+        return [r for r in agency.received if '"decision.requested"' in r["body"]]
+
+    first, second = wait_for(lambda: len(sent()) >= 2 and sent(), what="the request sent twice")
+    data = [json.loads(r["body"])["data"] for r in (first, second)]
+    assert data[0]["decisionId"] == data[1]["decisionId"]
+    decision_id = data[0]["decisionId"]
+    assert first["headers"]["webhook-id"] != second["headers"]["webhook-id"]
+    assert datetime.fromisoformat(data[1]["deadline"]) == datetime.fromisoformat(later)
+
+    status, listed, _ = call(
+        local_aws,
+        "AgencyDecisionsFunction",
+        "GET",
+        f"/agencies/{MIA}/decisions",
+        "/agencies/{agency}/decisions",
+        {"agency": MIA},
+        token=setup["mia"],
+    )
+    assert status == 200
+    assert [d["decisionId"] for d in listed["items"]] == [decision_id]
+    assert "decision-reopened" in [
+        e["action"] for e in audit.trail(f"DECISION#{decision_id}").items
+    ]
+
+    status, body, _ = answer(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})
+    assert status == 200, body
+    result = finished(execution)
+    assert result["status"] == "SUCCEEDED"
+    assert json.loads(result["output"])["decision"]["decisionId"] == decision_id
+
+
 def _deadline_of(decision_id: str) -> str:
     item = Table("PLATFORM_TABLE").get(f"DECISION#{decision_id}", "DECISION")
     assert item is not None

@@ -12,6 +12,13 @@ with SendTaskSuccess. An answer after the deadline, or after Step Functions time
 kept as a late answer and refused with 410; the workflow's `Catch` on `States.Timeout` applies the
 seed's rule for silence.
 
+A request with `reopen: true` continues an earlier one instead of starting afresh: if the same
+agency has a decision of the same kind about the same subject whose deadline passed unanswered
+(still pending, or refused as late), that decision is reopened with the new token and deadline
+and its `decision.requested` webhook is sent again. The agency keeps one decision id and one
+entry in its task list, however often the workflow asks again (P5: after an escalation "the
+request stays open"). Workflows where silence has a legal effect (E7) do not set it.
+
 `withdraw` (the DecisionWithdrawalQueue consumer's work) ends the pending requests about a
 subject, e.g. the other agencies' requests once one agency said no (E6), and tells each agency
 with a `decision.withdrawn` webhook.
@@ -106,6 +113,7 @@ class DecisionRequest(View):
     payload: dict[str, Any] = Field(default_factory=dict)
     deadline: AwareDatetime
     correlation_id: str | None = None
+    reopen: bool = False
 
 
 class Answer(View):
@@ -199,9 +207,13 @@ def receive(data: Any) -> str | None:
         logger.error("decision request for an unknown agency", extra={"agency": request.agency})
         _fail_task(request.task_token, "DecisionRequest.UnknownAgency", request.agency)
         return None
-    decision_id = "dec_" + uuid.uuid4().hex
+    overdue = _overdue(request) if request.reopen else None
+    decision_id = overdue["decisionId"] if overdue else "dec_" + uuid.uuid4().hex
     try:
-        _store(decision_id, request)
+        if overdue:
+            _reopen(overdue, request)
+        else:
+            _store(decision_id, request)
     except _AlreadyStored:
         guard = PLATFORM.get(_token_guard(request.task_token), "GUARD")
         decision_id = str(guard["owner"]) if guard else decision_id
@@ -254,6 +266,62 @@ def _store(decision_id: str, request: DecisionRequest) -> None:
     tx.commit()
 
 
+def _overdue(request: DecisionRequest) -> dict[str, Any] | None:
+    """The agency's earlier decision of this kind about the subject that passed its deadline
+    unanswered, if any (a subject has a handful of decisions: no index needed)."""
+    for link in PLATFORM.query_all(f"DECISIONS-OF#{request.subject}"):
+        if link["agency"] != request.agency:
+            continue
+        decision = PLATFORM.get(*_key(str(link["sk"])))
+        if decision is None or decision["kind"] != request.kind:
+            continue
+        passed = clock.now() > clock.parse(decision["deadline"])
+        if (decision["status"] == "pending" and passed) or decision["status"] == "expired":
+            return decision
+    return None
+
+
+def _reopen(decision: Mapping[str, Any], request: DecisionRequest) -> None:
+    """Give an overdue decision the new request's token and deadline; it is pending again."""
+    deadline = clock.iso(request.deadline)
+    decision_id = decision["decisionId"]
+    pk, sk = _key(decision_id)
+    round_ = int(decision.get("round", 1)) + 1
+    tx = Transaction()
+    tx.guard(
+        PLATFORM,
+        _token_guard(request.task_token),
+        decision_id,
+        _AlreadyStored("exchange.already-answered"),
+    )
+    tx.update(
+        PLATFORM,
+        pk,
+        sk,
+        {
+            "taskToken": request.task_token,
+            "deadline": deadline,
+            "status": "pending",
+            "round": round_,
+            "webhookQueued": False,
+            "gsi1pk": _by_status(request.agency, "pending"),
+            "gsi1sk": f"{deadline}#{decision_id}",
+        },
+        expected={"status": decision["status"], "deadline": decision["deadline"]},
+        conflict=Conflict("exchange.already-answered", field="decisionId"),
+    )
+    audit.record(
+        tx,
+        pk,
+        "decision-reopened",
+        audit.Actor.system("exchange"),
+        before={"status": decision["status"], "deadline": decision["deadline"]},
+        after={"status": "pending", "deadline": deadline, "round": round_},
+        basis=request.subject,
+    )
+    tx.commit()
+
+
 def _queue_webhook(decision: Mapping[str, Any], event_type: str, flag: str) -> None:
     view = _view(decision)
     data = view.model_dump(
@@ -269,11 +337,18 @@ def _queue_webhook(decision: Mapping[str, Any], event_type: str, flag: str) -> N
             view.agency,
             event_type,
             data,
-            webhook_id=f"msg_{view.decision_id}_{event_type.rsplit('.', 1)[1]}",
+            webhook_id=_webhook_id(decision, event_type),
             decision_id=view.decision_id,
         )
     )
     PLATFORM.update(*_key(view.decision_id), {flag: True})
+
+
+def _webhook_id(decision: Mapping[str, Any], event_type: str) -> str:
+    """Stable across retries of one sending; a reopened request is a new sending."""
+    webhook_id = f"msg_{decision['decisionId']}_{event_type.rsplit('.', 1)[1]}"
+    round_ = int(decision.get("round", 1))
+    return f"{webhook_id}_{round_}" if round_ > 1 else webhook_id
 
 
 def _fail_task(token: str, error: str, cause: str) -> None:
