@@ -24,13 +24,30 @@ from devstack.workers import WorkerPool
 BINARY_TYPES = ["application/octet-stream", "application/pdf", "image/png", "image/jpeg"]
 
 
+class _Preflight:
+    """The answer API Gateway's OPTIONS mock gives, from the template's `Cors` setting; Chalice
+    adds `Access-Control-Allow-Methods` from the path's methods, as SAM does."""
+
+    def __init__(self, cors: dict[str, str]) -> None:
+        self.headers = {
+            "Access-Control-Allow-Origin": cors["AllowOrigin"],
+            "Access-Control-Allow-Headers": cors.get("AllowHeaders", ""),
+        }
+        if "MaxAge" in cors:
+            self.headers["Access-Control-Max-Age"] = cors["MaxAge"]
+
+    def get_access_control_headers(self) -> dict[str, str]:
+        return dict(self.headers)
+
+
 class _Entry:
-    """What Chalice's gateway asks of a route: whether it has an authorizer."""
+    """What Chalice's gateway asks of a route: whether it has an authorizer, and its CORS."""
 
     authorizer = None
 
-    def __init__(self, function: str) -> None:
+    def __init__(self, function: str, cors: _Preflight | None) -> None:
         self.function = function
+        self.cors = cors
 
 
 class _Api:
@@ -49,6 +66,8 @@ class TemplateApp:
         self.api = _Api()
         self._one_at_a_time = threading.Lock()
         self.routes: dict[str, dict[str, _Entry]] = {}
+        cors = functions.template.api_cors
+        preflight = _Preflight(cors) if cors else None
         for fn in functions.template.functions.values():
             for route in fn.routes:
                 methods = self.routes.setdefault(route.path, {})
@@ -56,7 +75,7 @@ class TemplateApp:
                     raise RuntimeError(
                         f"{route.method} {route.path} is declared twice in the template"
                     )
-                methods[route.method] = _Entry(fn.logical_id)
+                methods[route.method] = _Entry(fn.logical_id, preflight)
 
     def __call__(self, chalice_event: dict[str, Any], context: Any) -> dict[str, Any]:
         resource = chalice_event["requestContext"]["resourcePath"]

@@ -107,6 +107,10 @@ def _queue(t: Template, logical_id: str, props: dict[str, Any]) -> None:
     _aws("sqs").create_queue(QueueName=name, Attributes=attributes)
 
 
+# CloudFormation's names of a CorsRule's properties where the S3 API names them differently.
+_S3_CORS_NAMES = {"MaxAge": "MaxAgeSeconds", "ExposedHeaders": "ExposeHeaders", "Id": "ID"}
+
+
 def _bucket(t: Template, logical_id: str, props: dict[str, Any]) -> None:
     s3 = _aws("s3")
     name = t.physical_name(logical_id)
@@ -123,7 +127,13 @@ def _bucket(t: Template, logical_id: str, props: dict[str, Any]) -> None:
         )
     if props.get("CorsConfiguration"):
         s3.put_bucket_cors(
-            Bucket=name, CORSConfiguration={"CORSRules": props["CorsConfiguration"]["CorsRules"]}
+            Bucket=name,
+            CORSConfiguration={
+                "CORSRules": [
+                    {_S3_CORS_NAMES.get(k, k): v for k, v in rule.items()}
+                    for rule in t.resolve(props["CorsConfiguration"]["CorsRules"])
+                ]
+            },
         )
 
 

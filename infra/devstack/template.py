@@ -174,6 +174,16 @@ class Template:
         return {k: v for k, v in self.resources.items() if v["Type"] in kinds}
 
     @cached_property
+    def api_cors(self) -> dict[str, str] | None:
+        """The API's `Cors` setting resolved, without SAM's quotes ('...'), or None."""
+        apis = self.of_type("AWS::Serverless::Api").values()
+        settings = [api["Properties"]["Cors"] for api in apis if "Cors" in api["Properties"]]
+        if not settings:
+            return None
+        (cors,) = settings
+        return {key: str(self.resolve(value)).strip("'") for key, value in cors.items()}
+
+    @cached_property
     def globals_function(self) -> dict[str, Any]:
         return self.doc.get("Globals", {}).get("Function", {})
 

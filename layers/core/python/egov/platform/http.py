@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
@@ -144,12 +145,28 @@ def _params(item: Mapping[str, Any]) -> dict[str, object]:
     return {k: v for k, v in context.items() if isinstance(v, str | int | float)}
 
 
+def _portal_cors() -> CORSConfig | None:
+    """Answers carry Access-Control-Allow-Origin for the portal's origin (the template's
+    PortalOrigin), so a browser there may read them; preflight is API Gateway's."""
+    origin = os.environ.get("PORTAL_ORIGIN")
+    if not origin:
+        return None
+    return CORSConfig(
+        allow_origin=origin,
+        allow_headers=["Accept-Language", "Idempotency-Key", "X-Correlation-Id"],
+        expose_headers=["Location", "Retry-After", "X-Correlation-Id"],
+        max_age=600,
+    )
+
+
 def api(**kwargs: Any) -> APIGatewayRestResolver:
     # Names keep their letters end to end (DESIGN rule 12): UTF-8, not \u escapes.
     serializer = functools.partial(
         json.dumps, separators=(",", ":"), ensure_ascii=False, cls=Encoder
     )
-    app = APIGatewayRestResolver(enable_validation=True, serializer=serializer, **kwargs)
+    app = APIGatewayRestResolver(
+        enable_validation=True, serializer=serializer, cors=_portal_cors(), **kwargs
+    )
 
     @app.exception_handler(RequestValidationError)
     def _invalid(error: RequestValidationError) -> Response:
