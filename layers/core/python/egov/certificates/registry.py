@@ -532,7 +532,7 @@ def revoke_for_center(center: str, incident_id: str) -> bool:
 def arm_expiry(serial: str, valid_to: datetime) -> None:
     """Start the expiry workflow: it waits (in real time) towards `valid_to`, then queues."""
     wait = min(timedelta(seconds=clock.real_seconds_until(valid_to)), LONGEST_WAIT)
-    wake = datetime.fromtimestamp(time.time(), valid_to.tzinfo) + wait
+    wake = clock.real_now() + wait
     aws.client("stepfunctions").start_execution(
         stateMachineArn=aws.resource_name("CERTIFICATE_EXPIRY_STATE_MACHINE"),
         name=f"{serial}-{int(time.time() * 1000)}",

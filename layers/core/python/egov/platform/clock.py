@@ -35,6 +35,12 @@ def now() -> datetime:
     return datetime.fromtimestamp(epoch + (real - epoch) * scale, UTC)
 
 
+def real_now() -> datetime:
+    """The wall-clock moment, whatever the demo scale: for what lives in real time (login
+    locks, tokens, queue and timer bookkeeping)."""
+    return datetime.fromtimestamp(time.time(), UTC)
+
+
 def now_iso() -> str:
     return iso(now())
 

@@ -16,8 +16,7 @@ a security period.
 from __future__ import annotations
 
 import math
-import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -65,10 +64,6 @@ class AccessToken(BaseModel):
 
 class _Raced(Conflict):
     """Another attempt changed the account between our read and our write."""
-
-
-def _now() -> datetime:
-    return datetime.fromtimestamp(time.time(), UTC)
 
 
 def _bad_credentials() -> Unauthorized:
@@ -131,9 +126,9 @@ def _authenticate(
 
 def _refuse_if_locked(stored: dict[str, Any]) -> None:
     until = stored.get("lockedUntil")
-    if not until or clock.parse(until) <= _now():
+    if not until or clock.parse(until) <= clock.real_now():
         return
-    seconds = math.ceil((clock.parse(until) - _now()).total_seconds())
+    seconds = math.ceil((clock.parse(until) - clock.real_now()).total_seconds())
     raise Locked(
         "auth.locked",
         params={"minutes": math.ceil(seconds / 60)},
@@ -153,7 +148,7 @@ def _succeed(stored: dict[str, Any]) -> AccessToken:
             conflict=_Raced("auth.busy"),
         )
     principal = auth.Principal.of(stored)
-    issued = _now()
+    issued = clock.real_now()
     return AccessToken(
         accessToken=auth.issue_token(principal),
         expiresIn=auth.TOKEN_SECONDS,
@@ -171,7 +166,7 @@ def _fail(stored: dict[str, Any], source_ip: str | None) -> None:
     before = int(stored.get("failedLogins", 0))
     failures = before + 1
     locks = failures >= MAX_FAILURES
-    until = clock.iso(_now() + timedelta(seconds=LOCK_SECONDS)) if locks else None
+    until = clock.iso(clock.real_now() + timedelta(seconds=LOCK_SECONDS)) if locks else None
     changes: dict[str, Any] = (
         {"failedLogins": 0, "lockedUntil": until} if locks else {"failedLogins": failures}
     )

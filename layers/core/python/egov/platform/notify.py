@@ -158,7 +158,7 @@ def send(
         "gsi1sk": item_id,
         **{_delivery_attr(m["channel"]): _delivery(m) for m in messages},
     }
-    change = tx or Transaction()
+    change = tx if tx is not None else Transaction()
     change.put(PLATFORM, item)
     for message in messages:
         change.put(PLATFORM, message)

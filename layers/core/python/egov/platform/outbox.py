@@ -1,7 +1,7 @@
 """Transactional outbox: the effects of a committed change are never lost (DESIGN rule 7).
 
 A change that must be followed by a queue message or a workflow start (a notice to send, a
-ministry verification to begin, an expiry timer to arm) cannot put them in its DynamoDB
+ministry verification or an e-sign review to begin) cannot put them in its DynamoDB
 transaction. Done after the commit, a crash, a throttle or a timeout in between would leave an
 acknowledged change without its effect. So the effect is written as an `OUTBOX#` item in the same
 transaction, performed right after the commit, and its item deleted once it is done. If that
@@ -16,17 +16,16 @@ start finds the first.
 from __future__ import annotations
 
 import json
-import time
 import uuid
 import zlib
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import timedelta
 from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 from pydantic import BaseModel, Field
 
-from egov.platform import aws, queues
+from egov.platform import aws, clock, queues
 from egov.platform.observability import correlation_id, logger, metrics
 from egov.platform.repository import Table, Transaction
 
@@ -76,7 +75,7 @@ def _add(tx: Transaction, effect: Effect) -> None:
 
 
 def _new(kind: Literal["queue", "start"], target: str, **fields: Any) -> Effect:
-    now = datetime.fromtimestamp(time.time(), UTC).isoformat(timespec="microseconds")
+    now = clock.real_now().isoformat(timespec="microseconds")
     return Effect(
         effect_id=uuid.uuid4().hex,
         kind=kind,
@@ -140,9 +139,7 @@ def _perform_now(effect: Effect) -> None:
 
 def pending(shard: int, *, older_than: float) -> list[Effect]:
     """The effects of one shard written more than `older_than` seconds ago, oldest first."""
-    before = datetime.fromtimestamp(time.time() - older_than, UTC).isoformat(
-        timespec="microseconds"
-    )
+    before = (clock.real_now() - timedelta(seconds=older_than)).isoformat(timespec="microseconds")
     page = PLATFORM.query(f"OUTBOX#{shard}", sk_between=("0", before), index="gsi1", limit=100)
     return [Effect.model_validate(item) for item in page.items]
 

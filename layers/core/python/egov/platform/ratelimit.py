@@ -9,7 +9,6 @@ too, so hammering does not shorten the wait.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
 
 from egov.platform.problems import RateLimited
 from egov.platform.repository import Table
@@ -23,7 +22,6 @@ def take(
     window_seconds: int,
     key: str,
     field: str | None = None,
-    params: Mapping[str, object] | None = None,
 ) -> None:
     """Count one use of `subject`; past `limit` in this window, a 429 (problem `key`, naming
     `field`) whose `Retry-After` and `{seconds}` say when the next window begins."""
@@ -37,6 +35,6 @@ def take(
         raise RateLimited(
             key,
             field=field,
-            params={**(params or {}), "seconds": seconds},
+            params={"seconds": seconds},
             headers={"Retry-After": str(seconds)},
         )
