@@ -1,29 +1,54 @@
 # Two commands matter: `make run` (install + start the local platform) and `make test`
 # (install + every quality gate + the whole test suite). Everything else supports them.
-PYTHON ?= python3.11
+
+# The Lambda runtime is python3.13 (infra/template.yaml); the local environments use the same
+# minor version. Found on PATH or, where pyenv carries it without selecting it, in pyenv's tree.
+PYTHON_MINOR := 3.13
+PYTHON ?= $(firstword $(foreach p,python$(PYTHON_MINOR) \
+	$(wildcard $(shell pyenv root 2>/dev/null)/versions/$(PYTHON_MINOR)*/bin/python$(PYTHON_MINOR)) \
+	$(wildcard /usr/local/bin/python$(PYTHON_MINOR) /usr/bin/python$(PYTHON_MINOR)),\
+	$(shell $(p) -c 'import sys; print(sys.executable) if sys.version_info[:2] == (3, 13) else None' 2>/dev/null)))
+
 VENV   := .venv
 BIN    := $(VENV)/bin
+TOOLS  := .venv-tools/bin
 UV     := $(BIN)/uv
+UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed
+TOOLS_STAMP := .venv-tools/.installed
 
 export SAM_CLI_TELEMETRY = 0
 export PYTHONPATH := $(CURDIR)/layers/core/python:$(CURDIR)/infra
 
-.PHONY: install run test lint typecheck template statemachines pytest bench lock build clean
+.PHONY: install tools run test lint typecheck template statemachines pytest bench lock build clean python
 
-$(STAMP): requirements.lock pyproject.toml
+python:
+	@test -n "$(PYTHON)" || { \
+	  echo "Python $(PYTHON_MINOR) is needed (the Lambda runtime is python$(PYTHON_MINOR)) and was not found."; \
+	  echo "Install it, e.g. 'pyenv install $(PYTHON_MINOR)', 'apt install python$(PYTHON_MINOR)-venv',"; \
+	  echo "or name it: make PYTHON=/path/to/python$(PYTHON_MINOR) ..."; exit 1; }
+
+$(STAMP): requirements.lock pyproject.toml | python
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.9
-	$(UV) pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(UV) pip sync --quiet --python $(BIN)/python requirements.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
+$(TOOLS_STAMP): requirements-tools.lock | python
+	test -x $(TOOLS)/python || $(PYTHON) -m venv .venv-tools
+	$(TOOLS)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(TOOLS)/uv pip sync --quiet --python $(TOOLS)/python requirements-tools.lock
+	touch $(TOOLS_STAMP)
+
 install: $(STAMP)
+
+tools: $(TOOLS_STAMP)
 
 run: install
 	$(BIN)/python -m devstack
 
-test: install lint typecheck template statemachines pytest
+test: install tools lint typecheck template statemachines pytest
 
 lint:
 	$(BIN)/ruff check .
@@ -33,26 +58,32 @@ typecheck:
 	$(BIN)/mypy layers/core/python/egov infra/devstack functions bench
 
 template:
-	$(BIN)/cfn-lint infra/template.yaml
-	$(BIN)/sam validate --lint --template-file infra/template.yaml --region eu-central-1
-	$(BIN)/sam build --template-file infra/template.yaml --build-dir .aws-sam/build >/dev/null
+	$(TOOLS)/cfn-lint infra/template.yaml
+	$(TOOLS)/sam validate --lint --template-file infra/template.yaml --region eu-central-1
+	PATH=$(dir $(PYTHON)):$$PATH $(TOOLS)/sam build --template-file infra/template.yaml --build-dir .aws-sam/build >/dev/null
 
 statemachines:
 	$(BIN)/python -m devstack.validate_asl
 
+# xdist's loadgroup keeps the tests that share the e2e stack on one worker.
 pytest:
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 bench: install
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
-build: install
-	$(BIN)/sam build --template-file infra/template.yaml
+# sam build looks for the runtime's interpreter on PATH (python3.13), not in the venv.
+build: tools
+	PATH=$(dir $(PYTHON)):$$PATH $(TOOLS)/sam build --template-file infra/template.yaml
 
-lock:
-	$(UV) pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
-	$(UV) pip compile pyproject.toml --python-version 3.11 \
+# The layer's pins are compiled first and constrain the test environment, so the tests run
+# against exactly the versions the Lambda layer ships.
+lock: install
+	$(UV) pip compile pyproject.toml --upgrade --python-version $(PYTHON_MINOR) \
 		--python-platform x86_64-manylinux_2_28 -o layers/core/python/requirements.txt
+	$(UV) pip compile pyproject.toml --upgrade --extra dev --python-version $(PYTHON_MINOR) \
+		--constraint layers/core/python/requirements.txt -o requirements.lock
+	$(UV) pip compile infra/tools.in --upgrade --python-version $(PYTHON_MINOR) -o requirements-tools.lock
 
 clean:
-	rm -rf $(VENV) .aws-sam .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .venv-tools .aws-sam .mypy_cache .ruff_cache .pytest_cache

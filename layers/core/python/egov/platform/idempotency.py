@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 from aws_lambda_powertools.utilities.idempotency import (
@@ -46,7 +46,6 @@ TABLE_ENV = "IDEMPOTENCY_TABLE"
 DEFAULT_SECONDS = 24 * 3600
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")  # visible ASCII, as the draft's sf-string allows
 
-M = TypeVar("M", bound=BaseModel)
 
 i18n.register(
     {
@@ -77,7 +76,7 @@ def key_of(app: APIGatewayRestResolver) -> str | None:
     return key
 
 
-def once(
+def once[M: BaseModel](
     app: APIGatewayRestResolver,
     caller: str,
     model: type[M],

@@ -1,0 +1,82 @@
+"""The runtime the template declares, the one the layer is built for and the local interpreter agree,
+and none is near its end of support.
+
+A layer built with `BuildMethod: python3.11` ships cpython-311 binaries (pydantic_core, cffi) that
+fail on import under any other runtime, and neither cfn-lint nor `sam validate` notices a layer
+that claims more runtimes than it was built for; this test does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+
+from devstack.template import Template
+
+ROOT = Path(__file__).resolve().parents[2]
+MARGIN = dt.timedelta(days=183)
+
+
+def runtimes(template: Template) -> dict[str, set[str]]:
+    """Every place the template names a Python runtime, by where it names it."""
+    found: dict[str, set[str]] = {
+        "Globals.Function.Runtime": {template.doc["Globals"]["Function"]["Runtime"]}
+    }
+    for logical_id, resource in template.resources.items():
+        props = resource.get("Properties", {})
+        if resource["Type"] == "AWS::Serverless::Function" and "Runtime" in props:
+            found[f"{logical_id}.Runtime"] = {props["Runtime"]}
+        if resource["Type"] == "AWS::Serverless::LayerVersion":
+            found[f"{logical_id}.CompatibleRuntimes"] = set(props["CompatibleRuntimes"])
+            found[f"{logical_id}.BuildMethod"] = {resource["Metadata"]["BuildMethod"]}
+    return found
+
+
+def test_one_runtime_everywhere_and_it_is_the_local_interpreter() -> None:
+    local = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    found = runtimes(Template())
+    assert {name: values for name, values in found.items() if values != {local}} == {}, (
+        f"every runtime in the template must be the local interpreter's ({local})"
+    )
+
+
+def test_the_makefile_builds_the_venv_with_the_runtime_minor_version() -> None:
+    minor = re.search(r"^PYTHON_MINOR := (\S+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert minor is not None
+    assert {f"python{minor.group(1)}"} == runtimes(Template())["Globals.Function.Runtime"]
+
+
+def test_no_runtime_is_within_six_months_of_deprecation() -> None:
+    lifecycle = json.loads(
+        resources.files("cfnlint")
+        .joinpath("data/AdditionalSpecs/LmbdRuntimeLifecycle.json")
+        .read_text()
+    )
+    today = dt.datetime.now(dt.UTC).date()
+    near = {
+        runtime: lifecycle[runtime]["deprecated"]
+        for values in runtimes(Template()).values()
+        for runtime in values
+        if dt.date.fromisoformat(lifecycle[runtime]["deprecated"]) - today < MARGIN
+    }
+    assert near == {}, "runtimes deprecated by AWS within six months"
+
+
+def test_the_layer_lock_pins_what_the_tests_run_against() -> None:
+    """The test environment is constrained by the layer's pins (Makefile `lock`): same versions."""
+
+    def pins(path: Path) -> dict[str, str]:
+        pairs = re.findall(r"^([A-Za-z0-9_.\-]+)==(\S+)", path.read_text(), re.M)
+        return {name.lower(): version for name, version in pairs}
+
+    layer = pins(ROOT / "layers" / "core" / "python" / "requirements.txt")
+    tests = pins(ROOT / "requirements.lock")
+    assert {
+        name: (version, tests.get(name))
+        for name, version in layer.items()
+        if tests.get(name) != version
+    } == {}
