@@ -61,6 +61,7 @@ template:
 	$(TOOLS)/cfn-lint infra/template.yaml
 	$(TOOLS)/sam validate --lint --template-file infra/template.yaml --region eu-central-1
 	PATH=$(dir $(PYTHON)):$$PATH $(TOOLS)/sam build --template-file infra/template.yaml --build-dir .aws-sam/build >/dev/null
+	$(BIN)/python -m devstack.check_build
 
 statemachines:
 	$(BIN)/python -m devstack.validate_asl
