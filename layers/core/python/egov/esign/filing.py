@@ -45,6 +45,9 @@ from egov.platform.repository import Item, Transaction
 REVIEW_BUSINESS_DAYS = 3  # E6, §2.8
 STATE_MACHINE_ENV = "ESIGN_REVIEW_STATE_MACHINE"
 CENTERS = {"token": "EIMZA", "asan-sim": "ASXM"}
+# E6: Internal Affairs, Foreign Affairs, State Security, Foreign Intelligence; the review workflow
+# asks each one in a Map over this list, so the list is the only place that names them.
+REVIEWERS = ("DIN", "XIN", "DTX", "XKX")
 """E8: the token CA issues E-imza certificates, ASXM the ASAN İmza ones."""
 _PURPOSES = {
     "passportCopy": "passport-copy",
@@ -240,6 +243,7 @@ def workflow_input(item: Item) -> dict[str, Any]:
         "review": {
             "deadline": item["reviewDeadline"],
             "waitSeconds": clock.real_seconds_until(clock.parse(item["reviewDeadline"])),
+            "reviewers": list(REVIEWERS),
         },
     }
 

@@ -2,9 +2,10 @@
 
 In production it is the wall clock. For demos and end-to-end tests the local stack may run
 time faster (`EGOV_CLOCK_SCALE` virtual seconds per real second, counted from
-`EGOV_CLOCK_EPOCH`), so that a three-business-day deadline can be watched in a minute. Deadlines
-are computed in virtual time; `real_seconds_until` converts them to the seconds Step Functions
-actually waits.
+`EGOV_CLOCK_EPOCH`), so that a three-business-day deadline can be watched in a minute, and may
+move it forward (`EGOV_CLOCK_OFFSET` virtual seconds), so that a test acts "on the second business
+day" exactly, however slowly the machine ran up to then. Deadlines are computed in virtual time;
+`real_seconds_until` converts them to the seconds Step Functions actually waits.
 """
 
 from __future__ import annotations
@@ -26,13 +27,17 @@ def _epoch() -> float:
     return float(os.environ.get("EGOV_CLOCK_EPOCH", "0"))
 
 
+def _offset() -> float:
+    return float(os.environ.get("EGOV_CLOCK_OFFSET", "0"))
+
+
 def now() -> datetime:
     real = time.time()
     scale = _scale()
     if scale == 1:
-        return datetime.fromtimestamp(real, UTC)
+        return datetime.fromtimestamp(real + _offset(), UTC)
     epoch = _epoch()
-    return datetime.fromtimestamp(epoch + (real - epoch) * scale, UTC)
+    return datetime.fromtimestamp(epoch + (real - epoch) * scale + _offset(), UTC)
 
 
 def real_now() -> datetime:
