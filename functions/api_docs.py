@@ -18,7 +18,7 @@ from typing import Any
 import aws_lambda_powertools.event_handler.openapi as openapi_package
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
-from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer, Server
+from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer, Server, Tag
 from aws_lambda_powertools.event_handler.openapi.swagger_ui import generate_swagger_html
 
 from egov.platform.http import PROBLEM_JSON, ProblemDocument, api, entry
@@ -31,6 +31,17 @@ DESCRIPTION = (
     "(application/problem+json) naming the field; texts in Azerbaijani by default, "
     "English with `Accept-Language: en`."
 )
+
+# One tag per service, the folder its handlers live in (functions/<service>/).
+TAGS = {
+    "producers": "Kənd təsərrüfatı istehsalçılarının qeydiyyatı / Agricultural producers (seed 000)",
+    "esign": "Qeyri-rezidentlər üçün elektron imza, səfirliklər vasitəsilə / "
+    "E-signature for non-residents via embassies (seed 001 §1–2)",
+    "certificates": "Sertifikatlar reyestri, Merkle jurnalı və yoxlama / "
+    "Certificate registry, its Merkle log and verification (seed 001 §3)",
+    "platform": "Giriş, kabinet, yükləmələr, ödənişlər, qurumlarla mübadilə, operator / "
+    "Login, cabinet, uploads, payments, agency exchange, operator",
+}
 
 app = api()
 
@@ -52,6 +63,7 @@ def document() -> str:
         description=DESCRIPTION,
         servers=[Server(url="/")],
         security_schemes={"bearer": HTTPBearer(bearerFormat="JWT")},
+        tags=[Tag(name=name, description=text) for name, text in TAGS.items()],
         on_conflict="error",
     )
     for schema in with_distinct_names({path: handler_schema(path) for path in handler_files()}):
@@ -68,9 +80,11 @@ def handler_schema(path: Path) -> dict[str, Any]:
     single = OpenAPIMerge(title=TITLE, version="1.0.0")
     single.add_file(path)
     schema = dict(json.loads(single.get_openapi_json_schema()))
-    if AUTHENTICATING.search(path.read_text(encoding="utf-8")):
-        for operations in schema.get("paths", {}).values():
-            for operation in operations.values():
+    secured = AUTHENTICATING.search(path.read_text(encoding="utf-8"))
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            operation["tags"] = [path.parent.name]
+            if secured:
                 operation["security"] = [{"bearer": []}]
     return schema
 
@@ -124,7 +138,8 @@ def with_problems(openapi: dict[str, Any]) -> dict[str, Any]:
 
     Powertools documents a 422 as its own `HTTPValidationError` in application/json, which our
     glue never sends; it is replaced, and the other 4xx and 5xx answers every route may give
-    (401, 403, 404, 409, ..., 500, 503) are declared by range.
+    (401, 403, 404, 409, ..., 500, 503) are declared by range. Its other validation schemas
+    go with it, or their references would dangle.
     """
     problem = ProblemDocument.model_json_schema(
         by_alias=True, ref_template="#/components/schemas/{model}"
@@ -132,7 +147,7 @@ def with_problems(openapi: dict[str, Any]) -> dict[str, Any]:
     schemas = openapi.setdefault("components", {}).setdefault("schemas", {})
     schemas.update(problem.pop("$defs", {}))
     schemas["Problem"] = problem
-    for unused in ("HTTPValidationError", "ValidationError"):
+    for unused in ("HTTPValidationError", "ValidationError", "ResponseValidationError"):
         schemas.pop(unused, None)
     for operations in openapi["paths"].values():
         for operation in operations.values():
@@ -159,6 +174,9 @@ def openapi_document() -> Response[str]:
 
 @app.get("/docs", include_in_schema=False)
 def docs_page() -> Response[str]:
+    # Powertools' own Swagger route answers `?format=json` with the document; so does ours.
+    if app.current_event.get_query_string_value("format") == "json":
+        return openapi_document()
     page = generate_swagger_html(
         document().replace("</", "<\\/"),
         (SWAGGER_UI / "swagger-ui-bundle.min.js").read_text(encoding="utf-8"),

@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from openapi_spec_validator import validate
+
 from egov.platform.http import PROBLEM_JSON, ProblemDocument
 from tests.conftest import LocalAws, rest_event
 
@@ -24,6 +26,35 @@ def test_openapi_document_lists_every_template_route(local_aws: LocalAws) -> Non
         if fn.logical_id != "ApiDocsFunction"
     }
     assert declared <= documented, f"undocumented: {sorted(declared - documented)}"
+
+
+def test_openapi_document_is_valid_openapi_3_1(local_aws: LocalAws) -> None:
+    """Issue 9: every `$ref` resolves and the document validates, so generators accept it."""
+    response = local_aws.invoke("ApiDocsFunction", rest_event("GET", "/openapi.json"))
+    validate(json.loads(response["body"]))
+
+
+def test_docs_page_answers_the_document_as_json_when_asked(local_aws: LocalAws) -> None:
+    response = local_aws.invoke(
+        "ApiDocsFunction", rest_event("GET", "/docs", query={"format": "json"})
+    )
+    assert response["statusCode"] == 200
+    assert response["multiValueHeaders"]["Content-Type"] == ["application/json"]
+    assert json.loads(response["body"])["openapi"].startswith("3.1")
+
+
+def test_every_operation_is_tagged_with_its_service(local_aws: LocalAws) -> None:
+    """Issue 9: Swagger groups the operations by service, not all under "default"."""
+    response = local_aws.invoke("ApiDocsFunction", rest_event("GET", "/openapi.json"))
+    document = json.loads(response["body"])
+    services = {tag["name"] for tag in document["tags"]}
+    assert services == {path.name for path in FUNCTIONS.iterdir() if path.is_dir()} - {
+        "__pycache__"
+    }
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            assert len(operation["tags"]) == 1, (method, path)
+            assert operation["tags"][0] in services, (method, path)
 
 
 def test_docs_page_works_offline(local_aws: LocalAws) -> None:
