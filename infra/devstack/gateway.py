@@ -8,7 +8,6 @@ requestContext) and call the function's handler in-process, byte-for-byte the co
 from __future__ import annotations
 
 import base64
-import json
 import threading
 import time
 import uuid
@@ -17,6 +16,7 @@ from typing import Any
 from chalice.config import Config
 from chalice.local import LocalDevServer
 
+from devstack.gateway_responses import GatewayResponses, RequestHandler
 from devstack.runtime import Functions
 from devstack.template import ACCOUNT
 from devstack.workers import WorkerPool
@@ -64,6 +64,7 @@ class TemplateApp:
         self.workers = workers
         self.stage = stage
         self.api = _Api()
+        self.gateway_responses = GatewayResponses(functions.template)
         self._one_at_a_time = threading.Lock()
         self.routes: dict[str, dict[str, _Entry]] = {}
         cors = functions.template.api_cors
@@ -81,8 +82,8 @@ class TemplateApp:
         resource = chalice_event["requestContext"]["resourcePath"]
         method = chalice_event["requestContext"]["httpMethod"]
         entry = self.routes.get(resource, {}).get(method)
-        if entry is None:
-            return _json(405, {"message": "Method Not Allowed"})
+        if entry is None:  # API Gateway answers a method a path lacks as it answers no path
+            return self.gateway_responses.answer("MISSING_AUTHENTICATION_TOKEN")
         event = self.proxy_event(chalice_event)
         try:
             response = self._invoke(entry.function, event)
@@ -90,7 +91,7 @@ class TemplateApp:
             import traceback
 
             traceback.print_exc()
-            return _json(502, {"message": "Internal server error"})
+            return self.gateway_responses.answer("DEFAULT_5XX")
         return _single_valued(response)
 
     def _invoke(self, function: str, event: dict[str, Any]) -> Any:
@@ -157,15 +158,6 @@ def _single_valued(response: dict[str, Any]) -> dict[str, Any]:
     return {**response, "headers": headers, "multiValueHeaders": {}}
 
 
-def _json(status: int, body: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "statusCode": status,
-        "headers": {"Content-Type": "application/json"},
-        "multiValueHeaders": {},
-        "body": json.dumps(body),
-    }
-
-
 def server(
     functions: Functions,
     host: str = "127.0.0.1",
@@ -178,4 +170,4 @@ def server(
     app: Any = TemplateApp(
         functions, workers=workers
     )  # duck-types the Chalice app the server expects
-    return LocalDevServer(app, config, host, port)
+    return LocalDevServer(app, config, host, port, handler_cls=RequestHandler)

@@ -14,6 +14,9 @@ def test_health_reports_every_component(stack: RunningStack) -> None:
 
 
 def test_unknown_route_is_refused_like_api_gateway(stack: RunningStack) -> None:
+    """The template's MISSING_AUTHENTICATION_TOKEN gateway response: a 404 problem (issue 9)."""
     with stack.client() as http:
         response = http.get("/no/such/route")
-    assert response.status_code == 403
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "route.not-found"
