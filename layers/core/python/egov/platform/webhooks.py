@@ -264,13 +264,11 @@ def _store_secret(agency: str, secret: str) -> None:
         if error.response["Error"]["Code"] != "ResourceNotFoundException":
             raise
         client.create_secret(Name=name, SecretString=secret)
-    _hmac_secret.cache_clear()
+    secrets.forget()  # this instance signs with the new secret at once, others within max age
 
 
-@functools.cache
 def _hmac_secret(agency: str) -> str:
-    response = aws.client("secretsmanager").get_secret_value(SecretId=_secret_name(agency))
-    return str(response["SecretString"])
+    return secrets.secret_named(_secret_name(agency))
 
 
 def _disable(target: Endpoint, reason: str, status: int) -> None:

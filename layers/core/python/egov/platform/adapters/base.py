@@ -2,8 +2,8 @@
 
 Every system (population registry, tax registry, mobile operators' registry, SMS and e-mail
 gateways, payment provider, agencies) is reached over HTTP by a `SystemClient` whose base URL
-comes from the JSON map in the SSM parameter named by `ADAPTER_ENDPOINTS_PARAMETER`, read once per
-cold start. Production points the map at the real systems; the local stack and the tests point it
+comes from the JSON map in the SSM parameter named by `ADAPTER_ENDPOINTS_PARAMETER` (read through
+`egov.platform.secrets`, so a changed URL reaches running functions). Production points the map at the real systems; the local stack and the tests point it
 at the simulators (infra/devstack/simulators), so the same client code runs everywhere.
 
 Failures reach callers as problems (G7): a record the system does not know is `NotFound` naming
@@ -15,7 +15,6 @@ exponential backoff; a POST is sent once, because repeating it could send an SMS
 from __future__ import annotations
 
 import functools
-import json
 import random
 import time
 from collections.abc import Mapping
@@ -23,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from egov.platform import aws, i18n
+from egov.platform import i18n, secrets
 from egov.platform.observability import CORRELATION_HEADER, correlation_id, logger
 from egov.platform.problems import NotFound, Unavailable
 
@@ -60,14 +59,11 @@ for _system, _names in SYSTEM_NAMES.items():
     register_system(_system, _names)
 
 
-@functools.cache
 def endpoints() -> dict[str, str]:
-    """The base URL of every external system, from SSM (once per cold start)."""
-    name = aws.resource_name("ADAPTER_ENDPOINTS_PARAMETER")
-    value = aws.client("ssm").get_parameter(Name=name)["Parameter"]["Value"]
-    parsed = json.loads(value)
+    """The base URL of every external system, from SSM."""
+    parsed = secrets.parameter_json("ADAPTER_ENDPOINTS_PARAMETER")
     if not isinstance(parsed, dict):
-        raise RuntimeError(f"{name} must hold a JSON object of base URLs")
+        raise RuntimeError("ADAPTER_ENDPOINTS_PARAMETER must name a JSON object of base URLs")
     return {str(k): str(v).rstrip("/") for k, v in parsed.items()}
 
 
@@ -78,7 +74,7 @@ def _http(base_url: str) -> httpx.Client:
 
 def forget() -> None:
     """Forget the endpoint map and connections (tests repoint the systems)."""
-    endpoints.cache_clear()
+    secrets.forget()
     _http.cache_clear()
 
 
