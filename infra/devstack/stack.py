@@ -14,9 +14,8 @@ from typing import Any
 
 import boto3
 
+from devstack import localstack
 from devstack.template import REGION, Template
-
-LOCALSTACK_ENV = "EGOV_TARGET"
 
 
 def aws_environment(endpoint: str) -> dict[str, str]:
@@ -30,21 +29,6 @@ def aws_environment(endpoint: str) -> dict[str, str]:
         "POWERTOOLS_METRICS_DISABLED": "true",
         "POWERTOOLS_DEV": "false",
     }
-
-
-def localstack_endpoint() -> str | None:
-    """The LocalStack edge URL when EGOV_TARGET=localstack and one answers, else None."""
-    if os.environ.get(LOCALSTACK_ENV) != "localstack":
-        return None
-    import localstack_client.config
-
-    url = str(localstack_client.config.get_service_endpoint("sqs"))
-    host, port = url.split("//", 1)[1].split(":")
-    try:
-        socket.create_connection((host, int(port.split("/")[0])), timeout=1).close()
-    except OSError:
-        return None
-    return url
 
 
 def port_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -78,7 +62,7 @@ class Stack:
         for port in (self.gateway_port, self.moto_port, self.simulator_port):
             if not port_free(port, self.host):
                 raise SystemExit(f"port {port} is in use: is another local stack running?")
-        endpoint = localstack_endpoint() or self._start_moto()
+        endpoint = localstack.endpoint() or self._start_moto()
         os.environ.update(aws_environment(endpoint))
         os.environ["EGOV_CLOCK_SCALE"] = str(self.clock_scale)
         os.environ.setdefault("EGOV_CLOCK_EPOCH", str(time.time()))
