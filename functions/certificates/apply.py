@@ -13,7 +13,13 @@ from egov.platform.http import api, created, entry
 app = api()
 
 
-@app.post("/certificates/<serial>/applications", status_code=201)
+@app.post(
+    "/certificates/<serial>/applications",
+    summary="Sertifikat üzrə müraciət / Apply about a certificate",
+    description="Sahibi dayandırma, bərpa və ya ləğv üçün müraciət edir (E13)."
+    "\n\nThe holder applies to suspend/restore/revoke (E13).",
+    status_code=201,
+)
 def apply(serial: str, body: HolderApplication) -> Response[ApplicationRecord]:
     holder = auth.require(app, "citizen")
     return created(registry.apply(serial, body, holder))

@@ -13,7 +13,13 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/certificates/center-compromise", status_code=202)
+@app.post(
+    "/certificates/center-compromise",
+    summary="Mərkəzin açarı ələ keçib / Center key compromised",
+    description="Mərkəzin açarı ələ keçib; onun sertifikatları ləğv edilir (E13)."
+    "\n\nA Center's key compromised, its certificates revoked (E13).",
+    status_code=202,
+)
 def center_compromise(body: CenterCompromise) -> Response[CenterCompromiseAccepted]:
     staff = auth.require(app, "center")
     return ok(registry.center_compromised(body, staff), status=202)

@@ -12,7 +12,13 @@ from egov.platform.http import api, created, entry
 app = api()
 
 
-@app.post("/certificates", status_code=201)
+@app.post(
+    "/certificates",
+    summary="Sertifikatın qeydə alınması / Register a certificate",
+    description="Mərkəz əməkdaşı verilmiş sertifikatı qeydə alır; 3 il etibarlıdır (E12, E15)."
+    "\n\nCenter staff register an issued certificate, valid 3 years (E12, E15).",
+    status_code=201,
+)
 def issue(body: IssueRequest) -> Response[Certificate]:
     staff = auth.require(app, "center", agency=body.center)
     cert = registry.issue(body, staff.actor)

@@ -13,6 +13,8 @@ app = api()
 
 @app.get(
     "/certificates/log/checkpoint",
+    summary="Jurnalın imzalı başlığı / Log checkpoint",
+    description="Merkle jurnalının imzalanmış başlığı (E15).\n\nThe signed tree head (E15).",
     responses={
         200: {
             "description": "The signed checkpoint note",

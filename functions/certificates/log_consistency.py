@@ -14,7 +14,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/log/proof/consistency")
+@app.get(
+    "/certificates/log/proof/consistency",
+    summary="Uyğunluq sübutu / Consistency proof",
+    description="İki ağac ölçüsü arasında RFC 9162 uyğunluq sübutu (E15)."
+    "\n\nRFC 9162 consistency proof between two tree sizes (E15).",
+)
 def consistency(
     old: Annotated[int, Query(alias="from", ge=1)],
     new: Annotated[int | None, Query(alias="to", ge=1)] = None,

@@ -14,7 +14,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/log/proof/inclusion")
+@app.get(
+    "/certificates/log/proof/inclusion",
+    summary="Daxiletmə sübutu / Inclusion proof",
+    description="Sertifikatın son qeydinin RFC 9162 daxiletmə sübutu (E15)."
+    "\n\nRFC 9162 inclusion proof of a certificate's latest record (E15).",
+)
 def inclusion(serial: Annotated[str, Query(min_length=1)]) -> Response[proofs.InclusionProof]:
     return ok(proofs.inclusion(serial))
 

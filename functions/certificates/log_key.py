@@ -10,7 +10,11 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/log/key")
+@app.get(
+    "/certificates/log/key",
+    summary="Jurnalın açıq açarı / Log public key",
+    description="Reyestrin açıq açarı (E15).\n\nThe registry's public key (E15).",
+)
 def log_key() -> Response[proofs.LogKey]:
     return ok(proofs.key())
 

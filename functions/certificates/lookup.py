@@ -11,7 +11,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/<serial>")
+@app.get(
+    "/certificates/<serial>",
+    summary="Sertifikat haqqında açıq məlumat / Look up a certificate",
+    description="Sahibi, vəziyyəti və etibarlılığı, razılıq verildiyi qədər (E14)."
+    "\n\nPublic holder, status and validity, as consented (E14).",
+)
 def lookup(serial: str) -> Response[queries.PublicCertificate]:
     queries.throttle(app.current_event.request_context.identity.source_ip)
     return ok(queries.by_serial(serial))

@@ -14,7 +14,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/keys/<fingerprint>")
+@app.get(
+    "/certificates/keys/<fingerprint>",
+    summary="Yoxlama açarının sahibi / Whose key is this",
+    description="Açıq: bu yoxlama açarı kimindir (E14)."
+    "\n\nPublic, whose is this verification key (E14).",
+)
 def lookup_key(
     fingerprint: Annotated[str, Path(pattern=r"^[0-9a-fA-F]{64}$")],
 ) -> Response[queries.KeyLookup]:

@@ -12,7 +12,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/mine")
+@app.get(
+    "/certificates/mine",
+    summary="Mənim sertifikatlarım / My certificates",
+    description="Sahibinin öz sertifikatları və onların tarixçəsi (E13)."
+    "\n\nThe holder's own certificates and their history (E13).",
+)
 def mine() -> Response[HolderCertificates]:
     holder = auth.require(app, "citizen")
     return ok(HolderCertificates(certificates=registry.of_holder(holder.user_id)))

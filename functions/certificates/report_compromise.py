@@ -13,7 +13,13 @@ from egov.platform.http import api, created, entry
 app = api()
 
 
-@app.post("/certificates/<serial>/compromise-reports", status_code=201)
+@app.post(
+    "/certificates/<serial>/compromise-reports",
+    summary="Açarın oğurlanmasını bildirmək / Report a compromise",
+    description="Sahibi açarın ələ keçdiyini bildirir; sertifikat dərhal dayandırılır (E13)."
+    "\n\nThe holder reports a compromise, suspended at once (E13).",
+    status_code=201,
+)
 def report(serial: str, body: CompromiseReport) -> Response[ReportRecord]:
     holder = auth.require(app, "citizen")
     return created(registry.report_compromise(serial, body, holder))

@@ -12,7 +12,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/certificates/<serial>/restore")
+@app.post(
+    "/certificates/<serial>/restore",
+    summary="Sertifikatı bərpa etmək / Restore a certificate",
+    description="Mərkəz əməkdaşı dayandırılmış sertifikatı qeydə alınmış əsasla bərpa edir (E13, E15)."
+    "\n\nCenter staff restore a suspended certificate on a recorded basis (E13, E15).",
+)
 def restore(serial: str, body: CenterAction) -> Response[Certificate]:
     staff = auth.require(app, "center")
     return ok(registry.act(serial, "restore", body, staff))

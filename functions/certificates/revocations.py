@@ -10,7 +10,11 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/revocations")
+@app.get(
+    "/certificates/revocations",
+    summary="Ləğv edilmişlərin siyahısı / Revocation list",
+    description="İmzalanmış ləğv siyahısı (E14).\n\nThe signed revocation list (E14).",
+)
 def revocations() -> Response[queries.RevocationList]:
     queries.throttle(app.current_event.request_context.identity.source_ip)
     return ok(queries.revocation_list())

@@ -12,7 +12,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/certificates/<serial>/revoke")
+@app.post(
+    "/certificates/<serial>/revoke",
+    summary="Sertifikatı ləğv etmək / Revoke a certificate",
+    description="Mərkəz əməkdaşı RFC 5280 səbəbi ilə, qeydə alınmış əsasla ləğv edir (E13, E15)."
+    "\n\nCenter staff revoke, with an RFC 5280 reason on a recorded basis (E13, E15).",
+)
 def revoke(serial: str, body: CenterAction) -> Response[Certificate]:
     staff = auth.require(app, "center")
     return ok(registry.act(serial, "revoke", body, staff))

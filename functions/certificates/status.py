@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/<serial>/status")
+@app.get(
+    "/certificates/<serial>/status",
+    summary="Sertifikatın vəziyyəti / Certificate status",
+    description="Açıq, OCSP-yə bənzər vəziyyət: good, revoked, unknown (E14)."
+    "\n\nPublic OCSP-like status (E14).",
+)
 def status(serial: str) -> Response[queries.CertificateStatus]:
     queries.throttle(app.current_event.request_context.identity.source_ip)
     return ok(queries.status(serial))

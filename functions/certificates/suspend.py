@@ -12,7 +12,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/certificates/<serial>/suspend")
+@app.post(
+    "/certificates/<serial>/suspend",
+    summary="Sertifikatı dayandırmaq / Suspend a certificate",
+    description="Mərkəz əməkdaşı qeydə alınmış əsasla dayandırır (certificateHold) (E13, E15)."
+    "\n\nCenter staff suspend (certificateHold) on a recorded basis (E13, E15).",
+)
 def suspend(serial: str, body: CenterAction) -> Response[Certificate]:
     staff = auth.require(app, "center")
     return ok(registry.act(serial, "suspend", body, staff))

@@ -12,7 +12,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/certificates/<serial>/verify")
+@app.get(
+    "/certificates/<serial>/verify",
+    summary="Sertifikatı yoxlamaq / Verify a certificate",
+    description="Saxlanılan qeyd yenidən hesablanır və imzalı jurnalda sübut edilir (E15)."
+    "\n\nThe stored record recomputed and proven in the signed log (E15).",
+)
 def verify(serial: str) -> Response[Verification]:
     return ok(registry.verify(serial))
 

@@ -12,7 +12,13 @@ from egov.platform.http import api, created, entry, language
 app = api()
 
 
-@app.post("/esign/applications", status_code=201)
+@app.post(
+    "/esign/applications",
+    summary="Ərizə qaralaması / Draft an application",
+    description="Əlavədəki formanın qaralaması (E2–E5); Idempotency-Key nəzərə alınır."
+    "\n\nA draft of the annex form (E2–E5), Idempotency-Key honoured.",
+    status_code=201,
+)
 def create_application(body: Draft) -> Response[Application]:
     caller = auth.require(app, "citizen")
     application = idempotency.once(

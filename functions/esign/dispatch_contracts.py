@@ -11,7 +11,13 @@ from egov.platform.http import api, created, entry
 app = api()
 
 
-@app.post("/esign/embassies/<embassy>/dispatches", status_code=201)
+@app.post(
+    "/esign/embassies/<embassy>/dispatches",
+    summary="Müqavilələrin göndərilməsi / Dispatch contracts",
+    description="İmzalanmış müqavilə nüsxələri toplu halda XİN-ə göndərilir (E11)."
+    "\n\nSigned contract copies sent to the MFA as a batch (E11).",
+    status_code=201,
+)
 def dispatch_contracts(embassy: str) -> Response[dispatch.Batch]:
     officer = auth.require(app, "officer", agency=embassy)
     batch = idempotency.once(

@@ -11,7 +11,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/esign/dispatches/<batchId>/forwarding")
+@app.post(
+    "/esign/dispatches/<batchId>/forwarding",
+    summary="Toplunun ötürülməsi / Batch forwarded",
+    description="XİN toplunu 1 iş günü ərzində ötürüb (E11)."
+    "\n\nThe MFA forwarded a batch within 1 business day (E11).",
+)
 def dispatch_forwarded(batchId: str) -> Response[dispatch.Batch]:
     officer = auth.require(app, "officer", agency=dispatch.MFA)
     return ok(dispatch.forwarded(batchId, officer))

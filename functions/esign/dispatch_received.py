@@ -11,7 +11,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/esign/dispatches/<batchId>/receipt")
+@app.post(
+    "/esign/dispatches/<batchId>/receipt",
+    summary="Toplunun alınması / Batch received",
+    description="Mərkəzin hissəsi 3 iş günü ərzində çatıb (E11)."
+    "\n\nA Center's part arrived within 3 business days (E11).",
+)
 def dispatch_received(batchId: str) -> Response[dispatch.Batch]:
     staff = auth.require(app, "center")
     return ok(dispatch.received(batchId, staff))

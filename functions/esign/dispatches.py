@@ -11,7 +11,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/esign/embassies/<embassy>/dispatches")
+@app.get(
+    "/esign/embassies/<embassy>/dispatches",
+    summary="Göndərişlər / Dispatches",
+    description="Müddətləri, gecikmə qeydləri və yarımilin toplusu ilə göndərişlər (E11)."
+    "\n\nBatches with deadlines, overdue flags and the half-year's batch (E11).",
+)
 def dispatches(embassy: str) -> Response[dispatch.Batches]:
     caller = auth.require(app, "officer", "center")
     if not dispatch.may_follow(caller, embassy):

@@ -13,7 +13,12 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.post("/esign/embassies/<embassy>/applications/<applicationId>/check")
+@app.post(
+    "/esign/embassies/<embassy>/applications/<applicationId>/check",
+    summary="Səfirlikdə yoxlama / Check at the embassy",
+    description="Şəxsən yoxlama; sertifikat verilir və ya virtual FİN ləğv edilir (E10, E12)."
+    "\n\nIn-person check; certificate issued or virtual FIN cancelled (E10, E12).",
+)
 def check(embassy: str, applicationId: str, body: embassies.CheckBody) -> Response[Application]:
     officer = auth.require(app, "officer", agency=embassy)
     return ok(records.view(embassies.check(applicationId, embassy, body, officer), language(app)))

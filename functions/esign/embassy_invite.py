@@ -13,7 +13,11 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.post("/esign/embassies/<embassy>/applications/<applicationId>/invitation")
+@app.post(
+    "/esign/embassies/<embassy>/applications/<applicationId>/invitation",
+    summary="Səfirliyə dəvət / Invite to the embassy",
+    description="Tarix və yer (E9).\n\nDate and place (E9).",
+)
 def invite(
     embassy: str, applicationId: str, body: embassies.InvitationBody
 ) -> Response[Application]:

@@ -14,7 +14,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/esign/embassies/<embassy>/tasks")
+@app.get(
+    "/esign/embassies/<embassy>/tasks",
+    summary="Səfirliyin tapşırıqları / Embassy tasks",
+    description="Səfirliyin öz dəvətləri və yoxlamaları, müddətləri ilə (E9, E10)."
+    "\n\nThe embassy's own invitations and checks with deadlines (E9, E10).",
+)
 def embassy_tasks(
     embassy: str,
     cursor: Annotated[str | None, Query()] = None,

@@ -12,7 +12,11 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.get("/esign/applications/<applicationId>")
+@app.get(
+    "/esign/applications/<applicationId>",
+    summary="Ərizəyə baxış / View an application",
+    description="Ərizəçinin görünüşü, müddətləri ilə.\n\nThe applicant's view with deadlines.",
+)
 def get_application(applicationId: str) -> Response[Application]:
     caller = auth.require(app, "citizen")
     return ok(records.view(records.owned(applicationId, caller.user_id), language(app)))

@@ -11,7 +11,12 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.post("/esign/applications/<applicationId>/fee")
+@app.post(
+    "/esign/applications/<applicationId>/fee",
+    summary="Dövlət rüsumu / State fee",
+    description="Qaralamanın dövlət rüsumu ASAN ödəniş vasitəsilə (E4)."
+    "\n\nThe draft's state fee through ASAN ödəniş (E4).",
+)
 def request_fee(applicationId: str) -> Response[payments.Payment]:
     caller = auth.require(app, "citizen")
     return ok(

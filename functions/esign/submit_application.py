@@ -12,7 +12,12 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.post("/esign/applications/<applicationId>/submit")
+@app.post(
+    "/esign/applications/<applicationId>/submit",
+    summary="Ərizəni təqdim etmək / Submit an application",
+    description="Tamlıq yoxlanılır, ərizə qeydə alınır və baxış başlayır (E3–E6)."
+    "\n\nCompleteness, registration, review started (E3–E6).",
+)
 def submit_application(applicationId: str) -> Response[Application]:
     caller = auth.require(app, "citizen")
     return ok(records.view(filing.submit(applicationId, caller), language(app)))

@@ -12,7 +12,11 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.put("/esign/applications/<applicationId>")
+@app.put(
+    "/esign/applications/<applicationId>",
+    summary="Qaralamanı yeniləmək / Update a draft",
+    description="Qaralama yenidən saxlanılır (E5).\n\nThe draft saved again (E5).",
+)
 def update_application(applicationId: str, body: Draft) -> Response[Application]:
     caller = auth.require(app, "citizen")
     return ok(records.view(filing.update(applicationId, body, caller), language(app)))

@@ -13,7 +13,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/agencies/<agency>/notifications")
+@app.get(
+    "/agencies/<agency>/notifications",
+    summary="Qurumun bildirişləri / Agency notifications",
+    description="Qurumun göndərdiyi mesajların çatdırılma nəticələri (A9)."
+    "\n\nDelivery results of an agency's messages (A9).",
+)
 def list_notifications(
     agency: str,
     cursor: Annotated[str | None, Query()] = None,

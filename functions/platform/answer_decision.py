@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/agencies/<agency>/decisions/<decisionId>")
+@app.post(
+    "/agencies/<agency>/decisions/<decisionId>",
+    summary="Qurumun qərarı / Answer a decision",
+    description="Qurumun cavabı gözləyən iş axınına ötürülür; rədd üçün səbəb mütləqdir (G3)."
+    "\n\nAn agency's answer passed to the waiting workflow.",
+)
 def answer(agency: str, decisionId: str, body: exchange.Answer) -> Response[exchange.Decision]:
     caller = auth.require(app, "agency", "officer", "center", agency=agency)
     event = app.current_event

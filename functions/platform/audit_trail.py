@@ -14,7 +14,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/audit/<subject>")
+@app.get(
+    "/audit/<subject>",
+    summary="Subyekt üzrə audit izi / Audit trail",
+    description="Əməkdaşlar və operatorlar üçün subyektin audit izi (G1)."
+    "\n\nA subject's audit trail for officers and operators (G1).",
+)
 def trail(
     subject: Annotated[str, Path(max_length=300)],
     cursor: Annotated[str | None, Query(max_length=2000)] = None,

@@ -10,7 +10,13 @@ from egov.platform.http import NO_CONTENT, api, entry
 app = api()
 
 
-@app.post("/auth/logout", responses=NO_CONTENT)
+@app.post(
+    "/auth/logout",
+    summary="Çıxış / Log out",
+    description="İstifadəçi hesabının bütün sessiyalarını bağlayır."
+    "\n\nEnds every session of the caller's account.",
+    responses=NO_CONTENT,
+)
 def log_out() -> Response[None]:
     login.logout(auth.principal(app))
     return Response(status_code=204)

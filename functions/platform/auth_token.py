@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/auth/token")
+@app.post(
+    "/auth/token",
+    summary="Qurum sistemi üçün token / Agency system token",
+    description="Qurum sisteminin müştəri məlumatları ilə giriş tokeni."
+    "\n\nAn agency system's client credentials for an access token.",
+)
 def issue(body: login.ClientCredentials) -> Response[login.AccessToken]:
     source_ip = app.current_event.request_context.identity.source_ip
     return ok(login.client_token(body, source_ip))

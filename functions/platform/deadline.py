@@ -16,7 +16,12 @@ MAX_DAYS = 3660  # ten years of calendar days: longer periods are not deadlines
 app = api()
 
 
-@app.get("/calendar/deadline")
+@app.get(
+    "/calendar/deadline",
+    summary="Müddətin hesablanması / Deadline calculator",
+    description="Azərbaycanın iş və ya təqvim günləri ilə müddət, izahı ilə."
+    "\n\nA deadline in Azerbaijani business or calendar days, explained.",
+)
 def get_deadline(
     days: Annotated[int, Query(ge=0, le=MAX_DAYS)],
     start: Annotated[AwareDatetime | None, Query()] = None,

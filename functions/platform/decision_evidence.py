@@ -12,15 +12,20 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from egov.platform import auth, evidence, exchange
 from egov.platform.http import api, entry, ok
+from egov.platform.repository import CURSOR_PATTERN
 
 app = api()
 
 
-@app.get("/agencies/<agency>/decisions/<decisionId>/evidence")
+@app.get(
+    "/agencies/<agency>/decisions/<decisionId>/evidence",
+    summary="Qərarın sübutları / Decision evidence",
+    description="Qərarın mesaj jurnalı (G3).\n\nThe message log of a decision.",
+)
 def decision_evidence(
     agency: str,
     decisionId: str,
-    cursor: Annotated[str | None, Query()] = None,
+    cursor: Annotated[str | None, Query(max_length=2000, pattern=CURSOR_PATTERN)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> Response[evidence.Log]:
     if auth.principal(app).role != "operator":

@@ -15,7 +15,13 @@ from egov.platform.http import NO_CONTENT, api, entry
 app = api()
 
 
-@app.post("/platform/delivery-receipts/<channel>", responses=NO_CONTENT)
+@app.post(
+    "/platform/delivery-receipts/<channel>",
+    summary="Çatdırılma qəbzi / Delivery receipt",
+    description="SMS və e-poçt şlüzlərinin imzalı çatdırılma qəbzləri."
+    "\n\nSigned delivery receipts of the gateways.",
+    responses=NO_CONTENT,
+)
 def receive(channel: Channel) -> Response[None]:
     event = app.current_event
     notify.record_receipt(read_receipt(channel, event.decoded_body or "", event.headers or {}))

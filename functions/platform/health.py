@@ -22,6 +22,9 @@ REPORT: dict[str, OpenAPIResponseContentSchema | OpenAPIResponseContentModel] = 
 # Degraded is an answer too: the same report with 503, not a problem document.
 @app.get(
     "/health",
+    summary="Platformanın vəziyyəti / Platform health",
+    description="Hər komponentin (cədvəllər, növbələr, xarici sistemlər) vəziyyəti."
+    "\n\nThe state of every component.",
     responses={
         200: {"description": "Every component answers", "content": REPORT},
         503: {"description": "Some component does not answer", "content": REPORT},

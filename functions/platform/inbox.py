@@ -13,7 +13,12 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.get("/me/inbox")
+@app.get(
+    "/me/inbox",
+    summary="Gələn qutusu / Inbox",
+    description="Oxunmamışların sayı və çatdırılma nəticələri ilə istifadəçinin bildirişləri."
+    "\n\nThe caller's notices with unread count and delivery results.",
+)
 def get_inbox(
     cursor: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,

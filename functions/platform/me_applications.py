@@ -10,15 +10,21 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from egov.platform import applications, auth
 from egov.platform.http import api, entry, language, ok
+from egov.platform.repository import CURSOR_PATTERN
 
 MAX_PAGE = 100
 
 app = api()
 
 
-@app.get("/me/applications")
+@app.get(
+    "/me/applications",
+    summary="Mənim müraciətlərim / My applications",
+    description="Bütün xidmətlər üzrə istifadəçinin müraciətləri, tarixçəsi ilə."
+    "\n\nThe caller's applications of every service with history.",
+)
 def my_applications(
-    cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    cursor: Annotated[str | None, Query(max_length=2000, pattern=CURSOR_PATTERN)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
 ) -> Response[applications.ApplicationPage]:
     caller = auth.principal(app)

@@ -10,7 +10,11 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/me")
+@app.get(
+    "/me",
+    summary="Mənim profilim / My profile",
+    description="İstifadəçinin profili.\n\nThe caller's profile.",
+)
 def my_profile() -> Response[accounts.Profile]:
     return ok(accounts.profile_of(auth.caller_account(app)))
 

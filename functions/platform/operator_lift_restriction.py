@@ -13,7 +13,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.delete("/operator/accounts/<userId>/restriction")
+@app.delete(
+    "/operator/accounts/<userId>/restriction",
+    summary="Məhdudiyyəti götürmək / Lift a restriction",
+    description="Operator hesabın məhdudiyyətini götürür (A12)."
+    "\n\nThe operator lifts a restriction (A12).",
+)
 def lift(
     userId: Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")],
 ) -> Response[restriction.AccountAccess]:

@@ -13,7 +13,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/operator/accounts/<userId>/restriction")
+@app.post(
+    "/operator/accounts/<userId>/restriction",
+    summary="Girişi məhdudlaşdırmaq / Restrict access",
+    description="Operator hesaba girişi məhdudlaşdırır (A12)."
+    "\n\nThe operator restricts access (A12).",
+)
 def restrict(
     userId: Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")],
     body: restriction.RestrictionRequest,

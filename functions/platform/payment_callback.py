@@ -15,7 +15,12 @@ from egov.platform.http import NO_CONTENT, api, entry
 app = api()
 
 
-@app.post("/payments/callback", responses=NO_CONTENT)
+@app.post(
+    "/payments/callback",
+    summary="Ödənişin təsdiqi / Payment confirmation",
+    description="ASAN ödənişin imzalı təsdiqləri (G6).\n\nSigned confirmations of ASAN ödəniş.",
+    responses=NO_CONTENT,
+)
 def confirm() -> Response[None]:
     event = app.current_event
     payments.settle(read_confirmation(event.decoded_body or "", event.headers or {}))

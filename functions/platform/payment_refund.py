@@ -14,7 +14,12 @@ from egov.platform.http import api, entry
 app = api()
 
 
-@app.post("/payments/<paymentId>/refund")
+@app.post(
+    "/payments/<paymentId>/refund",
+    summary="Ödənişin qaytarılması / Refund a payment",
+    description="Həmişə rədd edilir: rüsumlar qaytarılmır (G6, seed 001 §2.20)."
+    "\n\nAlways refused (seed 001 §2.20).",
+)
 def refund(paymentId: str) -> Response[None]:
     caller = auth.principal(app)
     payments.refuse_refund(paymentId, caller.user_id)

@@ -10,7 +10,11 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.get("/payments/<paymentId>")
+@app.get(
+    "/payments/<paymentId>",
+    summary="Ödənişin vəziyyəti / Payment status",
+    description="Sahibi üçün rüsum ödənişi (G6).\n\nA fee payment for its owner.",
+)
 def get_payment(paymentId: str) -> Response[payments.Payment]:
     caller = auth.principal(app)
     return ok(payments.view(payments.of_owner(paymentId, caller.user_id), language(app)))

@@ -10,7 +10,11 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.post("/me/inbox/<itemId>/read")
+@app.post(
+    "/me/inbox/<itemId>/read",
+    summary="Bildirişi oxunmuş qeyd et / Mark a notice read",
+    description="Gələn qutusundakı bir bildirişi oxunmuş kimi qeyd edir.\n\nMarks a notice read.",
+)
 def mark_read(itemId: str) -> Response[notify.InboxItem]:
     caller = auth.principal(app)
     return ok(notify.mark_read(caller.user_id, itemId, language(app)))

@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.post("/operator/webhooks/dead-letters/redeliver")
+@app.post(
+    "/operator/webhooks/dead-letters/redeliver",
+    summary="Vebhukları yenidən göndərmək / Redeliver webhooks",
+    description="Ölü məktubları yenidən vebhuk növbəsinə qaytarır."
+    "\n\nMoves dead letters back to the WebhookQueue.",
+)
 def redeliver(body: webhooks.Redelivery) -> Response[webhooks.Redelivered]:
     operator = auth.require(app, "operator")
     return ok(webhooks.redeliver(body, operator.actor))

@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.put("/operator/webhooks/endpoints/<agency>")
+@app.put(
+    "/operator/webhooks/endpoints/<agency>",
+    summary="Vebhuk ünvanının qeydiyyatı / Register a webhook endpoint",
+    description="Qurumun vebhukları qəbul etdiyi ünvanı qeydə alır."
+    "\n\nRegisters where an agency receives webhooks.",
+)
 def register(agency: str, body: webhooks.Registration) -> Response[webhooks.Registered]:
     operator = auth.require(app, "operator")
     return ok(webhooks.register(agency, body, operator.actor))

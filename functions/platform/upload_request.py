@@ -13,7 +13,13 @@ from egov.platform.http import api, created, entry
 app = api()
 
 
-@app.post("/uploads", status_code=201)
+@app.post(
+    "/uploads",
+    summary="Faylın yüklənməsinə sorğu / Request an upload",
+    description="Gözləyən qoşma və onu yükləyən imzalı forma (G5)."
+    "\n\nA pending attachment and the presigned form that uploads it.",
+    status_code=201,
+)
 def request_upload(body: attachments.UploadRequest) -> Response[attachments.UploadTicket]:
     caller = auth.principal(app)
     ticket = idempotency.once(

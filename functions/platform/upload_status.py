@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, language, ok
 app = api()
 
 
-@app.get("/uploads/<attachmentId>")
+@app.get(
+    "/uploads/<attachmentId>",
+    summary="Yükləmənin vəziyyəti / Upload status",
+    description="Yükləmənin vəziyyəti və qısamüddətli endirmə linki (G5)."
+    "\n\nStatus of an upload and a short-lived download link.",
+)
 def get_upload(attachmentId: str) -> Response[attachments.Attachment]:
     caller = auth.principal(app)
     item = attachments.of_owner(attachmentId, caller.user_id)

@@ -10,7 +10,11 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/operator/decisions/<decisionId>/deliveries")
+@app.get(
+    "/operator/decisions/<decisionId>/deliveries",
+    summary="Vebhuk cəhdləri / Webhook attempts",
+    description="Qərarın hər vebhuk cəhdi.\n\nEvery webhook attempt of a decision.",
+)
 def deliveries(decisionId: str) -> Response[evidence.Log]:
     auth.require(app, "operator")
     return ok(evidence.deliveries(decisionId))

@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/operator/webhooks/dead-letters")
+@app.get(
+    "/operator/webhooks/dead-letters",
+    summary="Çatdırılmamış vebhuklar / Webhook dead letters",
+    description="Ölü məktublar növbəsində gözləyən vebhuklar."
+    "\n\nWebhooks waiting in the dead-letter queue.",
+)
 def dead_letters() -> Response[webhooks.DeadLetters]:
     auth.require(app, "operator")
     return ok(webhooks.dead_letters())

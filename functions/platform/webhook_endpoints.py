@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/operator/webhooks/endpoints")
+@app.get(
+    "/operator/webhooks/endpoints",
+    summary="Vebhuk ünvanları / Webhook endpoints",
+    description="Qeydə alınmış qurum ünvanları; söndürülənlər qeyd olunub."
+    "\n\nRegistered agency endpoints with disabled ones marked.",
+)
 def endpoints() -> Response[webhooks.Endpoints]:
     auth.require(app, "operator")
     return ok(webhooks.registry())

@@ -10,7 +10,12 @@ from egov.platform.http import api, entry, ok
 app = api()
 
 
-@app.get("/.well-known/webhook-keys")
+@app.get(
+    "/.well-known/webhook-keys",
+    summary="Vebhuk açarları / Webhook keys",
+    description="v1a vebhuk imzalarımızın Ed25519 açıq açarı."
+    "\n\nThe Ed25519 public key of our v1a webhook signatures.",
+)
 def webhook_keys() -> Response[webhooks.WebhookKeys]:
     return ok(webhooks.published_keys())
 

@@ -10,7 +10,12 @@ from egov.producers import activation
 app = api()
 
 
-@app.post("/producers/activation")
+@app.post(
+    "/producers/activation",
+    summary="Kabinetin aktivləşdirilməsi / Activate the cabinet",
+    description="Şəxs aktivləşdirmə kodu ilə parolunu təyin edir (P6, P7)."
+    "\n\nThe person sets a password with the activation code (P6, P7).",
+)
 def activate(body: activation.Activation) -> Response[activation.Activated]:
     return ok(activation.activate(body, language(app)))
 

@@ -12,7 +12,13 @@ from egov.producers.models import AssistedRegistration, Registered
 app = api()
 
 
-@app.post("/producers/assisted", status_code=201)
+@app.post(
+    "/producers/assisted",
+    summary="İstehsalçını şəxsən qeydiyyata almaq / Register a producer in person",
+    description="Nazirlik və ya ASAN əməkdaşı şəxsən gələn şəxsi qeydiyyata alır; dərhal təsdiqlənir, aktivləşdirmə bildirişi göndərilir (P6, P7)."
+    "\n\nAn MKT or ASAN officer registers a person who came in person, approved at once, activation notice sent (P6, P7).",
+    status_code=201,
+)
 def register_assisted(body: AssistedRegistration) -> Response[Registered]:
     officer = auth.require(app, "officer")
     confirmation = idempotency.once(

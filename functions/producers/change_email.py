@@ -12,7 +12,11 @@ from egov.producers.models import Producer
 app = api()
 
 
-@app.put("/producers/me/email")
+@app.put(
+    "/producers/me/email",
+    summary="E-poçtu dəyişmək / Change e-mail",
+    description="Kabinetin e-poçt ünvanı (P8).\n\nThe cabinet's e-mail (P8).",
+)
 def change_email(body: cabinet.EmailChange) -> Response[Producer]:
     caller = auth.require(app, "citizen")
     return ok(cabinet.change_email(caller.user_id, body))

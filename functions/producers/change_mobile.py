@@ -12,7 +12,12 @@ from egov.producers.models import Producer
 app = api()
 
 
-@app.put("/producers/me/mobile")
+@app.put(
+    "/producers/me/mobile",
+    summary="Mobil nömrəni dəyişmək / Change mobile number",
+    description="Yeni nömrə götürülür, köhnəsi bir əməliyyatda azad edilir (P8)."
+    "\n\nThe new number claimed and the old one freed in one transaction (P8).",
+)
 def change_mobile(body: cabinet.MobileChange) -> Response[Producer]:
     caller = auth.require(app, "citizen")
     return ok(cabinet.change_mobile(caller.user_id, body))

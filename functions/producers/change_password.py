@@ -11,7 +11,13 @@ from egov.producers import cabinet
 app = api()
 
 
-@app.put("/producers/me/password", responses=NO_CONTENT)
+@app.put(
+    "/producers/me/password",
+    summary="Parolu dəyişmək / Change password",
+    description="Köhnə parol tələb olunur; bütün sessiyalar bağlanır (P8)."
+    "\n\nOld password required, sessions revoked (P8).",
+    responses=NO_CONTENT,
+)
 def change_password(body: cabinet.PasswordChange) -> Response[None]:
     caller = auth.require(app, "citizen")
     cabinet.change_password(caller.user_id, body)

@@ -11,7 +11,12 @@ from egov.producers.models import Identity, Subject
 app = api()
 
 
-@app.post("/producers/check")
+@app.post(
+    "/producers/check",
+    summary="FİN və ya VÖEN üzrə yoxlama / Check a FIN or VÖEN",
+    description="Şəxsi FİN-ə görə, hüquqi şəxsi VÖEN-ə görə reyestrlərdən tapır (P2)."
+    "\n\nA person by FIN or a legal entity by VÖEN from the registries (P2).",
+)
 def check_subject(body: Subject) -> Response[Identity]:
     return ok(check.identify(body))
 

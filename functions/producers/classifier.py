@@ -10,7 +10,11 @@ from egov.producers import catalog
 app = api()
 
 
-@app.get("/producers/products")
+@app.get(
+    "/producers/products",
+    summary="Məhsul təsnifatı / Product classifier",
+    description="Məhsulların təsnifatı (P9).\n\nThe product classifier (P9).",
+)
 def product_classifier() -> Response[catalog.Classifier]:
     return ok(catalog.Classifier(products=list(catalog.classifier().values())))
 

@@ -11,7 +11,13 @@ from egov.producers import cabinet
 app = api()
 
 
-@app.post("/producers/me/deregistration", responses=NO_CONTENT)
+@app.post(
+    "/producers/me/deregistration",
+    summary="Qeydiyyatdan imtina, hesabın bağlanması / Deregister",
+    description="Hesab bağlanır, qeyd saxlanılır, istifadəçi adı və nömrə azad edilir (P8)."
+    "\n\nAccount closed, record kept, username and mobile freed (P8).",
+    responses=NO_CONTENT,
+)
 def deregister(body: cabinet.Deregistration) -> Response[None]:
     caller = auth.require(app, "citizen")
     cabinet.deregister(caller.user_id, body)

@@ -12,7 +12,11 @@ from egov.producers.models import Producer
 app = api()
 
 
-@app.get("/producers/me")
+@app.get(
+    "/producers/me",
+    summary="Mənim istehsalçı qeydim / My producer record",
+    description="İstehsalçının öz qeydi (P8).\n\nThe producer's own record (P8).",
+)
 def my_record() -> Response[Producer]:
     caller = auth.require(app, "citizen")
     return ok(records.view(records.load(caller.user_id)))

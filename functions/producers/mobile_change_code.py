@@ -12,7 +12,13 @@ from egov.producers.models import MobileConfirmation
 app = api()
 
 
-@app.post("/producers/me/mobile-confirmations", status_code=201)
+@app.post(
+    "/producers/me/mobile-confirmations",
+    summary="Yeni nömrəyə kod / Code to a new number",
+    description="Mülkiyyət yoxlandıqdan sonra istehsalçının yeni nömrəsinə kod göndərir (P8, P3)."
+    "\n\nA code to the producer's new number after the ownership check (P8, P3).",
+    status_code=201,
+)
 def request_code(body: cabinet.MobileRequest) -> Response[MobileConfirmation]:
     caller = auth.require(app, "citizen")
     return created(cabinet.request_mobile_code(caller.user_id, body, language(app)))

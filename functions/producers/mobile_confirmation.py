@@ -11,7 +11,13 @@ from egov.producers.models import MobileConfirmation, MobileConfirmationRequest
 app = api()
 
 
-@app.post("/producers/mobile-confirmations", status_code=201)
+@app.post(
+    "/producers/mobile-confirmations",
+    summary="Mobil nömrənin təsdiqi / Confirm a mobile number",
+    description="Nömrənin kimə məxsus olduğunu yoxlayır və ona birdəfəlik kod göndərir (P3)."
+    "\n\nChecks who holds a number and texts it a one-time code (P3).",
+    status_code=201,
+)
 def request_code(body: MobileConfirmationRequest) -> Response[MobileConfirmation]:
     return created(confirmations.request(body, language(app)))
 

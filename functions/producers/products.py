@@ -11,7 +11,12 @@ from egov.producers import catalog
 app = api()
 
 
-@app.put("/producers/me/products")
+@app.put(
+    "/producers/me/products",
+    summary="Satılacaq məhsullar / Products to sell",
+    description="İstehsalçının satmaq istədiyi məhsullar (P9)."
+    "\n\nThe products the producer intends to sell (P9).",
+)
 def replace_products(body: catalog.Offers) -> Response[catalog.Offers]:
     caller = auth.require(app, "citizen")
     return ok(catalog.replace(caller.user_id, body))

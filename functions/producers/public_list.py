@@ -14,7 +14,12 @@ from egov.producers.catalog import ProductCode
 app = api()
 
 
-@app.get("/producers")
+@app.get(
+    "/producers",
+    summary="Təsdiqlənmiş istehsalçılar / Approved producers",
+    description="Region və ya məhsul üzrə təsdiqlənmiş istehsalçılar (P5, P9)."
+    "\n\nApproved producers by region or product, keyed queries only (P5, P9).",
+)
 def public_list(
     region: Annotated[str | None, Query(max_length=100)] = None,
     product: Annotated[ProductCode | None, Query()] = None,

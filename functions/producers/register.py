@@ -12,7 +12,13 @@ from egov.producers.models import Registered, Registration
 app = api()
 
 
-@app.post("/producers", status_code=201)
+@app.post(
+    "/producers",
+    summary="İstehsalçının qeydiyyatı / Register a producer",
+    description="Unikal istifadəçi adı, mobil nömrə və FİN/VÖEN ilə bir əməliyyatda özünüqeydiyyat (P1, P3, P4); nazirliyin yoxlamasını başladır (P5)."
+    "\n\nSelf-registration with unique username, mobile, FIN/VÖEN in one transaction (P1, P3, P4); starts the ministry's verification (P5).",
+    status_code=201,
+)
 def register(body: Registration) -> Response[Registered]:
     # Anonymous: the key, the route and the body's hash (which holds the one-time code) bind a
     # replay to the same request.

@@ -57,6 +57,28 @@ def test_every_operation_is_tagged_with_its_service(local_aws: LocalAws) -> None
             assert operation["tags"][0] in services, (method, path)
 
 
+AZERBAIJANI_LETTERS = re.compile("[əğıöşçüƏĞİÖŞÇÜ]")
+
+
+def test_every_operation_is_summarised_and_described_in_azerbaijani_and_english(
+    local_aws: LocalAws,
+) -> None:
+    """Issue 9, DESIGN rule 12: "az / en" summaries and an az paragraph then an en one, written
+    on the route decorators; no summary is Powertools' default, the method and path again."""
+    response = local_aws.invoke("ApiDocsFunction", rest_event("GET", "/openapi.json"))
+    paths = json.loads(response["body"])["paths"]
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            where = (method, path)
+            azerbaijani, english = operation["summary"].split(" / ")
+            assert AZERBAIJANI_LETTERS.search(azerbaijani), where
+            assert english and english != azerbaijani, where
+            assert path not in operation["summary"], where
+            az_text, en_text = operation["description"].split("\n\n")
+            assert AZERBAIJANI_LETTERS.search(az_text), where
+            assert en_text and en_text != az_text, where
+
+
 def test_docs_page_works_offline(local_aws: LocalAws) -> None:
     response = local_aws.invoke("ApiDocsFunction", rest_event("GET", "/docs"))
     assert response["statusCode"] == 200

@@ -64,6 +64,10 @@ class Page:
     cursor: str | None
 
 
+# What encode_cursor writes (URL-safe base64); routes declare it so clients see the rule.
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+={0,2}$"
+
+
 def encode_cursor(key: Mapping[str, Any] | None) -> str | None:
     if not key:
         return None
