@@ -232,7 +232,11 @@ def _der_public_key(value: str) -> str:
     return value
 
 
-PublicKeyDer = Annotated[str, AfterValidator(_der_public_key)]
+PublicKeyDer = Annotated[
+    str,
+    AfterValidator(_der_public_key),
+    Field(json_schema_extra={"contentEncoding": "base64", "pattern": "^[A-Za-z0-9+/]+={0,2}$"}),
+]
 """A verification key as base64 of its DER encoding, refused unless it parses (E14, E15)."""
 
 

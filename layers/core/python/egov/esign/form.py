@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 from stdnum import bic as stdnum_bic
 
 from egov.platform import i18n
-from egov.platform.adapters.gateways import check_email
+from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
@@ -74,10 +74,27 @@ def check_bic(value: str) -> str:
         raise PydanticCustomError("esign.bic.invalid", "Not a SWIFT/BIC code") from bad
 
 
-Country = Annotated[str, AfterValidator(check_country)]
-Phone = Annotated[str, AfterValidator(check_phone)]
-Email = Annotated[str, AfterValidator(check_email)]
-Bic = Annotated[str, AfterValidator(check_bic)]
+Country = Annotated[
+    str,
+    AfterValidator(check_country),
+    Field(json_schema_extra={"pattern": "^[A-Z]{2}$", "examples": ["DE"]}),
+]
+Phone = Annotated[
+    str,
+    AfterValidator(check_phone),
+    Field(json_schema_extra={"pattern": r"^\+[1-9][0-9]{6,14}$", "examples": ["+4930123456"]}),
+]
+Email = EmailAddress
+Bic = Annotated[
+    str,
+    AfterValidator(check_bic),
+    Field(
+        json_schema_extra={
+            "pattern": "^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$",
+            "examples": ["DEUTDEFF"],
+        }
+    ),
+]
 
 Service = Literal["issue", "change-data", "suspend", "restore", "revoke"]
 """Annex head: 1 issue, 2 change of application data, 3 suspend, 4 restore, 5 revoke."""

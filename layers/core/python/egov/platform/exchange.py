@@ -117,7 +117,20 @@ class DecisionRequest(View):
 
 
 class Answer(View):
-    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        alias_generator=to_camel,
+        populate_by_name=True,
+        # The validator's rule, stated in the schema: a refusal gives its reason.
+        json_schema_extra={
+            "if": {"properties": {"outcome": {"const": "reject"}}, "required": ["outcome"]},
+            "then": {"required": ["reason"], "properties": {"reason": {"pattern": "\\S"}}},
+            "examples": [
+                {"outcome": "approve"},
+                {"outcome": "reject", "reason": "Şəxs axtarışdadır / The person is wanted"},
+            ],
+        },
+    )
 
     outcome: Outcome
     reason: str = Field(default="", max_length=2000, validate_default=True)

@@ -28,7 +28,7 @@ from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
 from egov.platform import i18n
-from egov.platform.adapters.gateways import check_email
+from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
@@ -108,7 +108,7 @@ def _code(value: str) -> str:
 
 
 Username = Annotated[str, AfterValidator(check_username)]
-Email = Annotated[str, AfterValidator(check_email)]
+Email = EmailAddress
 ShortText = Annotated[str, AfterValidator(_short_text)]
 Code = Annotated[str, AfterValidator(_code)]
 ConfirmationId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]

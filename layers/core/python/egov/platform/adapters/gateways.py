@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import ValidationError
+from pydantic import AfterValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
 from standardwebhooks import Webhook
 from standardwebhooks.webhooks import WebhookVerificationError
@@ -75,6 +75,13 @@ def check_email(value: str) -> str:
         return str(validate_email(value, check_deliverability=False).normalized)
     except EmailNotValidError as bad:
         raise PydanticCustomError("email.invalid", "The e-mail address is invalid") from bad
+
+
+EmailAddress = Annotated[
+    str,
+    AfterValidator(check_email),
+    Field(json_schema_extra={"format": "email", "examples": ["aysel.mammadova@example.az"]}),
+]
 
 
 class Receipt(Record):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import phonenumbers
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from egov.platform import i18n
@@ -43,7 +43,13 @@ def check_mobile(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-MobileNumber = Annotated[str, AfterValidator(check_mobile)]
+# The schema states the canonical spelling (E.164) so that generated clients send it; other
+# spellings of the same number are accepted and normalised.
+MobileNumber = Annotated[
+    str,
+    AfterValidator(check_mobile),
+    Field(json_schema_extra={"pattern": r"^\+994[0-9]{9}$", "examples": ["+994501234567"]}),
+]
 
 
 class Subscription(Record):
