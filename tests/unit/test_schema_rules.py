@@ -9,14 +9,17 @@ import re
 from typing import Any
 
 import pytest
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from egov.certificates.models import PublicKeyDer
 from egov.esign.form import Bic, Country, Phone
 from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
+from egov.platform.attachments import UploadRequest
 from egov.platform.exchange import Answer
+from egov.platform.login import Credentials
 from egov.platform.repository import CURSOR_PATTERN, encode_cursor
+from egov.producers.models import Registration
 
 DER_KEY = "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="
 
@@ -68,3 +71,12 @@ def test_a_refusal_without_a_reason_is_refused_by_the_schema_and_the_server() ->
         Answer.model_validate(example)
     with pytest.raises(ValidationError, match=r"exchange\.reason-required"):
         Answer.model_validate({"outcome": "reject", "reason": " "})
+
+
+@pytest.mark.parametrize("model", [Registration, Credentials, UploadRequest, Answer])
+def test_request_examples_in_the_description_are_accepted(model: type[BaseModel]) -> None:
+    """Issue 9: the examples Swagger shows for a request body pass the server's own checks."""
+    examples = model.model_json_schema(by_alias=True)["examples"]
+    assert examples
+    for example in examples:
+        model.model_validate(example)

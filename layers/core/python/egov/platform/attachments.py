@@ -128,7 +128,20 @@ def _sha256(value: str) -> str:
 class UploadRequest(BaseModel):
     """What the uploader declares before sending the file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "purpose": "passport-copy",
+                    "fileName": "pasport.pdf",
+                    "contentType": "application/pdf",
+                    "size": 482133,
+                    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                }
+            ]
+        },
+    )
 
     purpose: Purpose
     fileName: Annotated[str, AfterValidator(_file_name)]

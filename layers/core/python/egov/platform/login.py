@@ -19,7 +19,7 @@ import math
 from datetime import timedelta
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from egov.platform import audit, auth, clock, i18n
 from egov.platform.problems import Conflict, Forbidden, Locked, Unauthorized
@@ -40,6 +40,10 @@ i18n.register(
 
 
 class Credentials(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"username": "gunay.aliyeva", "password": "…"}]}
+    )
+
     username: str = Field(min_length=1, max_length=128)
     password: str = Field(min_length=1, max_length=256)
 

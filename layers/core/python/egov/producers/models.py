@@ -182,6 +182,24 @@ class Contact(Model):
 class Registration(Subject, Contact):
     """Self-registration on the portal (P1, P3, P4)."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "potential-producer",
+                    "personKind": "natural",
+                    "fin": "2HQ4R7T",
+                    "username": "gunay.aliyeva",
+                    "mobile": "+994501234567",
+                    "email": "gunay.aliyeva@example.az",
+                    "password": "Sumqayit-tarla-2026",
+                    "confirmationId": "6f1c0d7e9a8b4c3d2e1f0a9b8c7d6e5f",
+                    "code": "482913",
+                }
+            ]
+        }
+    )
+
     kind: RegistrantKind
     password: SecretStr
     confirmation_id: ConfirmationId
