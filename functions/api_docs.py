@@ -21,7 +21,9 @@ from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer, Server, Tag
 from aws_lambda_powertools.event_handler.openapi.swagger_ui import generate_swagger_html
 
-from egov.platform.http import PROBLEM_JSON, ProblemDocument, api, entry
+from egov.platform.adapters.base import unavailable_key
+from egov.platform.http import PROBLEM_JSON, ProblemDocument, api, entry, problem_body
+from egov.platform.problems import Invalid, Unauthorized, Unavailable
 
 HERE = Path(__file__).parent
 SWAGGER_UI = Path(openapi_package.__file__).parent / "swagger_ui"
@@ -155,9 +157,24 @@ def with_problems(openapi: dict[str, Any]) -> dict[str, Any]:
             for status, description in ERROR_ANSWERS.items():
                 responses[status] = {
                     "description": description,
-                    "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                    "content": {
+                        PROBLEM_JSON: {
+                            "schema": {"$ref": "#/components/schemas/Problem"},
+                            "example": problem_example(status),
+                        }
+                    },
                 }
     return openapi
+
+
+def problem_example(status: str) -> dict[str, Any]:
+    """What the glue really writes for a typical problem of the range, in Azerbaijani."""
+    problem = {
+        "422": Invalid("field.required", field="mobile"),
+        "4XX": Unauthorized("auth.token-invalid"),
+        "5XX": Unavailable(unavailable_key("population"), field="fin"),
+    }[status]
+    return {**problem_body(problem, "az"), "correlationId": "0f8fad5b-d9cb-469f-a165-70867728950e"}
 
 
 ERROR_ANSWERS = {

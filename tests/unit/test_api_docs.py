@@ -92,12 +92,15 @@ def test_every_error_answer_is_documented_as_a_problem(local_aws: LocalAws) -> N
     other 4xx and 5xx of every operation is declared as one too."""
     response = local_aws.invoke("ApiDocsFunction", rest_event("GET", "/openapi.json"))
     document = json.loads(response["body"])
-    problem = {"schema": {"$ref": "#/components/schemas/Problem"}}
+    problem = {"$ref": "#/components/schemas/Problem"}
     for path, operations in document["paths"].items():
         for method, operation in operations.items():
             for status in ("422", "4XX", "5XX"):
                 content = operation["responses"][status]["content"]
-                assert content == {PROBLEM_JSON: problem}, (method, path, status)
+                assert list(content) == [PROBLEM_JSON], (method, path, status)
+                assert content[PROBLEM_JSON]["schema"] == problem, (method, path, status)
+                example = ProblemDocument.model_validate(content[PROBLEM_JSON]["example"])
+                assert str(example.status)[0] == status[0], (method, path, status)
     assert "HTTPValidationError" not in document["components"]["schemas"]
     refused = local_aws.invoke(
         "LoginFunction", rest_event("POST", "/auth/login", body={"username": "x"})
