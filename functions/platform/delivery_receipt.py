@@ -1,7 +1,7 @@
 """POST /platform/delivery-receipts/{channel}: a gateway reports a message's fate (G2).
 
 The receipt must carry the gateway's Standard Webhooks signature (401 otherwise); a repeated
-receipt changes nothing.
+receipt (the same `webhook-id`) changes nothing, and a final status stays final.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from aws_lambda_powertools.event_handler import Response
 
 from egov.platform import notify
-from egov.platform.adapters.gateways import Channel, read_receipt
+from egov.platform.adapters.gateways import Channel
 from egov.platform.http import NO_CONTENT, api, entry
 
 app = api()
@@ -24,7 +24,7 @@ app = api()
 )
 def receive(channel: Channel) -> Response[None]:
     event = app.current_event
-    notify.record_receipt(read_receipt(channel, event.decoded_body or "", event.headers or {}))
+    notify.receive_receipt(channel, event.decoded_body or "", event.headers or {})
     return Response(status_code=204)
 
 

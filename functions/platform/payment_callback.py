@@ -1,7 +1,7 @@
 """POST /payments/callback: ASAN ödəniş confirms a payment paid or declined (G6).
 
 The confirmation must carry the provider's Standard Webhooks signature (401 otherwise); a
-repeated confirmation changes nothing.
+repeated confirmation (the same `webhook-id`) changes nothing.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from aws_lambda_powertools.event_handler import Response
 
 from egov.platform import payments
-from egov.platform.adapters.payment import read_confirmation
 from egov.platform.http import NO_CONTENT, api, entry
 
 app = api()
@@ -23,7 +22,7 @@ app = api()
 )
 def confirm() -> Response[None]:
     event = app.current_event
-    payments.settle(read_confirmation(event.decoded_body or "", event.headers or {}))
+    payments.receive(event.decoded_body or "", event.headers or {})
     return Response(status_code=204)
 
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import boto3
 import httpx
 import pytest
 
-from egov.platform import i18n, notify
+from egov.platform import i18n, inbound, notify
+from egov.platform.adapters import gateways
 from egov.platform.problems import Invalid
 from tests.conftest import LocalAws, rest_event
 from tests.helpers import account, wait_for
@@ -47,7 +49,7 @@ def deliveries_of(platform: LocalAws, token: str) -> dict[str, dict[str, Any]]:
 def settled(platform: LocalAws, token: str, channels: int = 2) -> Callable[[], bool]:
     def check() -> bool:
         found = deliveries_of(platform, token)
-        return len(found) == channels and all(d["status"] in notify.FINAL for d in found.values())
+        return len(found) == channels and all(d["status"] in gateways.FINAL for d in found.values())
 
     return check
 
@@ -263,3 +265,52 @@ def test_g7_bad_address_is_refused_and_nothing_is_written(platform: LocalAws) ->
         AttributeNames=["ApproximateNumberOfMessages"],
     )
     assert queue["Attributes"]["ApproximateNumberOfMessages"] == "0"
+
+
+def signed_receipt(
+    platform: LocalAws, message_id: str, status: str, webhook_id: str
+) -> dict[str, Any]:
+    """A receipt as the e-mail gateway signs it, POSTed through the receipt function."""
+    body = json.dumps(
+        {"id": "gw-1", "reference": message_id, "status": status, "at": "2026-01-01T00:00:00Z"}
+    )
+    now = datetime.now(UTC)
+    headers = {
+        "webhook-id": webhook_id,
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": gateways.receipt_signer().sign(webhook_id, now, body),
+    }
+    event = rest_event(
+        "POST",
+        "/platform/delivery-receipts/email",
+        resource="/platform/delivery-receipts/{channel}",
+        path_parameters={"channel": "email"},
+        headers=headers,
+    )
+    event["body"] = body
+    response: dict[str, Any] = platform.invoke("DeliveryReceiptFunction", event)
+    return response
+
+
+def test_g2_a_replayed_receipt_changes_nothing(platform: LocalAws) -> None:
+    """Issue 10 item 8: the same signed receipt (same webhook-id) sent again is acknowledged
+    and dropped; its id is claimed once, with a retention period."""
+    [message_id] = notify.send_to_address("notice.test", {"name": "Ali"}, email="ali@mail.az")
+    assert signed_receipt(platform, message_id, "delivered", "rcpt_a")["statusCode"] == 204
+    history = message(message_id)["history"]
+    assert signed_receipt(platform, message_id, "delivered", "rcpt_a")["statusCode"] == 204
+    assert message(message_id)["history"] == history
+    claim = notify.PLATFORM.get(*inbound.claim_key("receipt", "rcpt_a"))
+    assert claim is not None and claim["expiresAt"] > time.time() + 24 * 3600
+
+
+def test_g2_a_final_status_is_final(platform: LocalAws) -> None:
+    """Issue 10 item 8, DESIGN rule 10: delivered → permanent-failure → delivered is refused;
+    a final status stays as the first receipt set it, whatever validly signed receipts follow."""
+    [message_id] = notify.send_to_address("notice.test", {"name": "Ali"}, email="ali@mail.az")
+    for n, status in enumerate(("delivered", "bounced", "delivered", "deferred")):
+        assert signed_receipt(platform, message_id, status, f"rcpt_{n}")["statusCode"] == 204
+    settled_message = message(message_id)
+    assert settled_message["status"] == "delivered"
+    assert [h["status"] for h in settled_message["history"]] == ["created", "delivered"]
+    assert gateways.NEXT["created"] and not any(gateways.NEXT[s] for s in gateways.FINAL)

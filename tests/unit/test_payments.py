@@ -47,9 +47,14 @@ def status_of(platform: LocalAws, payment_id: str, token: str) -> tuple[int, Any
     )
 
 
-def signed_callback(platform: LocalAws, confirmation: dict[str, Any], forged: bool = False) -> int:
+def signed_callback(
+    platform: LocalAws,
+    confirmation: dict[str, Any],
+    forged: bool = False,
+    message_id: str | None = None,
+) -> int:
     body = json.dumps(confirmation)
-    message_id = f"pay_{uuid.uuid4().hex}"
+    message_id = message_id or f"pay_{uuid.uuid4().hex}"
     now = datetime.now(UTC)
     signature = confirmation_signer().sign(message_id, now, body)
     if forged:
@@ -125,6 +130,21 @@ def test_g6_confirmations_are_applied_once(platform: LocalAws) -> None:
     contradiction = _confirmation(payment.paymentId, status="declined")
     assert signed_callback(platform, contradiction) == 409
     assert (payments.get(payment.paymentId) or {})["status"] == "paid"
+
+
+def test_g6_a_replayed_message_is_dropped_by_its_webhook_id(platform: LocalAws) -> None:
+    """Issue 10 item 8: a signed message whose webhook-id was seen is acknowledged and dropped,
+    whatever it says; a failed one gives its id back, so the provider's retry is handled."""
+    owner, _ = account()
+    payment = payments.request_fee(owner, "APP#replay", "free-sale-certificate")
+    wrong = _confirmation(payment.paymentId, amount=1)
+    assert signed_callback(platform, wrong, message_id="pay_replayed") == 422
+    confirmation = _confirmation(payment.paymentId)
+    assert signed_callback(platform, confirmation, message_id="pay_replayed") == 204
+    contradiction = _confirmation(payment.paymentId, status="declined")
+    assert signed_callback(platform, contradiction, message_id="pay_replayed") == 204
+    assert (payments.get(payment.paymentId) or {})["status"] == "paid"
+    assert fee_actions("APP#replay") == ["fee-paid", "fee-requested"]
 
 
 def test_g6_a_confirmation_of_another_amount_is_refused(platform: LocalAws) -> None:

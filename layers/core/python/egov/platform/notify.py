@@ -34,9 +34,17 @@ from botocore.exceptions import ClientError
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from egov.platform import adapters, audit, aws, clock, i18n, outbox
+from egov.platform import adapters, audit, aws, clock, i18n, inbound, outbox
 from egov.platform.adapters._model import checked
-from egov.platform.adapters.gateways import FINAL, Channel, Receipt, Status, check_email
+from egov.platform.adapters.gateways import (
+    NEXT,
+    Channel,
+    Receipt,
+    Status,
+    check_email,
+    receipt_of,
+    receipt_signer,
+)
 from egov.platform.adapters.mobile import check_mobile
 from egov.platform.observability import logger
 from egov.platform.problems import Invalid, NotFound, Unavailable
@@ -288,6 +296,19 @@ def deliver(message_id: str, receive_count: int) -> None:
     _change(message_id, "sending", clock.now(), None, gateway_id, only_from="created")
 
 
+def receive_receipt(channel: Channel, body: str, headers: Mapping[str, str]) -> None:
+    """A gateway's signed receipt, verified and applied once per `webhook-id` (a replay is
+    acknowledged and changes nothing)."""
+    inbound.once(
+        "receipt",
+        receipt_signer(),
+        body,
+        headers,
+        "receipt.signature-invalid",
+        lambda payload: record_receipt(receipt_of(channel, payload)),
+    )
+
+
 def record_receipt(receipt: Receipt) -> None:
     """Settle a message from its gateway's verified receipt; a repeated receipt changes nothing."""
     message = PLATFORM.get(f"NOTIFICATION#{receipt.reference}", "MESSAGE")
@@ -311,10 +332,8 @@ def _change(
         if message is None:
             raise NotFound("notification.unknown", field="reference")
         current = message["status"]
-        if current == status or (only_from and current != only_from):
-            return
-        if current in FINAL and status == "sending":
-            return  # the receipt overtook the consumer's bookkeeping
+        if status not in NEXT[current] or (only_from and current != only_from):
+            return  # a repeat, a final status, or a receipt that overtook the bookkeeping
         changes: dict[str, Any] = {
             "status": status,
             "history": [

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NoReturn
@@ -27,8 +28,8 @@ from typing import Any, Literal, NoReturn
 from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
-from egov.platform import adapters, audit, aws, clock, i18n
-from egov.platform.adapters.payment import Confirmation
+from egov.platform import adapters, audit, aws, clock, i18n, inbound
+from egov.platform.adapters.payment import Confirmation, confirmation_of, confirmation_signer
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Table, Transaction
@@ -179,6 +180,18 @@ def refuse_refund(payment_id: str, owner: str) -> NoReturn:
     """There is no refund: the owner of a payment is told so (409), others learn nothing."""
     of_owner(payment_id, owner)
     raise Conflict("payment.not-refundable", field="paymentId", extra={"basis": "seed 001 §2.20"})
+
+
+def receive(body: str, headers: Mapping[str, str]) -> None:
+    """The provider's signed confirmation, verified and applied once per `webhook-id`."""
+    inbound.once(
+        "payment",
+        confirmation_signer(),
+        body,
+        headers,
+        "payment.signature-invalid",
+        lambda payload: settle(confirmation_of(payload)),
+    )
 
 
 def settle(confirmation: Confirmation) -> Status:
