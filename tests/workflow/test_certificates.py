@@ -16,7 +16,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from egov.certificates import log, registry, verify
+from egov.certificates import log, merkle, registry, verify
 from egov.certificates.note import Verifier, verify_bytes
 from egov.certificates.queries import RevocationList, signed_bytes
 from egov.platform import audit, auth, webhooks
@@ -560,7 +560,7 @@ def test_proofs_through_the_handlers_verify(local_aws: LocalAws, people: dict[st
             {"serial": serial},
         )
         assert verify.check_inclusion(proof, verifier) == []
-        assert proof["leaf"] is not None
+        assert json.loads(proof["leaf"])["serial"] == serial
     assert proof["treeSize"] == 5
     for old in range(1, 6):
         proof = get(
@@ -614,14 +614,12 @@ def test_editing_the_table_behind_the_registry_is_detected(
         ExpressionAttributeNames={"#s": "status"},
         ExpressionAttributeValues={":a": "active"},
     )
-    assert lookup(local_aws, serial)[1]["status"] == "active"  # the forgery is served...
     result = verification()
-    assert result["verified"] is False  # ...but it shows
-    assert (result["recordMatchesLeaf"], result["inclusionVerified"]) == (False, False)
+    assert result["verified"] is False
+    assert (result["recordMatchesLeaf"], result["inclusionVerified"]) == (False, True)
 
     cert, _ = registry.load(serial)
-    forged_leaf = registry.canonical(cert)
-    from egov.certificates import merkle
+    forged_leaf = registry.leaf_data(cert)
 
     table.update_item(
         Key={"pk": f"LOG#NODE#0#{cert.log_index}", "sk": "NODE"},
@@ -805,3 +803,165 @@ def test_e13_no_embassy_no_webhook_and_embassies_go_by_agency_code(
     assert status == 422 and problem["errors"][0]["field"] == "embassy"
     local_aws.pump.drain()
     assert embassies.received == []
+
+
+def revoke_one(local_aws: LocalAws, people: dict[str, Person]) -> str:
+    staff, holder = people["ASXM"], people["holder"]
+    serial = issue(local_aws, staff, holder)["serial"]
+    _status, application = apply(
+        local_aws, holder, serial, action="revoke", addressedTo="center", reason="superseded"
+    )
+    status, _ = act(
+        local_aws,
+        staff,
+        serial,
+        "revoke",
+        {"kind": "application", "id": application["applicationId"]},
+        reason="superseded",
+    )
+    assert status == 200
+    return serial
+
+
+@pytest.fixture
+def tamper_alarms(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    raised: list[str] = []
+    monkeypatch.setattr(
+        "egov.platform.alarms.tamper_detected", lambda what, **_: raised.append(what)
+    )
+    return raised
+
+
+def test_public_answers_are_checked_against_the_log(
+    local_aws: LocalAws, people: dict[str, Person], tamper_alarms: list[str]
+) -> None:
+    """Issue 10 item 5: a revoked certificate set back to active in DynamoDB (status and the
+    revocation-list index) is never served as good: status and lookup say unknown, the signed
+    revocation list still lists it (it comes from the log), and the operator is alarmed."""
+    serial = revoke_one(local_aws, people)
+    good = issue(local_aws, people["ASXM"], people["holder"])["serial"]
+    crl = get(local_aws, "CertificateRevocationsFunction", "/certificates/revocations")
+    assert [e["serial"] for e in crl["entries"]] == [serial]
+
+    table = boto3.resource("dynamodb").Table(local_aws.template.physical_name("CertificatesTable"))
+    table.update_item(
+        Key={"pk": f"CERT#{serial}", "sk": "CERT"},
+        UpdateExpression="SET #s = :a REMOVE gsi4pk, gsi4sk",
+        ExpressionAttributeNames={"#s": "status"},
+        ExpressionAttributeValues={":a": "active"},
+    )
+    status = get(local_aws, "CertificateStatusFunction", f"/certificates/{serial}/status")
+    assert status["certStatus"] == "unknown"
+    assert lookup(local_aws, serial)[1] == {
+        "serial": serial,
+        "status": "unknown",
+        "disclosed": False,
+        **{k: None for k in ("holder", "use", "center", "keyFingerprint", "validFrom")},
+        **{k: None for k in ("validTo", "statusSince", "reason")},
+    }
+    crl = get(local_aws, "CertificateRevocationsFunction", "/certificates/revocations")
+    assert [e["serial"] for e in crl["entries"]] == [serial]
+    assert (
+        get(local_aws, "CertificateStatusFunction", f"/certificates/{good}/status")["certStatus"]
+        == "good"
+    )
+    assert tamper_alarms == ["certificate record not in the signed log"] * 2
+
+
+def test_a_leaf_only_edit_fails_inclusion_and_the_revocation_list(
+    local_aws: LocalAws, people: dict[str, Person], tamper_alarms: list[str]
+) -> None:
+    """Issue 10 item 5: a logged leaf rewritten (data and hash) while the record is untouched:
+    /verify says inclusionVerified false, and no revocation list is signed over it (503)."""
+    serial = revoke_one(local_aws, people)
+    cert, _ = registry.load(serial)
+    edited = registry.leaf_data(cert.model_copy(update={"status": "active"}))
+    table = boto3.resource("dynamodb").Table(local_aws.template.physical_name("CertificatesTable"))
+    table.update_item(
+        Key={"pk": f"LOG#NODE#0#{cert.log_index}", "sk": "NODE"},
+        UpdateExpression="SET #h = :h, leaf = :l",
+        ExpressionAttributeNames={"#h": "hash"},
+        ExpressionAttributeValues={
+            ":h": merkle.leaf_hash(edited).hex(),
+            ":l": edited.decode(),
+        },
+    )
+    result = get(local_aws, "CertificateVerifyFunction", f"/certificates/{serial}/verify")
+    assert (result["inclusionVerified"], result["verified"]) == (False, False)
+    status, problem, _ = call(
+        local_aws,
+        "CertificateRevocationsFunction",
+        "GET",
+        "/certificates/revocations",
+        "/certificates/revocations",
+    )
+    assert (status, problem["code"]) == (503, "certificates.log-inconsistent")
+    assert tamper_alarms == ["log leaves do not lead to the signed checkpoint"]
+    # The record itself is still the logged one: its status stays provable.
+    answer = get(local_aws, "CertificateStatusFunction", f"/certificates/{serial}/status")
+    assert answer["certStatus"] == "revoked"
+
+
+def test_the_public_leaf_discloses_only_the_public_status(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """Issue 10 item 13: the anonymous inclusion proof's leaf carries serial, status, since,
+    reason, validity end and version, and a commitment to the rest; no holder, FIN, account,
+    embassy or application id, whether or not the holder consented."""
+    for consent in (True, False):
+        cert = issue(local_aws, people["ASXM"], people["holder"], consent=consent)
+        proof = get(
+            local_aws,
+            "CertificateLogInclusionFunction",
+            "/certificates/log/proof/inclusion",
+            {"serial": cert["serial"]},
+        )
+        leaf = json.loads(proof["leaf"])
+        assert set(leaf) == {
+            "v",
+            "serial",
+            "status",
+            "since",
+            "reason",
+            "validTo",
+            "version",
+            "commitment",
+        }
+        for private in (
+            cert["holder"]["userId"],
+            cert["holder"]["virtualFin"],
+            cert["holder"]["name"],
+            cert["embassy"],
+            cert["history"][0]["basis"]["id"],
+        ):
+            assert private not in proof["leaf"]
+        assert verify.check_inclusion(proof, vkey(local_aws)) == []
+
+
+def test_a_record_logged_in_the_first_format_still_verifies(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """Leaf format 1 (the whole record) stays provable for records logged before format 2;
+    its data is not served; the record's next change logs format 2."""
+    cert, _ = registry.load(issue(local_aws, people["ASXM"], people["holder"])["serial"])
+    old = cert.model_copy(update={"leaf_format": 1})
+    tx = registry.Transaction()
+    head = log.head()
+    old.log_index = head.size
+    log.append(tx, head, registry.leaf_data(old), old.serial)
+    tx.put(registry.CERTIFICATES, registry.stored_item(old), new=False)
+    tx.commit()
+    assert registry.leaf_data(old) == registry.canonical(old)
+    assert "leafFormat" not in registry.canonical(old).decode()
+    status = get(local_aws, "CertificateStatusFunction", f"/certificates/{old.serial}/status")
+    assert status["certStatus"] == "good"
+    assert get(local_aws, "CertificateVerifyFunction", f"/certificates/{old.serial}/verify")[
+        "verified"
+    ]
+    proof = get(
+        local_aws,
+        "CertificateLogInclusionFunction",
+        "/certificates/log/proof/inclusion",
+        {"serial": old.serial},
+    )
+    assert proof["leaf"] is None and verify.check_inclusion(proof, vkey(local_aws)) == []

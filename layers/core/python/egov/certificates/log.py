@@ -5,7 +5,7 @@ Items in CERTIFICATES_TABLE:
 - `LOG#HEAD` / `HEAD`: tree size, the right-edge frontier (perfect subtree hashes, largest
   first), the root and the signed checkpoint of the newest tree;
 - `LOG#NODE#<level>#<position>` / `NODE`: every perfect subtree hash, written once when it is
-  completed; level-0 nodes are the leaves and also keep the leaf data (a canonical record);
+  completed; level-0 nodes are the leaves and also keep the leaf data (`registry.leaf_data`);
 - `LOG#CHECKPOINT#<size>` / `CHECKPOINT`: the signed checkpoint of every size, so consistency
   between any two published heads can be shown.
 
@@ -18,6 +18,7 @@ proof reads the O(log n) perfect subtree nodes it needs with BatchGetItem.
 from __future__ import annotations
 
 import base64
+import hmac
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from egov.certificates import merkle
-from egov.certificates.note import Checkpoint, Signer, Verifier
+from egov.certificates.note import Checkpoint, NoteError, Signer, Verifier
 from egov.platform import aws, secrets
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Table, Transaction, marshal, unmarshal
@@ -56,6 +57,15 @@ def signer() -> Signer:
 
 def verifier() -> Verifier:
     return signer().verifier
+
+
+def salt(serial: str, version: int) -> bytes:
+    """The secret salt of a record's commitment in its public leaf, derived, never stored."""
+    material = secrets.secret("CERTIFICATE_LOG_KEY_SECRET").encode()
+    key = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"egov.az certificate leaf salt"
+    ).derive(material)
+    return hmac.digest(key, f"{serial}#{version}".encode(), "sha256")
 
 
 def log_busy() -> Conflict:
@@ -120,9 +130,9 @@ def checkpoint(size: int | None = None) -> str:
     return str(item["checkpoint"])
 
 
-def nodes(wanted: set[merkle.Node]) -> dict[merkle.Node, bytes]:
-    """Stored subtree hashes by BatchGetItem (100 keys a request, unprocessed keys retried)."""
-    found: dict[merkle.Node, bytes] = {}
+def _stored(wanted: set[merkle.Node]) -> dict[merkle.Node, dict[str, Any]]:
+    """Stored node items by BatchGetItem (100 keys a request, unprocessed keys retried)."""
+    found: dict[merkle.Node, dict[str, Any]] = {}
     by_key = {node_key(n): n for n in wanted}
     keys = [marshal({"pk": pk, "sk": sk}) for pk, sk in by_key]
     for start in range(0, len(keys), _BATCH):
@@ -133,7 +143,7 @@ def nodes(wanted: set[merkle.Node]) -> dict[merkle.Node, bytes]:
             response = aws.client("dynamodb").batch_get_item(RequestItems=request)
             for raw in response["Responses"].get(CERTIFICATES.name, []):
                 item = unmarshal(raw)
-                found[by_key[(item["pk"], item["sk"])]] = bytes.fromhex(item["hash"])
+                found[by_key[(item["pk"], item["sk"])]] = item
             request = response.get("UnprocessedKeys") or {}
             if not request:
                 break
@@ -143,6 +153,17 @@ def nodes(wanted: set[merkle.Node]) -> dict[merkle.Node, bytes]:
     if missing:
         raise RuntimeError(f"log nodes missing: {sorted(missing)[:3]}")
     return found
+
+
+def nodes(wanted: set[merkle.Node]) -> dict[merkle.Node, bytes]:
+    """Stored subtree hashes."""
+    return {node: bytes.fromhex(item["hash"]) for node, item in _stored(wanted).items()}
+
+
+def leaves(start: int, end: int) -> list[bytes]:
+    """The data of leaves `start` to `end - 1`, in order."""
+    stored = _stored({merkle.Node(0, index) for index in range(start, end)})
+    return [str(stored[merkle.Node(0, index)]["leaf"]).encode() for index in range(start, end)]
 
 
 def _hashes(ranges: list[merkle.Range]) -> list[bytes]:
@@ -166,6 +187,24 @@ def inclusion(index: int, size: int | None = None) -> tuple[int, list[bytes]]:
     if not 0 <= index < tree_size:
         raise Invalid("certificates.size-outside-log", field="size", params={"size": tree_size})
     return tree_size, _hashes(merkle.inclusion_ranges(index, tree_size))
+
+
+def proves(index: int, leaf_hash: bytes) -> bool:
+    """Whether `leaf_hash` is leaf `index` of the tree its append signed (size `index + 1`).
+
+    Every checkpoint is signed with the registry key, which the table does not hold, so an
+    edited record, leaf or subtree cannot pass; the answer for a given index never changes,
+    which lets callers cache it.
+    """
+    try:
+        note = checkpoint(index + 1)
+        signed = Checkpoint.parse(verifier().verify(note))
+        path = _hashes(merkle.inclusion_ranges(index, index + 1))
+    except (NotFound, NoteError, RuntimeError, ValueError):
+        return False
+    return signed.origin == ORIGIN and merkle.verify_inclusion(
+        index, index + 1, leaf_hash, path, signed.root
+    )
 
 
 def consistency(old: int, new: int | None = None) -> tuple[int, list[bytes]]:

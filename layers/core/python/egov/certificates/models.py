@@ -200,7 +200,8 @@ class Change(View):
 
 
 class Certificate(View):
-    """The registry record of E15. Everything but `log_index` is what the log leaf commits to."""
+    """The registry record of E15. Everything but `log_index` is what the log leaf commits to
+    (`egov.certificates.registry.leaf_data`; `leaf_format` says how)."""
 
     serial: Serial
     center: Center
@@ -216,6 +217,9 @@ class Certificate(View):
     history: list[Change]
     version: int
     log_index: int = 0
+    leaf_format: int = Field(
+        1, description="1: the leaf is this record; 2: public status and a commitment to the rest"
+    )
 
     @property
     def last(self) -> Change:

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from egov.certificates import log
 from egov.certificates.models import View
-from egov.certificates.registry import canonical, load
+from egov.certificates.registry import load
 
 
 class LogKey(View):
@@ -30,7 +30,9 @@ class InclusionProof(View):
     hashes: list[str]
     checkpoint: str = Field(description="The signed checkpoint of `treeSize`")
     leaf: str | None = Field(
-        None, description="The leaf data (canonical record), where the holder consented (E14)"
+        None,
+        description="The leaf data: public status and a commitment to the rest (format 2); "
+        "absent for a leaf of format 1, which is a whole record",
     )
 
 
@@ -64,7 +66,7 @@ def inclusion(serial: str) -> InclusionProof:
         leaf_hash=base64.b64encode(bytes.fromhex(leaf["hash"])).decode(),
         hashes=log.b64(hashes),
         checkpoint=log.checkpoint(size),
-        leaf=canonical(cert).decode() if cert.disclosure_consent else None,
+        leaf=leaf["leaf"] if cert.leaf_format > 1 else None,
     )
 
 

@@ -3,6 +3,11 @@
 Each lookup is one keyed read (GetItem by serial, or a Query of the key-fingerprint index), so
 its cost does not grow with the registry (bench/certificate_lookup.py). Holder data is given
 only where the holder consented to disclosure; otherwise the answer is the status alone.
+
+Nothing is told from the table alone (issue 10 item 5): every record is first proven to be its
+latest leaf in the signed log (`registry.proven`; a proof is made once per leaf and container,
+O(log n) keyed reads, then cached). A record that fails is an operator alarm and is answered as
+`unknown`, and is left off the signed revocation list with the alarm raised.
 """
 
 from __future__ import annotations
@@ -14,19 +19,31 @@ from typing import Literal
 
 from pydantic import Field
 
-from egov.certificates import log
+from egov.certificates import log, merkle
 from egov.certificates.models import Certificate, Reason, Status, View
-from egov.certificates.registry import CERTIFICATES, cert_key, record_of
-from egov.platform import clock, ratelimit
-from egov.platform.problems import NotFound
+from egov.certificates.note import Checkpoint, verify_bytes
+from egov.certificates.registry import CERTIFICATES, ON_CRL, cert_key, proven, record_of
+from egov.platform import alarms, clock, i18n, ratelimit
+from egov.platform.problems import NotFound, Unavailable
 
 NEXT_UPDATE = timedelta(minutes=10)  # how long a status answer may be cached
 RATE_WINDOW = 60
 
+i18n.register(
+    {
+        "certificates.log-inconsistent": {
+            "az": "Reyestr jurnalı yoxlanılmadı; siyahı imzalanmadı, operator xəbərdar edildi",
+            "en": "The registry log did not verify; no list was signed and the operator is alerted",
+        }
+    }
+)
+
 
 class PublicCertificate(View):
     serial: str
-    status: Status
+    status: Status | Literal["unknown"] = Field(
+        description="`unknown` when the stored record is not the one the signed log holds"
+    )
     disclosed: bool = Field(description="False when the holder did not consent: status only")
     holder: str | None = None
     use: Literal["personal", "business"] | None = None
@@ -88,6 +105,8 @@ def throttle(client: str) -> None:
 
 
 def public(cert: Certificate) -> PublicCertificate:
+    if not proven(cert):
+        return PublicCertificate(serial=cert.serial, status="unknown", disclosed=False)
     if not cert.disclosure_consent:
         return PublicCertificate(serial=cert.serial, status=cert.status, disclosed=False)
     return PublicCertificate(
@@ -131,6 +150,10 @@ def status(serial: str) -> CertificateStatus:
             serial=serial, cert_status="unknown", this_update=now, next_update=now + NEXT_UPDATE
         )
     cert = record_of(item)
+    if not proven(cert):
+        return CertificateStatus(
+            serial=serial, cert_status="unknown", this_update=now, next_update=now + NEXT_UPDATE
+        )
     revoked = cert.status in ("suspended", "revoked")
     return CertificateStatus(
         serial=serial,
@@ -149,21 +172,72 @@ def signed_bytes(crl: RevocationList) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+CRL_STATE = ("LOG#CRL", "STATE")
+
+
+def _revoked_in_log() -> tuple[int, dict[str, RevokedEntry]]:
+    """Every serial whose latest leaf is suspended or revoked, read from the log, not the table.
+
+    The state of the last list (tree size, right-edge frontier, entries) is kept signed with
+    the registry key; the leaves since are read, their hashes appended to that frontier, and the
+    root must be the signed checkpoint's: an edited or removed leaf or state is an alarm and no
+    list is signed (503). Each call reads only the leaves appended since the last one.
+    """
+    signer = log.signer()
+    size, frontier, entries = 0, [], {}
+    state = CERTIFICATES.get(*CRL_STATE)
+    if state and verify_bytes(signer.verifier, state["body"].encode(), state["signature"]):
+        body = json.loads(state["body"])
+        size = body["size"]
+        frontier = [(level, bytes.fromhex(value)) for level, value in body["frontier"]]
+        entries = {e["serial"]: RevokedEntry.model_validate(e) for e in body["entries"]}
+    elif state:
+        alarms.tamper_detected("revocation list state not signed by the registry")
+    head = Checkpoint.parse(signer.verifier.verify(log.checkpoint()))
+    for index, data in enumerate(log.leaves(size, head.size), start=size):
+        merkle.append(frontier, index, merkle.leaf_hash(data))
+        leaf = json.loads(data)
+        change = leaf["history"][-1] if "history" in leaf else leaf  # leaf format 1 or 2
+        if leaf["status"] in ON_CRL:
+            entries[leaf["serial"]] = RevokedEntry(
+                serial=leaf["serial"],
+                revocation_time=change.get("at") or change["since"],
+                reason=change["reason"],
+            )
+        else:
+            entries.pop(leaf["serial"], None)
+    if merkle.frontier_root(frontier) != head.root:
+        alarms.tamper_detected("log leaves do not lead to the signed checkpoint", size=head.size)
+        raise Unavailable("certificates.log-inconsistent")
+    body = json.dumps(
+        {
+            "size": head.size,
+            "frontier": [[level, value.hex()] for level, value in frontier],
+            "entries": [e.model_dump(mode="json", by_alias=True) for e in entries.values()],
+        }
+    )
+    CERTIFICATES.put(
+        {
+            "pk": CRL_STATE[0],
+            "sk": CRL_STATE[1],
+            "body": body,
+            "signature": signer.sign_bytes(body.encode()),
+        }
+    )
+    return head.size, entries
+
+
 def revocation_list() -> RevocationList:
+    """The suspended and revoked certificates as the signed log has them, signed."""
     now = clock.parse(clock.now_iso())
-    entries = []
-    for item in CERTIFICATES.query_all("CRL", index="gsi4"):
-        cert = record_of(item)
-        entries.append(
-            RevokedEntry(serial=cert.serial, revocation_time=cert.last.at, reason=cert.last.reason)
-        )
+    size, entries = _revoked_in_log()
     signer = log.signer()
     crl = RevocationList(
         issuer=log.ORIGIN,
         this_update=now,
         next_update=now + NEXT_UPDATE,
-        log_size=log.head().size,
-        entries=entries,
+        log_size=size,
+        entries=sorted(entries.values(), key=lambda e: e.serial),
         key=signer.verifier.vkey,
     )
     crl.signature = signer.sign_bytes(signed_bytes(crl))

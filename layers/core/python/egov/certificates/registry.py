@@ -2,8 +2,9 @@
 
 Every change is one TransactWriteItems: the certificate record (guarded by its version), the
 audit entry, and a leaf of the Merkle log with the new signed checkpoint (egov.certificates.log).
-The leaf is the canonical JSON of the whole record after the change, so anyone holding the
-record can recompute it and check it against the signed tree (`verify`).
+The leaf carries the public status of the record after the change and a commitment to the rest
+(`leaf_data`), so the registry can recompute it and check it against the signed tree (`verify`,
+and `proven` before any public answer).
 
 Items in CERTIFICATES_TABLE (besides the log's):
 
@@ -24,6 +25,7 @@ is dropped by the embassy as a duplicate.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import secrets
 import time
@@ -52,7 +54,7 @@ from egov.certificates.models import (
     fingerprint,
 )
 from egov.certificates.note import Checkpoint, NoteError
-from egov.platform import audit, aws, clock, i18n, notify, queues, webhooks
+from egov.platform import alarms, audit, aws, clock, i18n, notify, queues, webhooks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
 from egov.platform.repository import Table, Transaction
@@ -60,6 +62,8 @@ from egov.platform.repository import Table, Transaction
 CERTIFICATES = Table("CERTIFICATES_TABLE")
 VALIDITY_YEARS = 3  # E12
 LOG_RETRIES = 8
+LEAF_FORMAT = 2  # what every change logs now (`leaf_data`)
+PROVEN_CACHE = 50_000  # leaf hashes proven in this container, ~100 bytes each
 CENTER_PAGE = 25
 # Standard workflows live at most a year: a longer validity is waited out in legs.
 LONGEST_WAIT = timedelta(days=360)
@@ -149,10 +153,43 @@ def cert_key(serial: str) -> tuple[str, str]:
     return f"CERT#{serial}", "CERT"
 
 
-def canonical(cert: Certificate) -> bytes:
-    """The leaf data of a record: sorted, compact JSON of every field but its log position."""
-    data = cert.model_dump(mode="json", by_alias=True, exclude={"log_index"})
+def _json(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def canonical(cert: Certificate) -> bytes:
+    """The whole record (but its log position): sorted, compact JSON; the leaf of format 1."""
+    exclude = {"log_index"} if cert.leaf_format > 1 else {"log_index", "leaf_format"}
+    return _json(cert.model_dump(mode="json", by_alias=True, exclude=exclude))
+
+
+def leaf_data(cert: Certificate) -> bytes:
+    """What the public log holds of a record (issue 10 item 13).
+
+    Format 2 carries only what anyone may be told (serial, status since when and why, validity
+    end, version) and a commitment, SHA-256(salt ‖ canonical record), to the rest: holder, FIN,
+    account, embassy and bases stay hidden, yet the registry can show that its record is the
+    logged one. The salt is derived per record version from the registry secret
+    (`log.salt`), so a guess of the hidden data cannot be checked against the leaf. Format 1
+    (the whole record) is what records logged before carry until their next change.
+    """
+    if cert.leaf_format == 1:
+        return canonical(cert)
+    last = cert.last
+    return _json(
+        {
+            "v": 2,
+            "serial": cert.serial,
+            "status": cert.status,
+            "since": clock.iso(last.at),
+            "reason": last.reason,
+            "validTo": clock.iso(cert.valid_to),
+            "version": cert.version,
+            "commitment": hashlib.sha256(
+                log.salt(cert.serial, cert.version) + canonical(cert)
+            ).hexdigest(),
+        }
+    )
 
 
 def _indexes(cert: Certificate) -> dict[str, Any]:
@@ -210,6 +247,7 @@ def _commit(
     for _ in range(LOG_RETRIES):
         head = log.head()
         after.log_index = head.size
+        after.leaf_format = LEAF_FORMAT
         tx = Transaction()
         item = stored_item(after)
         if before is None:
@@ -224,7 +262,7 @@ def _commit(
                 remove=tuple(k for k, v in item.items() if v is None),
                 conflict=Conflict("certificates.changed-concurrently", field="serial"),
             )
-        log.append(tx, head, canonical(after), after.serial)
+        log.append(tx, head, leaf_data(after), after.serial)
         audit.record(
             tx,
             f"CERT#{after.serial}",
@@ -563,8 +601,37 @@ def expire(serial: str) -> Certificate | None:
 
 
 # ---------------------------------------------------------------- tamper evidence (E15)
+_proven: dict[int, bytes] = {}
+
+
+def proven(cert: Certificate) -> bool:
+    """Whether the record as stored is its latest leaf in the signed log (issue 10 item 5).
+
+    The leaf is recomputed from the record and proven against the checkpoint signed when it
+    was appended; a proof, once made, holds for good, so a warm container proves each leaf once
+    and then only recomputes its hash (no read). A mismatch raises the operator alarm.
+    """
+    leaf = merkle.leaf_hash(leaf_data(cert))
+    if _proven.get(cert.log_index) == leaf:
+        return True
+    if not log.proves(cert.log_index, leaf):
+        alarms.tamper_detected(
+            "certificate record not in the signed log", serial=cert.serial, index=cert.log_index
+        )
+        return False
+    if len(_proven) >= PROVEN_CACHE:
+        _proven.clear()
+    _proven[cert.log_index] = leaf
+    return True
+
+
 def verify(serial: str) -> Verification:
-    """Recompute the leaf of the record as stored now and prove it in the signed log."""
+    """Recompute the leaf of the record as stored now and prove it in the signed log.
+
+    `inclusionVerified` is about the stored leaf: its data must hash to its hash and that hash
+    must lead to the signed root, so an edited leaf fails it whether or not the record was
+    edited with it.
+    """
     cert, _ = load(serial)
     signed = log.checkpoint()
     checkpoint = Checkpoint.parse(signed.rpartition("\n\n")[0] + "\n")
@@ -573,11 +640,14 @@ def verify(serial: str) -> Verification:
         signature_ok = True
     except NoteError:
         signature_ok = False
-    leaf = merkle.leaf_hash(canonical(cert))
+    leaf = merkle.leaf_hash(leaf_data(cert))
     stored = log.leaf(cert.log_index)
+    stored_hash = merkle.leaf_hash(str(stored.get("leaf", "")).encode())
     size, proof = log.inclusion(cert.log_index, checkpoint.size)
-    included = merkle.verify_inclusion(cert.log_index, size, leaf, proof, checkpoint.root)
-    matches = stored["hash"] == leaf.hex()
+    included = stored["hash"] == stored_hash.hex() and merkle.verify_inclusion(
+        cert.log_index, size, stored_hash, proof, checkpoint.root
+    )
+    matches = stored_hash == leaf
     return Verification(
         serial=serial,
         log_index=cert.log_index,

@@ -4,7 +4,7 @@
         --key 'egov.az/certificates+1a2b3c4d+AX…' --serial 0A1B… --since 17
 
 verifies the newest signed checkpoint, the inclusion proof of each certificate's latest record
-(and, where the record is public, that the leaf is that record), and the consistency of the log
+(and, where the leaf is published, that it is this certificate's), and the consistency of the log
 since an earlier tree size. Pin the registry's key with `--key`; without it the key is fetched
 from the API, which only proves the log is self-consistent. The exit status is 0 when every
 check passed.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import json
 import sys
 from typing import Any
 
@@ -45,8 +46,11 @@ def check_inclusion(proof: dict[str, Any], verifier: Verifier) -> list[str]:
     if checkpoint.size != proof["treeSize"]:
         failures.append("the proof is not for the checkpoint's tree size")
     leaf = base64.b64decode(proof["leafHash"])
-    if proof.get("leaf") is not None and merkle.leaf_hash(proof["leaf"].encode()) != leaf:
-        failures.append("the published record does not hash to the logged leaf")
+    if proof.get("leaf") is not None:
+        if merkle.leaf_hash(proof["leaf"].encode()) != leaf:
+            failures.append("the published leaf does not hash to the logged leaf")
+        elif json.loads(proof["leaf"]).get("serial") != proof["serial"]:
+            failures.append("the published leaf is of another certificate")
     if not merkle.verify_inclusion(
         proof["leafIndex"], checkpoint.size, leaf, _b64(proof["hashes"]), checkpoint.root
     ):
