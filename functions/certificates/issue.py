@@ -1,11 +1,15 @@
-"""POST /certificates: Center staff register a certificate they issued (E8, E12, E15)."""
+"""POST /certificates: Center staff register a certificate on an application (E8–E10, E12, E15).
+
+Only the application id and the carrier's key come from the request; the holder data come from
+the application, which must be the Center's and have passed the review and the embassy check.
+"""
 
 from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.certificates import registry
-from egov.certificates.models import Certificate, IssueRequest
+from egov.certificates.models import CenterIssue, Certificate
+from egov.esign import embassy
 from egov.platform import auth
 from egov.platform.http import api, created, entry
 
@@ -15,13 +19,16 @@ app = api()
 @app.post(
     "/certificates",
     summary="Sertifikatın qeydə alınması / Register a certificate",
-    description="Mərkəz əməkdaşı verilmiş sertifikatı qeydə alır; 3 il etibarlıdır (E12, E15)."
-    "\n\nCenter staff register an issued certificate, valid 3 years (E12, E15).",
+    description="Mərkəz əməkdaşı yoxlamadan keçmiş öz müraciəti üzrə sertifikatı qeydə alır; "
+    "sahibin məlumatları müraciətdən götürülür; 3 il etibarlıdır (E8–E10, E12, E15)."
+    "\n\nCenter staff register a certificate on their own application that passed the review "
+    "and the embassy check; the holder data come from the application; valid 3 years "
+    "(E8–E10, E12, E15).",
     status_code=201,
 )
-def issue(body: IssueRequest) -> Response[Certificate]:
-    staff = auth.require(app, "center", agency=body.center)
-    cert = registry.issue(body, staff.actor)
+def issue(body: CenterIssue) -> Response[Certificate]:
+    staff = auth.require(app, "center")
+    cert = embassy.issue_for_center(body, staff)
     return created(cert, f"/certificates/{cert.serial}")
 
 

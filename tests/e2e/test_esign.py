@@ -67,6 +67,18 @@ def task_about(http: httpx.Client, path: str, subject: str) -> dict[str, Any] | 
 def test_e1_to_e12_a_non_resident_gets_a_certificate_through_the_embassy(
     stack: RunningStack,
 ) -> None:
+    application_id, serial = issue_through_the_embassy(stack, "e2e-esign-1")
+    with stack.client(log_in(stack, "j.mueller")) as applicant:
+        mine = applicant.get(f"/esign/applications/{application_id}").json()
+        assert mine["status"] == "issued" and mine["certificateSerial"] == serial
+    with stack.client() as anyone:
+        public = anyone.get(f"/certificates/{serial}")
+        assert public.status_code == 200, public.text
+        assert public.json()["status"] == "active"
+
+
+def issue_through_the_embassy(stack: RunningStack, idempotency_key: str) -> tuple[str, str]:
+    """The whole story up to the embassy's matching check; the application id and the serial."""
     form = json.loads((EVENTS / "esign_application.json").read_text())
     with stack.client(log_in(stack, "j.mueller")) as applicant:
         form["attachments"] = {
@@ -74,7 +86,7 @@ def test_e1_to_e12_a_non_resident_gets_a_certificate_through_the_embassy(
             "photo": upload(applicant, "photo", JPEG, "image/jpeg"),
         }
         draft = applicant.post(
-            "/esign/applications", json=form, headers={"Idempotency-Key": "e2e-esign-1"}
+            "/esign/applications", json=form, headers={"Idempotency-Key": idempotency_key}
         )
         assert draft.status_code == 201, draft.text
         application_id = draft.json()["applicationId"]
@@ -142,12 +154,4 @@ def test_e1_to_e12_a_non_resident_gets_a_certificate_through_the_embassy(
             },
         )
         assert checked.status_code == 200, checked.text
-        serial = checked.json()["certificateSerial"]
-
-    with stack.client(log_in(stack, "j.mueller")) as applicant:
-        mine = applicant.get(f"/esign/applications/{application_id}").json()
-        assert mine["status"] == "issued" and mine["certificateSerial"] == serial
-    with stack.client() as anyone:
-        public = anyone.get(f"/certificates/{serial}")
-        assert public.status_code == 200, public.text
-        assert public.json()["status"] == "active"
+        return application_id, str(checked.json()["certificateSerial"])

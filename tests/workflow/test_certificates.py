@@ -6,9 +6,11 @@ import base64
 import json
 import os
 import time
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -17,8 +19,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from egov.certificates import log, merkle, registry, verify
+from egov.certificates.models import Carrier, Contact, Holder, IssueRequest
 from egov.certificates.note import Verifier, verify_bytes
 from egov.certificates.queries import RevocationList, signed_bytes
+from egov.esign import records
 from egov.platform import audit, auth, webhooks
 from tests.conftest import LocalAws, rest_event
 from tests.helpers import Agency, account, serve_agency, verified_body
@@ -86,27 +90,21 @@ def issue(
     key: str | None = None,
     embassy: str | None = "EMB-FR",
 ) -> dict[str, Any]:
-    status, body, _ = call(
-        aws,
-        "CertificateIssueFunction",
-        "POST",
-        "/certificates",
-        "/certificates",
-        who=staff,
-        body={
-            "center": center,
-            "holder": {"name": "Jean Dupont", "virtualFin": "V1234AB", "userId": holder.user_id},
-            "contact": {"email": "jean@example.org", "mobile": "+994501234567"},
-            "carrier": {"kind": "asan-sim" if center == "ASXM" else "token", "id": "8999401"},
-            "use": "personal",
-            "publicKey": key or public_key(),
-            "disclosureConsent": consent,
-            "embassy": embassy,
-            "applicationId": f"APP-{time.monotonic_ns()}",
-        },
+    """A certificate registered as the embassy check registers it (E10), with the registry's
+    own request; the Center's route takes no holder data (issue 10 item 4)."""
+    request = IssueRequest(
+        center=center,
+        holder=Holder(name="Jean Dupont", virtual_fin="V1234AB", user_id=holder.user_id),
+        contact=Contact(email="jean@example.org", mobile="+994501234567"),
+        carrier=Carrier(kind="asan-sim" if center == "ASXM" else "token", id="8999401"),
+        use="personal",
+        public_key=key or public_key(),
+        disclosure_consent=consent,
+        embassy=embassy,
+        application_id=f"APP-{time.monotonic_ns()}",
     )
-    assert status == 201, body
-    return dict(body)
+    cert = registry.issue(request, audit.Actor(staff.user_id, "center"))
+    return cert.model_dump(mode="json", by_alias=True)
 
 
 def act(
@@ -194,6 +192,79 @@ def test_issued_certificate_is_valid_three_years_and_logged(
         ExpressionAttributeValues={":p": f"USER#{people['holder'].user_id}", ":s": "INBOX#"},
     )["Items"]
     assert [n["key"] for n in notices] == ["notice.certificate-issued"]
+
+
+def esign_application(holder: Person, status: str, center: str = "ASXM") -> str:
+    """An e-signature application as the review leaves it, with the Center's contract (E6–E10)."""
+    application_id = uuid.uuid4().hex
+    form = json.loads((Path(__file__).parents[1] / "events" / "esign_application.json").read_text())
+    form["carrier"] = {"kind": "asan-sim", "mobile": "+994501234567"}
+    records.ESIGN.put(
+        {
+            "pk": f"APPLICATION#{application_id}",
+            "sk": "APPLICATION",
+            "applicationId": application_id,
+            "owner": holder.user_id,
+            "status": status,
+            "form": form,
+            "virtualFin": "VQ7X2K9",
+            "contractNumber": f"{center}-MQ-{application_id}",
+        }
+    )
+    records.ESIGN.put(
+        {"pk": f"CONTRACT#{center}-MQ-{application_id}", "sk": "CONTRACT", "center": center}
+    )
+    return application_id
+
+
+def center_issue(aws: LocalAws, staff: Person, body: dict[str, Any]) -> tuple[int, Any]:
+    status, answer, _ = call(
+        aws,
+        "CertificateIssueFunction",
+        "POST",
+        "/certificates",
+        "/certificates",
+        who=staff,
+        body=body,
+    )
+    return status, answer
+
+
+def test_a_center_issues_only_on_a_checked_application_of_its_own(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """Issue 10 item 4, E8–E10: a made-up application, another Center's, one still at the
+    review or awaiting the embassy check are refused; holder data in the body are refused
+    (422); nothing is written to the registry, the log or the holder's list."""
+    staff, holder = people["ASXM"], people["holder"]
+    key = public_key()
+    made_up = {"applicationId": "APP-made-up", "publicKey": key}
+    assert center_issue(local_aws, staff, made_up)[0] == 404
+    with_holder = {
+        **made_up,
+        "holder": {"name": "Made Up", "virtualFin": "V1234AB", "userId": holder.user_id},
+    }
+    assert center_issue(local_aws, staff, with_holder)[0] == 422
+    for status in ("registered", "virtual-fin-issued", "at-embassy", "invited", "embassy-refused"):
+        application = esign_application(holder, status)
+        code, problem = center_issue(
+            local_aws, staff, {"applicationId": application, "publicKey": key}
+        )
+        assert (code, problem["code"]) == (409, "certificates.application-not-checked")
+    others = esign_application(holder, "issued", center="EIMZA")
+    assert center_issue(local_aws, staff, {"applicationId": others, "publicKey": key})[0] == 404
+    assert log.head().size == 0 and registry.of_holder(holder.user_id) == []
+
+    checked = esign_application(holder, "issued")
+    code, problem = center_issue(local_aws, staff, {"applicationId": checked, "publicKey": key})
+    assert code == 201, problem
+    assert (problem["holder"]["name"], problem["holder"]["virtualFin"]) == (
+        "Müller Jürgen",
+        "VQ7X2K9",
+    )
+    assert (problem["center"], problem["embassy"]) == ("ASXM", "EMB-DE")
+    code, problem = center_issue(local_aws, staff, {"applicationId": checked, "publicKey": key})
+    assert (code, problem["code"]) == (409, "certificates.already-issued")
 
 
 def test_only_center_staff_write_the_registry(

@@ -36,7 +36,15 @@ from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
 from egov.certificates import registry
-from egov.certificates.models import Carrier, Contact, Holder, IssueRequest, PublicKeyDer
+from egov.certificates.models import (
+    Carrier,
+    CenterIssue,
+    Certificate,
+    Contact,
+    Holder,
+    IssueRequest,
+    PublicKeyDer,
+)
 from egov.esign import contracts, deadlines, vfin
 from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN, STATUS_TEXTS, key, load
@@ -303,14 +311,15 @@ def check(application_id: str, embassy: str, body: CheckBody, officer: Principal
     return done
 
 
-def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Item:
+def _issue_request(item: Item, public_key: str, token_serial: str | None) -> IssueRequest:
+    """What the registry records, all of it from the application (E8–E10), but the carrier's
+    key and token serial, which exist only once the carrier is handed over."""
     form = item["form"]
     carrier = form["carrier"]
-    if carrier["kind"] == "token" and not body.token_serial:
+    if carrier["kind"] == "token" and not token_serial:
         raise Invalid("esign.check-needs-token", field="tokenSerial")
-    carrier_id = body.token_serial if carrier["kind"] == "token" else carrier["mobile"]
     contract = contracts.load(item["contractNumber"]) or {}
-    request = IssueRequest(
+    return IssueRequest(
         center=contract["center"],
         holder=Holder(
             name=contracts.holder_name(form["applicant"]),
@@ -318,13 +327,43 @@ def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Ite
             user_id=item["owner"],
         ),
         contact=Contact(email=form["applicant"]["email"]),
-        carrier=Carrier(kind=carrier["kind"], id=carrier_id),
+        carrier=Carrier(
+            kind=carrier["kind"],
+            id=token_serial if carrier["kind"] == "token" else carrier["mobile"],
+        ),
         use=form["use"],
-        public_key=body.public_key or "",
+        public_key=public_key,
         disclosure_consent=form["declarations"]["personalDataInCertificate"],
-        embassy=embassy,
+        embassy=embassy_of(form["applicant"]["countryOfResidence"]),
         application_id=item["applicationId"],
     )
+
+
+def issue_for_center(body: CenterIssue, staff: Principal) -> Certificate:
+    """A Center's `POST /certificates`: only on its own application (E8) that passed the four
+    agencies' review (E6) and whose embassy check matched (E10).
+
+    The embassy check's match is where the certificate is registered (`check`), so a Center's
+    request on a checked application meets the one-certificate-per-application guard (409); on
+    any other it is refused before anything is written.
+    """
+    item = ESIGN.get(*key(body.application_id))
+    contract = contracts.load(item["contractNumber"]) if item and "contractNumber" in item else None
+    if item is None or contract is None or contract["center"] != staff.agency:
+        raise NotFound("esign.application-unknown", field="applicationId")
+    if item["status"] != "issued" or not item.get("virtualFin"):
+        raise Conflict(
+            "certificates.application-not-checked",
+            field="applicationId",
+            params={"status": item["status"]},
+        )
+    return registry.issue(_issue_request(item, body.public_key, body.token_serial), staff.actor)
+
+
+def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Item:
+    carrier = item["form"]["carrier"]
+    request = _issue_request(item, body.public_key or "", body.token_serial)
+    carrier_id = request.carrier.id
     try:
         cert = registry.issue(request, officer.actor)
         serial, valid_to = cert.serial, cert.valid_to
