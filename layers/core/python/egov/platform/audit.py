@@ -4,20 +4,49 @@ Every state change writes one entry: who, what, when, before/after and the corre
 entry is put in the *same* transaction as the change it records, so neither exists without the
 other. Entries are only ever created (`attribute_not_exists`); no function's IAM policy allows
 UpdateItem or DeleteItem on the audit table, and no route edits it.
+
+Each subject's entries form a hash chain (issue 10 item 6): an entry carries its place `seq`,
+the `prev` hash and its own `hash`, SHA-256 over its canonical JSON with `prev`; the chain head
+`CHAIN#<subject>` / `HEAD` (last seq and hash) is put in the same transaction on the condition
+that it did not move, so concurrent appends to one subject serialise: the loser's transaction
+is cancelled, its entries are linked to the new head and it is tried again
+(`Transaction.refresh_on`). `check` walks a subject's
+chain: an edited entry, a removed one or a removed last one (the head no longer matches) is
+reported, and raises the operator alarm. Entries written before the chain began carry no hash
+and are counted, not checked.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from egov.platform import clock
+from egov.platform import alarms, clock, i18n
 from egov.platform.observability import correlation_id
-from egov.platform.repository import Page, Table, Transaction
+from egov.platform.problems import Conflict
+from egov.platform.repository import (
+    Page,
+    Table,
+    Transaction,
+    plain,
+    storable,
+)
 
 AUDIT = Table("AUDIT_TABLE")
+
+i18n.register(
+    {
+        "audit.chain-busy": {
+            "az": "Eyni məlumat üzrə eyni vaxtda çoxlu dəyişiklik var; yenidən cəhd edin",
+            "en": "Too many changes to the same record at once; please try again",
+        }
+    }
+)
+GENESIS = "0" * 64
 
 
 @dataclass(frozen=True)
@@ -63,14 +92,121 @@ def entry(
     return item
 
 
+def chain_key(subject: str) -> tuple[str, str]:
+    return f"CHAIN#{subject}", "HEAD"
+
+
+def digest(item: Mapping[str, Any]) -> str:
+    """An entry's hash: SHA-256 of its canonical JSON (as stored: no empty values) but `hash`."""
+    content = plain(storable({k: v for k, v in item.items() if k != "hash" and v is not None}))
+    return hashlib.sha256(
+        json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+class _Chain:
+    """The entries one transaction adds to one subject's chain, linked to the stored head.
+
+    Linked when added and again if the transaction is cancelled because the head moved (a
+    concurrent append): the head is read anew and the entries and head rewritten in place, so
+    the change itself is retried, not refused.
+    """
+
+    def __init__(self, tx: Transaction, subject: str) -> None:
+        self.tx, self.subject = tx, subject
+        self.entries: list[tuple[int, dict[str, Any]]] = []
+        self.head_at: int | None = None
+        self.base = AUDIT.get(*chain_key(subject))
+
+    def add(self, item: dict[str, Any]) -> None:
+        self.entries.append((self.tx.put(AUDIT, item), item))
+        self.link()
+
+    def refresh(self) -> None:
+        self.base = AUDIT.get(*chain_key(self.subject))
+        self.link()
+
+    def link(self) -> None:
+        seq, prev = (self.base["seq"], self.base["hash"]) if self.base else (0, GENESIS)
+        for at, item in self.entries:
+            seq += 1
+            item.update(seq=seq, prev=prev)
+            item["hash"] = prev = digest(item)
+            self.tx.put(AUDIT, item, at=at)
+        head = {
+            "pk": chain_key(self.subject)[0],
+            "sk": "HEAD",
+            "seq": seq,
+            "hash": prev,
+            "last": self.entries[-1][1]["sk"],
+        }
+        expected = {"seq": self.base["seq"]} if self.base else None
+        self.head_at = self.tx.put(
+            AUDIT, head, expected=expected, conflict=chain_busy(), at=self.head_at
+        )
+
+
 def record(tx: Transaction, subject: str, action: str, actor: Actor, **kwargs: Any) -> None:
-    """Add the audit entry of a change to the transaction that makes the change."""
-    tx.put(AUDIT, entry(subject, action, actor, **kwargs))
+    """Add the audit entry of a change, linked into its subject's chain, to the transaction
+    that makes the change."""
+    chains: dict[str, _Chain] = tx.context.setdefault("audit-chains", {})
+    chain = chains.get(subject)
+    if chain is None:
+        chain = chains[subject] = _Chain(tx, subject)
+        tx.refresh_on("audit.chain-busy", chain.refresh)
+    chain.add(entry(subject, action, actor, **kwargs))
+
+
+def chain_busy() -> Conflict:
+    return Conflict("audit.chain-busy")
 
 
 def append(subject: str, action: str, actor: Actor, **kwargs: Any) -> None:
     """Record an event that changes no other item (e.g. a refused access attempt)."""
-    AUDIT.put_new(entry(subject, action, actor, **kwargs))
+    tx = Transaction()
+    record(tx, subject, action, actor, **kwargs)
+    tx.commit()
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """What `check` found in one subject's chain."""
+
+    subject: str
+    entries: int
+    unchained: int
+    problems: list[str]
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+def check(subject: str) -> ChainCheck:
+    """Walk the subject's chain in `seq` order: every hash recomputed, every link and place
+    checked, and the last entry against the head."""
+    items = list(AUDIT.query_all(subject))
+    chained = sorted((i for i in items if "hash" in i), key=lambda i: i["seq"])
+    problems: list[str] = []
+    prev, expected_seq = GENESIS, 1
+    for item in chained:
+        if item["seq"] != expected_seq:
+            problems.append(f"entries {expected_seq}–{item['seq'] - 1} are missing")
+        elif item["prev"] != prev:
+            problems.append(f"entry {item['seq']} does not follow entry {expected_seq - 1}")
+        if digest(item) != item["hash"]:
+            problems.append(f"entry {item['seq']} was changed after it was written")
+        prev, expected_seq = item["hash"], item["seq"] + 1
+    head = AUDIT.get(*chain_key(subject))
+    if head and (head["seq"], head["hash"]) != (expected_seq - 1, prev):
+        problems.append(
+            f"entries after {expected_seq - 1} are missing (the head is at {head['seq']})"
+        )
+    elif chained and not head:
+        problems.append("the chain's head is missing")
+    if problems:
+        alarms.tamper_detected("audit chain broken", subject=subject, problems=problems)
+    return ChainCheck(subject, len(items), len(items) - len(chained), problems)
 
 
 def trail(subject: str, cursor: str | None = None, limit: int = 50) -> Page:
@@ -81,3 +217,13 @@ def trail_of_owner(owner: str, cursor: str | None = None, limit: int = 50) -> Pa
     return AUDIT.query(
         f"OWNER#{owner}", index="gsi1", cursor=cursor, limit=limit, newest_first=True
     )
+
+
+def check_all() -> dict[str, int]:
+    """Every subject's chain, from its head (a scheduled sweep, so a Scan of the heads, as
+    reports do; DESIGN rule 4): how many were checked and how many are broken (each alarmed)."""
+    checked = broken = 0
+    for item in AUDIT.scan_prefix("CHAIN#"):
+        checked += 1
+        broken += not check(item["pk"].removeprefix("CHAIN#")).intact
+    return {"checked": checked, "broken": broken}

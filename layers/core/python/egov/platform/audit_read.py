@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from egov.platform import audit
 from egov.platform.problems import Invalid
@@ -36,9 +36,19 @@ class AuditEntry(BaseModel):
     basis: str | None = None
 
 
+class BrokenChain(BaseModel):
+    subject: str
+    problems: list[str]
+
+
 class AuditPage(BaseModel):
     items: list[AuditEntry]
     cursor: str | None = None
+    brokenChains: list[BrokenChain] = Field(
+        default_factory=list,
+        description="Subjects on this page whose hash chain does not verify: an entry was "
+        "edited or removed (issue 10 item 6); empty when every chain is intact",
+    )
 
 
 def _entry(item: dict[str, Any]) -> AuditEntry:
@@ -58,7 +68,15 @@ def _entry(item: dict[str, Any]) -> AuditEntry:
 
 
 def page_of(page: Page) -> AuditPage:
-    return AuditPage(items=[_entry(item) for item in page.items], cursor=page.cursor)
+    """The page, with the chain of every subject on it checked (`audit.check`)."""
+    checks = [audit.check(subject) for subject in sorted({item["pk"] for item in page.items})]
+    return AuditPage(
+        items=[_entry(item) for item in page.items],
+        cursor=page.cursor,
+        brokenChains=[
+            BrokenChain(subject=c.subject, problems=c.problems) for c in checks if not c.intact
+        ],
+    )
 
 
 def subject_from_path(raw: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from boto3.dynamodb.conditions import Key
+from boto3.dynamodb.conditions import Attr, Key
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
@@ -25,6 +25,7 @@ from egov.platform.problems import Conflict, Invalid, Problem
 
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
+REFRESH_TRIES = 8
 
 Item = dict[str, Any]
 
@@ -40,18 +41,19 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _storable(value: Any) -> Any:
+def storable(value: Any) -> Any:
+    """A value as DynamoDB keeps it: floats as Decimal, no empty (None) members."""
     if isinstance(value, float):
         return Decimal(str(value))
     if isinstance(value, dict):
-        return {k: _storable(v) for k, v in value.items() if v is not None}
+        return {k: storable(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return [_storable(v) for v in value]
+        return [storable(v) for v in value]
     return value
 
 
 def marshal(item: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: _serializer.serialize(_storable(v)) for k, v in item.items() if v is not None}
+    return {k: _serializer.serialize(storable(v)) for k, v in item.items() if v is not None}
 
 
 def unmarshal(item: Mapping[str, Any]) -> Item:
@@ -149,14 +151,24 @@ class Table:
                 return
             cursor = page.cursor
 
+    def scan_prefix(self, prefix: str) -> Iterator[Item]:
+        """Every item whose partition key starts with `prefix`: for sweeps and reports only."""
+        kwargs: dict[str, Any] = {"FilterExpression": Attr("pk").begins_with(prefix)}
+        while True:
+            page = self._table.scan(**kwargs)
+            yield from (plain(item) for item in page["Items"])
+            if "LastEvaluatedKey" not in page:
+                return
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
     def put(self, item: Item) -> None:
-        self._table.put_item(Item=_storable(item))
+        self._table.put_item(Item=storable(item))
 
     def put_new(self, item: Item, conflict: Problem | None = None) -> bool:
         """Put unless an item with the key exists; False (or `conflict` raised) if it does."""
         try:
             self._table.put_item(
-                Item=_storable(item), ConditionExpression="attribute_not_exists(pk)"
+                Item=storable(item), ConditionExpression="attribute_not_exists(pk)"
             )
         except ClientError as error:
             if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
@@ -220,7 +232,7 @@ def _update_expression(
     sets = []
     for i, (attr, value) in enumerate(changes.items()):
         names[f"#s{i}"] = attr
-        values[f":s{i}"] = _storable(value)
+        values[f":s{i}"] = storable(value)
         sets.append(f"#s{i} = :s{i}")
     removes = []
     for i, attr in enumerate(remove):
@@ -241,7 +253,7 @@ def _condition(
         if value is None:
             clauses.append(f"attribute_not_exists(#c{i})")
         else:
-            values[f":c{i}"] = _storable(value)
+            values[f":c{i}"] = storable(value)
             clauses.append(f"#c{i} = :c{i}")
     return " AND ".join(clauses)
 
@@ -253,19 +265,42 @@ class Transaction:
     parts: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem | None] = field(default_factory=list)
     committed: list[Callable[[], None]] = field(default_factory=list)
+    refreshers: dict[str, list[Callable[[], None]]] = field(default_factory=dict)
+    # What a helper adding several related parts keeps between its calls on this transaction.
+    context: dict[str, Any] = field(default_factory=dict)
 
     def then(self, effect: Callable[[], None]) -> None:
         """Run `effect` once the transaction has committed (see `egov.platform.outbox`)."""
         self.committed.append(effect)
 
     def put(
-        self, table: Table, item: Item, *, new: bool = True, conflict: Problem | None = None
-    ) -> None:
+        self,
+        table: Table,
+        item: Item,
+        *,
+        new: bool = True,
+        expected: Mapping[str, Any] | None = None,
+        conflict: Problem | None = None,
+        at: int | None = None,
+    ) -> int:
+        """Put a new item, or replace one whose attributes still have the `expected` values;
+        the part's place (`at` rewrites the part there). Returns the place."""
         part: dict[str, Any] = {"TableName": table.name, "Item": marshal(item)}
-        if new:
+        if expected is not None:
+            names: dict[str, str] = {}
+            values: dict[str, Any] = {}
+            part["ConditionExpression"] = _condition(expected, names, values)
+            part["ExpressionAttributeNames"] = names
+            if values:
+                part["ExpressionAttributeValues"] = marshal(values)
+        elif new:
             part["ConditionExpression"] = "attribute_not_exists(pk)"
+        if at is not None:
+            self.parts[at], self.problems[at] = {"Put": part}, conflict
+            return at
         self.parts.append({"Put": part})
         self.problems.append(conflict)
+        return len(self.parts) - 1
 
     def guard(self, table: Table, pk: str, owner: str, conflict: Problem) -> None:
         """Claim a unique value (username, mobile, FIN…) for `owner`."""
@@ -318,18 +353,38 @@ class Transaction:
         self.parts.append({"Update": part})
         self.problems.append(conflict)
 
+    def refresh_on(self, key: str, refresh: Callable[[], None]) -> None:
+        """If the transaction is cancelled only by conditions whose problem has `key`, call
+        `refresh` (which rewrites those parts from what is stored now) and try again. For
+        parts that follow shared state rather than decide anything, e.g. an audit chain head."""
+        self.refreshers.setdefault(key, []).append(refresh)
+
     def commit(self) -> None:
         if not self.parts:
             return
-        try:
-            aws.client("dynamodb").transact_write_items(TransactItems=self.parts)
-        except ClientError as error:
-            if error.response["Error"]["Code"] != "TransactionCanceledException":
+        for attempt in range(REFRESH_TRIES):
+            try:
+                aws.client("dynamodb").transact_write_items(TransactItems=self.parts)
+                break
+            except ClientError as error:
+                if error.response["Error"]["Code"] != "TransactionCanceledException":
+                    raise
+                reasons = error.response.get("CancellationReasons") or []
+                failed = [
+                    problem
+                    for reason, problem in zip(reasons, self.problems, strict=False)
+                    if reason.get("Code") == "ConditionalCheckFailed"
+                ]
+                keys = {problem.key if problem else None for problem in failed}
+                if failed and keys <= self.refreshers.keys() and attempt < REFRESH_TRIES - 1:
+                    for key in keys:
+                        for refresh in self.refreshers[str(key)]:
+                            refresh()
+                    continue
+                # The change's own reason first; a head that kept moving only after it.
+                for problem in sorted(failed, key=lambda p: p is None or p.key in self.refreshers):
+                    if problem is not None:
+                        raise problem from error
                 raise
-            reasons = error.response.get("CancellationReasons") or []
-            for reason, problem in zip(reasons, self.problems, strict=False):
-                if reason.get("Code") == "ConditionalCheckFailed" and problem is not None:
-                    raise problem from error
-            raise
         for effect in self.committed:
             effect()

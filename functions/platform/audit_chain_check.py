@@ -1,0 +1,20 @@
+"""Every hour: walk every subject's audit chain, so an edited or removed entry is found even
+where nobody reads that trail; each broken chain raises the TamperDetected alarm (G1, issue 10
+item 6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from egov.platform import audit
+from egov.platform.observability import logger, metrics
+
+
+@logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, int]:
+    result = audit.check_all()
+    logger.info("audit chains checked", extra=result)
+    return result
