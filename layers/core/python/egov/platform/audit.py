@@ -10,10 +10,9 @@ the `prev` hash and its own `hash`, SHA-256 over its canonical JSON with `prev`;
 `CHAIN#<subject>` / `HEAD` (last seq and hash) is put in the same transaction on the condition
 that it did not move, so concurrent appends to one subject serialise: the loser's transaction
 is cancelled, its entries are linked to the new head and it is tried again
-(`Transaction.refresh_on`). `check` walks a subject's
-chain: an edited entry, a removed one or a removed last one (the head no longer matches) is
-reported, and raises the operator alarm. Entries written before the chain began carry no hash
-and are counted, not checked.
+(`Transaction.refresh_on`). `check` walks a subject's chain: an edited entry, a removed one or
+a removed last one (the head no longer matches) is reported and raises the operator alarm.
+Entries written before the chain began carry no hash and are counted, not checked.
 """
 
 from __future__ import annotations
@@ -28,13 +27,7 @@ from typing import Any
 from egov.platform import alarms, clock, i18n
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict
-from egov.platform.repository import (
-    Page,
-    Table,
-    Transaction,
-    plain,
-    storable,
-)
+from egov.platform.repository import Page, Table, Transaction, plain, storable
 
 AUDIT = Table("AUDIT_TABLE")
 

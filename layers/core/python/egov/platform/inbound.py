@@ -65,7 +65,7 @@ def once(
         return False
     try:
         handle(payload)
-    except BaseException:
+    except Exception:
         PLATFORM.delete(pk, sk)
         raise
     return True
