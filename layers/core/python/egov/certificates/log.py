@@ -18,6 +18,7 @@ proof reads the O(log n) perfect subtree nodes it needs with BatchGetItem.
 from __future__ import annotations
 
 import base64
+import functools
 import hmac
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,12 +60,16 @@ def verifier() -> Verifier:
     return signer().verifier
 
 
+@functools.cache
+def _salt_key(material: str) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"egov.az certificate leaf salt"
+    ).derive(material.encode())
+
+
 def salt(serial: str, version: int) -> bytes:
     """The secret salt of a record's commitment in its public leaf, derived, never stored."""
-    material = secrets.secret("CERTIFICATE_LOG_KEY_SECRET").encode()
-    key = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"egov.az certificate leaf salt"
-    ).derive(material)
+    key = _salt_key(secrets.secret("CERTIFICATE_LOG_KEY_SECRET"))
     return hmac.digest(key, f"{serial}#{version}".encode(), "sha256")
 
 
