@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from egov.platform import accounts, audit, auth, clock, login
+from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
 from tests.conftest import LocalAws
 from tests.helpers import PASSWORD, SETUP, call, client, log_in, person
@@ -222,3 +223,34 @@ def test_staff_accounts_need_their_agency(local_aws: LocalAws) -> None:
         ),
         SETUP,
     )
+
+
+def _citizen_named(username: str) -> None:
+    tx = Transaction()
+    auth.add_account(
+        tx,
+        user_id=auth.new_user_id(),
+        username=username,
+        password=PASSWORD,
+        role="citizen",
+        name="İlham Əliyev",
+    )
+    tx.commit()
+
+
+@pytest.mark.parametrize("other", ["ılham", "I\u0307LHAM"])
+def test_usernames_differing_only_in_azerbaijani_i_letters_are_one_account(
+    local_aws: LocalAws, other: str
+) -> None:
+    """Issue 10 item 14 (P3, G8): dotted and dotless I in either case, composed or not, are the
+    same login name, so a second account cannot take it."""
+    _citizen_named("Ilham")
+    with pytest.raises(Conflict, match=r"auth\.username-taken"):
+        _citizen_named(other)
+
+
+@pytest.mark.parametrize("typed", ["ılham", "ILHAM"])
+def test_a_person_logs_in_however_the_keyboard_typed_the_i(local_aws: LocalAws, typed: str) -> None:
+    """Issue 10 item 14 (G8): an Azerbaijani or a Latin keyboard, either case, logs in."""
+    _citizen_named("İlham")
+    assert _attempt(local_aws, typed, PASSWORD)[0] == 200

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import time
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from enum import Enum
@@ -92,8 +93,19 @@ def account_key(user_id: str) -> tuple[str, str]:
     return f"USER#{user_id}", "ACCOUNT"
 
 
+# Azerbaijani pairs dotted İ/i and dotless I/ı, which Unicode's default folding does not; and a
+# keyboard without the Azerbaijani layout types ı as i. So all four are one letter in a login name.
+_AZ_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+
+
+def login_name_key(name: str) -> str:
+    """The form in which login names are compared and held unique: NFC, every I-letter the same,
+    then case-folded ("Ilham", "ılham", "İlham" and "ilham" are one name)."""
+    return unicodedata.normalize("NFC", name.strip()).translate(_AZ_I).casefold()
+
+
 def username_guard(username: str) -> str:
-    return f"USERNAME#{username.casefold()}"
+    return f"USERNAME#{login_name_key(username)}"
 
 
 def client_guard(client_id: str) -> str:
@@ -153,7 +165,7 @@ def add_account(
         "pk": pk,
         "sk": sk,
         "userId": user_id,
-        "username": username,
+        "username": unicodedata.normalize("NFC", username.strip()),
         "role": role,
         "name": name,
         "agency": agency,
