@@ -178,7 +178,6 @@ def add_account(
         "passwordHash": hash_password(password) if password else None,
         "status": "active" if password and not pending else "pending-activation",
         "session": 0,
-        "failedLogins": 0,
         "createdAt": clock.now_iso(),
     }
     tx.put(PLATFORM, item)
@@ -207,7 +206,6 @@ def add_client(
         "passwordHash": hash_password(secret),
         "status": "active",
         "session": 0,
-        "failedLogins": 0,
         "createdAt": clock.now_iso(),
     }
     tx.put(PLATFORM, item)
