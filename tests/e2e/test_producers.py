@@ -3,11 +3,13 @@ the Ministry of Agriculture, an ASAN centre officer and anyone browsing would us
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,6 +22,15 @@ STAFF_PASSWORD = "demo-parol-2026"  # docs/demo-accounts.md
 STACK_WAIT = 60.0  # seconds: the stack runs in another process, its pump on threads
 FLEET_FIN = "9KF3T7A"  # holds +994507000000 … +994507000049 (docs/simulators.md)
 FLEET = [f"+9945070000{i:02d}" for i in range(50)]
+# FIN → the ID card number the person gives with it (the population simulator's demo people).
+CARDS = {
+    person["fin"]: person["documentNumber"]
+    for person in json.loads(
+        (Path(__file__).parents[2] / "infra/devstack/simulators/data/persons.json").read_text(
+            encoding="utf-8"
+        )
+    )
+}
 
 
 def sms_code(stack: RunningStack, message_id: str, digits: int = 6) -> str:
@@ -40,7 +51,12 @@ def sms_code(stack: RunningStack, message_id: str, digits: int = 6) -> str:
 def confirmation(http: httpx.Client, stack: RunningStack, fin: str, mobile: str) -> dict[str, str]:
     response = http.post(
         "/producers/mobile-confirmations",
-        json={"personKind": "natural", "fin": fin, "mobile": mobile},
+        json={
+            "personKind": "natural",
+            "fin": fin,
+            "documentNumber": CARDS[fin],
+            "mobile": mobile,
+        },
     )
     assert response.status_code == 201, response.text
     body = response.json()
@@ -125,15 +141,19 @@ def test_a_producer_registers_is_verified_and_found(stack: RunningStack) -> None
     approves through the agency exchange, the producer is told and appears in the public list,
     lists products and is found by product."""
     with stack.client() as http:
-        check = http.post("/producers/check", json={"personKind": "natural", "fin": "2hq4r7t"})
+        check = http.post(
+            "/producers/check",
+            json={"personKind": "natural", "fin": "2hq4r7t", "documentNumber": "aa 1236782"},
+        )
         assert check.status_code == 200
         assert check.json()["surname"] == "Əliyeva"
-        unknown = http.post(
-            "/producers/check",
-            json={"personKind": "natural", "fin": "0000000"},
-            headers={"Accept-Language": "en"},
-        )
-        assert unknown.status_code == 404 and "check it" in unknown.json()["detail"]
+        for fin, number in (("0000000", "AA1236782"), ("2HQ4R7T", "AA0000000")):
+            unknown = http.post(
+                "/producers/check",
+                json={"personKind": "natural", "fin": fin, "documentNumber": number},
+                headers={"Accept-Language": "en"},
+            )
+            assert unknown.status_code == 404 and "check both" in unknown.json()["detail"]
 
         code = confirmation(http, stack, "2HQ4R7T", "+994552345678")
         registration = {
