@@ -3,34 +3,23 @@ the Ministry of Agriculture, an ASAN centre officer and anyone browsing would us
 
 from __future__ import annotations
 
-import json
 import re
 import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import httpx
 
 from tests.e2e.conftest import RunningStack
-from tests.helpers import wait_for
+from tests.helpers import ID_CARDS, wait_for
 
 PASSWORD = "Bol-məhsul-2026"
 STAFF_PASSWORD = "demo-parol-2026"  # docs/demo-accounts.md
 STACK_WAIT = 60.0  # seconds: the stack runs in another process, its pump on threads
 FLEET_FIN = "9KF3T7A"  # holds +994507000000 … +994507000049 (docs/simulators.md)
 FLEET = [f"+9945070000{i:02d}" for i in range(50)]
-# FIN → the ID card number the person gives with it (the population simulator's demo people).
-CARDS = {
-    person["fin"]: person["documentNumber"]
-    for person in json.loads(
-        (Path(__file__).parents[2] / "infra/devstack/simulators/data/persons.json").read_text(
-            encoding="utf-8"
-        )
-    )
-}
 
 
 def sms_code(stack: RunningStack, message_id: str, digits: int = 6) -> str:
@@ -54,7 +43,7 @@ def confirmation(http: httpx.Client, stack: RunningStack, fin: str, mobile: str)
         json={
             "personKind": "natural",
             "fin": fin,
-            "documentNumber": CARDS[fin],
+            "documentNumber": ID_CARDS[fin],
             "mobile": mobile,
         },
     )

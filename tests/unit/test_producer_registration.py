@@ -11,17 +11,17 @@ import pytest
 
 from egov.platform import auth
 from tests.conftest import LocalAws, rest_event
+from tests.helpers import ID_CARDS
 
 ELSHAN = {"personKind": "natural", "fin": "5ZK8M2P"}  # holds +994501234567 (Azercell)
 GUNAY = {"personKind": "natural", "fin": "2HQ4R7T"}  # holds +994552345678
 GOYGOL = {"personKind": "legal", "voen": "1400500071"}  # head: Elşən Məmmədov
-# The ID card numbers of the population simulator (docs/simulators.md); Göygöl's head is Elşən.
-CARDS = {"5ZK8M2P": "AA1235671", "2HQ4R7T": "AA1236782", "8PD2F5G": "AA1240115"}
 
 
 def card(subject: dict[str, str]) -> dict[str, str]:
-    """The subject as the person asks "Yoxla": with the ID card's number (P2)."""
-    return {**subject, "documentNumber": CARDS[subject.get("fin", "5ZK8M2P")]}
+    """The subject as the person asks "Yoxla": with the ID card's number (P2); a legal
+    entity's is its head's (Göygöl's head is Elşən)."""
+    return {**subject, "documentNumber": ID_CARDS[subject.get("fin", ELSHAN["fin"])]}
 
 
 def call(local_aws: LocalAws, function: str, path: str, body: Any, **kw: Any) -> tuple[int, Any]:
