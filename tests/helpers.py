@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -24,6 +25,16 @@ from tests.conftest import LocalAws, rest_event
 
 SETUP = audit.Actor.system("tests")
 PASSWORD = "correct horse battery"
+# FIN → the number of the ID card the person gives with it (P2): the population simulator's
+# demo people, docs/simulators.md.
+ID_CARDS = {
+    person["fin"]: person["documentNumber"]
+    for person in json.loads(
+        (Path(__file__).parents[1] / "infra/devstack/simulators/data/persons.json").read_text(
+            encoding="utf-8"
+        )
+    )
+}
 
 
 # ---------------------------------------------------------------- accounts and tokens

@@ -19,7 +19,8 @@ app = api()
     status_code=201,
 )
 def request_code(body: MobileConfirmationRequest) -> Response[MobileConfirmation]:
-    return created(confirmations.request(body, language(app)))
+    source_ip = app.current_event.request_context.identity.source_ip
+    return created(confirmations.request(body, language(app), source_ip))
 
 
 lambda_handler = entry(app)

@@ -61,6 +61,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
                 # is proven in tests/unit/test_producer_registration.py.
                 "--parameter",
                 "SmsCodesPerNumber=200",
+                # The same races look one FIN up 50 times from one address (the limits:
+                # tests/unit/test_producer_registration.py).
+                "--parameter",
+                "RegistryLookupsPerSource=1000",
+                "--parameter",
+                "RegistryLookupsPerFin=1000",
             ],
             cwd=ROOT,
             env=env,

@@ -64,9 +64,10 @@ def test_wrong_password_is_401_and_bad_input_422(stack: RunningStack) -> None:
     assert [e["field"] for e in missing.json()["errors"]] == ["password"]
 
 
-def test_operator_restricts_at_once_and_the_officer_reads_the_trail(stack: RunningStack) -> None:
+def test_operator_restricts_at_once_and_reads_the_trail(stack: RunningStack) -> None:
     """A12 + G1: the restriction refuses the officer's existing token at once; the audit trail
-    shows it to an officer (subject in the path with `#` encoded) and lifting restores access."""
+    shows it to the operator (subject in the path with `#` encoded), not to another officer
+    (G8), and lifting restores access."""
     officer = _log_in(stack, "xkx.officer")
     operator = _log_in(stack, "operator")
     with stack.client(officer) as http:
@@ -81,6 +82,9 @@ def test_operator_restricts_at_once_and_the_officer_reads_the_trail(stack: Runni
         lifted = http.delete(f"/operator/accounts/{user_id}/restriction")
         assert lifted.status_code == 200
     with stack.client(_log_in(stack, "dtx.officer")) as http:
+        # Another officer's trail is not a DTX officer's business (issue 10 item 3).
+        assert http.get(f"/audit/USER%23{user_id}").status_code == 403
+    with stack.client(operator) as http:
         trail = http.get(f"/audit/USER%23{user_id}")
     assert trail.status_code == 200, trail.text
     actions = [e["action"] for e in trail.json()["items"]]

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 
 from tests.e2e.conftest import RunningStack
-from tests.helpers import wait_for
+from tests.helpers import ID_CARDS, wait_for
 
 PASSWORD = "Bol-məhsul-2026"
 STAFF_PASSWORD = "demo-parol-2026"  # docs/demo-accounts.md
@@ -40,7 +40,12 @@ def sms_code(stack: RunningStack, message_id: str, digits: int = 6) -> str:
 def confirmation(http: httpx.Client, stack: RunningStack, fin: str, mobile: str) -> dict[str, str]:
     response = http.post(
         "/producers/mobile-confirmations",
-        json={"personKind": "natural", "fin": fin, "mobile": mobile},
+        json={
+            "personKind": "natural",
+            "fin": fin,
+            "documentNumber": ID_CARDS[fin],
+            "mobile": mobile,
+        },
     )
     assert response.status_code == 201, response.text
     body = response.json()
@@ -125,15 +130,19 @@ def test_a_producer_registers_is_verified_and_found(stack: RunningStack) -> None
     approves through the agency exchange, the producer is told and appears in the public list,
     lists products and is found by product."""
     with stack.client() as http:
-        check = http.post("/producers/check", json={"personKind": "natural", "fin": "2hq4r7t"})
+        check = http.post(
+            "/producers/check",
+            json={"personKind": "natural", "fin": "2hq4r7t", "documentNumber": "aa 1236782"},
+        )
         assert check.status_code == 200
         assert check.json()["surname"] == "Əliyeva"
-        unknown = http.post(
-            "/producers/check",
-            json={"personKind": "natural", "fin": "0000000"},
-            headers={"Accept-Language": "en"},
-        )
-        assert unknown.status_code == 404 and "check it" in unknown.json()["detail"]
+        for fin, number in (("0000000", "AA1236782"), ("2HQ4R7T", "AA0000000")):
+            unknown = http.post(
+                "/producers/check",
+                json={"personKind": "natural", "fin": fin, "documentNumber": number},
+                headers={"Accept-Language": "en"},
+            )
+            assert unknown.status_code == 404 and "check both" in unknown.json()["detail"]
 
         code = confirmation(http, stack, "2HQ4R7T", "+994552345678")
         registration = {

@@ -1,5 +1,5 @@
-"""The audit trail is readable by its owner and by officers/operators, and nothing can change
-it (G1, G8)."""
+"""The audit trail is readable by its owner, the staff handling its subject and the operator,
+and nothing can change it (G1, G8)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import json
 from typing import Any
 
 from devstack.template import Template
+from egov.platform import audit, exchange
 from tests.conftest import LocalAws
-from tests.helpers import call, log_in, person
+from tests.helpers import SETUP, account, call, log_in, person
 
 # Item writes that change or remove an existing entry; PutItem (the only write the audit
 # needs) is made append-only by its `attribute_not_exists` condition.
@@ -131,7 +132,7 @@ def test_the_owner_sees_their_entries_and_nobody_elses(local_aws: LocalAws) -> N
 
 
 def test_a_citizen_cannot_read_a_trail_and_the_attempt_is_audited(local_aws: LocalAws) -> None:
-    """G8: /audit/{subject} is for officers and operators; anyone else gets 403, on record."""
+    """G8: another person's trail is refused with 403, on record; one's own is readable."""
     officer_id = person("ilqar.officer")
     person("nermin.citizen", role="citizen", agency=None)
     subject = f"USER%23{officer_id}"
@@ -177,3 +178,58 @@ def test_a_malformed_subject_is_a_422_naming_it(local_aws: LocalAws) -> None:
         path_parameters={"subject": "nonsense"},
     )
     assert status == 422 and body["errors"][0]["field"] == "subject"
+
+
+def _read(local_aws: LocalAws, token: str, subject: str) -> int:
+    encoded = subject.replace("#", "%23")
+    status, _, _ = call(
+        local_aws,
+        "AuditTrailFunction",
+        "GET",
+        f"/audit/{encoded}",
+        token=token,
+        resource="/audit/{subject}",
+        path_parameters={"subject": encoded},
+    )
+    return status
+
+
+def test_who_reads_which_trail(local_aws: LocalAws) -> None:
+    """Issue 10 item 3 (G8): any officer used to read any citizen's trail (mobile, e-mail,
+    failed logins with source addresses). Now the owner reads their own subjects, staff the
+    subjects their agency handles (a producer: the ministry and ASAN; a decision: the agency
+    asked), the operator every subject; everyone else gets 403."""
+    citizen, citizen_token = account("citizen")
+    other, _ = account("citizen")
+    for owner in (citizen, other):
+        audit.append(f"USER#{owner}", "login-failed", SETUP, owner=owner, after={"sourceIp": "x"})
+        audit.append(f"PRODUCER#{owner}", "producer-registered", SETUP, owner=owner)
+    audit.append("DECISION#dec_1", "decision-requested", SETUP)
+    exchange.PLATFORM.put_new(
+        {"pk": "DECISION#dec_1", "sk": "DECISION", "decisionId": "dec_1", "agency": "XKX"}
+    )
+    tokens = {
+        name: account(role, agency)[1]
+        for name, role, agency in (
+            ("mkt", "officer", "MKT"),
+            ("asan", "officer", "ASAN"),
+            ("din", "officer", "DIN"),
+            ("xkx", "agency", "XKX"),
+            ("eimza", "center", "EIMZA"),
+            ("operator", "operator", None),
+        )
+    }
+    tokens["citizen"] = citizen_token
+    expected = {
+        f"USER#{citizen}": {"citizen", "operator"},
+        f"USER#{other}": {"operator"},
+        f"PRODUCER#{citizen}": {"citizen", "mkt", "asan", "operator"},
+        f"PRODUCER#{other}": {"mkt", "asan", "operator"},
+        "DECISION#dec_1": {"xkx", "operator"},
+        f"ACCESS#{other}": {"operator"},
+    }
+    got = {
+        subject: {name for name, token in tokens.items() if _read(local_aws, token, subject) == 200}
+        for subject in expected
+    }
+    assert got == expected

@@ -11,10 +11,17 @@ import pytest
 
 from egov.platform import auth
 from tests.conftest import LocalAws, rest_event
+from tests.helpers import ID_CARDS
 
 ELSHAN = {"personKind": "natural", "fin": "5ZK8M2P"}  # holds +994501234567 (Azercell)
 GUNAY = {"personKind": "natural", "fin": "2HQ4R7T"}  # holds +994552345678
 GOYGOL = {"personKind": "legal", "voen": "1400500071"}  # head: Elşən Məmmədov
+
+
+def card(subject: dict[str, str]) -> dict[str, str]:
+    """The subject as the person asks "Yoxla": with the ID card's number (P2); a legal
+    entity's is its head's (Göygöl's head is Elşən)."""
+    return {**subject, "documentNumber": ID_CARDS[subject.get("fin", ELSHAN["fin"])]}
 
 
 def call(local_aws: LocalAws, function: str, path: str, body: Any, **kw: Any) -> tuple[int, Any]:
@@ -28,7 +35,7 @@ def confirm(local_aws: LocalAws, simulators: str, subject: dict[str, str], mobil
         local_aws,
         "ProducerMobileConfirmationFunction",
         "/producers/mobile-confirmations",
-        {**subject, "mobile": mobile},
+        {**card(subject), "mobile": mobile},
     )
     assert status == 201, body
     local_aws.pump.drain()
@@ -59,7 +66,7 @@ def register(local_aws: LocalAws, body: dict[str, Any], lang: str = "az") -> tup
 
 def test_check_fills_the_person_from_the_population_registry(local_aws: LocalAws) -> None:
     """P2: a FIN gives name, surname, patronymic, gender, birth date and address."""
-    status, body = call(local_aws, "ProducerCheckFunction", "/producers/check", ELSHAN)
+    status, body = call(local_aws, "ProducerCheckFunction", "/producers/check", card(ELSHAN))
     assert status == 200
     assert (body["surname"], body["name"], body["patronymic"]) == (
         "Məmmədov",
@@ -70,19 +77,64 @@ def test_check_fills_the_person_from_the_population_registry(local_aws: LocalAws
     assert body["address"].startswith("Bakı şəhəri")
 
 
-def test_unknown_fin_asks_to_check_it(local_aws: LocalAws) -> None:
-    """P2: a FIN IAMAS does not know is a 404 naming `fin` and asking to re-check it."""
-    event = rest_event(
-        "POST",
-        "/producers/check",
-        body={"personKind": "natural", "fin": "9ZZ9ZZ9"},
-        headers={"Accept-Language": "en"},
-    )
+@pytest.mark.parametrize(
+    "asked",
+    [
+        {"personKind": "natural", "fin": "9ZZ9ZZ9", "documentNumber": "AA1235671"},
+        {"personKind": "natural", "fin": "5ZK8M2P", "documentNumber": "AA7654321"},
+        {"personKind": "legal", "voen": "1400500071", "documentNumber": "AA7654321"},
+    ],
+)
+def test_an_unknown_fin_and_a_wrong_card_number_are_the_same_problem(
+    local_aws: LocalAws, asked: dict[str, str]
+) -> None:
+    """Issue 10 item 2 (P2, G8): only the card's holder is answered; whether the FIN exists
+    is not told apart from a wrong number, for a person or a legal entity's head."""
+    event = rest_event("POST", "/producers/check", body=asked, headers={"Accept-Language": "en"})
     response = local_aws.invoke("ProducerCheckFunction", event)
     body = json.loads(response["body"])
     assert response["statusCode"] == 404
-    assert body["errors"][0]["field"] == "fin"
-    assert "check it" in body["detail"]
+    assert (body["code"], body["errors"][0]["field"]) == (
+        "producers.identity.no-match",
+        "documentNumber",
+    )
+    assert "check both" in body["detail"] and "surname" not in body
+
+
+def test_the_check_needs_the_card_number(local_aws: LocalAws) -> None:
+    """Issue 10 item 2 (P2, G7): a FIN alone is a 422 naming `documentNumber`."""
+    status, body = call(local_aws, "ProducerCheckFunction", "/producers/check", ELSHAN)
+    assert status == 422 and [e["field"] for e in body["errors"]] == ["documentNumber"]
+    status, body = call(
+        local_aws,
+        "ProducerCheckFunction",
+        "/producers/check",
+        {**ELSHAN, "documentNumber": "12"},
+    )
+    assert (status, body["code"]) == (422, "document-number.invalid")
+
+
+def test_lookups_are_limited_per_source_and_per_fin(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10 item 2 (P2, G8): past the limits a 429 with Retry-After, before the registry
+    is asked; the limit of one FIN holds from every address, that of one address for every FIN."""
+    monkeypatch.setenv("LOOKUPS_PER_FIN", "2")
+    monkeypatch.setenv("LOOKUPS_PER_SOURCE", "2")
+
+    def check(subject: dict[str, str], source: str) -> tuple[int, dict[str, str]]:
+        event = rest_event("POST", "/producers/check", body=card(subject))
+        event["requestContext"]["identity"]["sourceIp"] = source
+        response = local_aws.invoke("ProducerCheckFunction", event)
+        headers = {k: v[0] for k, v in (response.get("multiValueHeaders") or {}).items()}
+        return response["statusCode"], headers
+
+    assert check(ELSHAN, "192.0.2.1")[0] == 200
+    assert check(ELSHAN, "192.0.2.2")[0] == 200
+    status, headers = check(ELSHAN, "192.0.2.3")
+    assert status == 429 and 0 < int(headers["Retry-After"]) <= 600
+    assert check(GUNAY, "192.0.2.1")[0] == 200
+    assert check({**GUNAY, "fin": "8PD2F5G"}, "192.0.2.1")[0] == 429
 
 
 def test_malformed_fin_is_422_in_azerbaijani(local_aws: LocalAws) -> None:
@@ -91,7 +143,7 @@ def test_malformed_fin_is_422_in_azerbaijani(local_aws: LocalAws) -> None:
         local_aws,
         "ProducerCheckFunction",
         "/producers/check",
-        {"personKind": "natural", "fin": "12"},
+        {"personKind": "natural", "fin": "12", "documentNumber": "AA1235671"},
     )
     assert status == 422
     assert body["errors"] == [{"field": "fin", "code": "fin.invalid", "detail": body["detail"]}]
@@ -100,18 +152,18 @@ def test_malformed_fin_is_422_in_azerbaijani(local_aws: LocalAws) -> None:
 
 def test_legal_entity_is_checked_by_voen(local_aws: LocalAws) -> None:
     """P1, P2: a legal entity by VÖEN, with its head's civil record; liquidated ones refused."""
-    status, body = call(local_aws, "ProducerCheckFunction", "/producers/check", GOYGOL)
+    status, body = call(local_aws, "ProducerCheckFunction", "/producers/check", card(GOYGOL))
     assert status == 200
     assert body["companyName"] == '"Göygöl Aqro" MMC' and body["fin"] == "5ZK8M2P"
     status, body = call(
         local_aws,
         "ProducerCheckFunction",
         "/producers/check",
-        {"personKind": "legal", "voen": "9901000071"},
+        card({"personKind": "legal", "voen": "9901000071"}),
     )
     assert status == 422 and body["errors"][0]["field"] == "voen"
     status, body = call(
-        local_aws, "ProducerCheckFunction", "/producers/check", {"personKind": "legal"}
+        local_aws, "ProducerCheckFunction", "/producers/check", card({"personKind": "legal"})
     )
     assert status == 422 and body["errors"][0] == {
         "field": "voen",
@@ -121,27 +173,28 @@ def test_legal_entity_is_checked_by_voen(local_aws: LocalAws) -> None:
 
 
 def test_code_only_goes_to_the_registrants_own_active_number(local_aws: LocalAws) -> None:
-    """P3: the operators' registry must name the registrant (a legal entity: its head)."""
+    """P3: the operators' registry must name the registrant (a legal entity: its head). Issue
+    10 item 2: someone else's number and an inactive one get one neutral answer."""
     url = "/producers/mobile-confirmations"
     fn = "ProducerMobileConfirmationFunction"
-    status, body = call(local_aws, fn, url, {**ELSHAN, "mobile": "+994552345678"})
-    assert (status, body["code"]) == (422, "producers.mobile.not-owner")
-    status, body = call(
-        local_aws, fn, url, {"personKind": "natural", "fin": "8PD2F5G", "mobile": "+994775678901"}
-    )
-    assert (status, body["code"]) == (422, "producers.mobile.inactive")
-    status, body = call(local_aws, fn, url, {**GOYGOL, "mobile": "+994501234567"})
+    status, body = call(local_aws, fn, url, {**card(ELSHAN), "mobile": "+994552345678"})
+    assert (status, body["code"]) == (422, "producers.mobile.not-accepted")
+    inactive = {"personKind": "natural", "fin": "8PD2F5G", "mobile": "+994775678901"}
+    status, body = call(local_aws, fn, url, card(inactive))
+    assert (status, body["code"]) == (422, "producers.mobile.not-accepted")
+    status, body = call(local_aws, fn, url, {**card(GOYGOL), "mobile": "+994501234567"})
     assert status == 201 and body["attemptsLeft"] == 5
 
 
 def test_a_number_gets_at_most_five_codes_in_ten_minutes(
-    local_aws: LocalAws, simulators: str
+    local_aws: LocalAws, simulators: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """P3: the sixth code in a window is a 429 naming `mobile`, with Retry-After; it texts
     nothing and stores no confirmation. Another number is not affected."""
+    monkeypatch.setenv("LOOKUPS_PER_FIN", "10")  # this limit, not the registry lookups'
     url, fn = "/producers/mobile-confirmations", "ProducerMobileConfirmationFunction"
     for _ in range(5):
-        assert call(local_aws, fn, url, {**ELSHAN, "mobile": "+994501234567"})[0] == 201
+        assert call(local_aws, fn, url, {**card(ELSHAN), "mobile": "+994501234567"})[0] == 201
     local_aws.pump.drain()
 
     def texted() -> int:
@@ -154,7 +207,7 @@ def test_a_number_gets_at_most_five_codes_in_ten_minutes(
         rest_event(
             "POST",
             url,
-            body={**ELSHAN, "mobile": "+994501234567"},
+            body={**card(ELSHAN), "mobile": "+994501234567"},
             headers={"Accept-Language": "en"},
         ),
     )
@@ -167,7 +220,7 @@ def test_a_number_gets_at_most_five_codes_in_ten_minutes(
     assert 0 < seconds <= 600 and f"{seconds} seconds" in body["detail"]
     local_aws.pump.drain()
     assert texted() == before
-    assert call(local_aws, fn, url, {**GUNAY, "mobile": "+994552345678"})[0] == 201
+    assert call(local_aws, fn, url, {**card(GUNAY), "mobile": "+994552345678"})[0] == 201
 
 
 def test_registration_creates_a_producer_who_can_log_in(
@@ -224,7 +277,7 @@ def test_confirmation_is_bound_to_its_number_and_owner(
     ("second", "field", "key"),
     [
         ({"username": "ZEFER1970"}, "username", "auth.username-taken"),
-        ({"username": "zefer-2"}, "mobile", "producers.mobile-taken"),
+        ({"username": "zefer-2"}, "mobile", "producers.mobile.not-accepted"),
     ],
 )
 def test_taken_username_or_mobile_is_a_409_naming_it(
@@ -238,11 +291,10 @@ def test_taken_username_or_mobile_is_a_409_naming_it(
             local_aws,
             "ProducerMobileConfirmationFunction",
             "/producers/mobile-confirmations",
-            {**ELSHAN, "mobile": "+994501234567"},
+            {**card(ELSHAN), "mobile": "+994501234567"},
             headers={"Accept-Language": "en"},
         )
-        assert (status, problem["code"]) == (409, key)
-        assert "enter another" in problem["detail"]
+        assert (status, problem["code"]) == (422, key)  # as neutral as for a stranger's number
         return
     other = confirm(local_aws, simulators, GUNAY, "+994552345678")
     status, problem = register(

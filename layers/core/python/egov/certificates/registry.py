@@ -54,7 +54,7 @@ from egov.certificates.models import (
     fingerprint,
 )
 from egov.certificates.note import Checkpoint, NoteError
-from egov.platform import alarms, audit, aws, clock, i18n, notify, queues, webhooks
+from egov.platform import alarms, audit, audit_read, aws, clock, i18n, notify, queues, webhooks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
 from egov.platform.repository import Table, Transaction
@@ -151,6 +151,14 @@ i18n.register(
 # ---------------------------------------------------------------- storage
 def cert_key(serial: str) -> tuple[str, str]:
     return f"CERT#{serial}", "CERT"
+
+
+def _issuing_center(serial: str) -> tuple[str, ...]:
+    stored = CERTIFICATES.get(*cert_key(serial))
+    return (stored["center"],) if stored else ()
+
+
+audit_read.handled_by("CERT", _issuing_center)
 
 
 def _json(data: Any) -> bytes:

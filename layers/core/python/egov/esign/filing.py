@@ -30,6 +30,7 @@ from egov.platform import (
     applications,
     attachments,
     audit,
+    audit_read,
     aws,
     calendar,
     clock,
@@ -98,6 +99,18 @@ i18n.register(
 def embassy_of(country: str) -> str:
     """The agency code of the embassy serving a country of residence (§2.1), e.g. `EMB-DE`."""
     return f"EMB-{country}"
+
+
+def _handling(application_id: str) -> tuple[str, ...]:
+    """The embassy that meets the applicant and the Center that issues (G8, E8–E10)."""
+    item = ESIGN.get(*key(application_id))
+    if item is None:
+        return ()
+    form = item["form"]
+    return embassy_of(form["applicant"]["countryOfResidence"]), CENTERS[form["carrier"]["kind"]]
+
+
+audit_read.handled_by("ESIGN", _handling)
 
 
 def _stored_form(draft: Draft) -> dict[str, Any]:

@@ -1,5 +1,10 @@
-"""Reading the audit trail (G1, G8): a subject's trail for officers and operators, and the
-entries about a person for that person.
+"""Reading the audit trail (G1, G8): a subject's trail, and the entries about a person for that
+person.
+
+Who reads a subject's trail (issue 10 item 3): the operator every subject; its owner (the person
+the subject's entries are about); the staff (officer, Center, agency system) of an agency that
+handles the subject. A service says which agencies handle its subjects with `handled_by`; a kind
+nobody registered (`USER#`, `ACCESS#`, `ATTACHMENT#`, …) is its owner's and the operator's only.
 
 Reading is all there is: no route edits or deletes an entry, and no function's IAM policy
 allows UpdateItem or DeleteItem on the audit table (tests/unit/test_audit_read.py proves the
@@ -9,12 +14,13 @@ latter from the template).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from typing import Any
 from urllib.parse import unquote
 
 from pydantic import BaseModel, Field
 
-from egov.platform import audit
+from egov.platform import audit, auth
 from egov.platform.problems import Invalid
 from egov.platform.repository import Page
 
@@ -93,3 +99,28 @@ def of_subject(subject: str, cursor: str | None, limit: int) -> AuditPage:
 
 def of_owner(owner: str, cursor: str | None, limit: int) -> AuditPage:
     return page_of(audit.trail_of_owner(owner, cursor=cursor, limit=limit))
+
+
+HandledBy = Callable[[str], Collection[str]]
+"""The key of a subject (after `KIND#`) → the codes of the agencies that handle it."""
+_HANDLERS: dict[str, HandledBy] = {}
+
+
+def handled_by(kind: str, agencies: HandledBy) -> None:
+    """Let the staff of `agencies(key)` read the trail of subjects `<kind>#<key>` (G8)."""
+    _HANDLERS[kind] = agencies
+
+
+handled_by("AGENCY", lambda code: (code,))
+handled_by("CENTER", lambda code: (code,))
+
+
+def may_read(caller: auth.Principal, subject: str) -> bool:
+    if caller.role == "operator":
+        return True
+    kind, _, key = subject.partition("#")
+    handlers = _HANDLERS.get(kind)
+    if caller.role in auth.STAFF and handlers and caller.agency in handlers(key):
+        return True
+    newest = audit.AUDIT.query(subject, limit=1, newest_first=True).items
+    return bool(newest) and newest[0].get("gsi1pk") == f"OWNER#{caller.user_id}"

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import functools
 import time
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 import jwt
 from argon2 import PasswordHasher
@@ -40,6 +41,8 @@ from egov.platform.repository import Table, Transaction
 Role = Literal["citizen", "officer", "operator", "agency", "center"]
 Status = Literal["active", "pending-activation", "restricted", "closed"]
 ROLES: tuple[Role, ...] = ("citizen", "officer", "operator", "agency", "center")
+STAFF: tuple[Role, ...] = ("officer", "center", "agency")
+"""The roles that act for an agency (the `agency` of their account)."""
 TOKEN_SECONDS = 15 * 60
 ISSUER = "egov.az"
 
@@ -92,8 +95,19 @@ def account_key(user_id: str) -> tuple[str, str]:
     return f"USER#{user_id}", "ACCOUNT"
 
 
+# Azerbaijani pairs dotted İ/i and dotless I/ı, which Unicode's default folding does not; and a
+# keyboard without the Azerbaijani layout types ı as i. So all four are one letter in a login name.
+_AZ_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+
+
+def login_name_key(name: str) -> str:
+    """The form in which login names are compared and held unique: NFC, every I-letter the same,
+    then case-folded ("Ilham", "ılham", "İlham" and "ilham" are one name)."""
+    return unicodedata.normalize("NFC", name.strip()).translate(_AZ_I).casefold()
+
+
 def username_guard(username: str) -> str:
-    return f"USERNAME#{username.casefold()}"
+    return f"USERNAME#{login_name_key(username)}"
 
 
 def client_guard(client_id: str) -> str:
@@ -153,7 +167,7 @@ def add_account(
         "pk": pk,
         "sk": sk,
         "userId": user_id,
-        "username": username,
+        "username": unicodedata.normalize("NFC", username.strip()),
         "role": role,
         "name": name,
         "agency": agency,
@@ -164,7 +178,6 @@ def add_account(
         "passwordHash": hash_password(password) if password else None,
         "status": "active" if password and not pending else "pending-activation",
         "session": 0,
-        "failedLogins": 0,
         "createdAt": clock.now_iso(),
     }
     tx.put(PLATFORM, item)
@@ -193,7 +206,6 @@ def add_client(
         "passwordHash": hash_password(secret),
         "status": "active",
         "session": 0,
-        "failedLogins": 0,
         "createdAt": clock.now_iso(),
     }
     tx.put(PLATFORM, item)
@@ -357,7 +369,22 @@ def principal(app: APIGatewayRestResolver) -> Principal:
 
 
 def caller_account(app: APIGatewayRestResolver) -> dict[str, Any]:
-    """The caller's stored account, once the token and the account's state allow the call."""
+    """The caller's stored account, once the token and the account's state allow the call.
+
+    Read once per request: the HTTP glue admits the caller before the handler asks again.
+    """
+    admitted = app.context.get(_ADMITTED)
+    if admitted is not None:
+        return dict(admitted)
+    stored = _checked_account(app)
+    app.append_context(**{_ADMITTED: stored})
+    return stored
+
+
+_ADMITTED = "egov.caller-account"
+
+
+def _checked_account(app: APIGatewayRestResolver) -> dict[str, Any]:
     token = _bearer(app)
     if not token:
         raise Unauthorized("auth.token-invalid", headers={"WWW-Authenticate": "Bearer"})
@@ -387,19 +414,29 @@ def require(app: APIGatewayRestResolver, *roles: Role, agency: str | None = None
     """The caller if they have one of `roles` (and act for `agency`), else 403, logged (G8)."""
     caller = principal(app)
     if caller.role not in roles or (agency is not None and caller.agency != agency):
-        audit.append(
-            access_subject(caller.user_id),
-            ACCESS_REFUSED,
-            caller.actor,
-            owner=caller.user_id,
-            after={
-                "path": app.current_event.path,
-                "method": app.current_event.http_method,
-                "role": caller.role,
-                "agency": caller.agency,
-                "requiredRoles": list(roles),
-                "requiredAgency": agency,
-            },
-        )
-        raise Forbidden("auth.role-required")
+        refuse(app, caller, roles, agency)
     return caller
+
+
+def refuse(
+    app: APIGatewayRestResolver,
+    caller: Principal,
+    roles: tuple[Role, ...],
+    agency: str | tuple[str, ...] | None,
+) -> NoReturn:
+    """Record the caller's refused access attempt (G8, A12) and answer 403."""
+    audit.append(
+        access_subject(caller.user_id),
+        ACCESS_REFUSED,
+        caller.actor,
+        owner=caller.user_id,
+        after={
+            "path": app.current_event.path,
+            "method": app.current_event.http_method,
+            "role": caller.role,
+            "agency": caller.agency,
+            "requiredRoles": list(roles),
+            "requiredAgency": list(agency) if isinstance(agency, tuple) else agency,
+        },
+    )
+    raise Forbidden("auth.role-required")

@@ -52,7 +52,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.platform import audit, auth, aws, clock, evidence, i18n, webhooks
+from egov.platform import audit, audit_read, auth, aws, clock, evidence, i18n, webhooks
 from egov.platform.auth import Principal
 from egov.platform.observability import logger
 from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem, Unavailable
@@ -176,6 +176,14 @@ class Withdrawal(View):
 
 def _key(decision_id: str) -> tuple[str, str]:
     return f"DECISION#{decision_id}", "DECISION"
+
+
+def _asked_agency(decision_id: str) -> tuple[str, ...]:
+    stored = PLATFORM.get(*_key(decision_id))
+    return (stored["agency"],) if stored else ()
+
+
+audit_read.handled_by("DECISION", _asked_agency)
 
 
 def _by_status(agency: str, status: Status) -> str:

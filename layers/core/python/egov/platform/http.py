@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
+from aws_lambda_powertools.event_handler.api_gateway import ResponseBuilder, Route
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
@@ -27,7 +28,7 @@ from aws_lambda_powertools.shared.json_encoder import Encoder
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import BaseModel, ConfigDict, Field
 
-from egov.platform import i18n
+from egov.platform import access, i18n
 from egov.platform.observability import (
     API_CORRELATION_PATH,
     correlation_id,
@@ -159,14 +160,30 @@ def _portal_cors() -> CORSConfig | None:
     )
 
 
+class _Resolver(APIGatewayRestResolver):
+    """Powertools' resolver that admits the caller (egov.platform.access) before anything else.
+
+    Powertools validates parameters and body before any middleware or the handler runs, so the
+    check cannot be a middleware: it comes first here, and its refusal is a problem like any.
+    """
+
+    def _call_route(self, route: Route, route_arguments: dict[str, str]) -> ResponseBuilder:
+        try:
+            access.admit(self, f"{route.method} {route.openapi_path}", route_arguments)
+        except Problem as refused:
+            answer = self._call_exception_handler(refused, route)
+            if answer is None:
+                raise
+            return answer
+        return super()._call_route(route, route_arguments)
+
+
 def api(**kwargs: Any) -> APIGatewayRestResolver:
     # Names keep their letters end to end (DESIGN rule 12): UTF-8, not \u escapes.
     serializer = functools.partial(
         json.dumps, separators=(",", ":"), ensure_ascii=False, cls=Encoder
     )
-    app = APIGatewayRestResolver(
-        enable_validation=True, serializer=serializer, cors=_portal_cors(), **kwargs
-    )
+    app = _Resolver(enable_validation=True, serializer=serializer, cors=_portal_cors(), **kwargs)
 
     @app.exception_handler(RequestValidationError)
     def _invalid(error: RequestValidationError) -> Response:

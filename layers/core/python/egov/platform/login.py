@@ -1,16 +1,26 @@
 """Logging in and out: people with a username and password, agency systems with client
-credentials, and the brute-force lockout that protects both (G8).
+credentials, and the limits that slow guessing without letting anyone lock out someone else (G8).
 
 A wrong username and a wrong password are the same 401, and both spend one argon2 verification,
-so neither the answer nor its timing tells whether an account exists. After `MAX_FAILURES`
-consecutive wrong passwords the account is locked for `LOCK_SECONDS` (423 with the moment it
-unlocks). Failures are counted with a conditional update on the count read before (a version
-check): of two parallel attempts that read the same count only one write succeeds, the other
-re-reads and counts on top of it, so parallel guessing cannot skip the count. Every failure and
-the lockout are audit entries of the account, written in the same transaction as the count.
+so neither the answer nor its timing tells whether an account exists.
 
-Lockout periods and tokens run on real time, not the demo clock: a faster clock must not shorten
-a security period.
+Three limits, none of which a stranger can turn against an account's owner (issue 10 item 1):
+- per source address: past `SOURCE_FAILURES` failed attempts in `SOURCE_WINDOW` seconds, every
+  attempt from that address is a 429 with `Retry-After` until the window ends;
+- a person's account per source: `MAX_FAILURES` consecutive wrong passwords from one address
+  lock the account *for that address only* (423 with the moment it unlocks), for a period that
+  doubles with each lock (`LOCK_SECONDS` up to `MAX_LOCK_SECONDS`); the owner elsewhere logs in;
+- an agency system's credential is never locked: the right secret always works. Its refused
+  attempts are an incident, not silence: `AGENCY_ALERT_FAILURES` of them in `SOURCE_WINDOW`
+  seconds alert the operator by e-mail once per window.
+
+Failures of one account and source are counted with a conditional write on the count read before
+(a version check): of two parallel attempts that read the same count only one write succeeds, the
+other re-reads and counts on top of it. Every failure and lock is an audit entry of the account,
+written in the same transaction as the count. A lock is no judgement on the account: sessions the
+owner already has go on (the operator's restriction and closing end them, egov.platform.auth).
+
+These periods run on real time, not the demo clock: a faster clock must not shorten them.
 """
 
 from __future__ import annotations
@@ -21,12 +31,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from egov.platform import audit, auth, clock, i18n
+from egov.platform import audit, auth, aws, clock, i18n, notify, ratelimit
 from egov.platform.problems import Conflict, Forbidden, Locked, Unauthorized
 from egov.platform.repository import Transaction
 
 MAX_FAILURES = 5
-LOCK_SECONDS = 15 * 60
+LOCK_SECONDS = 60
+MAX_LOCK_SECONDS = 15 * 60
+SOURCE_FAILURES = 20
+SOURCE_WINDOW = 15 * 60
+AGENCY_ALERT_FAILURES = 5
 RACE_RETRIES = 5  # parallel attempts on one account; each retry re-reads the count
 
 i18n.register(
@@ -34,6 +48,22 @@ i18n.register(
         "auth.busy": {
             "az": "Bu hesaba eyni anda çox sayda giriş cəhdi edilir, bir az sonra yenidən yoxlayın",
             "en": "Too many simultaneous sign-in attempts on this account, try again shortly",
+        },
+        "auth.too-many-attempts": {
+            "az": "Bu ünvandan çox sayda uğursuz giriş cəhdi: {seconds} saniyədən sonra yoxlayın",
+            "en": "Too many failed sign-in attempts from this address: try again in {seconds} s",
+        },
+        "notice.agency-credential-refused.title": {
+            "az": "Qurumun sistem hesabına uğursuz giriş cəhdləri",
+            "en": "Refused sign-in attempts on an agency system's credential",
+        },
+        "notice.agency-credential-refused.body": {
+            "az": "{agency} qurumunun «{clientId}» müştəri identifikatoru ilə {count} uğursuz "
+            "cəhd edilib (son mənbə: {sourceIp}). Qurumla əlaqə saxlayın: daxil ola bilməyən "
+            "qurum gözləyən qərarlarına cavab verə bilmir.",
+            "en": "{count} refused attempts with {agency}'s client id “{clientId}” (last "
+            "source: {sourceIp}). Contact the agency: one that cannot sign in cannot answer "
+            "its pending decisions.",
         },
     }
 )
@@ -108,28 +138,62 @@ def logout(caller: auth.Principal) -> None:
 def _authenticate(
     user_id: str | None, secret: str, source_ip: str | None, *, people: bool
 ) -> AccessToken:
+    source = source_ip or "unknown"
+    _refuse_busy_source(source)
     stored = auth.account(user_id) if user_id else None
     if stored is None or (stored["role"] == "agency") == people:
         auth.password_matches(None, secret)
+        _count_source_failure(source)
         raise _bad_credentials()
-    _refuse_if_locked(stored)
+    attempts = _attempts(stored["userId"], source) if people else {}
+    _refuse_if_locked(attempts)
     if stored["status"] not in ("active", "restricted"):
         auth.password_matches(None, secret)  # pending activation or closed: no login at all
+        _count_source_failure(source)
         raise _bad_credentials()
-    matches = auth.password_matches(stored.get("passwordHash"), secret)
+    if auth.password_matches(stored.get("passwordHash"), secret):
+        return _succeed(stored, attempts)
+    _count_source_failure(source)
+    if not people:
+        _refuse_system(stored, source)
     for _ in range(RACE_RETRIES):
         try:
-            if matches:
-                return _succeed(stored)
-            _fail(stored, source_ip)
+            _fail(stored, source, attempts)
         except _Raced:
-            stored = auth.account(stored["userId"]) or stored
-            _refuse_if_locked(stored)
+            attempts = _attempts(stored["userId"], source)
+            _refuse_if_locked(attempts)
     raise Conflict("auth.busy")
 
 
-def _refuse_if_locked(stored: dict[str, Any]) -> None:
-    until = stored.get("lockedUntil")
+def _source_subject(source: str) -> str:
+    return f"LOGIN-SOURCE#{source}"
+
+
+def _refuse_busy_source(source: str) -> None:
+    ratelimit.refuse_if_spent(
+        auth.PLATFORM,
+        _source_subject(source),
+        limit=SOURCE_FAILURES,
+        window_seconds=SOURCE_WINDOW,
+        key="auth.too-many-attempts",
+    )
+
+
+def _count_source_failure(source: str) -> None:
+    ratelimit.count(auth.PLATFORM, _source_subject(source), window_seconds=SOURCE_WINDOW)
+
+
+def _attempts_key(user_id: str, source: str) -> tuple[str, str]:
+    return f"LOGIN-ATTEMPTS#{user_id}#{source}", "ATTEMPTS"
+
+
+def _attempts(user_id: str, source: str) -> dict[str, Any]:
+    """The account's failures and locks from one source ({} if none)."""
+    return auth.PLATFORM.get(*_attempts_key(user_id, source)) or {}
+
+
+def _refuse_if_locked(attempts: dict[str, Any]) -> None:
+    until = attempts.get("lockedUntil")
     if not until or clock.parse(until) <= clock.real_now():
         return
     seconds = math.ceil((clock.parse(until) - clock.real_now()).total_seconds())
@@ -141,16 +205,11 @@ def _refuse_if_locked(stored: dict[str, Any]) -> None:
     )
 
 
-def _succeed(stored: dict[str, Any]) -> AccessToken:
+def _succeed(stored: dict[str, Any], attempts: dict[str, Any]) -> AccessToken:
     if stored["status"] == "restricted":
         raise Forbidden("auth.restricted")
-    if stored.get("failedLogins"):
-        auth.PLATFORM.update(
-            *auth.account_key(stored["userId"]),
-            {"failedLogins": 0},
-            expected={"failedLogins": stored["failedLogins"]},
-            conflict=_Raced("auth.busy"),
-        )
+    if attempts:
+        auth.PLATFORM.delete(attempts["pk"], attempts["sk"])
     principal = auth.Principal.of(stored)
     issued = clock.real_now()
     return AccessToken(
@@ -164,24 +223,37 @@ def _succeed(stored: dict[str, Any]) -> AccessToken:
     )
 
 
-def _fail(stored: dict[str, Any], source_ip: str | None) -> None:
-    """Count one wrong password (locking at the limit) and raise the caller's answer."""
+def _fail(stored: dict[str, Any], source: str, attempts: dict[str, Any]) -> None:
+    """Count one wrong password from `source` (locking it out at the limit) and raise the
+    caller's answer."""
     user_id = stored["userId"]
-    before = int(stored.get("failedLogins", 0))
+    before = int(attempts.get("failures", 0))
     failures = before + 1
-    locks = failures >= MAX_FAILURES
-    until = clock.iso(clock.real_now() + timedelta(seconds=LOCK_SECONDS)) if locks else None
-    changes: dict[str, Any] = (
-        {"failedLogins": 0, "lockedUntil": until} if locks else {"failedLogins": failures}
-    )
+    locking = failures >= MAX_FAILURES
+    locks = int(attempts.get("locks", 0)) + (1 if locking else 0)
+    seconds = min(LOCK_SECONDS * 2 ** max(locks - 1, 0), MAX_LOCK_SECONDS)
+    until = clock.iso(clock.real_now() + timedelta(seconds=seconds)) if locking else None
+    pk, sk = _attempts_key(user_id, source)
+    changes: dict[str, Any] = {
+        "failures": 0 if locking else failures,
+        "locks": locks,
+        # The table's TTL forgets a source once its last lock is long over.
+        "expiresAt": int(clock.real_now().timestamp()) + 2 * MAX_LOCK_SECONDS,
+    }
+    if until:
+        changes["lockedUntil"] = until
     tx = Transaction()
-    tx.update(
-        auth.PLATFORM,
-        *auth.account_key(user_id),
-        changes,
-        expected={"failedLogins": before, "lockedUntil": stored.get("lockedUntil")},
-        conflict=_Raced("auth.busy"),
-    )
+    if attempts:
+        tx.update(
+            auth.PLATFORM,
+            pk,
+            sk,
+            changes,
+            expected={"failures": before, "locks": attempts.get("locks", 0)},
+            conflict=_Raced("auth.busy"),
+        )
+    else:
+        tx.put(auth.PLATFORM, {"pk": pk, "sk": sk, **changes}, conflict=_Raced("auth.busy"))
     anonymous = audit.Actor(id="anonymous", role="anonymous")
     subject = f"USER#{user_id}"
     audit.record(
@@ -190,18 +262,47 @@ def _fail(stored: dict[str, Any], source_ip: str | None) -> None:
         "login-failed",
         anonymous,
         owner=user_id,
-        after={"consecutiveFailures": failures, "sourceIp": source_ip},
+        after={"consecutiveFailures": failures, "sourceIp": source},
     )
-    if locks:
+    if locking:
         audit.record(
             tx,
             subject,
             "account-locked",
             audit.Actor.system("login"),
             owner=user_id,
-            after={"lockedUntil": until, "afterFailures": failures},
+            after={"lockedUntil": until, "afterFailures": failures, "sourceIp": source},
         )
     tx.commit()
-    if locks:
+    if locking:
         _refuse_if_locked({"lockedUntil": until})
+    raise _bad_credentials()
+
+
+def _refuse_system(stored: dict[str, Any], source: str) -> None:
+    """A wrong secret for an agency system: on record, the operator alerted at the threshold,
+    and never a lock (the agency's own system must always get in with the right secret)."""
+    user_id = stored["userId"]
+    audit.append(
+        f"USER#{user_id}",
+        "login-failed",
+        audit.Actor(id="anonymous", role="anonymous"),
+        owner=user_id,
+        after={"sourceIp": source},
+    )
+    refused = ratelimit.count(
+        auth.PLATFORM, f"CLIENT-REFUSED#{user_id}", window_seconds=SOURCE_WINDOW
+    )
+    if refused == AGENCY_ALERT_FAILURES:
+        notify.send_to_address(
+            "notice.agency-credential-refused",
+            {
+                "agency": stored["agency"],
+                "clientId": stored["clientId"],
+                "count": refused,
+                "sourceIp": source,
+            },
+            email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+            language="en",
+        )
     raise _bad_credentials()

@@ -20,7 +20,7 @@ import time
 import uuid
 
 from egov.platform import adapters, aws, clock, i18n, notify, ratelimit
-from egov.platform.problems import Conflict, Invalid
+from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
 from egov.producers import check
 from egov.producers.models import MobileConfirmation, MobileConfirmationRequest
@@ -49,6 +49,12 @@ i18n.register(
         "producers.mobile.inactive": {
             "az": "Bu nömrə operatorda aktiv deyil",
             "en": "This number is not active with its operator",
+        },
+        "producers.mobile.not-accepted": {
+            "az": "Bu nömrə təsdiq edilə bilməz: operatorda sizin adınıza qeydiyyatda olan, "
+            "aktiv və portalda başqa istehsalçıya aid olmayan nömrə daxil edin",
+            "en": "This number cannot be confirmed: enter an active number registered in your "
+            "name with its operator and not used by another producer on the portal",
         },
         "producers.mobile-taken": {
             "az": "Bu mobil nömrə artıq portalda qeydiyyatdan keçib; başqa nömrə daxil edin",
@@ -145,11 +151,20 @@ def send_code(mobile: str, owner_fin: str, language: i18n.Lang, purpose: str) ->
     )
 
 
-def request(body: MobileConfirmationRequest, language: i18n.Lang) -> MobileConfirmation:
-    """P3: check who holds the number, that no producer has it, then send the code."""
-    identity = check.identify(body)
-    ensure_owner(body.mobile, identity.fin)
-    ensure_free(body.mobile)
+def request(
+    body: MobileConfirmationRequest, language: i18n.Lang, source_ip: str | None
+) -> MobileConfirmation:
+    """P3: check who holds the number, that no producer has it, then send the code.
+
+    Asked by anyone, so one neutral answer whether the number is someone else's, inactive or
+    already a producer's: a stranger learns nothing about a number (issue 10 item 2).
+    """
+    identity = check.look_up(body, source_ip)
+    try:
+        ensure_owner(body.mobile, identity.fin)
+        ensure_free(body.mobile)
+    except (Invalid, Conflict, NotFound):
+        raise Invalid("producers.mobile.not-accepted", field="mobile") from None
     return send_code(body.mobile, identity.fin, language, "registration")
 
 

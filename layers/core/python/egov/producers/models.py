@@ -30,7 +30,7 @@ from pydantic_core import PydanticCustomError
 from egov.platform import i18n
 from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
-from egov.platform.adapters.population import Fin
+from egov.platform.adapters.population import DocumentNumber, Fin
 from egov.platform.adapters.tax import Voen
 
 PASSWORD_MIN = 10
@@ -153,7 +153,14 @@ class Identity(Model):
     company_address: str | None = None
 
 
-class MobileConfirmationRequest(Subject):
+class IdentityCheck(Subject):
+    """The "Yoxla" step (P2) asked by the person: with the FIN (or VÖEN), the document number of
+    the ID card (for a legal entity, its head's), which only the card's holder has at hand."""
+
+    document_number: DocumentNumber
+
+
+class MobileConfirmationRequest(IdentityCheck):
     """Ask for an SMS code to a number the registry says belongs to the subject (P3)."""
 
     mobile: MobileNumber

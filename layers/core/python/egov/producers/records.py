@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from egov.platform import i18n
+from egov.platform import audit_read, i18n
 from egov.platform.problems import Conflict, NotFound
 from egov.platform.repository import Item, Table
 from egov.producers.models import Producer
@@ -49,6 +49,11 @@ i18n.register(
 
 def producer_pk(producer_id: str) -> str:
     return f"PRODUCER#{producer_id}"
+
+
+# The ministry verifies producers (P5); its offices and the ASAN centres register them (P6).
+HANDLING_AGENCIES = ("MKT", "ASAN")
+audit_read.handled_by("PRODUCER", lambda _producer_id: HANDLING_AGENCIES)
 
 
 def mobile_guard(mobile: str) -> str:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from egov.platform import i18n
@@ -14,12 +14,18 @@ from egov.platform.adapters._model import Record, checked
 from egov.platform.adapters.base import SystemClient
 
 FIN_PATTERN = re.compile(r"[0-9A-Z]{7}")
+# The ID card's series and number: `AA` and 7 digits since 2013, `AZE` and 8 digits before.
+DOCUMENT_PATTERN = re.compile(r"AA[0-9]{7}|AZE[0-9]{8}")
 
 i18n.register(
     {
         "fin.invalid": {
             "az": "FİN 7 simvoldan ibarətdir: böyük latın hərfləri və rəqəmlər",
             "en": "A FIN has 7 characters: capital Latin letters and digits",
+        },
+        "document-number.invalid": {
+            "az": "Şəxsiyyət vəsiqəsinin nömrəsi AA və 7 rəqəm (və ya AZE və 8 rəqəm) olmalıdır",
+            "en": "An ID card number is AA and 7 digits (or AZE and 8 digits)",
         },
         "fin.unknown": {
             "az": "Bu FİN əhali reyestrində tapılmadı; FİN-i yoxlayıb yenidən daxil edin",
@@ -40,8 +46,20 @@ def check_fin(value: str) -> str:
 Fin = Annotated[str, AfterValidator(check_fin)]
 
 
+def check_document_number(value: str) -> str:
+    """The series and number of an ID card, upper-cased, without spaces."""
+    number = "".join(value.split()).upper()
+    if not DOCUMENT_PATTERN.fullmatch(number):
+        raise PydanticCustomError("document-number.invalid", "Not an ID card number")
+    return number
+
+
+DocumentNumber = Annotated[str, AfterValidator(check_document_number)]
+
+
 class Person(Record):
     fin: str
+    document_number: str = Field(description="The number of the person's current ID card")
     surname: str
     name: str
     patronymic: str

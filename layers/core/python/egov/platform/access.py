@@ -1,0 +1,155 @@
+"""Who may call each route (G8): the one role × route table of the platform.
+
+`egov.platform.http` applies it to every request before the body or the parameters are read, so a
+route that needs a token answers 401 without one and 403 to a role it does not admit, never a 422
+that describes its fields to a stranger (issue 10 item 11). Handlers narrow further within an
+admitted role (the owner of a record, the Center of a certificate): `Rule.narrowed` says how, in
+words. A route the table does not hold gets no check here; tests/unit/test_access.py proves the
+table holds every route of the template, walks every row with every role, and keeps
+docs/access.md (rendered by `python -m devstack.access_doc`) equal to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver
+
+from egov.platform import auth
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: tuple[auth.Role, ...] = ()
+    """Who is admitted; none: the route is public (or authenticated otherwise, `narrowed`)."""
+    agencies: tuple[str, ...] = ()
+    """Staff only of these agencies."""
+    own: str | None = None
+    """The path parameter that names the agency: staff only of that agency."""
+    narrowed: str = ""
+    """What the handler checks further, for the reader of docs/access.md."""
+
+
+PUBLIC = Rule()
+SIGNED_IN = auth.ROLES
+OWNER = "only the caller's own"
+
+RULES: dict[str, Rule] = {
+    # ------------------------------------------------------------ public
+    "GET /health": PUBLIC,
+    "GET /calendar/deadline": PUBLIC,
+    "GET /openapi.json": PUBLIC,
+    "GET /docs": PUBLIC,
+    "GET /.well-known/webhook-keys": PUBLIC,
+    "POST /auth/login": PUBLIC,
+    "POST /auth/token": PUBLIC,
+    "POST /platform/delivery-receipts/{channel}": Rule(narrowed="the gateway's signature"),
+    "POST /payments/callback": Rule(narrowed="the payment provider's signature"),
+    "POST /producers/check": PUBLIC,
+    "POST /producers/mobile-confirmations": PUBLIC,
+    "POST /producers": PUBLIC,
+    "POST /producers/activation": Rule(narrowed="the activation code sent to the person"),
+    "GET /producers": PUBLIC,
+    "GET /producers/products": PUBLIC,
+    "GET /certificates/{serial}": PUBLIC,
+    "GET /certificates/keys/{fingerprint}": PUBLIC,
+    "GET /certificates/{serial}/status": PUBLIC,
+    "GET /certificates/{serial}/verify": PUBLIC,
+    "GET /certificates/revocations": PUBLIC,
+    "GET /certificates/log/checkpoint": PUBLIC,
+    "GET /certificates/log/key": PUBLIC,
+    "GET /certificates/log/proof/inclusion": PUBLIC,
+    "GET /certificates/log/proof/consistency": PUBLIC,
+    # ------------------------------------------------------------ anyone signed in: their own
+    "POST /auth/logout": Rule(SIGNED_IN),
+    "GET /me": Rule(SIGNED_IN),
+    "GET /me/inbox": Rule(SIGNED_IN, narrowed=OWNER),
+    "POST /me/inbox/{itemId}/read": Rule(SIGNED_IN, narrowed=OWNER),
+    "GET /me/applications": Rule(SIGNED_IN, narrowed=OWNER),
+    "GET /me/audit": Rule(SIGNED_IN, narrowed=OWNER),
+    "POST /uploads": Rule(SIGNED_IN),
+    "GET /uploads/{attachmentId}": Rule(SIGNED_IN, narrowed=OWNER),
+    "GET /payments/{paymentId}": Rule(SIGNED_IN, narrowed=OWNER),
+    "POST /payments/{paymentId}/refund": Rule(SIGNED_IN, narrowed=OWNER),
+    "GET /audit/{subject}": Rule(
+        SIGNED_IN,
+        narrowed="the owner's own subjects; staff the subjects their agency handles; "
+        "the operator every subject",
+    ),
+    # ------------------------------------------------------------ citizens
+    "GET /producers/me": Rule(("citizen",)),
+    "PUT /producers/me/products": Rule(("citizen",)),
+    "PUT /producers/me/email": Rule(("citizen",)),
+    "POST /producers/me/mobile-confirmations": Rule(("citizen",)),
+    "PUT /producers/me/mobile": Rule(("citizen",)),
+    "PUT /producers/me/password": Rule(("citizen",)),
+    "POST /producers/me/deregistration": Rule(("citizen",)),
+    "POST /esign/applications": Rule(("citizen",)),
+    "PUT /esign/applications/{applicationId}": Rule(("citizen",), narrowed=OWNER),
+    "GET /esign/applications/{applicationId}": Rule(("citizen",), narrowed=OWNER),
+    "POST /esign/applications/{applicationId}/submit": Rule(("citizen",), narrowed=OWNER),
+    "POST /esign/applications/{applicationId}/fee": Rule(("citizen",), narrowed=OWNER),
+    "POST /certificates/{serial}/applications": Rule(("citizen",), narrowed="the holder's"),
+    "POST /certificates/{serial}/compromise-reports": Rule(("citizen",), narrowed="the holder's"),
+    "GET /certificates/mine": Rule(("citizen",), narrowed=OWNER),
+    # ------------------------------------------------------------ officers, Centers, agencies
+    "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
+    "GET /esign/embassies/{embassy}/tasks": Rule(("officer",), own="embassy"),
+    "POST /esign/embassies/{embassy}/applications/{applicationId}/invitation": Rule(
+        ("officer",), own="embassy"
+    ),
+    "POST /esign/embassies/{embassy}/applications/{applicationId}/check": Rule(
+        ("officer",), own="embassy"
+    ),
+    "POST /esign/embassies/{embassy}/dispatches": Rule(("officer",), own="embassy"),
+    "GET /esign/embassies/{embassy}/dispatches": Rule(
+        ("officer", "center"), narrowed="officers of that embassy or of XIN (the MFA)"
+    ),
+    "POST /esign/dispatches/{batchId}/forwarding": Rule(("officer",), agencies=("XIN",)),
+    "POST /esign/dispatches/{batchId}/receipt": Rule(("center",)),
+    "POST /certificates": Rule(("center",), narrowed="the Center named in the body"),
+    "POST /certificates/{serial}/suspend": Rule(("center",), narrowed="the certificate's Center"),
+    "POST /certificates/{serial}/restore": Rule(("center",), narrowed="the certificate's Center"),
+    "POST /certificates/{serial}/revoke": Rule(("center",), narrowed="the certificate's Center"),
+    "POST /certificates/center-compromise": Rule(("center",), narrowed="the caller's Center"),
+    "GET /agencies/{agency}/notifications": Rule(("agency", "officer"), own="agency"),
+    "GET /agencies/{agency}/decisions": Rule(("agency", "officer", "center"), own="agency"),
+    "POST /agencies/{agency}/decisions/{decisionId}": Rule(
+        ("agency", "officer", "center"), own="agency"
+    ),
+    "GET /agencies/{agency}/decisions/{decisionId}/evidence": Rule(
+        ("agency", "officer", "operator"), own="agency"
+    ),
+    # ------------------------------------------------------------ the operator
+    "POST /operator/accounts/{userId}/restriction": Rule(("operator",)),
+    "DELETE /operator/accounts/{userId}/restriction": Rule(("operator",)),
+    "GET /operator/accounts/{userId}/refusals": Rule(("operator",)),
+    "PUT /operator/webhooks/endpoints/{agency}": Rule(("operator",)),
+    "GET /operator/webhooks/endpoints": Rule(("operator",)),
+    "GET /operator/webhooks/dead-letters": Rule(("operator",)),
+    "POST /operator/webhooks/dead-letters/redeliver": Rule(("operator",)),
+    "GET /operator/decisions/{decisionId}/deliveries": Rule(("operator",)),
+}
+
+
+def admits(rule: Rule, role: auth.Role, agency: str | None, path: Mapping[str, str]) -> bool:
+    """Whether a caller of `role` acting for `agency` passes `rule` (public rules admit all)."""
+    if not rule.roles:
+        return True
+    if role not in rule.roles:
+        return False
+    if role not in auth.STAFF:
+        return True
+    allowed = rule.agencies or ((path.get(rule.own, ""),) if rule.own else ())
+    return not allowed or agency in allowed
+
+
+def admit(app: APIGatewayRestResolver, route: str, path: Mapping[str, str]) -> None:
+    """Let the caller of `route` ("METHOD /path/{param}") on, or refuse with 401/403 (audited)."""
+    rule = RULES.get(route)
+    if rule is None or not rule.roles:
+        return
+    caller = auth.principal(app)
+    if not admits(rule, caller.role, caller.agency, path):
+        auth.refuse(app, caller, rule.roles, rule.agencies or path.get(rule.own or "", None))
