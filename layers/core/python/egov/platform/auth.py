@@ -26,16 +26,18 @@ import time
 import uuid
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import jwt
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 
 from egov.platform import audit, clock, i18n, secrets
 from egov.platform.problems import Conflict, Forbidden, NotFound, Problem, Unauthorized
 from egov.platform.repository import Table, Transaction
+
+# jwt (with cryptography) and argon2 load where a token or a password is handled, not with every
+# function that imports this module (issue 18): registration is anonymous.
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 Role = Literal["citizen", "officer", "operator", "agency", "center"]
 Status = Literal["active", "pending-activation", "restricted", "closed"]
@@ -58,7 +60,6 @@ i18n.register(
         },
     }
 )
-_hasher = PasswordHasher()  # argon2id with the library's RFC 9106 low-memory profile
 ACCESS_REFUSED = "access-refused"
 
 
@@ -106,21 +107,30 @@ def access_subject(user_id: str) -> str:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def password_matches(stored_hash: str | None, password: str) -> bool:
     """Whether `password` fits; without a hash it still spends a verification's time, so that
     an unknown username or an account without a password cannot be told apart by timing."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(stored_hash or _decoy_hash(), password) and bool(stored_hash)
+        return _hasher().verify(stored_hash or _decoy_hash(), password) and bool(stored_hash)
     except (VerificationError, InvalidHashError):
         return False
 
 
 @functools.cache
+def _hasher() -> PasswordHasher:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()  # argon2id with the library's RFC 9106 low-memory profile
+
+
+@functools.cache
 def _decoy_hash() -> str:
-    return _hasher.hash(uuid.uuid4().hex)
+    return _hasher().hash(uuid.uuid4().hex)
 
 
 def new_user_id() -> str:
@@ -340,6 +350,8 @@ def issue_token(principal: Principal) -> str:
         "exp": issued + TOKEN_SECONDS,
         "jti": uuid.uuid4().hex,
     }
+    import jwt
+
     return jwt.encode(claims, secrets.secret("TOKEN_KEY_SECRET"), algorithm="HS256")
 
 
@@ -358,6 +370,8 @@ def principal(app: APIGatewayRestResolver) -> Principal:
 
 def caller_account(app: APIGatewayRestResolver) -> dict[str, Any]:
     """The caller's stored account, once the token and the account's state allow the call."""
+    import jwt
+
     token = _bearer(app)
     if not token:
         raise Unauthorized("auth.token-invalid", headers={"WWW-Authenticate": "Bearer"})

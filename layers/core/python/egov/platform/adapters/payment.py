@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
-from standardwebhooks import Webhook
-from standardwebhooks.webhooks import WebhookVerificationError
 
 from egov.platform import i18n, secrets
 from egov.platform.adapters._model import Record
 from egov.platform.adapters.base import SystemClient, register_system
 from egov.platform.problems import Invalid, Unauthorized
+
+if TYPE_CHECKING:
+    from standardwebhooks import Webhook
 
 register_system("payment", {"az": "ASAN ödəniş sistemi", "en": "The ASAN ödəniş payment system"})
 
@@ -96,11 +97,15 @@ class PaymentProvider:
 
 def confirmation_signer() -> Webhook:
     """Standard Webhooks `v1` over the secret shared with the provider, used raw as the key."""
+    from standardwebhooks import Webhook
+
     return Webhook(secrets.secret("PAYMENT_CALLBACK_SECRET").encode())
 
 
 def read_confirmation(body: str, headers: Mapping[str, str]) -> Confirmation:
     """The verified confirmation in the provider's callback; 401 if the signature fails."""
+    from standardwebhooks.webhooks import WebhookVerificationError
+
     try:
         payload = confirmation_signer().verify(body, dict(headers))
     except WebhookVerificationError as bad:
