@@ -145,3 +145,13 @@ def test_a_function_build_ships_unchecked_hash_bytecode(tmp_path: Path) -> None:
     header = compiled.read_bytes()[:8]
     assert int.from_bytes(header[4:8], "little") == 0b01
     assert (artifacts / "health.py").is_file()
+
+
+def test_the_layer_installs_the_wheels_the_lock_was_resolved_for() -> None:
+    """`make lock` resolves the layer's pins for one platform; the build installs for that one."""
+    layer = Template().resources["CoreLayer"]
+    platform = re.search(r"^PYTHON_PLATFORM := (\S+)$", build_makefile(layer).read_text(), re.M)
+    assert platform is not None
+    lock = f"--python-platform {platform.group(1)} -o layers/core/python/requirements.txt"
+    assert lock in (ROOT / "Makefile").read_text()
+    assert platform.group(1).startswith(layer["Metadata"]["BuildArchitecture"] + "-")
