@@ -57,10 +57,15 @@ lint:
 typecheck:
 	$(BIN)/mypy layers/core/python/egov infra/devstack functions bench
 
-template:
+# sam build runs infra/lambda/Makefile, which installs the layer with uv and compiles with the
+# runtime's interpreter (python3.13, looked up on PATH, not in the venv).
+SAM_BUILD = PATH=$(dir $(PYTHON)):$$PATH UV=$(abspath $(UV)) $(TOOLS)/sam build \
+	--template-file infra/template.yaml --build-dir .aws-sam/build
+
+template: install tools
 	$(TOOLS)/cfn-lint infra/template.yaml
 	$(TOOLS)/sam validate --lint --template-file infra/template.yaml --region eu-central-1
-	PATH=$(dir $(PYTHON)):$$PATH $(TOOLS)/sam build --template-file infra/template.yaml --build-dir .aws-sam/build >/dev/null
+	$(SAM_BUILD) >/dev/null
 	$(BIN)/python -m devstack.check_build
 
 statemachines:
@@ -70,12 +75,12 @@ statemachines:
 pytest:
 	$(BIN)/pytest -n 2 --dist loadgroup
 
-bench: install
+# bench/cold_start.py measures what the build ships.
+bench: install build
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
-# sam build looks for the runtime's interpreter on PATH (python3.13), not in the venv.
-build: tools
-	PATH=$(dir $(PYTHON)):$$PATH $(TOOLS)/sam build --template-file infra/template.yaml
+build: install tools
+	$(SAM_BUILD)
 
 # The layer's pins are compiled first and constrain the test environment, so the tests run
 # against exactly the versions the Lambda layer ships.

@@ -22,7 +22,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from egov.platform import attachments
-from egov.platform.observability import logger, tracer
+from egov.platform.observability import logger, traced
 
 processor = BatchProcessor(event_type=EventType.SQS)
 
@@ -41,7 +41,7 @@ def handle(record: SQSRecord) -> None:
 
 
 @logger.inject_lambda_context(clear_state=True)
-@tracer.capture_lambda_handler(capture_response=False)
+@traced
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     return process_partial_response(
         event=event, record_handler=handle, processor=processor, context=context

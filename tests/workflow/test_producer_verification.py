@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import time
 from datetime import timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import boto3
 import pytest
+from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
 
 from egov.platform import applications, audit, aws, clock
 from egov.platform.applications import application_key
@@ -255,3 +257,50 @@ def test_repeated_messages_change_nothing(local_aws: LocalAws, event: str) -> No
         assert len(verification.escalations("p5")) == 1
         assert len(notifications(OPERATOR)) == 1
         assert status_of(execution) == "RUNNING"
+
+
+def test_a_failing_escalation_is_retried_with_backoff_then_reported(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 18 §4: an escalation the consumer keeps failing is retried a bounded number of
+    times with growing waits (not every minute for ever), then the operator is told and the
+    execution fails, which raises ProducerVerificationFailedAlarm."""
+    waits: list[float] = []
+    # moto sleeps for real between retries; record the waits instead of spending them.
+    monkeypatch.setattr(retrier_decl, "time", SimpleNamespace(sleep=waits.append))
+    (retry,) = local_aws.template.state_machine_definition("ProducerVerificationStateMachine")[
+        "States"
+    ]["Escalate"]["Retry"]
+    registered("p6")
+    execution = start("p6", timeout_seconds=1)
+    decision_request(local_aws)
+    (sub,) = local_aws.pump.subscriptions_of("ProducerVerificationEventsFunction")
+    sqs = boto3.client("sqs")
+    overdue = 0
+    deadline = time.monotonic() + 60
+    while overdue <= retry["MaxAttempts"]:
+        assert time.monotonic() < deadline, f"only {overdue} escalation attempts arrived"
+        for message in sqs.receive_message(QueueUrl=sub.queue_url, WaitTimeSeconds=1).get(
+            "Messages", []
+        ):
+            sqs.delete_message(QueueUrl=sub.queue_url, ReceiptHandle=message["ReceiptHandle"])
+            body = json.loads(message["Body"])
+            assert body["event"] == "overdue"
+            overdue += 1
+            aws.client("stepfunctions").send_task_failure(
+                taskToken=body["taskToken"], error="Escalation.Failed"
+            )
+    deliver(local_aws)  # the `failed` report: the operator is told to look into it
+    wait_for(execution, "FAILED")
+    assert overdue == 1 + retry["MaxAttempts"] <= 10
+    assert waits == [
+        retry["IntervalSeconds"] * retry["BackoffRate"] ** n for n in range(retry["MaxAttempts"])
+    ]
+    (alert,) = notifications(OPERATOR)
+    assert "p6" in alert["text"]
+    alarm = local_aws.template.resources["ProducerVerificationFailedAlarm"]["Properties"]
+    assert (alarm["Namespace"], alarm["MetricName"]) == ("AWS/States", "ExecutionsFailed")
+    assert alarm["Dimensions"] == [
+        {"Name": "StateMachineArn", "Value": {"Ref": "ProducerVerificationStateMachine"}}
+    ]
+    assert alarm["AlarmActions"] == [{"Ref": "OperatorAlertsTopic"}]

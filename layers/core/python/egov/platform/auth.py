@@ -27,16 +27,18 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-import jwt
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 
 from egov.platform import audit, clock, i18n, secrets
 from egov.platform.problems import Conflict, Forbidden, NotFound, Problem, Unauthorized
 from egov.platform.repository import Table, Transaction
+
+# jwt (with cryptography) and argon2 load where a token or a password is handled, not with every
+# function that imports this module (issue 18): registration is anonymous.
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 Role = Literal["citizen", "officer", "operator", "agency", "center"]
 Status = Literal["active", "pending-activation", "restricted", "closed"]
@@ -61,7 +63,6 @@ i18n.register(
         },
     }
 )
-_hasher = PasswordHasher()  # argon2id with the library's RFC 9106 low-memory profile
 ACCESS_REFUSED = "access-refused"
 
 
@@ -120,21 +121,30 @@ def access_subject(user_id: str) -> str:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def password_matches(stored_hash: str | None, password: str) -> bool:
     """Whether `password` fits; without a hash it still spends a verification's time, so that
     an unknown username or an account without a password cannot be told apart by timing."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(stored_hash or _decoy_hash(), password) and bool(stored_hash)
+        return _hasher().verify(stored_hash or _decoy_hash(), password) and bool(stored_hash)
     except (VerificationError, InvalidHashError):
         return False
 
 
 @functools.cache
+def _hasher() -> PasswordHasher:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()  # argon2id with the library's RFC 9106 low-memory profile
+
+
+@functools.cache
 def _decoy_hash() -> str:
-    return _hasher.hash(uuid.uuid4().hex)
+    return _hasher().hash(uuid.uuid4().hex)
 
 
 def new_user_id() -> str:
@@ -352,6 +362,8 @@ def issue_token(principal: Principal) -> str:
         "exp": issued + TOKEN_SECONDS,
         "jti": uuid.uuid4().hex,
     }
+    import jwt
+
     return jwt.encode(claims, secrets.secret("TOKEN_KEY_SECRET"), algorithm="HS256")
 
 
@@ -385,6 +397,8 @@ _ADMITTED = "egov.caller-account"
 
 
 def _checked_account(app: APIGatewayRestResolver) -> dict[str, Any]:
+    import jwt
+
     token = _bearer(app)
     if not token:
         raise Unauthorized("auth.token-invalid", headers={"WWW-Authenticate": "Bearer"})

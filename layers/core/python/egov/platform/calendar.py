@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import functools
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import holidays
-from holidays import HolidayBase
 from pydantic import AwareDatetime, BaseModel
 
 from egov.platform import i18n
 from egov.platform.clock import BAKU
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 Kind = Literal["business", "calendar"]
 
@@ -68,6 +69,9 @@ _LIBRARY_LANGUAGE: dict[i18n.Lang, str] = {"az": "az", "en": "en_US"}
 @functools.cache
 def _calendar(lang: i18n.Lang = "az") -> HolidayBase:
     """The whole calendar; each year is filled in on first use, worked Saturdays from the start."""
+    # holidays loads with the first date computed, not with every function (issue 18).
+    import holidays
+
     return holidays.country_holidays("AZ", language=_LIBRARY_LANGUAGE[lang])
 
 

@@ -34,7 +34,7 @@ from egov.platform.observability import (
     correlation_id,
     logger,
     metrics,
-    tracer,
+    traced,
 )
 from egov.platform.problems import PROBLEM_BASE, FieldError, Internal, Invalid, NotFound, Problem
 
@@ -227,7 +227,7 @@ def entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], LambdaContex
     """The Lambda entry point of a one-route function: logs, traces, metrics, correlation id."""
 
     @logger.inject_lambda_context(correlation_id_path=API_CORRELATION_PATH, clear_state=True)
-    @tracer.capture_lambda_handler(capture_response=False)
+    @traced
     @metrics.log_metrics
     def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         response = app.resolve(event, context)

@@ -7,10 +7,16 @@ a request through queues, Step Functions and webhooks.
 
 from __future__ import annotations
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from aws_lambda_powertools import Logger, Metrics
+
+if TYPE_CHECKING:
+    from aws_lambda_powertools import Tracer
 
 logger = Logger()
-tracer = Tracer()
 metrics = Metrics(namespace="EGov")
 
 CORRELATION_HEADER = "x-correlation-id"
@@ -21,3 +27,28 @@ API_CORRELATION_PATH = (
 
 def correlation_id() -> str:
     return logger.get_correlation_id() or "-"
+
+
+@functools.cache
+def tracer() -> Tracer:
+    """The X-Ray tracer, made on the first invocation: building the recorder and patching the
+    libraries it traces is ~150 ms that a module import would add to every cold start's init
+    (issue 18, DESIGN rule 10), also where a request never reaches it."""
+    from aws_lambda_powertools import Tracer
+
+    return Tracer()
+
+
+def traced[**P, R](handler: Callable[P, R]) -> Callable[P, R]:
+    """`Tracer.capture_lambda_handler` for an entry point, with the tracer made on first use."""
+
+    @functools.wraps(handler)
+    def lambda_handler(*args: P.args, **kwargs: P.kwargs) -> R:
+        return _captured(handler)(*args, **kwargs)
+
+    return lambda_handler
+
+
+@functools.cache
+def _captured(handler: Callable[..., Any]) -> Callable[..., Any]:
+    return tracer().capture_lambda_handler(handler, capture_response=False)

@@ -14,16 +14,11 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from aws_lambda_powertools.utilities.batch import (
-    BatchProcessor,
-    EventType,
-    process_partial_response,
-)
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from egov.platform import aws
-from egov.platform.observability import correlation_id, logger, metrics, tracer
+from egov.platform.observability import correlation_id, logger, metrics, traced
 
 Handler = Callable[[dict[str, Any], SQSRecord], None]
 LambdaHandler = Callable[[dict[str, Any], LambdaContext], Any]
@@ -65,6 +60,13 @@ def receive_count(record: SQSRecord) -> int:
 
 def consumer(handle: Handler) -> LambdaHandler:
     """A Lambda handler for an SQS event source with ReportBatchItemFailures."""
+    # Only consumers load the batch utility; HTTP functions import this module to send.
+    from aws_lambda_powertools.utilities.batch import (
+        BatchProcessor,
+        EventType,
+        process_partial_response,
+    )
+
     processor = BatchProcessor(event_type=EventType.SQS)
 
     def record_handler(record: SQSRecord) -> None:
@@ -73,7 +75,7 @@ def consumer(handle: Handler) -> LambdaHandler:
         handle(body, record)
 
     @logger.inject_lambda_context(clear_state=True)
-    @tracer.capture_lambda_handler(capture_response=False)
+    @traced
     @metrics.log_metrics
     def lambda_handler(event: dict[str, Any], context: LambdaContext) -> Any:
         return process_partial_response(

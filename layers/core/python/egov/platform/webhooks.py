@@ -37,13 +37,9 @@ import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import httpx
-import standardwebhooks
 from botocore.exceptions import ClientError
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
@@ -52,6 +48,12 @@ from egov.platform.adapters import base as adapter_base
 from egov.platform.observability import CORRELATION_HEADER, correlation_id, logger
 from egov.platform.problems import Invalid
 from egov.platform.repository import Table, Transaction
+
+# httpx, standardwebhooks and cryptography load where a webhook is signed or sent, not in every
+# function that queues one or lists deliveries (issue 18).
+if TYPE_CHECKING:
+    import httpx
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 PLATFORM = Table("PLATFORM_TABLE")
 REGISTRY_PK = "AGENCY-WEBHOOKS"
@@ -66,7 +68,7 @@ MAX_ATTEMPTS = len(RETRY_SCHEDULE) + 1
 JITTER = 0.1  # up to 10% more, so agencies recovering from an outage are not hit in step
 RETRY_AFTER_STATUSES = frozenset({429, 503})
 MAX_VISIBILITY_SECONDS = 12 * 3600  # SQS's limit
-TIMEOUT = httpx.Timeout(5.0, connect=2.0)
+TIMEOUT_SECONDS, CONNECT_SECONDS = 5.0, 2.0
 RESPONSE_EXCERPT = 2000
 
 i18n.register(
@@ -98,6 +100,8 @@ class View(BaseModel):
 
 @functools.cache
 def _signing_key(secret: str) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(secret.encode()).digest())
 
 
@@ -118,6 +122,8 @@ class WebhookKeys(View):
 
 
 def published_keys() -> WebhookKeys:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     raw = signing_key().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     kid = hashlib.sha256(raw).hexdigest()[:16]
     jwk = {
@@ -137,6 +143,8 @@ def sign(
 ) -> dict[str, str]:
     """The three Standard Webhooks headers of one attempt."""
     if scheme == "v1":
+        import standardwebhooks
+
         if not hmac_secret:
             raise RuntimeError("a v1 endpoint needs its shared secret")
         signature = standardwebhooks.Webhook(hmac_secret).sign(
@@ -385,11 +393,17 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 @functools.cache
 def _http() -> httpx.Client:
-    return httpx.Client(timeout=TIMEOUT, follow_redirects=False)
+    import httpx
+
+    return httpx.Client(
+        timeout=httpx.Timeout(TIMEOUT_SECONDS, connect=CONNECT_SECONDS), follow_redirects=False
+    )
 
 
 def deliver(webhook: Webhook, attempt: int) -> Outcome:
     """One attempt at `webhook`; `attempt` is the queue message's receive count."""
+    import httpx
+
     target = endpoint(webhook.agency)
     if target is None or target.status == "disabled":
         _park(webhook, attempt, "endpoint-disabled" if target else "endpoint-unknown")

@@ -18,15 +18,16 @@ import functools
 import random
 import time
 from collections.abc import Mapping
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from egov.platform import i18n, secrets
 from egov.platform.observability import CORRELATION_HEADER, correlation_id, logger
 from egov.platform.problems import NotFound, Unavailable
 
-TIMEOUT = httpx.Timeout(5.0, connect=2.0)
+if TYPE_CHECKING:
+    import httpx
+
+TIMEOUT_SECONDS, CONNECT_SECONDS = 5.0, 2.0
 GET_ATTEMPTS = 3
 BACKOFF_SECONDS = 0.2
 
@@ -69,7 +70,12 @@ def endpoints() -> dict[str, str]:
 
 @functools.cache
 def _http(base_url: str) -> httpx.Client:
-    return httpx.Client(base_url=base_url, timeout=TIMEOUT)
+    # httpx loads with the first call to an external system, not with every function (issue 18).
+    import httpx
+
+    return httpx.Client(
+        base_url=base_url, timeout=httpx.Timeout(TIMEOUT_SECONDS, connect=CONNECT_SECONDS)
+    )
 
 
 def forget() -> None:
@@ -122,6 +128,8 @@ class SystemClient:
         return self._json(response)
 
     def _send(self, method: str, path: str, *, field: str, **kwargs: Any) -> httpx.Response:
+        import httpx
+
         headers = {CORRELATION_HEADER: correlation_id()}
         try:
             response = _http(self.base_url).request(method, path, headers=headers, **kwargs)

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
-from standardwebhooks import Webhook
 
 from egov.platform import i18n, secrets
 from egov.platform.adapters._model import Record, checked
 from egov.platform.adapters.base import SystemClient
 from egov.platform.adapters.mobile import check_mobile
 from egov.platform.problems import Invalid
+
+if TYPE_CHECKING:
+    from standardwebhooks import Webhook
 
 Channel = Literal["sms", "email"]
 Status = Literal[
@@ -77,6 +78,8 @@ i18n.register(
 
 def check_email(value: str) -> str:
     """An e-mail address, normalised by email-validator (DESIGN rule 9); no DNS lookup."""
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return str(validate_email(value, check_deliverability=False).normalized)
     except EmailNotValidError as bad:
@@ -142,6 +145,8 @@ class EmailGateway:
 
 def receipt_signer() -> Webhook:
     """Standard Webhooks `v1` over the shared secret, used raw as the HMAC key."""
+    from standardwebhooks import Webhook
+
     return Webhook(secrets.secret("GATEWAY_RECEIPT_SECRET").encode())
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-import phonenumbers
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
@@ -25,11 +24,11 @@ i18n.register(
     }
 )
 
-_MOBILE_TYPES = (phonenumbers.PhoneNumberType.MOBILE,)
-
 
 def check_mobile(value: str) -> str:
     """An Azerbaijani mobile number in E.164 (`+994501234567`), by phonenumbers (rule 9)."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, "AZ")
     except phonenumbers.NumberParseException as bad:
@@ -37,7 +36,7 @@ def check_mobile(value: str) -> str:
     if (
         number.country_code != 994
         or not phonenumbers.is_valid_number(number)
-        or phonenumbers.number_type(number) not in _MOBILE_TYPES
+        or phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE
     ):
         raise PydanticCustomError("mobile.invalid", "Not a +994 mobile number")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import ValidationError
-from standardwebhooks import Webhook
 
 from egov.platform import i18n, secrets
 from egov.platform.adapters._model import Record
 from egov.platform.adapters.base import SystemClient, register_system
 from egov.platform.problems import Invalid
+
+if TYPE_CHECKING:
+    from standardwebhooks import Webhook
 
 register_system("payment", {"az": "ASAN ödəniş sistemi", "en": "The ASAN ödəniş payment system"})
 
@@ -95,6 +97,8 @@ class PaymentProvider:
 
 def confirmation_signer() -> Webhook:
     """Standard Webhooks `v1` over the secret shared with the provider, used raw as the key."""
+    from standardwebhooks import Webhook
+
     return Webhook(secrets.secret("PAYMENT_CALLBACK_SECRET").encode())
 
 

@@ -6,8 +6,6 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
-from stdnum.az import voen as stdnum_voen
-from stdnum.exceptions import ValidationError
 
 from egov.platform import i18n
 from egov.platform.adapters._model import Record, checked
@@ -29,6 +27,9 @@ i18n.register(
 
 def check_voen(value: str) -> str:
     """A VÖEN (taxpayer identification number), validated by python-stdnum (DESIGN rule 9)."""
+    from stdnum.az import voen as stdnum_voen
+    from stdnum.exceptions import ValidationError
+
     try:
         return str(stdnum_voen.validate(value))
     except ValidationError as bad:
