@@ -53,10 +53,11 @@ from egov.platform import clock, i18n
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
+from egov.platform.text import Clean
 
 Step = Literal["invitation", "check"]
 WAITING_IN: dict[Step, str] = {"invitation": "at-embassy", "check": "invited"}
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), Clean]
 
 i18n.register(
     {

@@ -37,7 +37,7 @@ import json
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal, NoReturn
+from typing import Annotated, Any, Literal, NoReturn
 
 from botocore.exceptions import ClientError
 from pydantic import (
@@ -57,6 +57,7 @@ from egov.platform.auth import Principal
 from egov.platform.observability import logger
 from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem, Unavailable
 from egov.platform.repository import Table, Transaction
+from egov.platform.text import CleanLines
 
 PLATFORM = Table("PLATFORM_TABLE")
 Status = Literal["pending", "answered", "expired", "withdrawn"]
@@ -133,7 +134,7 @@ class Answer(View):
     )
 
     outcome: Outcome
-    reason: str = Field(default="", max_length=2000, validate_default=True)
+    reason: Annotated[str, CleanLines] = Field(default="", max_length=2000, validate_default=True)
 
     @field_validator("reason")
     @classmethod

@@ -37,14 +37,14 @@ import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import httpx
 import standardwebhooks
 from botocore.exceptions import ClientError
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
 
 from egov.platform import audit, aws, clock, evidence, i18n, notify, queues, secrets
@@ -494,9 +494,9 @@ class DeadLetters(View):
 class Redelivery(View):
     model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
 
-    webhook_ids: list[str] | None = Field(
-        default=None, description="Only these webhooks; all dead letters when absent"
-    )
+    webhook_ids: (
+        list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,200}$")]] | None
+    ) = Field(default=None, description="Only these webhooks; all dead letters when absent")
 
 
 class Redelivered(View):
