@@ -185,8 +185,12 @@ class Awaited(Event):
 
 
 def _own(application_id: str, embassy: str) -> Item:
+    """The application the Center sent to this embassy; any other (a draft, one still under
+    review, another embassy's) is unknown here (404), whatever its form holds."""
     item = ESIGN.get(*key(application_id))
-    if item is None or embassy_of(item["form"]["applicant"]["countryOfResidence"]) != embassy:
+    if item is None or "atEmbassyAt" not in item:
+        raise NotFound("esign.application-unknown", field="applicationId")
+    if embassy_of(item["form"]["applicant"]["countryOfResidence"]) != embassy:
         raise NotFound("esign.application-unknown", field="applicationId")
     return item
 
