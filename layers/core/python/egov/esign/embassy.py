@@ -289,8 +289,8 @@ def invite(application_id: str, embassy: str, body: InvitationBody, officer: Pri
         actor=officer.actor,
         action="esign-invited",
     )
-    tx.commit()
     tell_applicant(
+        tx,
         invited,
         "esign.invited",
         {
@@ -299,6 +299,7 @@ def invite(application_id: str, embassy: str, body: InvitationBody, officer: Pri
             "place": body.place,
         },
     )
+    tx.commit()
     _answer_waiting(application_id, "invitation")
     return invited
 
@@ -397,8 +398,8 @@ def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Ite
         actor=officer.actor,
         action="esign-certificate-issued",
     )
-    tx.commit()
     tell_applicant(
+        tx,
         issued_item,
         "esign.issued",
         {
@@ -407,6 +408,7 @@ def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Ite
             "validTo": valid_to.astimezone(clock.BAKU).strftime("%d.%m.%Y"),
         },
     )
+    tx.commit()
     return issued_item
 
 
@@ -427,6 +429,6 @@ def _refuse(item: Item, embassy: str, body: CheckBody, officer: Principal) -> It
         actor=officer.actor,
         action="esign-embassy-refused",
     )
+    tell_applicant(tx, refused, "esign.embassy-refused", {"number": item["registrationNumber"]})
     tx.commit()
-    tell_applicant(refused, "esign.embassy-refused", {"number": item["registrationNumber"]})
     return refused

@@ -47,7 +47,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
 
-from egov.platform import audit, aws, clock, evidence, i18n, notify, queues, secrets
+from egov.platform import audit, aws, clock, evidence, i18n, notify, outbox, queues, secrets
 from egov.platform.adapters import base as adapter_base
 from egov.platform.observability import CORRELATION_HEADER, correlation_id, logger
 from egov.platform.problems import Invalid
@@ -273,7 +273,8 @@ def _hmac_secret(agency: str) -> str:
 
 def _disable(target: Endpoint, reason: str, status: int) -> None:
     """410 from the agency: stop sending there, record it, alert the operator."""
-    alerts = _alert_operator(target)
+    tx = Transaction()
+    alerts = _alert_operator(tx, target)
     now = clock.now_iso()
     item = {
         "pk": REGISTRY_PK,
@@ -285,7 +286,6 @@ def _disable(target: Endpoint, reason: str, status: int) -> None:
         "alertMessages": alerts,
         "updatedAt": now,
     }
-    tx = Transaction()
     tx.put(PLATFORM, item, new=False)
     audit.record(
         tx,
@@ -298,11 +298,12 @@ def _disable(target: Endpoint, reason: str, status: int) -> None:
     tx.commit()
 
 
-def _alert_operator(target: Endpoint) -> list[str]:
+def _alert_operator(tx: Transaction, target: Endpoint) -> list[str]:
     return notify.send_to_address(
         "notice.webhook-endpoint-disabled",
         {"agency": target.agency, "url": target.url},
         email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        tx=tx,
     )
 
 
@@ -344,8 +345,13 @@ def message(
     )
 
 
-def enqueue(webhook: Webhook) -> None:
-    queues.send("WEBHOOK_QUEUE_URL", webhook.model_dump(mode="json", by_alias=True))
+def enqueue(webhook: Webhook, *, tx: Transaction | None = None) -> None:
+    """Queue `webhook` through the outbox: as part of the caller's change `tx` (committed by the
+    caller), or on its own."""
+    change = tx if tx is not None else Transaction()
+    outbox.queue(change, "WEBHOOK_QUEUE_URL", [webhook.model_dump(mode="json", by_alias=True)])
+    if tx is None:
+        change.commit()
 
 
 # ---------------------------------------------------------------- delivering
