@@ -7,7 +7,7 @@ from aws_lambda_powertools.event_handler import Response
 
 from egov.certificates import registry
 from egov.certificates.models import ApplicationRecord, HolderApplication
-from egov.platform import auth
+from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
 
 app = api()
@@ -22,7 +22,11 @@ app = api()
 )
 def apply(serial: str, body: HolderApplication) -> Response[ApplicationRecord]:
     holder = auth.require(app, "citizen")
-    return created(registry.apply(serial, body, holder))
+    return created(
+        idempotency.once(
+            app, holder.user_id, ApplicationRecord, lambda: registry.apply(serial, body, holder)
+        )
+    )
 
 
 lambda_handler = entry(app)

@@ -10,7 +10,7 @@ from aws_lambda_powertools.event_handler import Response
 
 from egov.certificates.models import CenterIssue, Certificate
 from egov.esign import embassy
-from egov.platform import auth
+from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
 
 app = api()
@@ -28,7 +28,9 @@ app = api()
 )
 def issue(body: CenterIssue) -> Response[Certificate]:
     staff = auth.require(app, "center")
-    cert = embassy.issue_for_center(body, staff)
+    cert = idempotency.once(
+        app, staff.user_id, Certificate, lambda: embassy.issue_for_center(body, staff)
+    )
     return created(cert, f"/certificates/{cert.serial}")
 
 

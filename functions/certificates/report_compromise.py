@@ -7,7 +7,7 @@ from aws_lambda_powertools.event_handler import Response
 
 from egov.certificates import registry
 from egov.certificates.models import CompromiseReport, ReportRecord
-from egov.platform import auth
+from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
 
 app = api()
@@ -22,7 +22,14 @@ app = api()
 )
 def report(serial: str, body: CompromiseReport) -> Response[ReportRecord]:
     holder = auth.require(app, "citizen")
-    return created(registry.report_compromise(serial, body, holder))
+    return created(
+        idempotency.once(
+            app,
+            holder.user_id,
+            ReportRecord,
+            lambda: registry.report_compromise(serial, body, holder),
+        )
+    )
 
 
 lambda_handler = entry(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.platform import auth
+from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry, language
 from egov.producers import cabinet
 from egov.producers.models import MobileConfirmation
@@ -21,7 +21,14 @@ app = api()
 )
 def request_code(body: cabinet.MobileRequest) -> Response[MobileConfirmation]:
     caller = auth.require(app, "citizen")
-    return created(cabinet.request_mobile_code(caller.user_id, body, language(app)))
+    return created(
+        idempotency.once(
+            app,
+            caller.user_id,
+            MobileConfirmation,
+            lambda: cabinet.request_mobile_code(caller.user_id, body, language(app)),
+        )
+    )
 
 
 lambda_handler = entry(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
+from egov.platform import idempotency
 from egov.platform.http import api, created, entry, language
 from egov.producers import confirmations
 from egov.producers.models import MobileConfirmation, MobileConfirmationRequest
@@ -20,7 +21,16 @@ app = api()
 )
 def request_code(body: MobileConfirmationRequest) -> Response[MobileConfirmation]:
     source_ip = app.current_event.request_context.identity.source_ip
-    return created(confirmations.request(body, language(app), source_ip))
+    # Anonymous, as registration: the key, the path and the body's hash bind a replay to the
+    # same request, so a retried POST does not text a second code.
+    return created(
+        idempotency.once(
+            app,
+            "anonymous",
+            MobileConfirmation,
+            lambda: confirmations.request(body, language(app), source_ip),
+        )
+    )
 
 
 lambda_handler = entry(app)

@@ -2,10 +2,15 @@
 
 import base64
 import json
+from typing import Any
+
+import pytest
 
 from devstack.events import rest_event
 from devstack.runtime import LambdaContext
+from egov.platform import notify
 from tests.conftest import LocalAws
+from tests.helpers import account
 
 
 def test_answers_are_utf8_not_escaped(local_aws: LocalAws) -> None:
@@ -88,3 +93,60 @@ def test_a_defect_is_a_500_problem_with_the_correlation_id_not_a_bare_502() -> N
         "corr-defect",
     )
     assert "a bug" not in response["body"]
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/xml", "application/octet-stream"]
+)
+def test_g7_a_body_that_is_not_json_is_a_415_naming_the_content_type(
+    local_aws: LocalAws, content_type: str
+) -> None:
+    """Issue 10 item 9: not a 500."""
+    event = rest_event("POST", "/auth/login", headers={"content-type": content_type})
+    event["body"] = "username=x&password=y"
+    response = local_aws.invoke("LoginFunction", event)
+    assert response["statusCode"] == 415
+    assert json.loads(response["body"])["errors"][0]["field"] == "Content-Type"
+
+
+def test_g7_json_nested_thousands_deep_is_a_400_about_the_body(local_aws: LocalAws) -> None:
+    """Issue 10 item 9: the parser's recursion limit is the caller's problem, not a 500."""
+    event = rest_event("POST", "/auth/login")
+    event["body"] = '{"username": ' + "[" * 50_000 + "]" * 50_000 + ', "password": "x"}'
+    response = local_aws.invoke("LoginFunction", event)
+    assert response["statusCode"] == 400
+    problem = json.loads(response["body"])
+    assert (problem["code"], problem["errors"][0]["field"]) == ("body.too-deep", "body")
+
+
+def _inbox(local_aws: LocalAws, token: str, cursor: str | None) -> tuple[int, dict[str, Any]]:
+    response = local_aws.invoke(
+        "InboxFunction",
+        rest_event(
+            "GET",
+            "/me/inbox",
+            headers={"Authorization": f"Bearer {token}"},
+            query={"cursor": cursor, "limit": "1"} if cursor else {"limit": "1"},
+        ),
+    )
+    return response["statusCode"], json.loads(response["body"])
+
+
+def test_g7_a_crafted_or_borrowed_cursor_is_a_400_naming_it(local_aws: LocalAws) -> None:
+    """Issue 10 item 9: cursors are signed for the listing they continue; a crafted one (here a
+    well-formed key of the wrong type, which DynamoDB refused with a 500), garbage, or another
+    person's is refused before any query."""
+    owner, token = account()
+    other, other_token = account()
+    for user in (owner, other):
+        for n in range(2):
+            notify.send(user, "notice.document-placed", {"agency": "DIN", "document": str(n)})
+    status, first = _inbox(local_aws, token, None)
+    assert status == 200 and first["cursor"]
+    assert _inbox(local_aws, token, first["cursor"])[0] == 200
+    crafted = base64.urlsafe_b64encode(json.dumps({"pk": {"S": 1}, "sk": 2}).encode()).decode()
+    for cursor in (crafted, "not-a-cursor!", first["cursor"][:-2] + "AA"):
+        status, problem = _inbox(local_aws, token, cursor)
+        assert status == 400, problem
+        assert problem["errors"][0]["field"] == "cursor"
+    assert _inbox(local_aws, other_token, first["cursor"])[0] == 400

@@ -124,3 +124,28 @@ def test_rule7_a_repeat_while_the_first_still_runs_is_a_409(local_aws: LocalAws)
     assert response["statusCode"] == 409
     assert json.loads(response["body"])["code"] == "idempotency.in-progress"
     assert response["multiValueHeaders"]["Retry-After"] == ["1"]
+
+
+def test_rule7_a_key_is_bound_to_the_path_not_the_route_template(local_aws: LocalAws) -> None:
+    """Issue 9: the same key on /things/B must not replay what /things/A created."""
+    app = api()
+
+    @app.post("/things/<thingId>")
+    def create(thingId: str) -> Response[Thing]:
+        return created(idempotency.once(app, "caller", Thing, lambda: Thing(id=thingId)))
+
+    def post(thing: str) -> dict[str, Any]:
+        event = rest_event(
+            "POST",
+            f"/things/{thing}",
+            resource="/things/{thingId}",
+            path_parameters={"thingId": thing},
+            headers={"Idempotency-Key": "one-key"},
+        )
+        response = app.resolve(event, LambdaContext("things", 29))  # type: ignore[arg-type]
+        assert response["statusCode"] == 201
+        return json.loads(response["body"])
+
+    assert post("A") == {"id": "A"}
+    assert post("B") == {"id": "B"}
+    assert post("A") == {"id": "A"}

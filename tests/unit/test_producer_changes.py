@@ -60,6 +60,21 @@ def test_removing_the_email_clears_it_everywhere(local_aws: LocalAws, simulators
     assert stored is not None and "email" not in stored
 
 
+def test_an_empty_body_is_a_422_and_keeps_the_email(local_aws: LocalAws, simulators: str) -> None:
+    """P8, G7, issue 10 item 12: `{}` names the missing field and removes nothing; removal is
+    only the explicit `{"email": null}`."""
+    producer_id, token = producer(local_aws, simulators)
+    fn, path = "ProducerChangeEmailFunction", "/producers/me/email"
+    assert call(local_aws, fn, "PUT", path, {"email": "aqro@goygol.az"}, token)[0] == 200
+    status, problem = call(local_aws, fn, "PUT", path, {}, token)
+    assert (status, problem["errors"][0]) == (
+        422,
+        {"field": "email", "code": "field.required", "detail": "Bu sahə mütləqdir"},
+    )
+    stored = auth.account(producer_id)
+    assert stored is not None and stored["email"] == "aqro@goygol.az"
+
+
 def test_change_phone_keeps_ownership_and_uniqueness(local_aws: LocalAws, simulators: str) -> None:
     """P8: a number the registry gives someone else, or one already held, is refused."""
     _, token = producer(local_aws, simulators)

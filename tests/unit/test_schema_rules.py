@@ -58,8 +58,9 @@ def test_a_der_key_is_documented_as_base64() -> None:
     assert TypeAdapter(PublicKeyDer).json_schema()["contentEncoding"] == "base64"
 
 
-def test_cursors_the_server_writes_match_the_pattern_routes_declare() -> None:
-    cursor = encode_cursor({"pk": "USER#ə", "sk": "2026-12-01T10:00:00Z#1"})
+def test_cursors_the_server_writes_match_the_pattern_routes_declare(local_aws: Any) -> None:
+    # local_aws: the cursor's signing key is a secret of the stack.
+    cursor = encode_cursor({"pk": "USER#ə", "sk": "2026-12-01T10:00:00Z#1"}, "table//USER#ə")
     assert cursor and re.search(CURSOR_PATTERN, cursor)
 
 

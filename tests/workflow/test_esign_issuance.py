@@ -400,3 +400,30 @@ def test_e8_a_center_past_its_deadline_is_alerted_and_asked_again(
     assert again["decisionId"] != first["decisionId"]
     assert clock.parse(again["deadline"]) > clock.parse(first["deadline"])
     assert stored(application_id)["status"] == "virtual-fin-issued"
+
+
+@pytest.mark.parametrize("action", ["invitation", "check"])
+def test_g7_an_embassy_acting_on_a_draft_without_an_applicant_gets_404(
+    local_aws: LocalAws, action: str
+) -> None:
+    """Issue 10 item 9: a draft (here one without applicant data) never reached an embassy; the
+    embassy's invitation or check is a 404 naming the application, not a KeyError (500)."""
+    _, citizen = account("citizen")
+    status, saved = call(
+        local_aws,
+        "EsignCreateApplicationFunction",
+        "POST",
+        "/esign/applications",
+        "/esign/applications",
+        None,
+        citizen,
+        {},
+    )
+    assert status == 201, saved
+    _, officer = account("officer", "EMB-DE")
+    body = invitation() if action == "invitation" else {"outcome": "mismatch", "reason": "fark"}
+    status, problem = embassy_act(
+        local_aws, action, "EMB-DE", officer, saved["applicationId"], body
+    )
+    assert status == 404, problem
+    assert problem["errors"][0]["field"] == "applicationId"

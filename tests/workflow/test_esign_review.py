@@ -14,6 +14,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,7 +23,7 @@ import pytest
 
 from egov.esign import vfin
 from egov.esign.records import ESIGN, key, subject
-from egov.platform import attachments, auth, calendar, clock, exchange, webhooks
+from egov.platform import attachments, audit, auth, calendar, clock, exchange, payments, webhooks
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
 from egov.platform.repository import Table, Transaction
@@ -135,9 +136,11 @@ def draft_and_submit(local_aws: LocalAws, form: dict[str, Any]) -> tuple[int, di
     return status, submitted | {"token": token, "owner": owner}
 
 
-def draft(local_aws: LocalAws, form: dict[str, Any]) -> tuple[str, str, str]:
+def draft(
+    local_aws: LocalAws, form: dict[str, Any], citizen: tuple[str, str] | None = None
+) -> tuple[str, str, str]:
     """A citizen's draft with the E3 attachments stored: (application id, owner, token)."""
-    owner, token = account("citizen")
+    owner, token = citizen or account("citizen")
     form["attachments"] = {
         "passportCopy": stored_attachment(owner, "passport-copy", PDF, "application/pdf"),
         "photo": stored_attachment(owner, "photo", JPEG, "image/jpeg"),
@@ -381,6 +384,51 @@ def test_e4_submission_is_refused_until_the_fee_is_paid(local_aws: LocalAws) -> 
     assert status == 200, submitted
     assert submitted["status"] == "registered"
     assert submitted["feePaymentId"] == retry["paymentId"]
+
+
+def test_e4_ten_concurrent_fee_requests_make_one_payment_at_the_provider(
+    local_aws: LocalAws,
+) -> None:
+    """Issue 9, rule 7: requests racing for one draft's fee (no Idempotency-Key) all get the
+    same payment; the provider and the registry know one, the audit one request."""
+    application_id, owner, token = draft(local_aws, sample_form())
+    with ThreadPoolExecutor(10) as pool:
+        answers = list(pool.map(lambda _: request_fee(local_aws, application_id, token), range(10)))
+    assert {status for status, _ in answers} == {200}, answers
+    assert len({payment["paymentId"] for _, payment in answers}) == 1
+    made = list(payments.PLATFORM.query_all(f"OWNER#{owner}", index="gsi1"))
+    assert len(made) == 1 and len({i["providerId"] for i in made}) == 1
+    assert stored(application_id)["feePaymentId"] == answers[0][1]["paymentId"]
+    trail = audit.trail(subject(application_id)).items
+    assert [e["action"] for e in trail].count("esign-fee-requested") == 1
+
+
+def test_e4_one_key_on_two_drafts_gives_each_its_own_fee(local_aws: LocalAws) -> None:
+    """Issue 9: an Idempotency-Key is bound to the path: draft B does not get A's payment and
+    can be submitted once its own fee is paid."""
+    citizen = account("citizen")
+    first, _, token = draft(local_aws, sample_form(), citizen)
+    second, _, _ = draft(local_aws, sample_form(), citizen)
+
+    def fee_of(application_id: str) -> dict[str, Any]:
+        response = local_aws.invoke(
+            "EsignRequestFeeFunction",
+            rest_event(
+                "POST",
+                f"/esign/applications/{application_id}/fee",
+                resource="/esign/applications/{applicationId}/fee",
+                path_parameters={"applicationId": application_id},
+                headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "fee-key"},
+            ),
+        )
+        assert response["statusCode"] == 200, response
+        return dict(json.loads(response["body"]))
+
+    one, two = fee_of(first), fee_of(second)
+    assert one["paymentId"] != two["paymentId"]
+    assert two["subject"] == subject(second)
+    assert signed_callback(local_aws, _confirmation(two["paymentId"])) == 204
+    assert submit(local_aws, second, token)[0] == 200
 
 
 def test_e4_the_fee_is_not_refundable(local_aws: LocalAws) -> None:

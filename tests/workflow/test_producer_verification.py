@@ -17,7 +17,7 @@ import boto3
 import pytest
 from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
 
-from egov.platform import applications, audit, aws, clock
+from egov.platform import applications, audit, aws, clock, notify
 from egov.platform.applications import application_key
 from egov.platform.auth import PLATFORM
 from egov.platform.repository import Transaction
@@ -304,3 +304,27 @@ def test_a_failing_escalation_is_retried_with_backoff_then_reported(
         {"Name": "StateMachineArn", "Value": {"Ref": "ProducerVerificationStateMachine"}}
     ]
     assert alarm["AlarmActions"] == [{"Ref": "OperatorAlertsTopic"}]
+
+
+def test_rule7_a_notice_that_fails_is_retried_with_its_decision_never_lost(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10 item 7: the notice is part of the decision's transaction, so a failure while
+    writing it undoes the decision and the queue's retry applies both (not "already decided"
+    and no notice)."""
+    registered("p7")
+    decision = {"outcome": "approve", "decidedAt": clock.now_iso(), "decidedBy": "o"}
+    texts = notify._texts
+
+    def fail_once(key: str, params: Any) -> Any:
+        monkeypatch.setattr(notify, "_texts", texts)
+        raise RuntimeError("the notice could not be written")
+
+    monkeypatch.setattr(notify, "_texts", fail_once)
+    with pytest.raises(RuntimeError):
+        verification.decide("p7", decision)
+    verification.decide("p7", decision)  # the queue delivers the message again
+    record = PRODUCERS.get(producer_pk("p7"), PROFILE)
+    assert record is not None and record["status"] == "approved"
+    local_aws.pump.drain()
+    assert len(notifications("+994552345678")) == 1

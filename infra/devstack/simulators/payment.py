@@ -1,7 +1,9 @@
 """ASAN ödəniş, the payment provider: a payment, a pay page, a signed confirmation (G6).
 
 `POST /payments` accepts `{amount (qəpik), currency: "AZN", reference, description, returnUrl,
-callbackUrl}` with 201, the provider's id and `payUrl`, the page where the person pays.
+callbackUrl}` with 201, the provider's id and `payUrl`, the page where the person pays. The
+merchant's `reference` makes it idempotent, as real providers' order ids do: a repeat with the
+same reference and amount gets the first payment (200), another amount is a 409.
 `GET /pay/<id>` is that page (a card number form); `POST /pay/<id>/confirm` with `cardNumber`
 (form or JSON) is what paying does: cards listed in data/failures.json under `payment.declined`
 are declined, any other card of 16 digits pays. The confirmation `{id, reference, status,
@@ -54,6 +56,7 @@ _PAGE = """<!doctype html><html lang="az"><meta charset="utf-8"><title>ASAN öd�
 def make(api_url: str) -> Flask:
     declined = set(failures("payment")["declined"])
     payments: dict[str, dict[str, Any]] = {}
+    by_reference: dict[str, dict[str, Any]] = {}
     lock = threading.Lock()
     app = Flask("simulator-payment")
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
@@ -82,7 +85,12 @@ def make(api_url: str) -> Flask:
             "confirmation": None,
         }
         with lock:
-            payments[payment_id] = payment
+            first = by_reference.setdefault(body["reference"], payment)
+            payments.setdefault(first["id"], first)
+        if first is not payment:
+            if first["amount"] != body["amount"]:
+                abort(409)
+            return jsonify({"id": first["id"], "payUrl": first["payUrl"]}), 200
         return jsonify({"id": payment_id, "payUrl": payment["payUrl"]}), 201
 
     @app.get("/pay/<payment_id>")

@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from egov.platform import i18n
 from egov.platform.adapters.gateways import check_email
 from egov.platform.adapters.mobile import check_mobile
+from egov.platform.text import CleanLines, Text
 
 Status = Literal["active", "suspended", "revoked", "expired"]
 # RFC 5280 §5.3.1 CRLReason names; certificateHold is the only reversible one.
@@ -54,7 +55,6 @@ CompromiseEvent = Literal[
 ]
 BasisKind = Literal["application", "compromise-report", "center-compromise", "validity-end"]
 Action = Literal["suspend", "restore", "revoke"]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 VirtualFin = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{5,12}$")]
 Serial = Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{16,40}$")]
 EMBASSY_CODE = r"EMB-[A-Z]{2}"  # the embassy's agency code: EMB-<country of residence>
@@ -173,8 +173,8 @@ class Holder(View):
 class Contact(View):
     """Where the holder's notices go besides the cabinet (seed 001 §3.4); never public."""
 
-    email: str | None = None
-    mobile: str | None = None
+    email: Text | None = None
+    mobile: Text | None = None
 
     @field_validator("email")
     @classmethod
@@ -339,7 +339,7 @@ class CompromiseReport(View):
     event: CompromiseEvent
     addressed_to: Literal["embassy", "center"] = "center"
     embassy: Embassy | None = None
-    details: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    details: Annotated[str, StringConstraints(max_length=2000), CleanLines] | None = None
 
 
 class ReportRecord(View):

@@ -25,6 +25,7 @@ is dropped by the embassy as a duplicate.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import secrets
@@ -45,6 +46,7 @@ from egov.certificates.models import (
     Certificate,
     Change,
     CompromiseReport,
+    Contact,
     HolderApplication,
     IssueRequest,
     Reason,
@@ -54,7 +56,17 @@ from egov.certificates.models import (
     fingerprint,
 )
 from egov.certificates.note import Checkpoint, NoteError
-from egov.platform import alarms, audit, audit_read, aws, clock, i18n, notify, queues, webhooks
+from egov.platform import (
+    alarms,
+    audit,
+    audit_read,
+    aws,
+    clock,
+    i18n,
+    notify,
+    outbox,
+    webhooks,
+)
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
 from egov.platform.repository import Table, Transaction
@@ -249,9 +261,10 @@ def _commit(
     after: Certificate,
     action: str,
     actor: audit.Actor,
-    extra: Callable[[Transaction], None] | None = None,
+    *extra: Callable[[Transaction], None],
 ) -> Certificate:
-    """Write the record, its audit entry and its log leaf in one transaction."""
+    """Write the record, its audit entry, its log leaf and the `extra` parts (what goes with the
+    change, its notices included) in one transaction."""
     for _ in range(LOG_RETRIES):
         head = log.head()
         after.log_index = head.size
@@ -281,8 +294,8 @@ def _commit(
             after={"status": after.status, "reason": after.last.reason, "logIndex": head.size},
             basis=f"{after.last.basis.kind}:{after.last.basis.id}",
         )
-        if extra:
-            extra(tx)
+        for part in extra:
+            part(tx)
         try:
             tx.commit()
         except Conflict as conflict:
@@ -352,9 +365,9 @@ def issue(request: IssueRequest, actor: audit.Actor) -> Certificate:
                 **request.contact.model_dump(mode="json", by_alias=True),
             },
         )
+        _tell_holder(tx, cert, "notice.certificate-issued", contact=request.contact)
 
     _commit(None, cert, "certificate-issued", actor, guard_and_contact)
-    _tell_holder(cert, "notice.certificate-issued")
     return cert
 
 
@@ -372,9 +385,15 @@ def act(serial: str, action: Action, body: CenterAction, staff: Principal) -> Ce
         raise Invalid("certificates.reason-required", field="reason")
     extra, via = _basis_check(serial, action, body.basis)
     after = _transition(cert, action, body.basis, "center", body.reason)
-    _commit(cert, after, f"certificate-{action}", staff.actor, extra)
-    _tell_holder(after, f"notice.certificate-{after.status}")
-    _tell_embassies(after, via)
+    _commit(
+        cert,
+        after,
+        f"certificate-{action}",
+        staff.actor,
+        extra,
+        lambda tx: _tell_holder(tx, after, f"notice.certificate-{after.status}"),
+        lambda tx: _tell_embassies(tx, after, via),
+    )
     return after
 
 
@@ -470,8 +489,8 @@ def apply(serial: str, body: HolderApplication, person: Principal) -> Applicatio
         owner=person.user_id,
         after=record.model_dump(mode="json", by_alias=True),
     )
+    _tell_holder(tx, cert, "notice.certificate-application", action=body.action)
     tx.commit()
-    _tell_holder(cert, "notice.certificate-application", action=body.action)
     return record
 
 
@@ -504,9 +523,16 @@ def report_compromise(serial: str, body: CompromiseReport, person: Principal) ->
     if cert.status == "active":
         basis = Basis(kind="compromise-report", id=report_id)
         after = _transition(cert, "suspend", basis, "holder")
-        _commit(cert, after, "certificate-suspend", person.actor, put_report)
-        _tell_holder(after, "notice.certificate-suspended")
-        _tell_embassies(after, body.embassy if body.addressed_to == "embassy" else None)
+        via = body.embassy if body.addressed_to == "embassy" else None
+        _commit(
+            cert,
+            after,
+            "certificate-suspend",
+            person.actor,
+            put_report,
+            lambda tx: _tell_holder(tx, after, "notice.certificate-suspended"),
+            lambda tx: _tell_embassies(tx, after, via),
+        )
     else:
         tx = Transaction()
         put_report(tx)
@@ -531,14 +557,19 @@ def center_compromised(body: CenterCompromise, staff: Principal) -> CenterCompro
     center = staff.agency
     if center not in ("EIMZA", "ASXM"):
         raise Forbidden("certificates.other-center")
-    audit.append(
+    tx = Transaction()
+    audit.record(
+        tx,
         f"CENTER#{center}",
         "center-key-compromised",
         staff.actor,
         after={"incidentId": body.incident_id},
         basis=f"center-compromise:{body.incident_id}",
     )
-    queues.send("CERTIFICATE_WORK_QUEUE_URL", {"center": center, "incidentId": body.incident_id})
+    outbox.queue(
+        tx, "CERTIFICATE_WORK_QUEUE_URL", [{"center": center, "incidentId": body.incident_id}]
+    )
+    tx.commit()
     return CenterCompromiseAccepted(center=center, incident_id=body.incident_id, accepted_at=_now())
 
 
@@ -567,10 +598,14 @@ def revoke_for_center(center: str, incident_id: str) -> bool:
             )
 
         _commit(
-            cert, after, "certificate-revoke", audit.Actor.system("center-compromise"), replacement
+            cert,
+            after,
+            "certificate-revoke",
+            audit.Actor.system("center-compromise"),
+            replacement,
+            functools.partial(_tell_holder, cert=after, key="notice.certificate-replacement"),
+            functools.partial(_tell_embassies, cert=after),
         )
-        _tell_holder(after, "notice.certificate-replacement")
-        _tell_embassies(after)
     return page.cursor is not None
 
 
@@ -598,14 +633,14 @@ def expire(serial: str) -> Certificate | None:
         arm_expiry(serial, cert.valid_to)
         return None
     basis = Basis(kind="validity-end", id=clock.iso(cert.valid_to))
-    after = _commit(
+    after = _transition(cert, "expire", basis, "system")
+    return _commit(
         cert,
-        _transition(cert, "expire", basis, "system"),
+        after,
         "certificate-expire",
         audit.Actor.system("expiry"),
+        lambda tx: _tell_holder(tx, after, "notice.certificate-expired"),
     )
-    _tell_holder(after, "notice.certificate-expired")
-    return after
 
 
 # ---------------------------------------------------------------- tamper evidence (E15)
@@ -669,9 +704,21 @@ def verify(serial: str) -> Verification:
 
 
 # ---------------------------------------------------------------- notices (E13)
-def _tell_holder(cert: Certificate, key: str, **params: str) -> None:
-    """The holder learns of every change in the cabinet and by e-mail/SMS (seed 001 §3.4)."""
-    contact = CERTIFICATES.get(f"CERT#{cert.serial}", "CONTACT") or {}
+def _tell_holder(
+    tx: Transaction,
+    cert: Certificate,
+    key: str,
+    *,
+    contact: Contact | None = None,
+    **params: str,
+) -> None:
+    """The holder learns of every change in the cabinet and by e-mail/SMS (seed 001 §3.4), as
+    part of the change's transaction `tx`; `contact` where it is written by that same change."""
+    stored = (
+        contact.model_dump(mode="json", by_alias=True)
+        if contact
+        else CERTIFICATES.get(f"CERT#{cert.serial}", "CONTACT") or {}
+    )
     notify.send(
         cert.holder.user_id,
         key,
@@ -682,14 +729,16 @@ def _tell_holder(cert: Certificate, key: str, **params: str) -> None:
             "validTo": clock.iso(cert.valid_to),
             **params,
         },
-        email=contact.get("email"),
-        sms=contact.get("mobile"),
+        email=stored.get("email"),
+        sms=stored.get("mobile"),
         subject_ref=f"CERT#{cert.serial}",
+        tx=tx,
     )
 
 
-def _tell_embassies(cert: Certificate, *addressed: str | None) -> None:
-    """E13: the embassies concerned learn of the change at once (module docstring)."""
+def _tell_embassies(tx: Transaction, cert: Certificate, *addressed: str | None) -> None:
+    """E13: the embassies concerned learn of the change at once (module docstring), as part of
+    the change's transaction `tx`."""
     change = cert.last
     for embassy in sorted({e for e in (cert.embassy, *addressed) if e}):
         webhooks.enqueue(
@@ -708,5 +757,6 @@ def _tell_embassies(cert: Certificate, *addressed: str | None) -> None:
                     "issuedThroughThisEmbassy": embassy == cert.embassy,
                 },
                 webhook_id=f"msg_cert_{cert.serial}_{cert.version}_{embassy}",
-            )
+            ),
+            tx=tx,
         )

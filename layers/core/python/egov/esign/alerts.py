@@ -14,6 +14,7 @@ deadline, counted from the missed one, goes back to the workflow:
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Literal
 
 from egov.esign import deadlines
@@ -81,23 +82,22 @@ def raise_alert(event: Overdue) -> dict[str, Any]:
         owner=item["owner"],
         after={"step": event.step, "owedBy": owed_by, "deadline": event.deadline},
     )
-    try:
+    tx.update(ESIGN, *key(event.application_id), {"lastAlertAt": now})
+    webhooks.enqueue(
+        webhooks.message(
+            owed_by,
+            TASK_OVERDUE,
+            {
+                "subject": subject(event.application_id),
+                "registrationNumber": item.get("registrationNumber"),
+                "step": event.step,
+                "deadline": event.deadline,
+            },
+            webhook_id=f"msg_{event.application_id}_{event.step}_{event.deadline}",
+        ),
+        tx=tx,
+    )
+    # A repeated message fails the ALERT# guard: this deadline's alert is already out.
+    with contextlib.suppress(Conflict):
         tx.commit()
-    except Conflict:
-        pass  # a repeated message: this deadline's alert is already out
-    else:
-        ESIGN.update(*key(event.application_id), {"lastAlertAt": now})
-        webhooks.enqueue(
-            webhooks.message(
-                owed_by,
-                TASK_OVERDUE,
-                {
-                    "subject": subject(event.application_id),
-                    "registrationNumber": item.get("registrationNumber"),
-                    "step": event.step,
-                    "deadline": event.deadline,
-                },
-                webhook_id=f"msg_{event.application_id}_{event.step}_{event.deadline}",
-            )
-        )
     return deadlines.wait_until(clock.parse(_next_deadline(event.step, event.deadline)))

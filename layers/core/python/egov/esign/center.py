@@ -107,12 +107,13 @@ def decided(event: CenterDecided) -> dict[str, Any]:
             actor=actor,
             action="esign-center-refused",
         )
-        tx.commit()
         tell_applicant(
+            tx,
             refused,
             "esign.center-refused",
             {"number": item["registrationNumber"], "reason": decision.reason},
         )
+        tx.commit()
         return _result(refused)
 
     now = clock.now()
@@ -136,7 +137,6 @@ def decided(event: CenterDecided) -> dict[str, Any]:
         note="esign.note.center-approved",
         note_params={"contract": contract["contractNumber"], "embassy": embassy},
     )
-    tx.commit()
     webhooks.enqueue(
         webhooks.message(
             embassy,
@@ -150,9 +150,11 @@ def decided(event: CenterDecided) -> dict[str, Any]:
             },
             webhook_id=f"msg_{decision.decision_id}_embassy",
             decision_id=decision.decision_id,
-        )
+        ),
+        tx=tx,
     )
     tell_applicant(
+        tx,
         approved,
         "esign.center-approved",
         {
@@ -161,4 +163,5 @@ def decided(event: CenterDecided) -> dict[str, Any]:
             "embassy": embassy,
         },
     )
+    tx.commit()
     return _result(approved)

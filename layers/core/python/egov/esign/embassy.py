@@ -53,10 +53,11 @@ from egov.platform import clock, i18n
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
+from egov.platform.text import Clean
 
 Step = Literal["invitation", "check"]
 WAITING_IN: dict[Step, str] = {"invitation": "at-embassy", "check": "invited"}
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), Clean]
 
 i18n.register(
     {
@@ -184,8 +185,12 @@ class Awaited(Event):
 
 
 def _own(application_id: str, embassy: str) -> Item:
+    """The application the Center sent to this embassy; any other (a draft, one still under
+    review, another embassy's) is unknown here (404), whatever its form holds."""
     item = ESIGN.get(*key(application_id))
-    if item is None or embassy_of(item["form"]["applicant"]["countryOfResidence"]) != embassy:
+    if item is None or "atEmbassyAt" not in item:
+        raise NotFound("esign.application-unknown", field="applicationId")
+    if embassy_of(item["form"]["applicant"]["countryOfResidence"]) != embassy:
         raise NotFound("esign.application-unknown", field="applicationId")
     return item
 
@@ -284,8 +289,8 @@ def invite(application_id: str, embassy: str, body: InvitationBody, officer: Pri
         actor=officer.actor,
         action="esign-invited",
     )
-    tx.commit()
     tell_applicant(
+        tx,
         invited,
         "esign.invited",
         {
@@ -294,6 +299,7 @@ def invite(application_id: str, embassy: str, body: InvitationBody, officer: Pri
             "place": body.place,
         },
     )
+    tx.commit()
     _answer_waiting(application_id, "invitation")
     return invited
 
@@ -392,8 +398,8 @@ def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Ite
         actor=officer.actor,
         action="esign-certificate-issued",
     )
-    tx.commit()
     tell_applicant(
+        tx,
         issued_item,
         "esign.issued",
         {
@@ -402,6 +408,7 @@ def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Ite
             "validTo": valid_to.astimezone(clock.BAKU).strftime("%d.%m.%Y"),
         },
     )
+    tx.commit()
     return issued_item
 
 
@@ -422,6 +429,6 @@ def _refuse(item: Item, embassy: str, body: CheckBody, officer: Principal) -> It
         actor=officer.actor,
         action="esign-embassy-refused",
     )
+    tell_applicant(tx, refused, "esign.embassy-refused", {"number": item["registrationNumber"]})
     tx.commit()
-    tell_applicant(refused, "esign.embassy-refused", {"number": item["registrationNumber"]})
     return refused

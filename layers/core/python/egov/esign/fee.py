@@ -9,6 +9,7 @@ module refuses every refund.
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 from egov.esign.records import ESIGN, key, owned, subject
@@ -51,10 +52,17 @@ def request(application_id: str, caller: Principal, lang: i18n.Lang) -> payments
     item = owned(application_id, caller.user_id)
     if item["status"] != "draft":
         raise Conflict("esign.fee-after-submission", field="applicationId")
-    current = payments.get(item["feePaymentId"]) if item.get("feePaymentId") else None
+    previous = item.get("feePaymentId")
+    current = payments.get(previous) if previous else None
     if current is not None and current["status"] in _REUSABLE:
         return payments.view(current, lang)
-    payment = payments.request_fee(caller.user_id, subject(application_id), code, lang=lang)
+    payment = payments.request_fee(
+        caller.user_id,
+        subject(application_id),
+        code,
+        lang=lang,
+        payment_id=_next_payment_id(application_id, previous),
+    )
     tx = Transaction()
     tx.update(
         ESIGN,
@@ -75,8 +83,21 @@ def request(application_id: str, caller: Principal, lang: i18n.Lang) -> payments
         owner=caller.user_id,
         after={"paymentId": payment.paymentId, "feeCode": code, "amount": payment.amount},
     )
-    tx.commit()
+    try:
+        tx.commit()
+    except Conflict:
+        # A concurrent request for this draft won: it asked for the same payment.
+        if owned(application_id, caller.user_id).get("feePaymentId") != payment.paymentId:
+            raise
     return payment
+
+
+def _next_payment_id(application_id: str, previous: str | None) -> str:
+    """The id of the draft's next fee payment, the same for every request that finds the draft
+    in one state: concurrent requests then make one payment at the provider, not one each (the
+    id is the provider's merchant reference). A declined payment leads to a new id."""
+    seed = f"{application_id}#{previous or ''}".encode()
+    return hashlib.sha256(seed).hexdigest()[:32]
 
 
 def require_paid(item: Item) -> str | None:

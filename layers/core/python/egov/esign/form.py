@@ -26,6 +26,7 @@ from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
+from egov.platform.text import Clean, LongText, Text
 
 i18n.register(
     {
@@ -43,9 +44,6 @@ i18n.register(
         },
     }
 )
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 
 
 def check_country(value: str) -> str:
@@ -130,8 +128,12 @@ class IdDocument(Section):
     """3.10 / 4.10: kind, series, number, validity; 3.13 / 4.13: issuing authority and country."""
 
     kind: DocumentKind
-    series: Annotated[str, StringConstraints(strip_whitespace=True, max_length=10)] | None = None
-    number: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20)]
+    series: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=10), Clean] | None
+    ) = None
+    number: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20), Clean
+    ]
     valid_until: date
     issued_by: Text
     issuing_country: Country
@@ -196,7 +198,7 @@ class Applicant(Person):
     )
     voen: Voen | None = Field(None, description="3.19: VÖEN, if any")
     secret_question: Text = Field(description="3.20")
-    secret_answer: Annotated[str, StringConstraints(min_length=4, max_length=100)] = Field(
+    secret_answer: Annotated[str, StringConstraints(min_length=4, max_length=100), Clean] = Field(
         description="3.21: the answer (password) to the secret question"
     )
 

@@ -132,13 +132,15 @@ def transition(
     return {**item, **after}
 
 
-def tell_applicant(item: Item, key_: str, params: Mapping[str, object]) -> None:
+def tell_applicant(tx: Transaction, item: Item, key_: str, params: Mapping[str, object]) -> None:
+    """The applicant's notice, part of the change `tx` it tells of (never lost after it)."""
     notify.send(
         item["owner"],
         key_,
         params,
         email=item["form"]["applicant"]["email"],
         subject_ref=subject(item["applicationId"]),
+        tx=tx,
     )
 
 
@@ -156,8 +158,8 @@ def refused(event: Refused) -> None:
         actor=WORKFLOW,
         action="esign-refused",
     )
+    tell_applicant(tx, refused_item, "esign.refused", {"number": item["registrationNumber"]})
     tx.commit()
-    tell_applicant(refused_item, "esign.refused", {"number": item["registrationNumber"]})
 
 
 def _passed(item: Item) -> dict[str, Any]:
@@ -192,15 +194,15 @@ def review_passed(event: ReviewPassed) -> dict[str, Any]:
             note="esign.note.opinions",
             note_params={"opinions": summary},
         )
+        tell_applicant(
+            tx, issued, "esign.vfin-issued", {"number": item["registrationNumber"], "vfin": code}
+        )
         try:
             tx.commit()
         except Conflict as taken:
             if taken.key != "esign.vfin-taken":
                 raise
             continue  # that code was drawn before: draw another
-        tell_applicant(
-            issued, "esign.vfin-issued", {"number": item["registrationNumber"], "vfin": code}
-        )
         return _passed(issued)
     raise RuntimeError("no free virtual FIN after several draws")
 

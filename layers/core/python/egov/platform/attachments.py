@@ -29,6 +29,7 @@ from egov.platform import audit, aws, clock, i18n
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Table, Transaction
+from egov.platform.text import clean
 
 PLATFORM = Table("PLATFORM_TABLE")
 BUCKET_ENV = "ATTACHMENTS_BUCKET"
@@ -116,7 +117,7 @@ _FILE_NAME = re.compile(r"^[^/\\\x00-\x1f\x7f]{1,200}$")
 def _file_name(value: str) -> str:
     if not _FILE_NAME.match(value) or value.strip() in ("", ".", ".."):
         raise PydanticCustomError("attachment.file-name", "invalid file name")
-    return value
+    return clean(value)
 
 
 def _sha256(value: str) -> str:

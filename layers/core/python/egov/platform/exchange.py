@@ -37,7 +37,7 @@ import json
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal, NoReturn
+from typing import Annotated, Any, Literal, NoReturn
 
 from botocore.exceptions import ClientError
 from pydantic import (
@@ -57,6 +57,7 @@ from egov.platform.auth import Principal
 from egov.platform.observability import logger
 from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem, Unavailable
 from egov.platform.repository import Table, Transaction
+from egov.platform.text import CleanLines
 
 PLATFORM = Table("PLATFORM_TABLE")
 Status = Literal["pending", "answered", "expired", "withdrawn"]
@@ -133,7 +134,7 @@ class Answer(View):
     )
 
     outcome: Outcome
-    reason: str = Field(default="", max_length=2000, validate_default=True)
+    reason: Annotated[str, CleanLines] = Field(default="", max_length=2000, validate_default=True)
 
     @field_validator("reason")
     @classmethod
@@ -236,12 +237,10 @@ def receive(data: Any) -> str | None:
         else:
             _store(decision_id, request)
     except _AlreadyStored:
+        # Stored, and its webhook queued with it, by the first delivery.
         guard = PLATFORM.get(_token_guard(request.task_token), "GUARD")
         decision_id = str(guard["owner"]) if guard else decision_id
         logger.info("decision request delivered again", extra={"decisionId": decision_id})
-    stored = PLATFORM.get(*_key(decision_id))
-    if stored and not stored.get("webhookQueued"):
-        _queue_webhook(stored, REQUESTED, "webhookQueued")
     return decision_id
 
 
@@ -284,6 +283,7 @@ def _store(decision_id: str, request: DecisionRequest) -> None:
         after={"agency": request.agency, "kind": request.kind, "deadline": deadline},
         basis=request.subject,
     )
+    _queue_webhook(tx, item, REQUESTED)
     tx.commit()
 
 
@@ -315,19 +315,19 @@ def _reopen(decision: Mapping[str, Any], request: DecisionRequest) -> None:
         decision_id,
         _AlreadyStored("exchange.already-answered"),
     )
+    changes = {
+        "taskToken": request.task_token,
+        "deadline": deadline,
+        "status": "pending",
+        "round": round_,
+        "gsi1pk": _by_status(request.agency, "pending"),
+        "gsi1sk": f"{deadline}#{decision_id}",
+    }
     tx.update(
         PLATFORM,
         pk,
         sk,
-        {
-            "taskToken": request.task_token,
-            "deadline": deadline,
-            "status": "pending",
-            "round": round_,
-            "webhookQueued": False,
-            "gsi1pk": _by_status(request.agency, "pending"),
-            "gsi1sk": f"{deadline}#{decision_id}",
-        },
+        changes,
         expected={"status": decision["status"], "deadline": decision["deadline"]},
         conflict=Conflict("exchange.already-answered", field="decisionId"),
     )
@@ -340,10 +340,12 @@ def _reopen(decision: Mapping[str, Any], request: DecisionRequest) -> None:
         after={"status": "pending", "deadline": deadline, "round": round_},
         basis=request.subject,
     )
+    _queue_webhook(tx, {**decision, **changes}, REQUESTED)
     tx.commit()
 
 
-def _queue_webhook(decision: Mapping[str, Any], event_type: str, flag: str) -> None:
+def _queue_webhook(tx: Transaction, decision: Mapping[str, Any], event_type: str) -> None:
+    """The agency's webhook about `decision`, part of the change `tx` that it tells of."""
     view = _view(decision)
     data = view.model_dump(
         mode="json",
@@ -360,9 +362,9 @@ def _queue_webhook(decision: Mapping[str, Any], event_type: str, flag: str) -> N
             data,
             webhook_id=_webhook_id(decision, event_type),
             decision_id=view.decision_id,
-        )
+        ),
+        tx=tx,
     )
-    PLATFORM.update(*_key(view.decision_id), {flag: True})
 
 
 def _webhook_id(decision: Mapping[str, Any], event_type: str) -> str:
@@ -563,16 +565,13 @@ def evidence_of(
 
 
 def withdraw(withdrawal: Withdrawal) -> list[str]:
-    """Withdraw every pending request about the subject; the ids withdrawn or being notified."""
+    """Withdraw every pending request about the subject (each agency told); the ids withdrawn."""
     touched = []
     for link in PLATFORM.query_all(f"DECISIONS-OF#{withdrawal.subject}"):
         decision = PLATFORM.get(*_key(link["sk"]))
         if decision is None:
             continue
-        if decision["status"] == "pending":
-            decision = _withdraw_one(decision, withdrawal.reason)
-        if decision and decision["status"] == "withdrawn" and not decision.get("withdrawalQueued"):
-            _queue_webhook(decision, WITHDRAWN, "withdrawalQueued")
+        if decision["status"] == "pending" and _withdraw_one(decision, withdrawal.reason):
             touched.append(decision["decisionId"])
     return touched
 
@@ -602,6 +601,7 @@ def _withdraw_one(decision: dict[str, Any], reason: str) -> dict[str, Any] | Non
         before={"status": "pending"},
         after={"status": "withdrawn", "reason": reason},
     )
+    _queue_webhook(tx, {**decision, **changes}, WITHDRAWN)
     try:
         tx.commit()
     except Conflict:

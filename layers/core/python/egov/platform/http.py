@@ -21,7 +21,10 @@ from typing import Any
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver, CORSConfig, Response
 from aws_lambda_powertools.event_handler.api_gateway import ResponseBuilder, Route
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.exceptions import (
+    RequestUnsupportedContentType,
+    RequestValidationError,
+)
 from aws_lambda_powertools.event_handler.openapi.types import OpenAPIResponse
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.shared.json_encoder import Encoder
@@ -36,7 +39,16 @@ from egov.platform.observability import (
     metrics,
     traced,
 )
-from egov.platform.problems import PROBLEM_BASE, FieldError, Internal, Invalid, NotFound, Problem
+from egov.platform.problems import (
+    PROBLEM_BASE,
+    BadRequest,
+    FieldError,
+    Internal,
+    Invalid,
+    NotFound,
+    Problem,
+    UnsupportedMediaType,
+)
 
 PROBLEM_JSON = "application/problem+json"
 # `responses=` of a route that answers 204: documented without a body, as it is sent.
@@ -202,6 +214,19 @@ def api(**kwargs: Any) -> APIGatewayRestResolver:
             raise error
         return problem_response(app, Invalid("body.invalid-json", field="body"))
 
+    @app.exception_handler(RequestUnsupportedContentType)
+    def _unsupported(error: RequestUnsupportedContentType) -> Response:
+        # Every body the API reads is JSON: text, XML or bytes are the caller's mistake.
+        return problem_response(app, UnsupportedMediaType("body.media-type", field="Content-Type"))
+
+    @app.exception_handler(RecursionError)
+    def _too_deep(error: RecursionError) -> Response:
+        # The JSON parser recurses once per level: a body nested thousands deep exhausts the
+        # stack. That is the caller's mistake; a recursion of our own stays a defect.
+        if _nests_too_deep(app.current_event.decoded_body):
+            return problem_response(app, BadRequest("body.too-deep", field="body"))
+        return _defect(error)
+
     @app.exception_handler(Problem)
     def _problem(problem: Problem) -> Response:
         if problem.status in (401, 403):
@@ -221,6 +246,16 @@ def api(**kwargs: Any) -> APIGatewayRestResolver:
         return problem_response(app, Internal("problem.internal"))
 
     return app
+
+
+def _nests_too_deep(body: str | None) -> bool:
+    try:
+        json.loads(body or "null")
+    except RecursionError:
+        return True
+    except ValueError:
+        return False
+    return False
 
 
 def entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:

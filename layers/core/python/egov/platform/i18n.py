@@ -32,11 +32,24 @@ TEXTS: dict[str, dict[Lang, str]] = {
     },
     "route.not-found": {"az": "Belə ünvan yoxdur", "en": "There is no such resource"},
     "problem.gone": {"az": "Müddət bitib", "en": "Deadline passed"},
+    "problem.bad-request": {"az": "Sorğu oxuna bilmir", "en": "The request cannot be read"},
+    "problem.unsupported-media-type": {
+        "az": "Sorğunun məzmun növü dəstəklənmir",
+        "en": "The request's content type is not supported",
+    },
     # Generic field messages.
     "field.required": {"az": "Bu sahə mütləqdir", "en": "This field is required"},
     "field.invalid": {"az": "Dəyər yanlışdır", "en": "The value is invalid"},
     "field.unknown": {"az": "Naməlum sahə", "en": "Unknown field"},
     "body.invalid-json": {"az": "Sorğu JSON deyil", "en": "The request body is not JSON"},
+    "body.too-deep": {
+        "az": "Sorğunun JSON strukturu həddən artıq dərin iç-içədir",
+        "en": "The request's JSON is nested too deeply",
+    },
+    "body.media-type": {
+        "az": "Sorğunun məzmunu application/json olmalıdır",
+        "en": "The request body must be application/json",
+    },
     "auth.bad-credentials": {
         "az": "İstifadəçi adı və ya şifrə yanlışdır",
         "en": "Wrong username or password",

@@ -7,11 +7,12 @@ A client that may retry a POST (a lost answer, a double click) sends a key of it
     return created(ticket, f"/uploads/{ticket.attachmentId}")
 
 The first request with a key runs the work and stores its result in the IdempotencyTable
-(Powertools idempotency, DynamoDB persistence); a repeat with the same key, caller and route
+(Powertools idempotency, DynamoDB persistence); a repeat with the same key, caller and path
 gets the stored result without running the work again. The record is keyed by the key, the
-caller and the route (one client's key never replays another's answer) and remembers a hash of
-the request body, so the same key with a different body is refused with a 422 (as the IETF
-Idempotency-Key draft says), and a repeat while the first is still running gets a 409. Work that
+caller and the method with the full path (one client's key never replays another's answer, nor
+one application's answer for another: `/applications/A/fee` is not `/applications/B/fee`) and
+remembers a hash of the request body, so the same key with a different body is refused with a
+422 (as the IETF Idempotency-Key draft says), and a repeat while the first is still running gets a 409. Work that
 fails leaves no record, so the retry runs it again. Without the header the work simply runs.
 
 Functions using it need CRUD access to the IdempotencyTable.
@@ -72,7 +73,7 @@ def once[M: BaseModel](
     *,
     remember_seconds: int = DEFAULT_SECONDS,
 ) -> M:
-    """Run `work` once per (Idempotency-Key, caller, route); repeats get the first result.
+    """Run `work` once per (Idempotency-Key, caller, method and path); repeats get the first result.
 
     `remember_seconds` bounds how long a key replays (e.g. no longer than what the result
     stays useful for).
@@ -98,11 +99,12 @@ def once[M: BaseModel](
     request = {
         "key": key,
         "caller": caller,
-        "route": f"{event.http_method} {event.resource}",
+        # The path as requested, not the route's template: its parameters name what is created.
+        "path": f"{event.http_method} {event.path}",
         "body": event.json_body if event.body else None,
     }
     config = IdempotencyConfig(
-        event_key_jmespath="[key, caller, route]",
+        event_key_jmespath="[key, caller, path]",
         payload_validation_jmespath="body",
         raise_on_no_idempotency_key=True,
         expires_after_seconds=remember_seconds,
@@ -120,7 +122,7 @@ def once[M: BaseModel](
         persistence_store=persistence,
         config=config,
         output_serializer=PydanticSerializer(model),
-        key_prefix=request["route"],
+        key_prefix=f"{event.http_method} {event.resource}",
     )
     def run(request: dict[str, Any]) -> M:
         return work()

@@ -294,6 +294,8 @@ def _refuse_system(stored: dict[str, Any], source: str) -> None:
         auth.PLATFORM, f"CLIENT-REFUSED#{user_id}", window_seconds=SOURCE_WINDOW
     )
     if refused == AGENCY_ALERT_FAILURES:
+        # The alarm alone is the change: its messages and their queueing commit together.
+        alarm = Transaction()
         notify.send_to_address(
             "notice.agency-credential-refused",
             {
@@ -304,5 +306,7 @@ def _refuse_system(stored: dict[str, Any], source: str) -> None:
             },
             email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
             language="en",
+            tx=alarm,
         )
+        alarm.commit()
     raise _bad_credentials()

@@ -193,16 +193,20 @@ def send_to_address(
     language: i18n.Lang = i18n.DEFAULT,
     agency: str | None = None,
     subject_ref: str | None = None,
+    tx: Transaction | None = None,
 ) -> list[str]:
-    """Queue a notice to someone without a cabinet (e.g. an operator alert); the message ids."""
+    """Queue a notice to someone without a cabinet (e.g. an operator alert); the message ids.
+
+    Given the caller's transaction `tx`, the notice is part of that change, as with `send`."""
     messages = _messages(
         key, _texts(key, params), language, email, sms, agency, subject_ref, None, None
     )
-    tx = Transaction()
+    change = tx if tx is not None else Transaction()
     for message in messages:
-        tx.put(PLATFORM, message)
-    _enqueue(tx, messages)
-    tx.commit()
+        change.put(PLATFORM, message)
+    _enqueue(change, messages)
+    if tx is None:
+        change.commit()
     return [m["messageId"] for m in messages]
 
 

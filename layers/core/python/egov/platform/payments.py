@@ -108,10 +108,18 @@ def request_fee(
     *,
     return_url: str | None = None,
     lang: i18n.Lang = "az",
+    payment_id: str | None = None,
 ) -> Payment:
-    """Ask the provider for the fee `fee_code` for `subject`; the pending payment to pay."""
+    """Ask the provider for the fee `fee_code` for `subject`; the pending payment to pay.
+
+    Callers that may ask twice for one thing (concurrent requests for a draft's fee) pass the
+    same `payment_id`: it is the provider's merchant reference too, so they all get one payment
+    at the provider and one here."""
     charged = fee(fee_code)
-    payment_id = uuid.uuid4().hex
+    payment_id = payment_id or uuid.uuid4().hex
+    existing = get(payment_id)
+    if existing is not None:
+        return view(existing, lang)
     order = adapters.payments().create(
         amount=charged.amount,
         reference=payment_id,
@@ -137,7 +145,7 @@ def request_fee(
         "createdAt": now,
     }
     tx = Transaction()
-    tx.put(PLATFORM, item)
+    tx.put(PLATFORM, item, conflict=Conflict("payment.contradicted", field="paymentId"))
     audit.record(
         tx,
         subject,
@@ -146,7 +154,11 @@ def request_fee(
         owner=owner,
         after={"paymentId": payment_id, "feeCode": fee_code, "amount": charged.amount},
     )
-    tx.commit()
+    try:
+        tx.commit()
+    except Conflict:
+        # A concurrent request for the same payment recorded it first: that one is ours too.
+        return view(get(payment_id) or item, lang)
     return view(item, lang)
 
 

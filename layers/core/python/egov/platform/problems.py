@@ -49,6 +49,18 @@ class Problem(Exception):
         self.headers = dict(headers or {})
 
 
+class BadRequest(Problem):
+    """A request that cannot be read at all (e.g. JSON nested beyond any form's depth)."""
+
+    status = 400
+    kind = "bad-request"
+
+
+class UnsupportedMediaType(Problem):
+    status = 415
+    kind = "unsupported-media-type"
+
+
 class Invalid(Problem):
     status = 422
     kind = "validation"

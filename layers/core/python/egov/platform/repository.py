@@ -10,6 +10,8 @@ transaction is cancelled, the guard that failed names the field in the 409.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,14 +22,23 @@ from boto3.dynamodb.conditions import Attr, Key
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
-from egov.platform import aws
-from egov.platform.problems import Conflict, Invalid, Problem
+from egov.platform import aws, i18n, secrets
+from egov.platform.problems import BadRequest, Conflict, Problem
 
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
 REFRESH_TRIES = 8
 
 Item = dict[str, Any]
+
+i18n.register(
+    {
+        "cursor.invalid": {
+            "az": "Səhifə kursoru yanlışdır; siyahını əvvəldən istəyin",
+            "en": "The page cursor is invalid; ask for the list from its start",
+        }
+    }
+)
 
 
 def plain(value: Any) -> Any:
@@ -66,25 +77,43 @@ class Page:
     cursor: str | None
 
 
-# What encode_cursor writes (URL-safe base64); routes declare it so clients see the rule.
-CURSOR_PATTERN = r"^[A-Za-z0-9_-]+={0,2}$"
+CURSOR_KEY_ENV = "CURSOR_KEY_SECRET"
+# What encode_cursor writes (URL-safe base64 of the key, a dot, its MAC); routes declare it so
+# clients see the rule.
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$"
 
 
-def encode_cursor(key: Mapping[str, Any] | None) -> str | None:
+def _cursor_mac(scope: str, data: bytes) -> str:
+    key = secrets.secret(CURSOR_KEY_ENV).encode()
+    mac = hmac.new(key, scope.encode() + b"\0" + data, hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac).decode().rstrip("=")
+
+
+def encode_cursor(key: Mapping[str, Any] | None, scope: str) -> str | None:
+    """The opaque cursor of a page's last key, signed for the query `scope` it continues, so a
+    crafted or borrowed cursor never reaches DynamoDB."""
     if not key:
         return None
-    return base64.urlsafe_b64encode(json.dumps(plain(dict(key))).encode()).decode()
+    data = json.dumps(plain(dict(key)), separators=(",", ":"), sort_keys=True).encode()
+    body = base64.urlsafe_b64encode(data).decode().rstrip("=")
+    return f"{body}.{_cursor_mac(scope, data)}"
 
 
-def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
+def decode_cursor(cursor: str | None, scope: str) -> dict[str, Any] | None:
+    """The key a cursor of `scope` carries; anything else is a 400 naming `cursor`."""
     if not cursor:
         return None
+    refused = BadRequest("cursor.invalid", field="cursor")
+    body, _, mac = cursor.partition(".")
     try:
-        decoded = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        data = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
     except (ValueError, TypeError) as bad:
-        raise Invalid("field.invalid", field="cursor") from bad
+        raise refused from bad
+    if not hmac.compare_digest(mac.encode(), _cursor_mac(scope, data).encode()):
+        raise refused
+    decoded = json.loads(data)
     if not isinstance(decoded, dict):
-        raise Invalid("field.invalid", field="cursor")
+        raise refused
     return decoded
 
 
@@ -131,13 +160,14 @@ class Table:
         }
         if index:
             kwargs["IndexName"] = index
-        start = decode_cursor(cursor)
+        scope = f"{self.name}/{index or ''}/{pk}"
+        start = decode_cursor(cursor, scope)
         if start:
             kwargs["ExclusiveStartKey"] = start
         result = self._table.query(**kwargs)
         return Page(
             [plain(i) for i in result.get("Items", [])],
-            encode_cursor(result.get("LastEvaluatedKey")),
+            encode_cursor(result.get("LastEvaluatedKey"), scope),
         )
 
     def query_all(

@@ -9,7 +9,7 @@ the status read before, and audited in the same transaction.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
@@ -17,6 +17,7 @@ from egov.platform import audit, auth, clock, i18n
 from egov.platform.audit_read import AuditPage, page_of
 from egov.platform.problems import Conflict, NotFound
 from egov.platform.repository import Transaction
+from egov.platform.text import CleanLines
 
 i18n.register(
     {
@@ -41,7 +42,7 @@ i18n.register(
 
 
 class RestrictionRequest(BaseModel):
-    reason: str = Field(min_length=3, max_length=1000)
+    reason: Annotated[str, CleanLines] = Field(min_length=3, max_length=1000)
 
 
 class Restriction(BaseModel):

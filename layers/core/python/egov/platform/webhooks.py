@@ -37,13 +37,13 @@ import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from botocore.exceptions import ClientError
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
 
-from egov.platform import audit, aws, clock, evidence, i18n, notify, queues, secrets
+from egov.platform import audit, aws, clock, evidence, i18n, notify, outbox, queues, secrets
 from egov.platform.adapters import base as adapter_base
 from egov.platform.observability import CORRELATION_HEADER, correlation_id, logger
 from egov.platform.problems import Invalid
@@ -281,7 +281,8 @@ def _hmac_secret(agency: str) -> str:
 
 def _disable(target: Endpoint, reason: str, status: int) -> None:
     """410 from the agency: stop sending there, record it, alert the operator."""
-    alerts = _alert_operator(target)
+    tx = Transaction()
+    alerts = _alert_operator(tx, target)
     now = clock.now_iso()
     item = {
         "pk": REGISTRY_PK,
@@ -293,7 +294,6 @@ def _disable(target: Endpoint, reason: str, status: int) -> None:
         "alertMessages": alerts,
         "updatedAt": now,
     }
-    tx = Transaction()
     tx.put(PLATFORM, item, new=False)
     audit.record(
         tx,
@@ -306,11 +306,12 @@ def _disable(target: Endpoint, reason: str, status: int) -> None:
     tx.commit()
 
 
-def _alert_operator(target: Endpoint) -> list[str]:
+def _alert_operator(tx: Transaction, target: Endpoint) -> list[str]:
     return notify.send_to_address(
         "notice.webhook-endpoint-disabled",
         {"agency": target.agency, "url": target.url},
         email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        tx=tx,
     )
 
 
@@ -352,8 +353,13 @@ def message(
     )
 
 
-def enqueue(webhook: Webhook) -> None:
-    queues.send("WEBHOOK_QUEUE_URL", webhook.model_dump(mode="json", by_alias=True))
+def enqueue(webhook: Webhook, *, tx: Transaction | None = None) -> None:
+    """Queue `webhook` through the outbox: as part of the caller's change `tx` (committed by the
+    caller), or on its own."""
+    change = tx if tx is not None else Transaction()
+    outbox.queue(change, "WEBHOOK_QUEUE_URL", [webhook.model_dump(mode="json", by_alias=True)])
+    if tx is None:
+        change.commit()
 
 
 # ---------------------------------------------------------------- delivering
@@ -508,9 +514,9 @@ class DeadLetters(View):
 class Redelivery(View):
     model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
 
-    webhook_ids: list[str] | None = Field(
-        default=None, description="Only these webhooks; all dead letters when absent"
-    )
+    webhook_ids: (
+        list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,200}$")]] | None
+    ) = Field(default=None, description="Only these webhooks; all dead letters when absent")
 
 
 class Redelivered(View):

@@ -15,13 +15,15 @@ import hashlib
 import hmac
 import secrets
 import time
+from typing import Annotated
 
-from pydantic import SecretStr, ValidationInfo
+from pydantic import SecretStr, StringConstraints, ValidationInfo
 from pydantic import field_validator as field_rule
 
 from egov.platform import audit, auth, clock, i18n, notify
 from egov.platform.problems import Conflict, Invalid
 from egov.platform.repository import Item, Transaction
+from egov.platform.text import Clean
 from egov.producers.models import Model, Username, check_password
 from egov.producers.records import PRODUCERS, changed, producer_pk
 
@@ -55,7 +57,7 @@ i18n.register(
 
 class Activation(Model):
     username: Username
-    code: str
+    code: Annotated[str, StringConstraints(max_length=32), Clean]
     password: SecretStr
 
     @field_rule("password")

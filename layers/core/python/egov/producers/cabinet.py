@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_core import PydanticCustomError
 
 from egov.platform import applications, audit, auth, clock, i18n
@@ -64,7 +64,8 @@ i18n.register(
 
 
 class EmailChange(Model):
-    email: Email | None = None
+    # Required: a body without it is a mistake (422), not a removal; `null` removes it.
+    email: Email | None = Field(description="The new address, or null to remove it")
 
 
 class MobileRequest(Model):

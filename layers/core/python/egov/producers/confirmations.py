@@ -125,7 +125,9 @@ def send_code(mobile: str, owner_fin: str, language: i18n.Lang, purpose: str) ->
     code = f"{secrets.randbelow(10**6):06d}"
     salt = secrets.token_hex(16)
     expires = time.time() + CODE_SECONDS  # real seconds: a code's life is not demo time
-    PRODUCERS.put_new(
+    tx = Transaction()
+    tx.put(
+        PRODUCERS,
         {
             "pk": _key(confirmation_id),
             "sk": SK,
@@ -137,11 +139,12 @@ def send_code(mobile: str, owner_fin: str, language: i18n.Lang, purpose: str) ->
             "attempts": 0,
             "createdAt": clock.now_iso(),
             "expiresAt": int(expires),
-        }
+        },
     )
     message_ids = notify.send_to_address(
-        "producers.sms-code", {"code": code}, sms=mobile, language=language
+        "producers.sms-code", {"code": code}, sms=mobile, language=language, tx=tx
     )
+    tx.commit()
     return MobileConfirmation(
         confirmation_id=confirmation_id,
         mobile=mobile,

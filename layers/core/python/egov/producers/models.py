@@ -32,6 +32,7 @@ from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import DocumentNumber, Fin
 from egov.platform.adapters.tax import Voen
+from egov.platform.text import clean
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128
@@ -95,7 +96,7 @@ def check_password(password: str, username: str | None) -> str:
 
 
 def _short_text(value: str) -> str:
-    text = value.strip()
+    text = clean(value.strip())
     if len(text) > 200:
         raise PydanticCustomError("producers.text.too-long", "At most 200 characters")
     return text

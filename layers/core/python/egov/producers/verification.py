@@ -166,12 +166,7 @@ def handle(body: dict[str, Any]) -> None:
     elif event == "overdue":
         escalate(body["producerId"], body["deadline"], body["taskToken"])
     elif event == "failed":
-        notify.send_to_address(
-            "producers.verification-failed",
-            {"producerId": body["producerId"]},
-            email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
-            language="en",
-        )
+        failed(body["producerId"])
     else:
         raise ValueError(f"unknown verification event {event!r}")
 
@@ -228,7 +223,6 @@ def decide(producer_id: str, decision: dict[str, Any]) -> None:
         note="producers.decision-note" if stored_decision["reason"] else None,
         note_params={"reason": stored_decision["reason"]},
     )
-    tx.commit()
     key = "producers.verification-approved" if approved else "producers.verification-rejected"
     notify.send(
         producer_id,
@@ -238,7 +232,29 @@ def decide(producer_id: str, decision: dict[str, Any]) -> None:
         sms=record["mobile"],
         agency=MINISTRY,
         subject_ref=producer_pk(producer_id),
+        tx=tx,
     )
+    tx.commit()
+
+
+def failed(producer_id: str) -> None:
+    """The request ended without an answer: recorded, and the operator alerted with it."""
+    tx = Transaction()
+    audit.record(
+        tx,
+        producer_pk(producer_id),
+        "producer-verification-failed",
+        audit.Actor.system("producer-verification"),
+        owner=producer_id,
+    )
+    notify.send_to_address(
+        "producers.verification-failed",
+        {"producerId": producer_id},
+        email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        language="en",
+        tx=tx,
+    )
+    tx.commit()
 
 
 def escalate(producer_id: str, deadline: str, task_token: str) -> None:
@@ -264,19 +280,20 @@ def escalate(producer_id: str, deadline: str, task_token: str) -> None:
         owner=producer_id,
         after={"missedDeadline": deadline, "nextDeadline": upcoming["deadline"]},
     )
+    notify.send_to_address(
+        "producers.verification-overdue",
+        {
+            "producerId": producer_id,
+            "deadline": deadline,
+            "count": count,
+            "next": upcoming["deadline"],
+        },
+        email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        language="en",
+        tx=tx,
+    )
     try:
         tx.commit()
-        notify.send_to_address(
-            "producers.verification-overdue",
-            {
-                "producerId": producer_id,
-                "deadline": deadline,
-                "count": count,
-                "next": upcoming["deadline"],
-            },
-            email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
-            language="en",
-        )
     except ClientError as error:
         # A repeated message: this deadline's escalation and alert already exist.
         if error.response["Error"]["Code"] != "TransactionCanceledException":

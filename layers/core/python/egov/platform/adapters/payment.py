@@ -79,7 +79,8 @@ class PaymentProvider:
         return_url: str,
         callback_url: str,
     ) -> PaymentOrder:
-        """A payment of `amount` qəpik under our `reference` (sent once: a POST is not retried)."""
+        """A payment of `amount` qəpik under our `reference`; the provider keeps one payment per
+        reference, so asking again with the same one answers the first payment."""
         answer = self.client.post(
             "/payments",
             {
