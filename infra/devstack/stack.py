@@ -17,6 +17,8 @@ import boto3
 from devstack import localstack
 from devstack.template import REGION, Template
 
+# Where the local stack departs from a deployment's defaults (`--parameter` overrides these).
+LOCAL_PARAMETERS = {"PasswordHashProfile": "CHEAPEST"}
 
 def aws_environment(endpoint: str) -> dict[str, str]:
     return {
@@ -73,6 +75,7 @@ class Stack:
 
         template = Template(
             overrides={
+                **LOCAL_PARAMETERS,
                 **self.parameters,
                 "ClockScale": str(self.clock_scale),
                 "PublicApiUrl": self.api_url,

@@ -6,7 +6,9 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from argon2 import extract_parameters
 
+from devstack.template import Template
 from egov.platform import accounts, audit, auth, clock, login
 from egov.platform.repository import Transaction
 from tests.conftest import LocalAws
@@ -222,3 +224,16 @@ def test_staff_accounts_need_their_agency(local_aws: LocalAws) -> None:
         ),
         SETUP,
     )
+
+
+def test_new_password_hashes_follow_the_configured_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production keeps argon2id at 64 MiB and 3 passes; the local stack and tests name a cheap
+    profile (template parameter PasswordHashProfile), and a stored hash verifies under any."""
+    assert Template().parameters["PasswordHashProfile"] == auth.PRODUCTION_HASH_PROFILE
+    monkeypatch.delenv(auth.PASSWORD_HASH_PROFILE, raising=False)
+    production = auth.hash_password(PASSWORD)
+    assert extract_parameters(production).memory_cost == 64 * 1024
+    assert extract_parameters(production).time_cost == 3
+    monkeypatch.setenv(auth.PASSWORD_HASH_PROFILE, "CHEAPEST")
+    assert extract_parameters(auth.hash_password(PASSWORD)).memory_cost == 8
+    assert auth.password_matches(production, PASSWORD)

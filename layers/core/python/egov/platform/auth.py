@@ -22,6 +22,7 @@ person; services keep their own records of the person, see docs/producers.md).
 from __future__ import annotations
 
 import functools
+import os
 import time
 import uuid
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from enum import Enum
 from typing import Any, Literal
 
 import jwt
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 
@@ -58,7 +59,8 @@ i18n.register(
         },
     }
 )
-_hasher = PasswordHasher()  # argon2id with the library's RFC 9106 low-memory profile
+PASSWORD_HASH_PROFILE = "PASSWORD_HASH_PROFILE"
+PRODUCTION_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # argon2id, 64 MiB, 3 passes
 ACCESS_REFUSED = "access-refused"
 
 
@@ -105,22 +107,36 @@ def access_subject(user_id: str) -> str:
     return f"ACCESS#{user_id}"
 
 
+def _profile() -> str:
+    """The argon2-cffi profile new hashes use (template parameter `PasswordHashProfile`). The
+    local stack and the tests name `CHEAPEST`: they prove rules, not the cost of guessing.
+    A stored hash carries its own parameters, so it verifies under any profile."""
+    return os.environ.get(PASSWORD_HASH_PROFILE, PRODUCTION_HASH_PROFILE)
+
+
+@functools.cache
+def _hasher(profile: str) -> PasswordHasher:
+    return PasswordHasher.from_parameters(getattr(profiles, profile))
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher(_profile()).hash(password)
 
 
 def password_matches(stored_hash: str | None, password: str) -> bool:
     """Whether `password` fits; without a hash it still spends a verification's time, so that
     an unknown username or an account without a password cannot be told apart by timing."""
+    profile = _profile()
     try:
-        return _hasher.verify(stored_hash or _decoy_hash(), password) and bool(stored_hash)
+        matches = _hasher(profile).verify(stored_hash or _decoy_hash(profile), password)
+        return matches and bool(stored_hash)
     except (VerificationError, InvalidHashError):
         return False
 
 
 @functools.cache
-def _decoy_hash() -> str:
-    return _hasher.hash(uuid.uuid4().hex)
+def _decoy_hash(profile: str) -> str:
+    return _hasher(profile).hash(uuid.uuid4().hex)
 
 
 def new_user_id() -> str:
@@ -168,13 +184,19 @@ def add_account(
         "createdAt": clock.now_iso(),
     }
     tx.put(PLATFORM, item)
-    tx.guard(
-        PLATFORM,
-        username_guard(username),
-        user_id,
-        Conflict("auth.username-taken", field="username"),
-    )
+    tx.guard(PLATFORM, username_guard(username), user_id, _username_taken())
     return item
+
+
+def _username_taken() -> Conflict:
+    return Conflict("auth.username-taken", field="username")
+
+
+def ensure_username_free(username: str) -> None:
+    """409 when the username is taken: one read, so that a refused registration does not pay
+    for hashing a password first. The guard in the transaction still decides a race."""
+    if PLATFORM.get(username_guard(username), "GUARD") is not None:
+        raise _username_taken()
 
 
 def add_client(

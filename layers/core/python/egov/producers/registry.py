@@ -102,9 +102,28 @@ def _record(
     return record
 
 
-def claim(tx: Transaction, record: Item, password: str | None, language: i18n.Lang) -> None:
-    """The account, the guards and the record, in the order the module docstring explains."""
+def _guards(record: Item) -> list[tuple[str, Conflict]]:
+    """The producer's unique values (mobile, then FIN or VÖEN) and the 409 each gives."""
     identity = record["identity"]
+    if identity["personKind"] == "legal":
+        unique = (voen_guard(identity["voen"]), Conflict("producers.voen-taken", field="voen"))
+    else:
+        unique = (fin_guard(identity["fin"]), Conflict("producers.fin-taken", field="fin"))
+    mobile = (mobile_guard(record["mobile"]), Conflict("producers.mobile-taken", field="mobile"))
+    return [mobile, unique]
+
+
+def claim(tx: Transaction, record: Item, password: str | None, language: i18n.Lang) -> None:
+    """The account, the guards and the record, in the order the module docstring explains.
+
+    Taken values are refused first by reading their guards, in the order the transaction would
+    name them: hashing the password is most of a registration's cost, and a refused one should
+    not pay it. The guards written below still decide a race."""
+    guards = _guards(record)
+    auth.ensure_username_free(record["username"])
+    for pk, conflict in guards:
+        if PRODUCERS.get(pk, "GUARD") is not None:
+            raise conflict
     auth.add_account(
         tx,
         user_id=record["id"],
@@ -116,27 +135,8 @@ def claim(tx: Transaction, record: Item, password: str | None, language: i18n.La
         mobile=record["mobile"],
         language=language,
     )
-    owner = record["id"]
-    tx.guard(
-        PRODUCERS,
-        mobile_guard(record["mobile"]),
-        owner,
-        Conflict("producers.mobile-taken", field="mobile"),
-    )
-    if identity["personKind"] == "legal":
-        tx.guard(
-            PRODUCERS,
-            voen_guard(identity["voen"]),
-            owner,
-            Conflict("producers.voen-taken", field="voen"),
-        )
-    else:
-        tx.guard(
-            PRODUCERS,
-            fin_guard(identity["fin"]),
-            owner,
-            Conflict("producers.fin-taken", field="fin"),
-        )
+    for pk, conflict in guards:
+        tx.guard(PRODUCERS, pk, record["id"], conflict)
     tx.put(PRODUCERS, record)
 
 
