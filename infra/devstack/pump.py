@@ -76,13 +76,12 @@ class Pump:
             for fn in template.functions.values()
             for queue_id, batch, partial in fn.queues
         ]
+        # One client for every poll of every thread (building one costs ~10 ms of CPU, and
+        # boto3 builds clients thread-unsafely).
+        self.sqs: Any = boto3.client("sqs")
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self.errors: list[str] = []
-
-    @property
-    def sqs(self) -> Any:
-        return boto3.client("sqs")
 
     # ------------------------------------------------------------ one step
     def poll(self, sub: Subscription, wait_seconds: int = 0) -> int:
