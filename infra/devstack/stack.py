@@ -20,6 +20,7 @@ from devstack.template import REGION, Template
 # Where the local stack departs from a deployment's defaults (`--parameter` overrides these).
 LOCAL_PARAMETERS = {"PasswordHashProfile": "CHEAPEST"}
 
+
 def aws_environment(endpoint: str) -> dict[str, str]:
     return {
         "AWS_ENDPOINT_URL": endpoint,
@@ -104,7 +105,8 @@ class Stack:
         pump.start()
         self._stoppers.append(pump.stop)
 
-        server = gateway.server(functions, self.host, self.gateway_port, workers=pool)
+        ready = threading.Event()
+        server = gateway.server(functions, self.host, self.gateway_port, workers=pool, ready=ready)
         thread = threading.Thread(target=server.serve_forever, daemon=True, name="gateway")
         thread.start()
         self._stoppers.append(server.shutdown)
@@ -113,6 +115,7 @@ class Stack:
             from devstack import demo
 
             demo.seed(self.api_url)
+        ready.set()
 
     def _start_moto(self) -> str:
         # moto's Step Functions engine calls other services through this port.
