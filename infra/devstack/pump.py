@@ -17,6 +17,7 @@ from typing import Any
 
 import boto3
 
+from devstack.alarms import Alarms
 from devstack.runtime import Functions
 from devstack.template import REGION
 
@@ -79,6 +80,7 @@ class Pump:
         # One client for every poll of every thread (building one costs ~10 ms of CPU, and
         # boto3 builds clients thread-unsafely).
         self.sqs: Any = boto3.client("sqs")
+        self.alarms = Alarms(template, self.sqs)
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self.errors: list[str] = []
@@ -174,6 +176,7 @@ class Pump:
                     fn.logical_id,
                     schedule_seconds(expression) / self.clock_scale,
                 )
+        self._spawn(self._alarm_loop, "alarms")
 
     def _spawn(self, target: Any, *args: Any) -> None:
         thread = threading.Thread(target=target, args=args, daemon=True, name=f"pump-{args[0]}")
@@ -193,6 +196,13 @@ class Pump:
         while not self._stop.wait(max(every, SCHEDULE_FLOOR_SECONDS)):
             try:
                 self.run_schedule(function)
+            except Exception:
+                traceback.print_exc()
+
+    def _alarm_loop(self, _: str) -> None:
+        while not self._stop.wait(SCHEDULE_FLOOR_SECONDS):
+            try:
+                self.alarms.evaluate()
             except Exception:
                 traceback.print_exc()
 
