@@ -184,19 +184,18 @@ def add_account(
         "createdAt": clock.now_iso(),
     }
     tx.put(PLATFORM, item)
-    tx.guard(PLATFORM, username_guard(username), user_id, _username_taken())
+    tx.guard(PLATFORM, username_guard(username), user_id, username_conflict())
     return item
 
 
-def _username_taken() -> Conflict:
+def username_conflict() -> Conflict:
     return Conflict("auth.username-taken", field="username")
 
 
-def ensure_username_free(username: str) -> None:
-    """409 when the username is taken: one read, so that a refused registration does not pay
-    for hashing a password first. The guard in the transaction still decides a race."""
-    if PLATFORM.get(username_guard(username), "GUARD") is not None:
-        raise _username_taken()
+def username_taken(username: str) -> bool:
+    """One read, so that a refused registration need not pay for hashing a password first;
+    the guard in the transaction still decides a race."""
+    return PLATFORM.get(username_guard(username), "GUARD") is not None
 
 
 def add_client(

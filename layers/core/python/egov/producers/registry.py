@@ -12,6 +12,7 @@ seller needs no verification, and an officer's registration is approved at once 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from egov.platform import audit, auth, clock, i18n
@@ -113,17 +114,31 @@ def _guards(record: Item) -> list[tuple[str, Conflict]]:
     return [mobile, unique]
 
 
+def _refuse_taken(record: Item, guards: list[tuple[str, Conflict]]) -> None:
+    """409 for the first taken value, in the order the transaction would name it."""
+    probes: list[tuple[Callable[[], bool], Conflict]] = [
+        (lambda: auth.username_taken(record["username"]), auth.username_conflict()),
+        *[
+            (lambda pk=pk: PRODUCERS.get(pk, "GUARD") is not None, conflict)
+            for pk, conflict in guards
+        ],
+    ]
+    for index, (taken, conflict) in enumerate(probes):
+        if taken():
+            # A racing registration may have committed between two reads: the values read as
+            # free before are read again, so that the 409 names the first one taken.
+            earlier = next((c for again, c in probes[:index] if again()), None)
+            raise earlier or conflict
+
+
 def claim(tx: Transaction, record: Item, password: str | None, language: i18n.Lang) -> None:
     """The account, the guards and the record, in the order the module docstring explains.
 
-    Taken values are refused first by reading their guards, in the order the transaction would
-    name them: hashing the password is most of a registration's cost, and a refused one should
-    not pay it. The guards written below still decide a race."""
+    Taken values are refused first by reading their guards: hashing the password is most of a
+    registration's cost, and a refused one should not pay it. The guards written below still
+    decide a race."""
     guards = _guards(record)
-    auth.ensure_username_free(record["username"])
-    for pk, conflict in guards:
-        if PRODUCERS.get(pk, "GUARD") is not None:
-            raise conflict
+    _refuse_taken(record, guards)
     auth.add_account(
         tx,
         user_id=record["id"],
