@@ -23,6 +23,9 @@ from devstack.template import REGION
 
 # A scaled `rate(1 minute)` would run many times a second; nothing needs it that often.
 SCHEDULE_FLOOR_SECONDS = 5.0
+# Long polls, as Lambda's pollers do: a message is delivered as soon as it arrives, and an idle
+# queue costs one request per 20 s instead of one per second.
+LONG_POLL_SECONDS = 20
 
 _RATE_UNITS = {
     "minute": 60,
@@ -186,8 +189,7 @@ class Pump:
     def _queue_loop(self, sub: Subscription) -> None:
         while not self._stop.is_set():
             try:
-                if self.poll(sub, wait_seconds=1) == 0:
-                    self._stop.wait(0.05)
+                self.poll(sub, wait_seconds=LONG_POLL_SECONDS)
             except Exception:
                 traceback.print_exc()
                 self._stop.wait(1)
@@ -206,10 +208,12 @@ class Pump:
             except Exception:
                 traceback.print_exc()
 
-    def stop(self) -> None:
+    def stop(self, grace_seconds: float = 1.0) -> None:
+        """Stop polling; a thread still in a long poll is a daemon and ends with the process."""
         self._stop.set()
+        deadline = time.monotonic() + grace_seconds
         for thread in self._threads:
-            thread.join(timeout=3)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def subscriptions_of(self, function: str) -> Iterator[Subscription]:
         return (s for s in self.subscriptions if s.function == function)
