@@ -117,7 +117,9 @@ class WorkerPool:
             template.parameters,
             template.endpoint,
         )
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # Last in, first out: the warmest worker takes the next call, as Lambda reuses a warm
+        # environment, so that a quiet stack does not cold-import every handler in every worker.
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._workers = [_Worker(self._initargs) for _ in range(size)]
         for worker in self._workers:
             self._idle.put(worker)
