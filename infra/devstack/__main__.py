@@ -10,6 +10,8 @@ import threading
 
 from devstack.stack import Stack
 
+STOP_SECONDS = 10.0
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(
@@ -59,6 +61,9 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     signal.signal(signal.SIGINT, lambda *_: done.set())
     done.wait()
+    # Whatever a stopper waits on (a busy machine, a stuck connection), the stack is gone within
+    # STOP_SECONDS: its workers watch this process and end with it.
+    threading.Timer(STOP_SECONDS, os._exit, args=(1,)).start()
     stack.stop()
     print("stopped", flush=True)
     sys.stderr.flush()
