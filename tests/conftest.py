@@ -28,7 +28,7 @@ from devstack.moto_patches import make_dynamodb_writes_atomic
 from devstack.provision import provision
 from devstack.pump import Pump
 from devstack.runtime import Functions, apply_environment
-from devstack.stack import aws_environment
+from devstack.stack import LOCAL_PARAMETERS, aws_environment
 from devstack.template import REGION, Template
 from egov.platform import adapters, aws, secrets
 from egov.platform.adapters import base as adapters_base
@@ -81,7 +81,7 @@ def local_aws(monkeypatch: pytest.MonkeyPatch, simulators: str) -> Iterator[Loca
     make_dynamodb_writes_atomic()
     with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
         forget_cold_start_state()
-        template = Template()
+        template = Template(overrides=LOCAL_PARAMETERS)
         template.endpoint = f"https://sqs.{REGION}.amazonaws.com"
         provision(template)
         apply_environment(template)

@@ -8,18 +8,51 @@ requestContext) and call the function's handler in-process, byte-for-byte the co
 from __future__ import annotations
 
 import base64
+import json
+import logging
 import threading
 import time
 import uuid
 from typing import Any
 
 from chalice.config import Config
-from chalice.local import LocalDevServer
+from chalice.local import LocalDevServer, ThreadedHTTPServer
 
 from devstack.gateway_responses import GatewayResponses, RequestHandler
 from devstack.runtime import Functions
+from devstack.serving import Listening
 from devstack.template import ACCOUNT
-from devstack.workers import WorkerPool
+from devstack.workers import Busy, WorkerDied, WorkerPool
+from egov.platform import clock, i18n
+from egov.platform.http import PROBLEM_JSON, problem_body
+from egov.platform.problems import Problem
+
+log = logging.getLogger("devstack.gateway")
+# Local stack only: the stack's (possibly scaled) clock on every answer, so that clients and
+# tests reckon dates in the time the platform checks them against.
+CLOCK_HEADER = "X-Local-Clock"
+HEALTH = "/health"
+
+i18n.register(
+    {
+        "gateway.starting": {
+            "az": "Platforma hələ başlayır; bir azdan yenidən cəhd edin",
+            "en": "The platform is still starting; please try again shortly",
+        },
+    }
+)
+
+
+class Starting(Problem):
+    """Local stack only: /health before the demo data is in."""
+
+    status = 503
+    kind = "unavailable"
+
+
+class _Server(Listening, ThreadedHTTPServer):
+    pass
+
 
 BINARY_TYPES = ["application/octet-stream", "application/pdf", "image/png", "image/jpeg"]
 
@@ -58,7 +91,11 @@ class TemplateApp:
     """Stands in for a Chalice app: the routes are the template's, the views are our handlers."""
 
     def __init__(
-        self, functions: Functions, stage: str = "dev", workers: WorkerPool | None = None
+        self,
+        functions: Functions,
+        stage: str = "dev",
+        workers: WorkerPool | None = None,
+        ready: threading.Event | None = None,
     ) -> None:
         self.functions = functions
         self.workers = workers
@@ -66,6 +103,12 @@ class TemplateApp:
         self.api = _Api()
         self.gateway_responses = GatewayResponses(functions.template)
         self._one_at_a_time = threading.Lock()
+        # The stack sets it once the demo data is in: until then /health answers 503, so that
+        # a healthy stack is a usable one.
+        if ready is None:
+            ready = threading.Event()
+            ready.set()
+        self.ready = ready
         self.routes: dict[str, dict[str, _Entry]] = {}
         cors = functions.template.api_cors
         preflight = _Preflight(cors) if cors else None
@@ -85,18 +128,31 @@ class TemplateApp:
         if entry is None:  # API Gateway answers a method a path lacks as it answers no path
             return self.gateway_responses.answer("MISSING_AUTHENTICATION_TOKEN")
         event = self.proxy_event(chalice_event)
-        try:
-            response = self._invoke(entry.function, event)
-        except Exception:  # an unhandled error in a handler is API Gateway's 502
-            import traceback
+        response = self._answer(entry.function, event)
+        response["headers"][CLOCK_HEADER] = clock.now_iso()
+        return response
 
-            traceback.print_exc()
+    def _answer(self, function: str, event: dict[str, Any]) -> dict[str, Any]:
+        method, resource = event["httpMethod"], event["resource"]
+        if resource == HEALTH and not self.ready.is_set():
+            starting = Starting("gateway.starting", headers={"Retry-After": "1"})
+            return _problem(starting, event)
+        try:
+            response = self._invoke(function, event)
+        except Busy:  # as Lambda's concurrency limit throttles
+            log.warning("429 for %s %s: every worker busy and the queue full", method, resource)
+            return self.gateway_responses.answer("THROTTLED")
+        except WorkerDied:
+            log.error("502 for %s %s: the worker running it died", method, resource)
+            return self.gateway_responses.answer("DEFAULT_5XX")
+        except Exception:  # an unhandled error in a handler is API Gateway's 502
+            log.exception("502 for %s %s: the function failed", method, resource)
             return self.gateway_responses.answer("DEFAULT_5XX")
         return _single_valued(response)
 
     def _invoke(self, function: str, event: dict[str, Any]) -> Any:
         if self.workers:
-            return self.workers.invoke(function, event)
+            return self.workers.invoke(function, event, bounded=True)
         # Lambda never runs two invocations in one process; Powertools relies on that and keeps
         # the current event on its resolver *class* (BaseRouter.current_event), so in-process
         # requests go one at a time (devstack.workers runs them in parallel processes instead).
@@ -158,16 +214,28 @@ def _single_valued(response: dict[str, Any]) -> dict[str, Any]:
     return {**response, "headers": headers, "multiValueHeaders": {}}
 
 
+def _problem(problem: Problem, event: dict[str, Any]) -> dict[str, Any]:
+    headers = {k.lower(): v for k, v in (event.get("headers") or {}).items()}
+    language = i18n.pick_language(headers.get("accept-language"))
+    return {
+        "statusCode": problem.status,
+        "headers": {"Content-Type": PROBLEM_JSON, **problem.headers},
+        "multiValueHeaders": {},
+        "body": json.dumps(problem_body(problem, language, event["path"]), ensure_ascii=False),
+    }
+
+
 def server(
     functions: Functions,
     host: str = "127.0.0.1",
     port: int = 8000,
     workers: WorkerPool | None = None,
+    ready: threading.Event | None = None,
 ) -> LocalDevServer:
+    """The gateway; given `ready`, /health answers 503 until it is set."""
     config = Config(
         chalice_stage="dev", user_provided_params={"lambda_timeout": 29, "lambda_memory_size": 512}
     )
-    app: Any = TemplateApp(
-        functions, workers=workers
-    )  # duck-types the Chalice app the server expects
-    return LocalDevServer(app, config, host, port, handler_cls=RequestHandler)
+    # duck-types the Chalice app the server expects
+    app: Any = TemplateApp(functions, workers=workers, ready=ready)
+    return LocalDevServer(app, config, host, port, handler_cls=RequestHandler, server_cls=_Server)

@@ -17,11 +17,15 @@ from typing import Any
 
 import boto3
 
+from devstack.alarms import Alarms
 from devstack.runtime import Functions
 from devstack.template import REGION
 
 # A scaled `rate(1 minute)` would run many times a second; nothing needs it that often.
 SCHEDULE_FLOOR_SECONDS = 5.0
+# Long polls, as Lambda's pollers do: a message is delivered as soon as it arrives, and an idle
+# queue costs one request per 20 s instead of one per second.
+LONG_POLL_SECONDS = 20
 
 _RATE_UNITS = {
     "minute": 60,
@@ -76,13 +80,13 @@ class Pump:
             for fn in template.functions.values()
             for queue_id, batch, partial in fn.queues
         ]
+        # One client for every poll of every thread (building one costs ~10 ms of CPU, and
+        # boto3 builds clients thread-unsafely).
+        self.sqs: Any = boto3.client("sqs")
+        self.alarms = Alarms(template, self.sqs)
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self.errors: list[str] = []
-
-    @property
-    def sqs(self) -> Any:
-        return boto3.client("sqs")
 
     # ------------------------------------------------------------ one step
     def poll(self, sub: Subscription, wait_seconds: int = 0) -> int:
@@ -175,6 +179,7 @@ class Pump:
                     fn.logical_id,
                     schedule_seconds(expression) / self.clock_scale,
                 )
+        self._spawn(self._alarm_loop, "alarms")
 
     def _spawn(self, target: Any, *args: Any) -> None:
         thread = threading.Thread(target=target, args=args, daemon=True, name=f"pump-{args[0]}")
@@ -184,8 +189,7 @@ class Pump:
     def _queue_loop(self, sub: Subscription) -> None:
         while not self._stop.is_set():
             try:
-                if self.poll(sub, wait_seconds=1) == 0:
-                    self._stop.wait(0.05)
+                self.poll(sub, wait_seconds=LONG_POLL_SECONDS)
             except Exception:
                 traceback.print_exc()
                 self._stop.wait(1)
@@ -197,10 +201,19 @@ class Pump:
             except Exception:
                 traceback.print_exc()
 
-    def stop(self) -> None:
+    def _alarm_loop(self, _: str) -> None:
+        while not self._stop.wait(SCHEDULE_FLOOR_SECONDS):
+            try:
+                self.alarms.evaluate()
+            except Exception:
+                traceback.print_exc()
+
+    def stop(self, grace_seconds: float = 1.0) -> None:
+        """Stop polling; a thread still in a long poll is a daemon and ends with the process."""
         self._stop.set()
+        deadline = time.monotonic() + grace_seconds
         for thread in self._threads:
-            thread.join(timeout=3)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def subscriptions_of(self, function: str) -> Iterator[Subscription]:
         return (s for s in self.subscriptions if s.function == function)

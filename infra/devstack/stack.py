@@ -17,6 +17,9 @@ import boto3
 from devstack import localstack
 from devstack.template import REGION, Template
 
+# Where the local stack departs from a deployment's defaults (`--parameter` overrides these).
+LOCAL_PARAMETERS = {"PasswordHashProfile": "CHEAPEST"}
+
 
 def aws_environment(endpoint: str) -> dict[str, str]:
     return {
@@ -73,6 +76,7 @@ class Stack:
 
         template = Template(
             overrides={
+                **LOCAL_PARAMETERS,
                 **self.parameters,
                 "ClockScale": str(self.clock_scale),
                 "PublicApiUrl": self.api_url,
@@ -101,7 +105,8 @@ class Stack:
         pump.start()
         self._stoppers.append(pump.stop)
 
-        server = gateway.server(functions, self.host, self.gateway_port, workers=pool)
+        ready = threading.Event()
+        server = gateway.server(functions, self.host, self.gateway_port, workers=pool, ready=ready)
         thread = threading.Thread(target=server.serve_forever, daemon=True, name="gateway")
         thread.start()
         self._stoppers.append(server.shutdown)
@@ -110,6 +115,7 @@ class Stack:
             from devstack import demo
 
             demo.seed(self.api_url)
+        ready.set()
 
     def _start_moto(self) -> str:
         # moto's Step Functions engine calls other services through this port.

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 import pytest
 
+from devstack.gateway import CLOCK_HEADER
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CLOCK_SCALE = 1440.0  # a day passes in a minute
+START_CEILING_SECONDS = 600.0
+STOP_CEILING_SECONDS = 30.0
 
 
 @dataclass
@@ -24,10 +29,18 @@ class RunningStack:
     api: str
     simulators: str
     clock_scale: float
+    # One client for every poll of the simulators: building one costs ~50 ms of CPU.
+    simulator_http: httpx.Client
 
     def client(self, token: str | None = None) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return httpx.Client(base_url=self.api, headers=headers, timeout=30)
+
+    def now(self) -> datetime:
+        """The stack's clock (scaled for demos): every date a test sends is reckoned from it."""
+        with self.client() as http:
+            answer = http.get("/.well-known/webhook-keys")
+        return datetime.fromisoformat(answer.headers[CLOCK_HEADER])
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -72,16 +85,57 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: the teardown checks it is empty
         )
-    deadline = time.monotonic() + 90
+    try:
+        wait_until_ready(process, log, f"http://127.0.0.1:{api_port}")
+        with httpx.Client(base_url=f"http://127.0.0.1:{sim_port}", timeout=10) as simulators:
+            yield RunningStack(
+                f"http://127.0.0.1:{api_port}",
+                f"http://127.0.0.1:{sim_port}",
+                CLOCK_SCALE,
+                simulators,
+            )
+    finally:
+        stop(process, log)
+
+
+def wait_until_ready(process: subprocess.Popen[bytes], log: Path, api: str) -> None:
+    """Until the stack says "ready" (its demo data loaded) and /health answers 200. A busy
+    machine may take minutes: only a stack that exited, or a generous ceiling, fails."""
+    deadline = time.monotonic() + START_CEILING_SECONDS
     while "ready" not in log.read_text():
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
             raise RuntimeError("the local stack did not start:\n" + log.read_text()[-5000:])
         time.sleep(0.2)
-    yield RunningStack(f"http://127.0.0.1:{api_port}", f"http://127.0.0.1:{sim_port}", CLOCK_SCALE)
+    with httpx.Client(base_url=api, timeout=30) as http:
+        health = http.get("/health")
+    assert health.status_code == 200, health.text
+
+
+def stop(process: subprocess.Popen[bytes], log: Path) -> None:
+    """SIGTERM, as `make run` is stopped; the stack and all its workers (its process group)
+    must be gone within a generous time, or the teardown fails after killing what is left."""
     process.terminate()
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=STOP_CEILING_SECONDS)
     except subprocess.TimeoutExpired:
         process.kill()
+        raise
+    finally:
+        leftover = _group_alive(process.pid)
+        if leftover:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert not leftover, "workers outlived the stack:\n" + log.read_text()[-3000:]
+
+
+def _group_alive(group: int) -> bool:
+    # Workers end as soon as they see the stack gone; give them a moment on a busy machine.
+    deadline = time.monotonic() + STOP_CEILING_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.1)
+    return True

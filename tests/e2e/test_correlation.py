@@ -6,8 +6,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import httpx
-
 from tests.e2e.conftest import RunningStack
 from tests.e2e.test_producers import PASSWORD, STACK_WAIT, confirmation, login, wait_for
 
@@ -37,7 +35,7 @@ def test_a_registrations_correlation_id_reaches_the_ministry_and_the_audit_trail
         assert response.headers["x-correlation-id"] == correlation
 
         def ministry_webhook() -> list[dict[str, Any]]:
-            received = httpx.get(f"{stack.simulators}/agency/MKT/webhooks", timeout=10).json()
+            received = stack.simulator_http.get("/agency/MKT/webhooks").json()
             return [
                 w
                 for w in received["webhooks"]

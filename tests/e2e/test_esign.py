@@ -13,7 +13,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -138,7 +138,7 @@ def issue_through_the_embassy(stack: RunningStack, idempotency_key: str) -> tupl
         task = until(invite_task, "the embassy's task")
         assert task["task"] == "invite" and task["overdue"] is False
         base = f"/esign/embassies/EMB-DE/applications/{application_id}"
-        at = (datetime.now(UTC) + timedelta(days=2)).isoformat()
+        at = (stack.now() + timedelta(days=2)).isoformat()
         invited = embassy.post(
             f"{base}/invitation", json={"at": at, "place": "Hubertusallee 43, Berlin"}
         )

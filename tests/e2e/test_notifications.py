@@ -56,8 +56,8 @@ def test_g2_gateway_receipts_are_signed_with_the_stacks_secret(stack: RunningSta
     assert sent.status_code == 202
 
     def delivery() -> dict[str, Any] | None:
-        listed = httpx.get(
-            f"{stack.simulators}/sms/messages", params={"reference": "e2e-unknown"}, timeout=10
+        listed = stack.simulator_http.get(
+            "/sms/messages", params={"reference": "e2e-unknown"}
         ).json()["messages"]
         return listed[0].get("receiptDelivery") if listed else None
 

@@ -26,9 +26,7 @@ def sms_code(stack: RunningStack, message_id: str, digits: int = 6) -> str:
     """The code in the SMS the simulator received for this notification message."""
 
     def sent() -> list[dict[str, Any]]:
-        response = httpx.get(
-            f"{stack.simulators}/sms/messages", params={"reference": message_id}, timeout=10
-        )
+        response = stack.simulator_http.get("/sms/messages", params={"reference": message_id})
         return list(response.json()["messages"])
 
     (message,) = wait_for(sent, STACK_WAIT, what=f"SMS {message_id}")
@@ -227,9 +225,9 @@ def test_asan_officer_registers_a_person_who_then_activates(stack: RunningStack)
         assert refused.status_code in (401, 403)
 
         def activation_sms() -> str | None:
-            sent = httpx.get(
-                f"{stack.simulators}/sms/messages", params={"to": "+994508901234"}, timeout=10
-            ).json()["messages"]
+            sent = stack.simulator_http.get("/sms/messages", params={"to": "+994508901234"}).json()[
+                "messages"
+            ]
             texts = [m["text"] for m in sent if "aygun2001" in m["text"]]
             return texts[-1] if texts else None
 

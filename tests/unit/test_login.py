@@ -8,7 +8,9 @@ from typing import Any
 
 import boto3
 import pytest
+from argon2 import extract_parameters
 
+from devstack.template import Template
 from egov.platform import accounts, audit, auth, aws, clock, login
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
@@ -336,3 +338,16 @@ def test_a_person_logs_in_however_the_keyboard_typed_the_i(local_aws: LocalAws, 
     """Issue 10 item 14 (G8): an Azerbaijani or a Latin keyboard, either case, logs in."""
     _citizen_named("İlham")
     assert _attempt(local_aws, typed, PASSWORD)[0] == 200
+
+
+def test_new_password_hashes_follow_the_configured_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Production keeps argon2id at 64 MiB and 3 passes; the local stack and tests name a cheap
+    profile (template parameter PasswordHashProfile), and a stored hash verifies under any."""
+    assert Template().parameters["PasswordHashProfile"] == auth.PRODUCTION_HASH_PROFILE
+    monkeypatch.delenv(auth.PASSWORD_HASH_PROFILE, raising=False)
+    production = auth.hash_password(PASSWORD)
+    assert extract_parameters(production).memory_cost == 64 * 1024
+    assert extract_parameters(production).time_cost == 3
+    monkeypatch.setenv(auth.PASSWORD_HASH_PROFILE, "CHEAPEST")
+    assert extract_parameters(auth.hash_password(PASSWORD)).memory_cost == 8
+    assert auth.password_matches(production, PASSWORD)

@@ -304,6 +304,20 @@ def test_taken_username_or_mobile_is_a_409_naming_it(
     assert "another" in problem["detail"]
 
 
+def test_a_taken_username_is_refused_before_the_password_is_hashed(
+    local_aws: LocalAws, simulators: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """P4 (issue 18): argon2 is most of a registration's cost; a refused one does not pay it."""
+    code = confirm(local_aws, simulators, ELSHAN, "+994501234567")
+    assert register(local_aws, registration(ELSHAN, "+994501234567", **code))[0] == 201
+    other = confirm(local_aws, simulators, GUNAY, "+994552345678")
+    hashed: list[str] = []
+    monkeypatch.setattr(auth, "hash_password", lambda password: hashed.append(password) or "")
+    status, problem = register(local_aws, registration(GUNAY, "+994552345678", **other))
+    assert (status, problem["errors"][0]["field"]) == (409, "username")
+    assert hashed == []
+
+
 def test_failed_registration_changes_nothing(local_aws: LocalAws, simulators: str) -> None:
     """P4: a refused registration leaves no producer, account, guard or used confirmation."""
     code = confirm(local_aws, simulators, GUNAY, "+994552345678")

@@ -22,6 +22,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
+from devstack.serving import Listening
 from devstack.simulators import agency, gateways, payment, registries
 
 WsgiApp = Callable[..., Any]
@@ -37,8 +38,8 @@ SIMULATORS: dict[str, Callable[[str], WsgiApp]] = {
 }
 
 
-class _ThreadingServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
+class _ThreadingServer(Listening, ThreadingMixIn, WSGIServer):
+    pass
 
 
 class _QuietHandler(WSGIRequestHandler):

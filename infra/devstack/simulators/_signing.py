@@ -14,6 +14,9 @@ import boto3
 import httpx
 from standardwebhooks import Webhook
 
+# One client for every callback: building one (its TLS context) costs ~50 ms of CPU.
+_http = httpx.Client(timeout=10)
+
 
 def signed_headers(body: str, secret_env: str, id_prefix: str) -> dict[str, str]:
     """The headers of one callback, signed with the secret named by the `secret_env` variable."""
@@ -45,8 +48,8 @@ def post_signed(
     body = json.dumps(payload, ensure_ascii=False)
     for attempt in range(attempts):
         try:
-            answer = httpx.post(
-                url, content=body, headers=signed_headers(body, secret_env, id_prefix), timeout=10
+            answer = _http.post(
+                url, content=body, headers=signed_headers(body, secret_env, id_prefix)
             )
             record({"status": answer.status_code, "attempts": attempt + 1})
             if answer.status_code < 500:

@@ -22,6 +22,7 @@ person; services keep their own records of the person, see docs/producers.md).
 from __future__ import annotations
 
 import functools
+import os
 import time
 import unicodedata
 import uuid
@@ -63,6 +64,8 @@ i18n.register(
         },
     }
 )
+PASSWORD_HASH_PROFILE = "PASSWORD_HASH_PROFILE"
+PRODUCTION_HASH_PROFILE = "RFC_9106_LOW_MEMORY"  # argon2id, 64 MiB, 3 passes
 ACCESS_REFUSED = "access-refused"
 
 
@@ -120,8 +123,22 @@ def access_subject(user_id: str) -> str:
     return f"ACCESS#{user_id}"
 
 
+def _profile() -> str:
+    """The argon2-cffi profile new hashes use (template parameter `PasswordHashProfile`). The
+    local stack and the tests name `CHEAPEST`: they prove rules, not the cost of guessing.
+    A stored hash carries its own parameters, so it verifies under any profile."""
+    return os.environ.get(PASSWORD_HASH_PROFILE, PRODUCTION_HASH_PROFILE)
+
+
+@functools.cache
+def _hasher(profile: str) -> PasswordHasher:
+    from argon2 import PasswordHasher, profiles
+
+    return PasswordHasher.from_parameters(getattr(profiles, profile))
+
+
 def hash_password(password: str) -> str:
-    return _hasher().hash(password)
+    return _hasher(_profile()).hash(password)
 
 
 def password_matches(stored_hash: str | None, password: str) -> bool:
@@ -129,22 +146,17 @@ def password_matches(stored_hash: str | None, password: str) -> bool:
     an unknown username or an account without a password cannot be told apart by timing."""
     from argon2.exceptions import InvalidHashError, VerificationError
 
+    profile = _profile()
     try:
-        return _hasher().verify(stored_hash or _decoy_hash(), password) and bool(stored_hash)
+        matches = _hasher(profile).verify(stored_hash or _decoy_hash(profile), password)
+        return matches and bool(stored_hash)
     except (VerificationError, InvalidHashError):
         return False
 
 
 @functools.cache
-def _hasher() -> PasswordHasher:
-    from argon2 import PasswordHasher
-
-    return PasswordHasher()  # argon2id with the library's RFC 9106 low-memory profile
-
-
-@functools.cache
-def _decoy_hash() -> str:
-    return _hasher().hash(uuid.uuid4().hex)
+def _decoy_hash(profile: str) -> str:
+    return _hasher(profile).hash(uuid.uuid4().hex)
 
 
 def new_user_id() -> str:
@@ -191,13 +203,18 @@ def add_account(
         "createdAt": clock.now_iso(),
     }
     tx.put(PLATFORM, item)
-    tx.guard(
-        PLATFORM,
-        username_guard(username),
-        user_id,
-        Conflict("auth.username-taken", field="username"),
-    )
+    tx.guard(PLATFORM, username_guard(username), user_id, username_conflict())
     return item
+
+
+def username_conflict() -> Conflict:
+    return Conflict("auth.username-taken", field="username")
+
+
+def username_taken(username: str) -> bool:
+    """One read, so that a refused registration need not pay for hashing a password first;
+    the guard in the transaction still decides a race."""
+    return PLATFORM.get(username_guard(username), "GUARD") is not None
 
 
 def add_client(

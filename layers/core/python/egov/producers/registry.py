@@ -12,6 +12,7 @@ seller needs no verification, and an officer's registration is approved at once 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from egov.platform import audit, auth, clock, i18n
@@ -102,9 +103,42 @@ def _record(
     return record
 
 
-def claim(tx: Transaction, record: Item, password: str | None, language: i18n.Lang) -> None:
-    """The account, the guards and the record, in the order the module docstring explains."""
+def _guards(record: Item) -> list[tuple[str, Conflict]]:
+    """The producer's unique values (mobile, then FIN or VÖEN) and the 409 each gives."""
     identity = record["identity"]
+    if identity["personKind"] == "legal":
+        unique = (voen_guard(identity["voen"]), Conflict("producers.voen-taken", field="voen"))
+    else:
+        unique = (fin_guard(identity["fin"]), Conflict("producers.fin-taken", field="fin"))
+    mobile = (mobile_guard(record["mobile"]), Conflict("producers.mobile-taken", field="mobile"))
+    return [mobile, unique]
+
+
+def _refuse_taken(record: Item, guards: list[tuple[str, Conflict]]) -> None:
+    """409 for the first taken value, in the order the transaction would name it."""
+    probes: list[tuple[Callable[[], bool], Conflict]] = [
+        (lambda: auth.username_taken(record["username"]), auth.username_conflict()),
+        *[
+            (lambda pk=pk: PRODUCERS.get(pk, "GUARD") is not None, conflict)
+            for pk, conflict in guards
+        ],
+    ]
+    for index, (taken, conflict) in enumerate(probes):
+        if taken():
+            # A racing registration may have committed between two reads: the values read as
+            # free before are read again, so that the 409 names the first one taken.
+            earlier = next((c for again, c in probes[:index] if again()), None)
+            raise earlier or conflict
+
+
+def claim(tx: Transaction, record: Item, password: str | None, language: i18n.Lang) -> None:
+    """The account, the guards and the record, in the order the module docstring explains.
+
+    Taken values are refused first by reading their guards: hashing the password is most of a
+    registration's cost, and a refused one should not pay it. The guards written below still
+    decide a race."""
+    guards = _guards(record)
+    _refuse_taken(record, guards)
     auth.add_account(
         tx,
         user_id=record["id"],
@@ -116,27 +150,8 @@ def claim(tx: Transaction, record: Item, password: str | None, language: i18n.La
         mobile=record["mobile"],
         language=language,
     )
-    owner = record["id"]
-    tx.guard(
-        PRODUCERS,
-        mobile_guard(record["mobile"]),
-        owner,
-        Conflict("producers.mobile-taken", field="mobile"),
-    )
-    if identity["personKind"] == "legal":
-        tx.guard(
-            PRODUCERS,
-            voen_guard(identity["voen"]),
-            owner,
-            Conflict("producers.voen-taken", field="voen"),
-        )
-    else:
-        tx.guard(
-            PRODUCERS,
-            fin_guard(identity["fin"]),
-            owner,
-            Conflict("producers.fin-taken", field="fin"),
-        )
+    for pk, conflict in guards:
+        tx.guard(PRODUCERS, pk, record["id"], conflict)
     tx.put(PRODUCERS, record)
 
 
