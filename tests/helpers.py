@@ -1,5 +1,6 @@
 """Helpers shared by the tests (fixtures live in tests/conftest.py): accounts and tokens,
-calling a handler, polling with a timeout, an agency's webhook endpoint.
+calling a handler, waiting (with the queues delivered) and moving the platform clock, an
+agency's webhook endpoint.
 
 Accounts are few and made without a password where the test only needs a token: argon2 is
 slow on purpose.
@@ -9,17 +10,21 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from egov.platform import accounts, audit, auth, webhooks
+from devstack.pump import Pump
+from egov.platform import accounts, audit, auth, clock, webhooks
 from egov.platform.repository import Transaction
 from tests.conftest import LocalAws, rest_event
 
@@ -132,18 +137,62 @@ def log_in(local_aws: LocalAws, username: str, password: str = PASSWORD) -> str:
     return str(body["accessToken"])
 
 
-# ---------------------------------------------------------------- waiting
+# ---------------------------------------------------------------- waiting and the clock
+CEILING = 300.0
+"""How long a wait may take before the test fails: a ceiling for a broken run on a loaded
+machine, not a measure of speed (every wait returns as soon as its condition holds)."""
+
+
 def wait_for(
-    check: Callable[[], Any], timeout: float = 30.0, what: str = "condition", every: float = 0.05
+    check: Callable[[], Any],
+    timeout: float = CEILING,
+    what: str = "condition",
+    every: float = 0.05,
+    *,
+    pump: Pump | None = None,
 ) -> Any:
-    """Poll `check` until it returns something truthy (returned), failing after `timeout`."""
+    """Poll `check` until it returns something truthy (returned), failing after `timeout`.
+
+    With `pump`, each round first delivers one batch from every queue to its consumer, as
+    Lambda's event source mappings would, so the workflow moves on while the test waits. Not
+    "until the queues are empty": with a scaled clock the webhook retries and overdue alerts
+    never stop, so a quiet moment may never come on a busy machine.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        delivered = sum(pump.poll(s) for s in pump.subscriptions) if pump else 0
         value = check()
         if value:
             return value
-        time.sleep(every)
-    raise AssertionError(f"timed out waiting for {what}")
+        if not delivered:
+            time.sleep(every)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def settle(pump: Pump, timeout: float = CEILING) -> None:
+    """Deliver until every queue stays empty, for a test that then asserts what did *not*
+    happen (or the exact count of what did). Only where the clock runs at real speed: a scaled
+    clock keeps retries and alerts coming, and there `wait_for(..., pump=...)` is the way."""
+    pump.drain(timeout=timeout)
+
+
+def scale_clock(monkeypatch: pytest.MonkeyPatch, real_seconds_per_day: float) -> None:
+    """From now on a business day passes in `real_seconds_per_day` real seconds (G4), so a
+    Step Functions wait computed from now on is short. The clock goes on from where it is (no
+    jump), so whatever the test did before keeps its moment. 86400 is real speed again: after
+    the timeout the test wanted has fired, the test then acts without a deadline racing it."""
+    here = clock.now()
+    monkeypatch.setenv("EGOV_CLOCK_SCALE", str(86400 / real_seconds_per_day))
+    monkeypatch.setenv("EGOV_CLOCK_EPOCH", str(time.time()))
+    monkeypatch.setenv("EGOV_CLOCK_OFFSET", "0")
+    jump_clock(monkeypatch, here)
+
+
+def jump_clock(monkeypatch: pytest.MonkeyPatch, to: datetime) -> None:
+    """Move the platform clock to `to` (G4): the test acts at an exact moment of the calendar,
+    however long the machine took to get there."""
+    offset = float(os.environ.get("EGOV_CLOCK_OFFSET", "0"))
+    monkeypatch.setenv("EGOV_CLOCK_OFFSET", str(offset + (to - clock.now()).total_seconds()))
 
 
 # ---------------------------------------------------------------- an agency's endpoint
