@@ -2,9 +2,11 @@
 
 The applicant files through the real handlers; the four agencies answer through the platform's
 real callback handler (`AnswerDecisionFunction`); the pump delivers every queue to its consumer.
-Silence is tested with the platform clock scaled (a virtual day per real second), so the
-3-business-day deadline passes within seconds while every deadline is still computed by the
-business-day calendar.
+Silence is tested with the platform clock scaled from the submission on (a virtual day per real
+second), so the 3-business-day deadline passes within seconds while every deadline is still
+computed by the business-day calendar; the draft and the fee are made at real speed, so nothing
+in the setup races a deadline. Acting "on day two" runs at real speed and jumps the clock to the
+moment (`jump_clock`). No test assumes the machine gets anywhere before a deadline passes.
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import boto3
@@ -28,31 +29,12 @@ from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
 from egov.platform.repository import Table, Transaction
 from tests.conftest import EVENTS, LocalAws, rest_event
-from tests.helpers import serve_agency
+from tests.helpers import jump_clock, scale_clock, serve_agency, wait_for
 from tests.unit.test_payments import _confirmation, signed_callback
 
 AGENCIES = ("DIN", "XIN", "DTX", "XKX")
 JPEG = b"\xff\xd8\xff\xe0" + b"colour photo " * 40
 PDF = b"%PDF-1.7\n" + b"passport copy " * 40
-
-
-def wait_for(check: Callable[[], Any], local_aws: LocalAws, timeout: float = 300.0) -> Any:
-    """Deliver a batch from every queue until `check` holds.
-
-    Not "until the queues are empty": with a scaled clock the webhook retries and overdue alerts
-    never stop, so a quiet moment may not come on a busy machine. The timeout is a ceiling for a
-    broken run, not a measure of speed: a passing run returns as soon as `check` holds.
-    """
-    pump = local_aws.pump
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        delivered = sum(pump.poll(subscription) for subscription in pump.subscriptions)
-        value = check()
-        if value:
-            return value
-        if not delivered:
-            time.sleep(0.1)
-    raise AssertionError("timed out")
 
 
 def account(role: str, agency: str | None = None) -> tuple[str, str]:
@@ -122,16 +104,28 @@ def sample_form(**applicant: Any) -> dict[str, Any]:
     return form
 
 
-def file_application(local_aws: LocalAws, form: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A citizen saves a draft with the E3 attachments and submits it; the submitted view."""
-    status, submitted = draft_and_submit(local_aws, form or sample_form())
+def file_application(
+    local_aws: LocalAws,
+    form: dict[str, Any] | None = None,
+    *,
+    before_submit: Callable[[], None] | None = None,
+) -> dict[str, Any]:
+    """A citizen saves a draft with the E3 attachments and submits it; the submitted view.
+
+    `before_submit` runs once the draft is saved and paid (e.g. `fast_clock`, so that only the
+    review's wait is short, not the setup's)."""
+    status, submitted = draft_and_submit(local_aws, form or sample_form(), before_submit)
     assert status == 200, submitted
     return submitted
 
 
-def draft_and_submit(local_aws: LocalAws, form: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+def draft_and_submit(
+    local_aws: LocalAws, form: dict[str, Any], before_submit: Callable[[], None] | None = None
+) -> tuple[int, dict[str, Any]]:
     application_id, owner, token = draft(local_aws, form)
     pay_fee(local_aws, application_id, token)
+    if before_submit:
+        before_submit()
     status, submitted = submit(local_aws, application_id, token)
     return status, submitted | {"token": token, "owner": owner}
 
@@ -193,18 +187,29 @@ def submit(local_aws: LocalAws, application_id: str, token: str) -> tuple[int, d
 
 def pending_requests(application_id: str, *, past_deadline: bool = False) -> dict[str, str]:
     """The decision id each agency has pending about the application (the agencies' task lists;
-    with `past_deadline`, also those whose deadline passed while a slow machine got there)."""
+    with `past_deadline`, every request about it, answerable or not, so that a slow machine
+    that got there after the deadline still finds them)."""
+    if past_deadline:
+        asked = decisions_about(application_id, "esign-review")
+        return {d["agency"]: d["decisionId"] for d in asked if d["agency"] in AGENCIES}
     found = {}
     for agency in AGENCIES:
-        if past_deadline:
-            items = exchange.PLATFORM.query(exchange._by_status(agency, "pending"), index="gsi1")
-            views = [exchange._view(i) for i in items.items]
-        else:
-            views = exchange.decisions(agency, "pending").items
-        for decision in views:
+        for decision in exchange.decisions(agency, "pending").items:
             if decision.subject == subject(application_id):
                 found[agency] = decision.decision_id
     return found
+
+
+def decisions_about(application_id: str, kind: str) -> list[dict[str, Any]]:
+    """Every decision of `kind` asked about the application, soonest deadline first, whatever
+    its status and whether or not its deadline has passed (the exchange's per-subject links)."""
+    platform = Table("PLATFORM_TABLE")
+    found = []
+    for link in platform.query_all(f"DECISIONS-OF#{subject(application_id)}"):
+        decision = platform.get(f"DECISION#{link['sk']}", "DECISION")
+        if decision is not None and decision["kind"] == kind:
+            found.append(decision)
+    return sorted(found, key=lambda d: str(d["deadline"]))
 
 
 def answer(
@@ -253,23 +258,10 @@ def agencies() -> dict[str, str]:
     return {agency: account("agency", agency)[1] for agency in AGENCIES}
 
 
-def scale_clock(monkeypatch: pytest.MonkeyPatch, real_seconds_per_day: float) -> None:
-    """Run the platform clock fast so business days pass in seconds (G4)."""
-    monkeypatch.setenv("EGOV_CLOCK_SCALE", str(86400 / real_seconds_per_day))
-    monkeypatch.setenv("EGOV_CLOCK_EPOCH", str(time.time()))
-
-
-def jump_clock(monkeypatch: pytest.MonkeyPatch, to: datetime) -> None:
-    """Move the platform clock forward to `to` (G4): the test acts at an exact moment of the
-    calendar, however long the machine took to get there."""
-    offset = float(os.environ.get("EGOV_CLOCK_OFFSET", "0"))
-    monkeypatch.setenv("EGOV_CLOCK_OFFSET", str(offset + (to - clock.now()).total_seconds()))
-
-
 @pytest.fixture
-def fast_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A virtual day per real second."""
-    scale_clock(monkeypatch, 1.0)
+def fast_clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    """Call it to make a virtual day pass per real second from then on (G4)."""
+    return lambda: scale_clock(monkeypatch, 1.0)
 
 
 # ---------------------------------------------------------------- submission (E5)
@@ -286,7 +278,7 @@ def test_e5_submission_registers_at_once_and_asks_the_four_agencies(
     assert filed["reviewDeadline"] == clock.iso(expected)
 
     requests = wait_for(
-        lambda: len(pending_requests(filed["applicationId"])) == 4 and True, local_aws
+        lambda: len(pending_requests(filed["applicationId"])) == 4 and True, pump=local_aws.pump
     )
     assert requests
     decisions = pending_requests(filed["applicationId"])
@@ -467,14 +459,14 @@ def test_e6_e7_all_four_positive_gives_a_virtual_fin(
     filed = file_application(local_aws)
     application_id = filed["applicationId"]
     decisions = wait_for(
-        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, pump=local_aws.pump
     )
     for agency, decision_id in decisions.items():
         assert answer(local_aws, agencies[agency], agency, decision_id, "approve")[0] == 200
 
     item = wait_for(
         lambda: stored(application_id)["status"] == "virtual-fin-issued" and stored(application_id),
-        local_aws,
+        pump=local_aws.pump,
     )
     code = item["virtualFin"]
     assert len(code) == 8 and code.startswith("V") and code.isalnum()
@@ -488,21 +480,22 @@ def test_e6_e7_all_four_positive_gives_a_virtual_fin(
         pending = exchange.decisions("EIMZA", "pending").items
         return any(d.subject == subject(application_id) for d in pending)
 
-    assert wait_for(at_the_center, local_aws)
+    assert wait_for(at_the_center, pump=local_aws.pump)
     assert execution_status(application_id) == "RUNNING"
 
 
 def test_e6_silence_from_all_four_is_consent_at_the_deadline_not_before(
-    local_aws: LocalAws, fast_clock: None
+    local_aws: LocalAws, fast_clock: Callable[[], None]
 ) -> None:
     """E6: nobody answers; the virtual FIN comes when the 3rd business day has ended."""
-    filed = file_application(local_aws)
+    filed = file_application(local_aws, before_submit=fast_clock)
     application_id = filed["applicationId"]
     deadline = clock.parse(filed["reviewDeadline"])
     assert stored(application_id)["status"] == "registered"
 
     item = wait_for(
-        lambda: stored(application_id).get("virtualFin") and stored(application_id), local_aws
+        lambda: stored(application_id).get("virtualFin") and stored(application_id),
+        pump=local_aws.pump,
     )
     assert clock.parse(item["virtualFinIssuedAt"]) >= deadline
     assert {(o["agency"], o["outcome"]) for o in item["opinions"]} == {
@@ -518,7 +511,7 @@ def test_e6_one_negative_on_day_two_refuses_at_once_and_withdraws_the_others(
     application_id = filed["applicationId"]
     submitted = clock.parse(filed["submittedAt"])
     decisions = wait_for(
-        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, pump=local_aws.pump
     )
     noon_of_day_two = calendar.add_business_days(submitted, 2) - timedelta(hours=12)
     jump_clock(monkeypatch, noon_of_day_two)
@@ -526,7 +519,8 @@ def test_e6_one_negative_on_day_two_refuses_at_once_and_withdraws_the_others(
 
     assert answer(local_aws, agencies["DTX"], "DTX", decisions["DTX"], "reject")[0] == 200
     item = wait_for(
-        lambda: stored(application_id)["status"] == "refused" and stored(application_id), local_aws
+        lambda: stored(application_id)["status"] == "refused" and stored(application_id),
+        pump=local_aws.pump,
     )
     assert item["refusedBy"] == "DTX"
     assert "virtualFin" not in item
@@ -537,24 +531,25 @@ def test_e6_one_negative_on_day_two_refuses_at_once_and_withdraws_the_others(
             for a in ("DIN", "XIN", "XKX")
         )
 
-    assert wait_for(withdrawn, local_aws)
+    assert wait_for(withdrawn, pump=local_aws.pump)
     inbox = Table("PLATFORM_TABLE").query(f"USER#{filed['owner']}", sk_prefix="INBOX#").items
     refusal = [i for i in inbox if i["key"] == "esign.refused"]
     assert refusal and "DTX" not in refusal[0]["texts"]["body"]["en"]  # general terms only
 
 
 def test_e6_a_negative_after_the_deadline_is_refused_as_late(
-    local_aws: LocalAws, agencies: dict[str, str], fast_clock: None
+    local_aws: LocalAws, agencies: dict[str, str], fast_clock: Callable[[], None]
 ) -> None:
     """E6, G4: a refusal after silent consent changes nothing: 410, kept as a late answer."""
-    filed = file_application(local_aws)
+    filed = file_application(local_aws, before_submit=fast_clock)
     application_id = filed["applicationId"]
     decisions = wait_for(
         lambda: (d := pending_requests(application_id, past_deadline=True)) and len(d) == 4 and d,
-        local_aws,
+        pump=local_aws.pump,
     )
     item = wait_for(
-        lambda: stored(application_id).get("virtualFin") and stored(application_id), local_aws
+        lambda: stored(application_id).get("virtualFin") and stored(application_id),
+        pump=local_aws.pump,
     )
 
     status, problem = answer(local_aws, agencies["XIN"], "XIN", decisions["XIN"], "reject")
@@ -570,7 +565,7 @@ def test_g3_duplicate_and_foreign_agency_callbacks_are_refused(
     filed = file_application(local_aws)
     application_id = filed["applicationId"]
     decisions = wait_for(
-        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, pump=local_aws.pump
     )
 
     status, _ = answer(local_aws, agencies["XIN"], "DIN", decisions["DIN"], "reject")
@@ -589,12 +584,13 @@ def test_e6_a_citizen_abroad_gets_his_existing_fin(
     filed = file_application(local_aws, form)
     application_id = filed["applicationId"]
     decisions = wait_for(
-        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, local_aws
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, pump=local_aws.pump
     )
     for agency, decision_id in decisions.items():
         answer(local_aws, agencies[agency], agency, decision_id, "approve")
     item = wait_for(
-        lambda: stored(application_id).get("virtualFin") and stored(application_id), local_aws
+        lambda: stored(application_id).get("virtualFin") and stored(application_id),
+        pump=local_aws.pump,
     )
     assert item["virtualFin"] == "5ZK8M2P"
     assert ESIGN.get(*vfin.key("5ZK8M2P"))["kind"] == "citizen-fin"  # type: ignore[index]
