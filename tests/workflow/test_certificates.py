@@ -25,7 +25,15 @@ from egov.certificates.queries import RevocationList, signed_bytes
 from egov.esign import records
 from egov.platform import audit, auth, webhooks
 from tests.conftest import LocalAws, rest_event
-from tests.helpers import Agency, account, serve_agency, verified_body
+from tests.helpers import (
+    Agency,
+    account,
+    scale_clock,
+    serve_agency,
+    settle,
+    verified_body,
+    wait_for,
+)
 
 
 # ---------------------------------------------------------------- helpers
@@ -471,7 +479,19 @@ def test_center_key_compromise_revokes_its_certificates_with_free_replacement(
         body={"incidentId": "INC-1"},
     )
     assert status == 202, body
-    local_aws.pump.drain(timeout=60)
+
+    def revoked_and_owed(serial: str) -> bool:
+        cert, _ = registry.load(serial)
+        owed = registry.CERTIFICATES.get(f"CERT#{serial}", "REPLACEMENT#INC-1")
+        return cert.status == "revoked" and owed is not None
+
+    # The job goes page by page through the queue: wait until it reached the last certificate.
+    wait_for(
+        lambda: all(revoked_and_owed(s) for s in serials),
+        what="every certificate of the Center revoked",
+        pump=local_aws.pump,
+    )
+    settle(local_aws.pump)  # and whatever else it queued, before looking at the other Center
     for serial in serials:
         cert, _ = registry.load(serial)
         assert (cert.status, cert.last.reason) == ("revoked", "cACompromise")
@@ -485,20 +505,24 @@ def test_expiry_runs_the_real_workflow(
 ) -> None:
     """E12: the expiry workflow (real ASL in moto) waits until validTo and the certificate
     expires; with the clock scaled three years pass in about a second."""
-    monkeypatch.setenv("EGOV_CLOCK_EPOCH", str(time.time()))
-    monkeypatch.setenv("EGOV_CLOCK_SCALE", str(3 * 365 * 86400))
+    scale_clock(monkeypatch, 1 / (3 * 365))
     serial = issue(local_aws, people["ASXM"], people["holder"])["serial"]
     sfn = boto3.client("stepfunctions")
     machine = local_aws.template.arn("CertificateExpiryStateMachine")
-    deadline = time.monotonic() + 30
-    while True:
+
+    def ended() -> Any:
         executions = sfn.list_executions(stateMachineArn=machine)["executions"]
-        if executions and all(e["status"] != "RUNNING" for e in executions):
-            break
-        assert time.monotonic() < deadline, "the expiry workflow did not finish"
-        time.sleep(0.2)
+        return (
+            executions if executions and all(e["status"] != "RUNNING" for e in executions) else None
+        )
+
+    executions = wait_for(ended, what="the expiry workflow to finish")
     assert [e["status"] for e in executions] == ["SUCCEEDED"]
-    local_aws.pump.drain(timeout=30)
+    wait_for(
+        lambda: registry.load(serial)[0].status != "active",
+        what="the expiry recorded",
+        pump=local_aws.pump,
+    )
     cert, _ = registry.load(serial)
     assert cert.status == "expired"
     assert cert.last.basis.kind == "validity-end"
@@ -766,7 +790,7 @@ def told(local_aws: LocalAws, embassies: Agency, event_type: str) -> dict[str, s
     """Deliver the queued webhooks; the embassies that received `event_type`, with serials.
 
     Every body is checked against its v1a signature on the way (DESIGN rule 6)."""
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     with embassies.lock:
         received = list(embassies.received)
     return {
@@ -872,7 +896,7 @@ def test_e13_no_embassy_no_webhook_and_embassies_go_by_agency_code(
         local_aws, holder, serial, action="restore", addressedTo="embassy", embassy="Paris"
     )
     assert status == 422 and problem["errors"][0]["field"] == "embassy"
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     assert embassies.received == []
 
 
