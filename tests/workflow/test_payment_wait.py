@@ -16,7 +16,7 @@ import httpx
 from devstack.template import ACCOUNT
 from egov.platform import auth, payments
 from tests.conftest import LocalAws
-from tests.helpers import wait_for
+from tests.helpers import CEILING, wait_for
 from tests.unit.test_payments import DECLINED_CARD, PAYING_CARD
 
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/egov-local-states"
@@ -82,7 +82,7 @@ def owner() -> str:
 
 
 def pay(payment: payments.Payment, card: str) -> None:
-    answer = httpx.post(f"{payment.payUrl}/confirm", json={"cardNumber": card}, timeout=30)
+    answer = httpx.post(f"{payment.payUrl}/confirm", json={"cardNumber": card}, timeout=CEILING)
     assert answer.json()["callbackDelivery"]["status"] == 204
 
 
@@ -90,11 +90,9 @@ def test_g6_the_confirmation_completes_a_waiting_workflow(platform: LocalAws) ->
     payment = payments.request_fee(owner(), "APP#wf-1", "esign-certificate-nonresident")
     execution = start(machine(platform), payment.paymentId)
 
-    def token_kept() -> bool:
-        platform.pump.drain()
-        return token_stored(payment.paymentId)
-
-    wait_for(token_kept, what="the workflow's token")
+    wait_for(
+        lambda: token_stored(payment.paymentId), what="the workflow's token", pump=platform.pump
+    )
     pay(payment, PAYING_CARD)
     described = finished(execution)
     assert described["status"] == "SUCCEEDED"
@@ -109,10 +107,9 @@ def test_g6_a_fee_settled_before_the_workflow_asks_answers_at_once(
     execution = start(machine(platform), payment.paymentId)
 
     def answered() -> dict[str, Any] | None:
-        platform.pump.drain()
         described = dict(boto3.client("stepfunctions").describe_execution(executionArn=execution))
         return described if described["status"] != "RUNNING" else None
 
-    described = wait_for(answered, what="the workflow to be answered")
+    described = wait_for(answered, what="the workflow to be answered", pump=platform.pump)
     assert described["status"] == "FAILED"
     assert described["error"] == "FeeDeclined"

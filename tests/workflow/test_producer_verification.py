@@ -8,7 +8,6 @@ callback, and deliver the workflow's messages to the producers' consumer.
 from __future__ import annotations
 
 import json
-import time
 from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
@@ -24,6 +23,7 @@ from egov.platform.repository import Transaction
 from egov.producers import verification
 from egov.producers.records import PRODUCERS, PROFILE, producer_pk
 from tests.conftest import LocalAws
+from tests.helpers import wait_for
 
 OPERATOR = "operator@egov.az"
 
@@ -97,27 +97,24 @@ def start(producer_id: str, timeout_seconds: int | None = None) -> str:
     return f"{aws.resource_name('PRODUCER_VERIFICATION_ARN').replace(':stateMachine:', ':execution:')}:{producer_id}"
 
 
-def decision_request(local_aws: LocalAws, timeout: float = 20) -> dict[str, Any]:
+def decision_request(local_aws: LocalAws) -> dict[str, Any]:
     """The next message the workflow put on the DecisionRequestQueue."""
     url = local_aws.template.ref("DecisionRequestQueue")
     sqs = boto3.client("sqs")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        received = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1, WaitTimeSeconds=1)
-        for message in received.get("Messages", []):
+
+    def received() -> dict[str, Any] | None:
+        for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1).get("Messages", []):
             sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
             return dict(json.loads(message["Body"]))
-    raise TimeoutError("no decision request was sent")
+        return None
+
+    return dict(wait_for(received, what="a decision request"))
 
 
-def deliver(local_aws: LocalAws, timeout: float = 20) -> None:
+def deliver(local_aws: LocalAws) -> None:
     """Deliver one batch of the workflow's messages to the producers' consumer."""
     (sub,) = local_aws.pump.subscriptions_of("ProducerVerificationEventsFunction")
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if local_aws.pump.poll(sub, wait_seconds=1):
-            return
-    raise TimeoutError("the workflow sent nothing to the producers' queue")
+    wait_for(lambda: local_aws.pump.poll(sub), what="a message on the producers' queue")
 
 
 def answer(request: dict[str, Any], outcome: str, reason: str = "") -> None:
@@ -140,12 +137,8 @@ def status_of(execution_arn: str) -> str:
     return str(aws.client("stepfunctions").describe_execution(executionArn=execution_arn)["status"])
 
 
-def wait_for(execution_arn: str, status: str, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while status_of(execution_arn) != status:
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"execution is {status_of(execution_arn)}, not {status}")
-        time.sleep(0.2)
+def ended_as(execution_arn: str, status: str) -> None:
+    wait_for(lambda: status_of(execution_arn) == status, what=f"the execution {status}")
 
 
 def notifications(to: str) -> list[dict[str, Any]]:
@@ -174,7 +167,7 @@ def test_approval_lists_the_producer_and_tells_them(local_aws: LocalAws) -> None
     execution = start("p2")
     answer(decision_request(local_aws), "approve")
     deliver(local_aws)
-    wait_for(execution, "SUCCEEDED")
+    ended_as(execution, "SUCCEEDED")
     record = PRODUCERS.get(producer_pk("p2"), PROFILE)
     assert record is not None and record["status"] == "approved"
     assert record["decision"]["decidedBy"] == "officer-1"
@@ -195,7 +188,7 @@ def test_rejection_keeps_the_reason_and_stays_out_of_the_list(local_aws: LocalAw
     execution = start("p3")
     answer(decision_request(local_aws), "reject", "Torpaq sahəsi sənədi yoxdur")
     deliver(local_aws)
-    wait_for(execution, "SUCCEEDED")
+    ended_as(execution, "SUCCEEDED")
     record = PRODUCERS.get(producer_pk("p3"), PROFILE)
     assert record is not None and record["status"] == "rejected"
     assert record["decision"]["reason"] == "Torpaq sahəsi sənədi yoxdur"
@@ -224,7 +217,7 @@ def test_deadline_alerts_the_operator_and_keeps_waiting(local_aws: LocalAws) -> 
 
     answer(second, "approve")
     deliver(local_aws)
-    wait_for(execution, "SUCCEEDED")
+    ended_as(execution, "SUCCEEDED")
     record = PRODUCERS.get(producer_pk("p4"), PROFILE)
     assert record is not None and record["status"] == "approved"
 
@@ -245,12 +238,10 @@ def test_repeated_messages_change_nothing(local_aws: LocalAws, event: str) -> No
         decision_request(local_aws)
         (sub,) = local_aws.pump.subscriptions_of("ProducerVerificationEventsFunction")
         sqs = boto3.client("sqs")
-        deadline = time.monotonic() + 20
-        messages: list[Any] = []
-        while not messages and time.monotonic() < deadline:
-            messages = sqs.receive_message(QueueUrl=sub.queue_url, WaitTimeSeconds=1).get(
-                "Messages", []
-            )
+        messages = wait_for(
+            lambda: sqs.receive_message(QueueUrl=sub.queue_url).get("Messages"),
+            what="the overdue message",
+        )
         body = json.loads(messages[0]["Body"])
         verification.handle(body)
         verification.handle(body)
