@@ -8,10 +8,12 @@ from typing import Any
 
 import httpx
 
-from egov.platform import auth
+from egov.platform import auth, aws, exchange
 from egov.platform.auth import Principal
-from egov.producers.records import PRODUCERS, mobile_guard
+from egov.producers import verification
+from egov.producers.records import PRODUCERS, mobile_guard, producer_pk
 from tests.conftest import LocalAws, rest_event
+from tests.helpers import wait_for
 from tests.unit.test_producer_registration import GOYGOL, confirm, register, registration
 
 PASSWORD = "Taxıl-2024-bol"
@@ -174,3 +176,38 @@ def test_deregistration_closes_and_frees_username_and_mobile(
     subject = {"personKind": "natural", "fin": "5ZK8M2P"}
     code = confirm(local_aws, simulators, subject, "+994501234567")
     assert register(local_aws, registration(subject, "+994501234567", **code))[0] == 201
+
+
+def test_deregistration_withdraws_the_ministrys_pending_verification(
+    local_aws: LocalAws, simulators: str
+) -> None:
+    """P5, P8 (issue 9): "Qeydiyyatdan çıx" before the ministry has decided withdraws its
+    verification request (the ministry is told, the request leaves its task list) and the
+    workflow ends as withdrawn, not as a failure reported to the operator."""
+    producer_id, token = producer(local_aws, simulators)
+    subject = producer_pk(producer_id)
+    pump = local_aws.pump
+
+    def ministry_request() -> exchange.Decision | None:
+        pending = exchange.decisions(verification.MINISTRY, "pending").items
+        return next((d for d in pending if d.subject == subject), None)
+
+    request = wait_for(ministry_request, pump=pump, what="the ministry's verification request")
+    fn, path = "ProducerDeregisterFunction", "/producers/me/deregistration"
+    assert call(local_aws, fn, "POST", path, {"password": PASSWORD}, token)[0] == 204
+
+    def withdrawn() -> bool:
+        decision = exchange.decision_of(verification.MINISTRY, request.decision_id)
+        return decision["status"] == "withdrawn"
+
+    wait_for(withdrawn, pump=pump, what="the request withdrawn")
+    assert ministry_request() is None
+    arn = aws.resource_name("PRODUCER_VERIFICATION_ARN").replace(":stateMachine:", ":execution:")
+    sfn = aws.client("stepfunctions")
+    wait_for(
+        lambda: (
+            sfn.describe_execution(executionArn=f"{arn}:{producer_id}")["status"] == "SUCCEEDED"
+        ),
+        pump=pump,
+        what="the verification workflow ended as withdrawn",
+    )

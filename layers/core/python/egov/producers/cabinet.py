@@ -29,7 +29,7 @@ from egov.platform import applications, audit, auth, clock, i18n
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.problems import Conflict, Invalid
 from egov.platform.repository import Item, Transaction
-from egov.producers import catalog, confirmations
+from egov.producers import catalog, confirmations, verification
 from egov.producers.models import (
     Code,
     ConfirmationId,
@@ -211,6 +211,7 @@ def deregister(user_id: str, body: Deregistration) -> None:
         remove=("gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"),
     )
     catalog.hide_products(tx, user_id)
+    verification.withdraw(tx, record)
     auth.close(tx, user_id, expected_session=account.get("session", 0), conflict=changed())
     tx.release(PRODUCERS, mobile_guard(record["mobile"]), user_id)
     applications.advance(tx, user_id, user_id, "producers", "closed", actor=_actor(user_id))

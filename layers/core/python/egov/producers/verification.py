@@ -158,6 +158,20 @@ def start_if_needed(tx: Transaction, record: Item) -> None:
     outbox.start(tx, "PRODUCER_VERIFICATION_ARN", record["id"], execution)
 
 
+def withdraw(tx: Transaction, record: Item) -> None:
+    """A producer who deregisters before the ministry decides no longer needs its verification
+    (issue 9): the exchange withdraws the pending request, tells the ministry, and ends the
+    workflow's wait (`Decision.Withdrawn`), all after `tx` commits (through the outbox)."""
+    if record["status"] != "pending-verification":
+        return
+    withdrawal = {
+        "subject": producer_pk(record["id"]),
+        "reason": "The applicant closed the account; the verification is no longer needed.",
+        "correlationId": correlation_id(),
+    }
+    outbox.queue(tx, "DECISION_WITHDRAWAL_QUEUE_URL", [withdrawal])
+
+
 def handle(body: dict[str, Any]) -> None:
     """One message of the workflow (the ProducerVerificationQueue consumer's work)."""
     event = body["event"]
