@@ -1,4 +1,8 @@
-"""GET /agencies/{agency}/decisions?status=pending: an agency's (or a Center's, E8) own tasks and deadlines (G3)."""
+"""GET /agencies/{agency}/decisions?status=pending: an agency's (or a Center's, E8) own tasks and
+deadlines (G3); with `status=deemed-consent` the requests its silence answered (E6, DESIGN rule 6).
+
+The operator reads any agency's list (the agency in the path), as it reads a decision's evidence.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +21,11 @@ app = api()
 @app.get(
     "/agencies/<agency>/decisions",
     summary="Qurumun qərar sorğuları / Agency decision requests",
-    description="Qurumun öz qərar sorğuları, vəziyyət üzrə və müddətləri ilə (G3)."
-    "\n\nAn agency's own decision requests by status with deadlines.",
+    description="Qurumun öz qərar sorğuları, vəziyyət üzrə və müddətləri ilə (G3); "
+    "`deemed-consent`: susqunluğu razılıq sayılanlar (E6). Operator istənilən qurumun "
+    "siyahısını oxuyur."
+    "\n\nAn agency's own decision requests by status with deadlines (G3); `deemed-consent`: "
+    "those its silence answered as consent (E6). The operator reads any agency's list.",
 )
 def list_decisions(
     agency: str,
@@ -26,7 +33,8 @@ def list_decisions(
     cursor: Annotated[str | None, Query(max_length=2000, pattern=CURSOR_PATTERN)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> Response[exchange.Decisions]:
-    auth.require(app, "agency", "officer", "center", agency=agency)
+    if auth.principal(app).role != "operator":
+        auth.require(app, "agency", "officer", "center", agency=agency)
     return ok(exchange.decisions(agency, status, cursor=cursor, limit=limit))
 
 

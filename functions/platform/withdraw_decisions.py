@@ -1,7 +1,10 @@
-"""DecisionWithdrawalQueue consumer: withdraw a subject's pending agency requests (E6, G3).
+"""DecisionWithdrawalQueue consumer: close a subject's pending agency requests (E6, G3).
 
-A workflow sends `{"subject", "reason"}` with `arn:aws:states:::sqs:sendMessage`, e.g. once one
-agency has said no; each agency still asked is told with a `decision.withdrawn` webhook.
+A workflow sends with `arn:aws:states:::sqs:sendMessage` either `{"subject", "reason"}`, e.g. once
+one agency has said no (each agency still asked is told with a `decision.withdrawn` webhook), or
+`{"outcome": "deemed-consent", "subject", "agency", "kind"}` when that agency's wait ended in
+silent consent (its decision becomes `deemed-consent`, the agency told with a
+`decision.deemed-consent` webhook).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from egov.platform.queues import consumer
 
 
 def handle(body: dict[str, Any], record: SQSRecord) -> None:
-    exchange.withdraw(exchange.Withdrawal.model_validate(body))
+    exchange.close(body)
 
 
 lambda_handler = consumer(handle)

@@ -29,7 +29,7 @@ from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
 from egov.platform.repository import Table, Transaction
 from tests.conftest import EVENTS, LocalAws, rest_event
-from tests.helpers import jump_clock, scale_clock, serve_agency, wait_for
+from tests.helpers import Agency, jump_clock, scale_clock, serve_agency, wait_for
 from tests.unit.test_payments import _confirmation, signed_callback
 
 AGENCIES = ("DIN", "XIN", "DTX", "XKX")
@@ -83,6 +83,7 @@ def call(
     params: dict[str, str] | None,
     token: str,
     body: object = None,
+    query: dict[str, str] | None = None,
 ) -> tuple[int, dict[str, Any]]:
     response = local_aws.invoke(
         function,
@@ -93,6 +94,7 @@ def call(
             body=body,
             headers={"Authorization": f"Bearer {token}"},
             path_parameters=params,
+            query=query,
         ),
     )
     return response["statusCode"], json.loads(response["body"] or "{}")
@@ -241,16 +243,16 @@ def execution_status(application_id: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def agency_endpoints(local_aws: LocalAws) -> Iterator[None]:
+def agency_endpoints(local_aws: LocalAws) -> Iterator[Agency]:
     """The four agencies' webhook receivers acknowledge; they answer later by callback."""
-    with serve_agency() as (_, url):
+    with serve_agency() as (receiver, url):
         for agency in AGENCIES:
             webhooks.register(
                 agency,
                 webhooks.Registration(url=f"{url}/{agency}", scheme="v1a"),
                 Actor.system("tests"),
             )
-        yield
+        yield receiver
 
 
 @pytest.fixture
@@ -501,6 +503,97 @@ def test_e6_silence_from_all_four_is_consent_at_the_deadline_not_before(
     assert {(o["agency"], o["outcome"]) for o in item["opinions"]} == {
         (agency, "silent") for agency in AGENCIES
     }
+
+
+def listed(local_aws: LocalAws, token: str, agency: str, status: str) -> set[str]:
+    """The decision ids `GET /agencies/{agency}/decisions?status=` answers to `token`."""
+    code, body = call(
+        local_aws,
+        "AgencyDecisionsFunction",
+        "GET",
+        f"/agencies/{agency}/decisions",
+        "/agencies/{agency}/decisions",
+        {"agency": agency},
+        token,
+        query={"status": status},
+    )
+    assert code == 200, body
+    return {item["decisionId"] for item in body["items"]}
+
+
+def test_e6_silence_is_recorded_as_deemed_consent_and_listed_for_agency_and_operator(
+    local_aws: LocalAws,
+    agencies: dict[str, str],
+    agency_endpoints: Agency,
+    fast_clock: Callable[[], None],
+) -> None:
+    """E6, DESIGN rule 6: each of the four decisions nobody answered ends `deemed-consent` after
+    its deadline (audited with it, the agency told), not `pending` and hidden; the agency lists
+    it under that status, and so does the operator; a late answer is still a 410."""
+    filed = file_application(local_aws, before_submit=fast_clock)
+    application_id = filed["applicationId"]
+    deadline = clock.parse(filed["reviewDeadline"])
+
+    def all_deemed() -> list[dict[str, Any]] | None:
+        asked = decisions_about(application_id, "esign-review")
+        done = len(asked) == 4 and all(d["status"] == "deemed-consent" for d in asked)
+        return asked if done else None
+
+    asked = wait_for(all_deemed, what="four deemed consents", pump=local_aws.pump)
+    assert {d["agency"] for d in asked} == set(AGENCIES)
+    _, operator = account("operator")
+    for decision in asked:
+        agency, decision_id = decision["agency"], decision["decisionId"]
+        assert clock.parse(decision["deemedAt"]) >= deadline
+        assert decision_id in listed(local_aws, agencies[agency], agency, "deemed-consent")
+        assert decision_id not in listed(local_aws, agencies[agency], agency, "pending")
+        assert decision_id in listed(local_aws, operator, agency, "deemed-consent")
+        trail = audit.trail(f"DECISION#{decision_id}").items
+        deemed = [e for e in trail if e["action"] == "decision-deemed-consent"]
+        assert len(deemed) == 1 and deemed[0]["after"]["deadline"] == decision["deadline"]
+
+    def told() -> dict[str, str] | None:
+        bodies = agency_endpoints.bodies("decision.deemed-consent")
+        seen = {b["data"]["agency"]: b["data"]["decisionId"] for b in bodies}
+        return seen if len(seen) == 4 else None
+
+    told_of = wait_for(told, what="four deemed-consent webhooks", pump=local_aws.pump)
+    assert told_of == {d["agency"]: d["decisionId"] for d in asked}
+
+    late = asked[0]
+    status, problem = answer(
+        local_aws, agencies[late["agency"]], late["agency"], late["decisionId"], "reject"
+    )
+    assert status == 410 and problem["code"] == "exchange.deadline-passed", problem
+    kept = exchange.decision_of(late["agency"], late["decisionId"])
+    assert kept["status"] == "deemed-consent" and kept["lateAnswer"]["outcome"] == "reject"
+    assert stored(application_id)["virtualFin"]
+
+
+def test_e6_an_answered_decision_is_never_turned_into_deemed_consent(
+    local_aws: LocalAws, agencies: dict[str, str]
+) -> None:
+    """E6: DIN approves in time; a silent-consent message for DIN (a stray or redelivered one)
+    changes nothing: the consent is conditional on the decision still awaiting its answer."""
+    filed = file_application(local_aws)  # real time: three real business days to answer
+    application_id = filed["applicationId"]
+    decisions = wait_for(
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, pump=local_aws.pump
+    )
+    assert answer(local_aws, agencies["DIN"], "DIN", decisions["DIN"], "approve")[0] == 200
+
+    consent = {
+        "outcome": "deemed-consent",
+        "subject": subject(application_id),
+        "agency": "DIN",
+        "kind": "esign-review",
+    }
+    assert exchange.close(consent) == []
+    assert exchange.decision_of("DIN", decisions["DIN"])["status"] == "answered"
+    assert decisions["DIN"] not in listed(local_aws, agencies["DIN"], "DIN", "deemed-consent")
+    assert decisions["DIN"] in listed(local_aws, agencies["DIN"], "DIN", "answered")
+    trail = audit.trail(f"DECISION#{decisions['DIN']}").items
+    assert "decision-deemed-consent" not in {e["action"] for e in trail}
 
 
 def test_e6_one_negative_on_day_two_refuses_at_once_and_withdraws_the_others(

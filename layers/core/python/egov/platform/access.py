@@ -114,7 +114,9 @@ RULES: dict[str, Rule] = {
     "POST /certificates/{serial}/revoke": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/center-compromise": Rule(("center",), narrowed="the caller's Center"),
     "GET /agencies/{agency}/notifications": Rule(("agency", "officer"), own="agency"),
-    "GET /agencies/{agency}/decisions": Rule(("agency", "officer", "center"), own="agency"),
+    "GET /agencies/{agency}/decisions": Rule(
+        ("agency", "officer", "center", "operator"), own="agency"
+    ),
     "POST /agencies/{agency}/decisions/{decisionId}": Rule(
         ("agency", "officer", "center"), own="agency"
     ),

@@ -23,6 +23,13 @@ request stays open"). Workflows where silence has a legal effect (E7) do not set
 subject, e.g. the other agencies' requests once one agency said no (E6), and tells each agency
 with a `decision.withdrawn` webhook.
 
+`deem_consent` (the same consumer, for a `SilentConsent` message) records the other end of a wait
+that has a legal effect (E6, DESIGN rule 6): the workflow's `Catch` on `States.Timeout` took the
+agency's silence as consent, so its pending decision about the subject becomes `deemed-consent`
+(audited with the deadline; the agency told with a `decision.deemed-consent` webhook) and is
+listed under that status, instead of staying `pending` and hidden once overdue. An answer that
+comes afterwards is kept as a late answer and refused with 410, as before.
+
 Storage (PLATFORM_TABLE):
 - `DECISION#<id>` / `DECISION`: the decision, in `gsi1` under `AGENCY#<agency>#DECISIONS#<status>`
   sorted by deadline, so an agency's pending tasks are one keyed query.
@@ -60,11 +67,12 @@ from egov.platform.repository import Table, Transaction
 from egov.platform.text import CleanLines
 
 PLATFORM = Table("PLATFORM_TABLE")
-Status = Literal["pending", "answered", "expired", "withdrawn"]
+Status = Literal["pending", "answered", "expired", "withdrawn", "deemed-consent"]
 Outcome = Literal["approve", "reject"]
 CLOSED_TASK_ERRORS = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
 REQUESTED = "decision.requested"
 WITHDRAWN = "decision.withdrawn"
+DEEMED_CONSENT = "decision.deemed-consent"
 
 i18n.register(
     {
@@ -173,6 +181,25 @@ class Withdrawal(View):
     subject: str = Field(min_length=1, max_length=200)
     reason: str = Field(min_length=1, max_length=500)
     correlation_id: str | None = None
+
+
+class SilentConsent(View):
+    """The message a workflow puts on the DecisionWithdrawalQueue when an agency's wait ended in
+    silent consent (the `Catch` on `States.Timeout` of a wait where silence is consent)."""
+
+    outcome: Literal["deemed-consent"]
+    subject: str = Field(min_length=1, max_length=200)
+    agency: str = Field(pattern=webhooks.AGENCY_PATTERN)
+    kind: str = Field(min_length=1, max_length=64)
+    correlation_id: str | None = None
+
+
+def close(body: Mapping[str, Any]) -> list[str]:
+    """One DecisionWithdrawalQueue message: a silent consent (it has an `outcome`) or a
+    withdrawal; the decision ids it changed."""
+    if "outcome" in body:
+        return deem_consent(SilentConsent.model_validate(body))
+    return withdraw(Withdrawal.model_validate(body))
 
 
 def _key(decision_id: str) -> tuple[str, str]:
@@ -355,6 +382,8 @@ def _queue_webhook(tx: Transaction, decision: Mapping[str, Any], event_type: str
     )
     if event_type == WITHDRAWN:
         data["reason"] = decision.get("withdrawnReason")
+    if event_type == DEEMED_CONSENT:
+        data["deemedAt"] = decision.get("deemedAt")
     webhooks.enqueue(
         webhooks.message(
             view.agency,
@@ -440,6 +469,8 @@ def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decisi
     }
     if decision["status"] == "pending" and clock.now() > clock.parse(decision["deadline"]):
         _record_late(decision, "pending", decided, caller)  # raises 410
+    if decision["status"] == "deemed-consent" and "lateAnswer" not in decision:
+        _record_late(decision, "deemed-consent", decided, caller)  # raises 410
     if decision["status"] != "pending":
         raise _refusal(decision["status"])
     decision_id = decision["decisionId"]
@@ -477,7 +508,7 @@ def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decisi
 def _refusal(status: str) -> Problem:
     if status == "withdrawn":
         return Gone("exchange.withdrawn", field="decisionId")
-    if status == "expired":
+    if status in ("expired", "deemed-consent"):
         return Gone("exchange.deadline-passed", field="decisionId")
     return Conflict("exchange.already-answered", field="decisionId")
 
@@ -485,19 +516,24 @@ def _refusal(status: str) -> Problem:
 def _record_late(
     decision: Mapping[str, Any], was: Status, late: Mapping[str, Any], caller: Principal
 ) -> NoReturn:
-    """Keep an answer that came too late, mark the decision expired, and refuse with 410."""
+    """Keep an answer that came too late, mark the decision expired (a decision deemed consent
+    stays so: the silence already decided), and refuse with 410."""
     pk, sk = _key(decision["decisionId"])
+    status: Status = "deemed-consent" if was == "deemed-consent" else "expired"
     tx = Transaction()
     tx.update(
         PLATFORM,
         pk,
         sk,
         {
-            "status": "expired",
+            "status": status,
             "lateAnswer": dict(late),
-            "gsi1pk": _by_status(decision["agency"], "expired"),
+            "gsi1pk": _by_status(decision["agency"], status),
         },
-        expected={"status": was},
+        # One late answer is kept; a second one after a deemed consent is only refused.
+        expected={"status": was, "lateAnswer": None}
+        if was == "deemed-consent"
+        else {"status": was},
         remove=("outcome", "reason", "decidedAt", "decidedBy") if was == "answered" else (),
         conflict=Gone("exchange.deadline-passed", field="decisionId"),
     )
@@ -609,3 +645,60 @@ def _withdraw_one(decision: dict[str, Any], reason: str) -> dict[str, Any] | Non
     # The workflow may still wait on this task (not every workflow is a Parallel that ended it).
     _fail_task(decision["taskToken"], "Decision.Withdrawn", reason)
     return {**decision, **changes}
+
+
+# ---------------------------------------------------------------- silent consent (E6, rule 6)
+
+
+def deem_consent(consent: SilentConsent) -> list[str]:
+    """Mark the agency's unanswered decision of this kind about the subject `deemed-consent`
+    (the workflow already took the silence as consent: no task to end); the ids changed.
+
+    Only a decision nobody answered in time changes: still pending, or expired because its
+    answer came late (the late answer is kept). An answered or withdrawn one never does, and a
+    redelivered message finds nothing left to change.
+    """
+    touched = []
+    for link in PLATFORM.query_all(f"DECISIONS-OF#{consent.subject}"):
+        if link["agency"] != consent.agency:
+            continue
+        decision = PLATFORM.get(*_key(str(link["sk"])))
+        if decision is None or decision["kind"] != consent.kind:
+            continue
+        if decision["status"] in ("pending", "expired") and _deem_one(decision):
+            touched.append(decision["decisionId"])
+    return touched
+
+
+def _deem_one(decision: dict[str, Any]) -> bool:
+    pk, sk = _key(decision["decisionId"])
+    changes = {
+        "status": "deemed-consent",
+        "deemedAt": clock.now_iso(),
+        "gsi1pk": _by_status(decision["agency"], "deemed-consent"),
+    }
+    tx = Transaction()
+    tx.update(
+        PLATFORM,
+        pk,
+        sk,
+        changes,
+        expected={"status": decision["status"], "deadline": decision["deadline"]},
+        conflict=Conflict("exchange.already-answered", field="decisionId"),
+    )
+    audit.record(
+        tx,
+        pk,
+        "decision-deemed-consent",
+        audit.Actor.system("exchange"),
+        before={"status": decision["status"], "deadline": decision["deadline"]},
+        after={"status": "deemed-consent", "deadline": decision["deadline"]},
+        basis="no answer by the deadline is consent (E6)",
+    )
+    _queue_webhook(tx, {**decision, **changes}, DEEMED_CONSENT)
+    try:
+        tx.commit()
+    except Conflict:
+        return False  # answered (or asked again) meanwhile: not a silence
+    logger.info("decision deemed consent", extra={"decisionId": decision["decisionId"]})
+    return True
