@@ -596,6 +596,40 @@ def test_e6_an_answered_decision_is_never_turned_into_deemed_consent(
     assert "decision-deemed-consent" not in {e["action"] for e in trail}
 
 
+def test_e6_an_answer_late_before_the_consent_is_recorded_is_kept_and_the_consent_wins(
+    local_aws: LocalAws, agencies: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E6, G4: XKX answers after its deadline but before the workflow's silent-consent message
+    reaches the exchange: 410, kept as the late answer; the message then records the decision
+    `deemed-consent` with the late answer kept, and a second late answer is only refused."""
+    filed = file_application(local_aws)
+    application_id = filed["applicationId"]
+    decisions = wait_for(
+        lambda: (d := pending_requests(application_id)) and len(d) == 4 and d, pump=local_aws.pump
+    )
+    jump_clock(monkeypatch, clock.parse(filed["reviewDeadline"]) + timedelta(minutes=1))
+    status, problem = answer(local_aws, agencies["XKX"], "XKX", decisions["XKX"], "reject")
+    assert status == 410 and problem["code"] == "exchange.deadline-passed", problem
+    assert exchange.decision_of("XKX", decisions["XKX"])["status"] == "expired"
+
+    consent = {
+        "outcome": "deemed-consent",
+        "subject": subject(application_id),
+        "agency": "XKX",
+        "kind": "esign-review",
+    }
+    assert exchange.close(consent) == [decisions["XKX"]]
+    assert exchange.close(consent) == []  # a redelivered message changes nothing
+    kept = exchange.decision_of("XKX", decisions["XKX"])
+    assert kept["status"] == "deemed-consent" and kept["lateAnswer"]["outcome"] == "reject"
+
+    status, problem = answer(local_aws, agencies["XKX"], "XKX", decisions["XKX"], "approve")
+    assert status == 410 and problem["code"] == "exchange.deadline-passed", problem
+    again = exchange.decision_of("XKX", decisions["XKX"])
+    assert again["status"] == "deemed-consent" and again["lateAnswer"]["outcome"] == "reject"
+    assert decisions["XKX"] in listed(local_aws, agencies["XKX"], "XKX", "deemed-consent")
+
+
 def test_e6_one_negative_on_day_two_refuses_at_once_and_withdraws_the_others(
     local_aws: LocalAws, agencies: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
