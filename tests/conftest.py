@@ -10,6 +10,7 @@ HTTP clients.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import socket
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import boto3
+import httpx
 import pytest
 from moto import mock_aws
 
@@ -34,6 +36,16 @@ from egov.platform import adapters, aws, secrets
 from egov.platform.adapters import base as adapters_base
 
 EVENTS = Path(__file__).parent / "events"
+
+# How long a wait may take before the test fails: a ceiling for a broken run on a loaded machine,
+# not a measure of speed (every wait returns as soon as its condition holds).
+CEILING = 300.0
+
+# Tests call local servers (simulators, the gateway) on a machine that may be busy; httpx's 5 s
+# default timeout is a speed assumption, so the one-off calls get the tests' ceiling instead.
+# A caller that names its own timeout keeps it.
+for _verb in ("get", "post", "put", "patch", "delete", "options", "head"):
+    setattr(httpx, _verb, functools.partial(getattr(httpx, _verb), timeout=CEILING))
 __all__ = ["LocalAws", "free_port", "rest_event"]
 
 

@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from devstack.pump import Pump
 from egov.platform import accounts, audit, auth, clock, webhooks
 from egov.platform.repository import Transaction
-from tests.conftest import LocalAws, rest_event
+from tests.conftest import CEILING, LocalAws, rest_event
 
 SETUP = audit.Actor.system("tests")
 PASSWORD = "correct horse battery"
@@ -138,9 +138,6 @@ def log_in(local_aws: LocalAws, username: str, password: str = PASSWORD) -> str:
 
 
 # ---------------------------------------------------------------- waiting and the clock
-CEILING = 300.0
-"""How long a wait may take before the test fails: a ceiling for a broken run on a loaded
-machine, not a measure of speed (every wait returns as soon as its condition holds)."""
 
 
 def wait_for(
