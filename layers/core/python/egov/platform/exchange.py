@@ -333,7 +333,6 @@ def _reopen(decision: Mapping[str, Any], request: DecisionRequest) -> None:
     """Give an overdue decision the new request's token and deadline; it is pending again."""
     deadline = clock.iso(request.deadline)
     decision_id = decision["decisionId"]
-    pk, sk = _key(decision_id)
     round_ = int(decision.get("round", 1)) + 1
     tx = Transaction()
     tx.guard(
@@ -350,25 +349,45 @@ def _reopen(decision: Mapping[str, Any], request: DecisionRequest) -> None:
         "gsi1pk": _by_status(request.agency, "pending"),
         "gsi1sk": f"{deadline}#{decision_id}",
     }
+    _transition(
+        tx,
+        decision,
+        changes,
+        "decision-reopened",
+        after={"status": "pending", "deadline": deadline, "round": round_},
+        event_type=REQUESTED,
+        basis=request.subject,
+    )
+    tx.commit()
+
+
+def _transition(
+    tx: Transaction,
+    decision: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    action: str,
+    *,
+    after: Mapping[str, Any],
+    event_type: str,
+    basis: str | None = None,
+) -> None:
+    """A change the exchange makes by itself (reopened, withdrawn, deemed consent): applied only
+    if the decision is still as it was read (status and deadline), audited, and the agency told,
+    all in `tx`."""
+    pk, sk = _key(decision["decisionId"])
+    was = {"status": decision["status"], "deadline": decision["deadline"]}
     tx.update(
         PLATFORM,
         pk,
         sk,
-        changes,
-        expected={"status": decision["status"], "deadline": decision["deadline"]},
+        dict(changes),
+        expected=was,
         conflict=Conflict("exchange.already-answered", field="decisionId"),
     )
     audit.record(
-        tx,
-        pk,
-        "decision-reopened",
-        audit.Actor.system("exchange"),
-        before={"status": decision["status"], "deadline": decision["deadline"]},
-        after={"status": "pending", "deadline": deadline, "round": round_},
-        basis=request.subject,
+        tx, pk, action, audit.Actor.system("exchange"), before=was, after=dict(after), basis=basis
     )
-    _queue_webhook(tx, {**decision, **changes}, REQUESTED)
-    tx.commit()
+    _queue_webhook(tx, {**decision, **changes}, event_type)
 
 
 def _queue_webhook(tx: Transaction, decision: Mapping[str, Any], event_type: str) -> None:
@@ -613,7 +632,6 @@ def withdraw(withdrawal: Withdrawal) -> list[str]:
 
 
 def _withdraw_one(decision: dict[str, Any], reason: str) -> dict[str, Any] | None:
-    pk, sk = _key(decision["decisionId"])
     changes = {
         "status": "withdrawn",
         "withdrawnAt": clock.now_iso(),
@@ -621,23 +639,14 @@ def _withdraw_one(decision: dict[str, Any], reason: str) -> dict[str, Any] | Non
         "gsi1pk": _by_status(decision["agency"], "withdrawn"),
     }
     tx = Transaction()
-    tx.update(
-        PLATFORM,
-        pk,
-        sk,
-        changes,
-        expected={"status": "pending"},
-        conflict=Conflict("exchange.already-answered", field="decisionId"),
-    )
-    audit.record(
+    _transition(
         tx,
-        pk,
+        decision,
+        changes,
         "decision-withdrawn",
-        audit.Actor.system("exchange"),
-        before={"status": "pending"},
         after={"status": "withdrawn", "reason": reason},
+        event_type=WITHDRAWN,
     )
-    _queue_webhook(tx, {**decision, **changes}, WITHDRAWN)
     try:
         tx.commit()
     except Conflict:
@@ -671,31 +680,21 @@ def deem_consent(consent: SilentConsent) -> list[str]:
 
 
 def _deem_one(decision: dict[str, Any]) -> bool:
-    pk, sk = _key(decision["decisionId"])
     changes = {
         "status": "deemed-consent",
         "deemedAt": clock.now_iso(),
         "gsi1pk": _by_status(decision["agency"], "deemed-consent"),
     }
     tx = Transaction()
-    tx.update(
-        PLATFORM,
-        pk,
-        sk,
-        changes,
-        expected={"status": decision["status"], "deadline": decision["deadline"]},
-        conflict=Conflict("exchange.already-answered", field="decisionId"),
-    )
-    audit.record(
+    _transition(
         tx,
-        pk,
+        decision,
+        changes,
         "decision-deemed-consent",
-        audit.Actor.system("exchange"),
-        before={"status": decision["status"], "deadline": decision["deadline"]},
         after={"status": "deemed-consent", "deadline": decision["deadline"]},
+        event_type=DEEMED_CONSENT,
         basis="no answer by the deadline is consent (E6)",
     )
-    _queue_webhook(tx, {**decision, **changes}, DEEMED_CONSENT)
     try:
         tx.commit()
     except Conflict:
