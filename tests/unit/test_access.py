@@ -131,8 +131,8 @@ def test_a_refusal_before_the_body_is_audited_as_the_handler_s_would_be(
 ) -> None:
     """G8: a citizen at a Center's route is a refused access attempt on record, and a 403."""
     user_id, token = account("citizen")
-    assert _status(local_aws, "POST /certificates", token, {}) == 403
+    assert _status(local_aws, "POST /certificates/center-compromise", token, {}) == 403
     (entry,) = audit.trail(auth.access_subject(user_id), limit=10).items
     assert entry["action"] == auth.ACCESS_REFUSED
     assert entry["after"]["requiredRoles"] == ["center"]
-    assert json.dumps(entry["after"]["path"]) == '"/certificates"'
+    assert json.dumps(entry["after"]["path"]) == '"/certificates/center-compromise"'

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import base64
 import json
 import os
 import time
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
@@ -22,7 +22,6 @@ from egov.certificates import log, merkle, registry, verify
 from egov.certificates.models import Carrier, Contact, Holder, IssueRequest
 from egov.certificates.note import Verifier, verify_bytes
 from egov.certificates.queries import RevocationList, signed_bytes
-from egov.esign import records
 from egov.platform import audit, auth, webhooks
 from tests.conftest import LocalAws, rest_event
 from tests.helpers import (
@@ -34,6 +33,9 @@ from tests.helpers import (
     verified_body,
     wait_for,
 )
+from tests.unit.test_access import template_routes
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # ---------------------------------------------------------------- helpers
@@ -202,77 +204,26 @@ def test_issued_certificate_is_valid_three_years_and_logged(
     assert [n["key"] for n in notices] == ["notice.certificate-issued"]
 
 
-def esign_application(holder: Person, status: str, center: str = "ASXM") -> str:
-    """An e-signature application as the review leaves it, with the Center's contract (E6–E10)."""
-    application_id = uuid.uuid4().hex
-    form = json.loads((Path(__file__).parents[1] / "events" / "esign_application.json").read_text())
-    form["carrier"] = {"kind": "asan-sim", "mobile": "+994501234567"}
-    records.ESIGN.put(
-        {
-            "pk": f"APPLICATION#{application_id}",
-            "sk": "APPLICATION",
-            "applicationId": application_id,
-            "owner": holder.user_id,
-            "status": status,
-            "form": form,
-            "virtualFin": "VQ7X2K9",
-            "contractNumber": f"{center}-MQ-{application_id}",
-        }
-    )
-    records.ESIGN.put(
-        {"pk": f"CONTRACT#{center}-MQ-{application_id}", "sk": "CONTRACT", "center": center}
-    )
-    return application_id
-
-
-def center_issue(aws: LocalAws, staff: Person, body: dict[str, Any]) -> tuple[int, Any]:
-    status, answer, _ = call(
-        aws,
-        "CertificateIssueFunction",
-        "POST",
-        "/certificates",
-        "/certificates",
-        who=staff,
-        body=body,
-    )
-    return status, answer
-
-
-def test_a_center_issues_only_on_a_checked_application_of_its_own(
-    local_aws: LocalAws, people: dict[str, Person]
-) -> None:
-    """Issue 10 item 4, E8–E10: a made-up application, another Center's, one still at the
-    review or awaiting the embassy check are refused; holder data in the body are refused
-    (422); nothing is written to the registry, the log or the holder's list."""
-    staff, holder = people["ASXM"], people["holder"]
-    key = public_key()
-    made_up = {"applicationId": "APP-made-up", "publicKey": key}
-    assert center_issue(local_aws, staff, made_up)[0] == 404
-    with_holder = {
-        **made_up,
-        "holder": {"name": "Made Up", "virtualFin": "V1234AB", "userId": holder.user_id},
-    }
-    assert center_issue(local_aws, staff, with_holder)[0] == 422
-    for status in ("registered", "virtual-fin-issued", "at-embassy", "invited", "embassy-refused"):
-        application = esign_application(holder, status)
-        code, problem = center_issue(
-            local_aws, staff, {"applicationId": application, "publicKey": key}
-        )
-        assert (code, problem["code"]) == (409, "certificates.application-not-checked")
-    others = esign_application(holder, "issued", center="EIMZA")
-    assert center_issue(local_aws, staff, {"applicationId": others, "publicKey": key})[0] == 404
-    assert log.head().size == 0 and registry.of_holder(holder.user_id) == []
-
-    checked = esign_application(holder, "issued")
-    code, problem = center_issue(local_aws, staff, {"applicationId": checked, "publicKey": key})
-    assert code == 201, problem
-    assert (problem["holder"]["name"], problem["holder"]["virtualFin"]) == (
-        "Müller Jürgen",
-        "VQ7X2K9",
-    )
-    assert (problem["center"], problem["embassy"]) == ("ASXM", "EMB-DE")
-    code, problem = center_issue(local_aws, staff, {"applicationId": checked, "publicKey": key})
-    assert (code, problem["code"]) == (409, "certificates.already-issued")
+def test_a_certificate_is_registered_only_by_the_embassy_check() -> None:
+    """Issue 10 item 4, E8–E10: no route lets a Center register a certificate; the registry's
+    `issue` is called from the embassy's matching check alone, where the review, the contract
+    and the applicant in person are known to have passed."""
+    assert "POST /certificates" not in template_routes()
+    callers = []
+    for source in ROOT.glob("**/*.py"):
+        if {"layers", "functions"}.isdisjoint(source.relative_to(ROOT).parts[:1]):
+            continue
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "issue"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "registry"
+            ):
+                callers.append(source.relative_to(ROOT).as_posix())
+    assert callers == ["layers/core/python/egov/esign/embassy.py"]
 
 
 def test_only_center_staff_write_the_registry(
@@ -285,16 +236,6 @@ def test_only_center_staff_write_the_registry(
     for who in (people["holder"], people["officer"], people["eimza"]):
         status, body = act(local_aws, who, cert["serial"], "suspend", basis)
         assert status == 403, body
-    status, body, _ = call(
-        local_aws,
-        "CertificateIssueFunction",
-        "POST",
-        "/certificates",
-        "/certificates",
-        who=people["holder"],
-        body={},
-    )
-    assert status in (403, 422)
     status, _ = act(local_aws, None, cert["serial"], "revoke", basis)  # type: ignore[arg-type]
     assert status == 401
     assert log.head().size == size

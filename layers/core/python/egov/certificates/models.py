@@ -146,12 +146,6 @@ i18n.register(
             "az": "Dəqiqədə sorğu həddi aşılıb; {seconds} saniyədən sonra yenidən cəhd edin",
             "en": "Too many queries this minute; try again in {seconds} seconds",
         },
-        "certificates.application-not-checked": {
-            "az": "Sertifikat yalnız dörd qurumun rəyindən və səfirlikdə yoxlamadan keçmiş "
-            "müraciət üzrə verilə bilər (müraciətin vəziyyəti: «{status}»)",
-            "en": "A certificate is issued only on an application that passed the four "
-            "agencies' review and the embassy check (the application is “{status}”)",
-        },
         "certificates.query-needs-one": {
             "az": "Seriya nömrəsi və ya açar barmaq izi göstərin",
             "en": "Give a serial number or a key fingerprint",
@@ -280,20 +274,6 @@ class IssueRequest(View):
     @property
     def key_der(self) -> bytes:
         return base64.b64decode(self.public_key)
-
-
-class CenterIssue(View):
-    """A Center's `POST /certificates` (E8–E10): the application and the carrier's key only.
-
-    Holder, virtual FIN, Center, embassy, contact and consent are taken from the application
-    (`egov.esign.embassy.issue_for_center`), never from the request.
-    """
-
-    application_id: Text = Field(description="The e-signature application it is issued on")
-    public_key: PublicKeyDer = Field(
-        description="The verification key: base64 of the DER public key"
-    )
-    token_serial: Text | None = Field(None, description="For a token carrier: its serial")
 
 
 class CenterAction(View):

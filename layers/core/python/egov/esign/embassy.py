@@ -38,8 +38,6 @@ from pydantic_core import PydanticCustomError
 from egov.certificates import registry
 from egov.certificates.models import (
     Carrier,
-    CenterIssue,
-    Certificate,
     Contact,
     Holder,
     IssueRequest,
@@ -343,27 +341,6 @@ def _issue_request(item: Item, public_key: str, token_serial: str | None) -> Iss
         embassy=embassy_of(form["applicant"]["countryOfResidence"]),
         application_id=item["applicationId"],
     )
-
-
-def issue_for_center(body: CenterIssue, staff: Principal) -> Certificate:
-    """A Center's `POST /certificates`: only on its own application (E8) that passed the four
-    agencies' review (E6) and whose embassy check matched (E10).
-
-    The embassy check's match is where the certificate is registered (`check`), so a Center's
-    request on a checked application meets the one-certificate-per-application guard (409); on
-    any other it is refused before anything is written.
-    """
-    item = ESIGN.get(*key(body.application_id))
-    contract = contracts.load(item["contractNumber"]) if item and "contractNumber" in item else None
-    if item is None or contract is None or contract["center"] != staff.agency:
-        raise NotFound("esign.application-unknown", field="applicationId")
-    if item["status"] != "issued" or not item.get("virtualFin"):
-        raise Conflict(
-            "certificates.application-not-checked",
-            field="applicationId",
-            params={"status": item["status"]},
-        )
-    return registry.issue(_issue_request(item, body.public_key, body.token_serial), staff.actor)
 
 
 def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Item:

@@ -108,7 +108,6 @@ RULES: dict[str, Rule] = {
     ),
     "POST /esign/dispatches/{batchId}/forwarding": Rule(("officer",), agencies=("XIN",)),
     "POST /esign/dispatches/{batchId}/receipt": Rule(("center",)),
-    "POST /certificates": Rule(("center",), narrowed="the Center named in the body"),
     "POST /certificates/{serial}/suspend": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/{serial}/restore": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/{serial}/revoke": Rule(("center",), narrowed="the certificate's Center"),
