@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
-from egov.platform import auth
+from egov.platform import auth, clock
 from tests.conftest import LocalAws, rest_event
 from tests.helpers import ID_CARDS
 
@@ -189,13 +190,20 @@ def test_code_only_goes_to_the_registrants_own_active_number(local_aws: LocalAws
 def test_a_number_gets_at_most_five_codes_in_ten_minutes(
     local_aws: LocalAws, simulators: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """P3: the sixth code in a window is a 429 naming `mobile`, with Retry-After; it texts
-    nothing and stores no confirmation. Another number is not affected."""
+    """P3: the sixth code in any ten minutes is a 429 naming `mobile`, with Retry-After; it
+    texts nothing and stores no confirmation. Another number is not affected. The five are
+    sent one second before a ten-minute boundary and the sixth two seconds later (the clock
+    driven, issue 18): a fixed window would have let it through, and the Retry-After is when
+    the first of the five leaves the window."""
     monkeypatch.setenv("LOOKUPS_PER_FIN", "10")  # this limit, not the registry lookups'
+    boundary = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    moment = [boundary - timedelta(seconds=1)]
+    monkeypatch.setattr(clock, "real_now", lambda: moment[0])
     url, fn = "/producers/mobile-confirmations", "ProducerMobileConfirmationFunction"
     for _ in range(5):
         assert call(local_aws, fn, url, {**card(ELSHAN), "mobile": "+994501234567"})[0] == 201
     local_aws.pump.drain()
+    moment[0] = boundary + timedelta(seconds=1)
 
     def texted() -> int:
         sent = httpx.get(f"{simulators}/sms/messages", params={"to": "+994501234567"})
@@ -216,11 +224,12 @@ def test_a_number_gets_at_most_five_codes_in_ten_minutes(
     assert body["errors"][0]["field"] == "mobile"
     assert body["code"] == "producers.sms-code.rate-limited"
     (retry_after,) = response["multiValueHeaders"]["Retry-After"]
-    seconds = int(retry_after)
-    assert 0 < seconds <= 600 and f"{seconds} seconds" in body["detail"]
+    assert retry_after == "598" and "598 seconds" in body["detail"]
     local_aws.pump.drain()
     assert texted() == before
     assert call(local_aws, fn, url, {**card(GUNAY), "mobile": "+994552345678"})[0] == 201
+    moment[0] = boundary + timedelta(seconds=599)
+    assert call(local_aws, fn, url, {**card(ELSHAN), "mobile": "+994501234567"})[0] == 201
 
 
 def test_registration_creates_a_producer_who_can_log_in(

@@ -180,7 +180,9 @@ def _refuse_busy_source(source: str) -> None:
 
 
 def _count_source_failure(source: str) -> None:
-    ratelimit.count(auth.PLATFORM, _source_subject(source), window_seconds=SOURCE_WINDOW)
+    ratelimit.count(
+        auth.PLATFORM, _source_subject(source), window_seconds=SOURCE_WINDOW, keep=SOURCE_FAILURES
+    )
 
 
 def _attempts_key(user_id: str, source: str) -> tuple[str, str]:
@@ -290,8 +292,13 @@ def _refuse_system(stored: dict[str, Any], source: str) -> None:
         owner=user_id,
         after={"sourceIp": source},
     )
+    # Counting one past the threshold: the alarm is raised when the count rises to it, not again
+    # for every refusal while it stays above.
     refused = ratelimit.count(
-        auth.PLATFORM, f"CLIENT-REFUSED#{user_id}", window_seconds=SOURCE_WINDOW
+        auth.PLATFORM,
+        f"CLIENT-REFUSED#{user_id}",
+        window_seconds=SOURCE_WINDOW,
+        keep=AGENCY_ALERT_FAILURES + 1,
     )
     if refused == AGENCY_ALERT_FAILURES:
         # The alarm alone is the change: its messages and their queueing commit together.
