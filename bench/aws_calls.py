@@ -79,9 +79,9 @@ ACTIONS = [
         "GET /health",
         "HealthFunction",
         lambda: rest_event("GET", "/health"),
-        11,
-        "one DescribeTable per table (6) + one GetQueueAttributes per queue (5); the external "
-        "systems are probed over HTTP, not AWS",
+        0,
+        "liveness from the platform alone (issue 10 item 16); the components are probed by "
+        "GET /operator/health, for the operator, kept 30 s",
     ),
     Action(
         "GET /calendar/deadline",

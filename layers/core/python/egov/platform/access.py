@@ -131,6 +131,7 @@ RULES: dict[str, Rule] = {
     "GET /operator/webhooks/dead-letters": Rule(("operator",)),
     "POST /operator/webhooks/dead-letters/redeliver": Rule(("operator",)),
     "GET /operator/decisions/{decisionId}/deliveries": Rule(("operator",)),
+    "GET /operator/health": Rule(("operator",)),
 }
 
 

@@ -1,25 +1,37 @@
-"""The platform's self-check: every registry, queue and external system it depends on.
+"""The platform's health: a public liveness answer, and the operator's deep probe (issue 10
+item 16).
 
-The components are read from the environment the template gives the function (every
-`*_TABLE` and `*_QUEUE_URL`) and from the adapters' endpoint map, so a new table, queue or
-external system is checked without editing this module. Probes run concurrently and each is one
-cheap call (DescribeTable, GetQueueAttributes, one HTTP GET).
+Liveness (`GET /health`) answers from the platform alone: the function runs and says so, with
+no call to any table, queue or external system, so that anyone may ask it as often as they like
+without it costing the registries or the agencies anything.
+
+The deep probe (`GET /operator/health`, the operator only) checks every registry, queue and
+external system. The components are read from the environment the template gives the function
+(every `*_TABLE` and `*_QUEUE_URL`) and from the adapters' endpoint map, so a new table, queue
+or external system is checked without editing this module. Probes run concurrently, each one
+cheap call (DescribeTable, GetQueueAttributes, one HTTP GET over one shared client), and the
+report is kept for `CACHE_SECONDS` (real time): an operator's refreshing page does not probe the
+seven external systems again, and the report says how old it is.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import Literal
 
 import httpx
 from pydantic import BaseModel
 
-from egov.platform import aws
+from egov.platform import aws, clock
 from egov.platform.adapters import base as adapters
+
+CACHE_SECONDS = 30
 
 
 class Component(BaseModel):
@@ -29,9 +41,21 @@ class Component(BaseModel):
     detail: str | None = None
 
 
+class Liveness(BaseModel):
+    status: Literal["ok"]
+    time: datetime
+
+
 class Health(BaseModel):
     status: Literal["ok", "degraded"]
     components: list[Component]
+    checkedAt: datetime
+    ageSeconds: float
+
+
+def liveness() -> Liveness:
+    """The platform answers: nothing is probed."""
+    return Liveness(status="ok", time=clock.real_now())
 
 
 def _probe(name: str, check: Callable[[], object]) -> Component:
@@ -95,9 +119,39 @@ def probes() -> list[tuple[str, Callable[[], object]]]:
     return found
 
 
-def check() -> Health:
+def _probe_all() -> Health:
     checks = probes()
     with ThreadPoolExecutor(max_workers=8) as pool:
         components = list(pool.map(lambda pair: _probe(*pair), checks))
     healthy = all(c.status == "ok" for c in components)
-    return Health(status="ok" if healthy else "degraded", components=components)
+    return Health(
+        status="ok" if healthy else "degraded",
+        components=components,
+        checkedAt=clock.real_now(),
+        ageSeconds=0,
+    )
+
+
+_report: Health | None = None
+_probing = threading.Lock()
+
+
+def check() -> Health:
+    """The deep report, probed anew only when the last one is `CACHE_SECONDS` old; concurrent
+    callers in one container wait for one probe rather than each starting their own."""
+    global _report
+    with _probing:
+        if _report is None or _age(_report) >= CACHE_SECONDS:
+            _report = _probe_all()
+        report = _report
+    return report.model_copy(update={"ageSeconds": _age(report)})
+
+
+def _age(report: Health) -> float:
+    return round((clock.real_now() - report.checkedAt).total_seconds(), 1)
+
+
+def forget() -> None:
+    """Drop the kept report (a test's new world, as a new container would be)."""
+    global _report
+    _report = None
