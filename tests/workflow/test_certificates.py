@@ -904,6 +904,45 @@ def test_public_answers_are_checked_against_the_log(
     assert tamper_alarms == ["certificate record not in the signed log"] * 2
 
 
+def test_a_record_put_back_as_an_older_version_is_not_served(
+    local_aws: LocalAws, people: dict[str, Person], tamper_alarms: list[str]
+) -> None:
+    """Issue 10 item 5 (whole-record rollback): the record as it was when issued, every field
+    of that version, put back over the revoked one. Its leaf is in the signed log, but it is not
+    the certificate's newest: status and lookup say unknown (even where the old leaf's proof was
+    cached), /verify says recordIsLatest false, the inclusion proof is of the newest leaf
+    (revoked), and the operator is alarmed."""
+    staff, holder = people["ASXM"], people["holder"]
+    serial = issue(local_aws, staff, holder)["serial"]
+    table = boto3.resource("dynamodb").Table(local_aws.template.physical_name("CertificatesTable"))
+    issued = table.get_item(Key={"pk": f"CERT#{serial}", "sk": "CERT"})["Item"]
+    status_path = f"/certificates/{serial}/status"
+    assert get(local_aws, "CertificateStatusFunction", status_path)["certStatus"] == "good"
+    _status, application = apply(
+        local_aws, holder, serial, action="revoke", addressedTo="center", reason="superseded"
+    )
+    basis = {"kind": "application", "id": application["applicationId"]}
+    assert act(local_aws, staff, serial, "revoke", basis, reason="superseded")[0] == 200
+    assert get(local_aws, "CertificateStatusFunction", status_path)["certStatus"] == "revoked"
+
+    table.put_item(Item=issued)
+    assert get(local_aws, "CertificateStatusFunction", status_path)["certStatus"] == "unknown"
+    assert lookup(local_aws, serial)[1]["status"] == "unknown"
+    result = get(local_aws, "CertificateVerifyFunction", f"/certificates/{serial}/verify")
+    assert (result["recordMatchesLeaf"], result["inclusionVerified"]) == (True, True)
+    assert (result["recordIsLatest"], result["verified"]) == (False, False)
+    proof = get(
+        local_aws,
+        "CertificateLogInclusionFunction",
+        "/certificates/log/proof/inclusion",
+        {"serial": serial},
+    )
+    assert proof["leafIndex"] > int(issued["logIndex"])
+    assert json.loads(proof["leaf"])["status"] == "revoked"
+    assert verify.check_inclusion(proof, vkey(local_aws)) == []
+    assert tamper_alarms == ["certificate record is not its latest logged version"] * 2
+
+
 def test_a_leaf_only_edit_fails_inclusion_and_the_revocation_list(
     local_aws: LocalAws, people: dict[str, Person], tamper_alarms: list[str]
 ) -> None:

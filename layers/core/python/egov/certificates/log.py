@@ -7,7 +7,10 @@ Items in CERTIFICATES_TABLE:
 - `LOG#NODE#<level>#<position>` / `NODE`: every perfect subtree hash, written once when it is
   completed; level-0 nodes are the leaves and also keep the leaf data (`registry.leaf_data`);
 - `LOG#CHECKPOINT#<size>` / `CHECKPOINT`: the signed checkpoint of every size, so consistency
-  between any two published heads can be shown.
+  between any two published heads can be shown;
+- `LOG#SERIAL#<serial>` / `LATEST`: the index and hash of the serial's newest leaf, written
+  with it: a record is told to the public only if it is that leaf (`registry.proven`), so a
+  record put back as an older version (whose leaf is in the log too) is caught (issue 10).
 
 Appending reads only the head (the frontier is in it) and writes the leaf, the subtrees it
 completes, the new head and checkpoint in the caller's transaction; the head is updated on the
@@ -41,6 +44,10 @@ _BATCH_ROUNDS = 10
 
 def node_key(node: merkle.Node) -> tuple[str, str]:
     return f"LOG#NODE#{node.level}#{node.position}", "NODE"
+
+
+def latest_key(serial: str) -> tuple[str, str]:
+    return f"LOG#SERIAL#{serial}", "LATEST"
 
 
 def checkpoint_key(size: int) -> tuple[str, str]:
@@ -97,9 +104,11 @@ def head() -> Head:
 
 
 def append(tx: Transaction, current: Head, data: bytes, serial: str) -> tuple[int, str]:
-    """Put the leaf of `data` into `tx`; its index and the signed checkpoint of the new tree."""
+    """Put the leaf of `data` into `tx`, and make it the serial's latest; its index and the
+    signed checkpoint of the new tree."""
     frontier = list(current.frontier)
-    completed = merkle.append(frontier, current.size, merkle.leaf_hash(data))
+    leaf_hash = merkle.leaf_hash(data)
+    completed = merkle.append(frontier, current.size, leaf_hash)
     for node, value in completed:
         pk, sk = node_key(node)
         item: dict[str, Any] = {"pk": pk, "sk": sk, "hash": value.hex()}
@@ -122,7 +131,19 @@ def append(tx: Transaction, current: Head, data: bytes, serial: str) -> tuple[in
         tx.put(CERTIFICATES, {"pk": HEAD[0], "sk": HEAD[1], **changes}, conflict=log_busy())
     pk, sk = checkpoint_key(size)
     tx.put(CERTIFICATES, {"pk": pk, "sk": sk, "size": size, "checkpoint": signed})
+    pk, sk = latest_key(serial)
+    tx.put(
+        CERTIFICATES,
+        {"pk": pk, "sk": sk, "index": current.size, "hash": leaf_hash.hex()},
+        new=False,
+    )
     return current.size, signed
+
+
+def latest(serial: str) -> int | None:
+    """The index of the serial's newest leaf, if it has one."""
+    item = CERTIFICATES.get(*latest_key(serial))
+    return int(item["index"]) if item else None
 
 
 def checkpoint(size: int | None = None) -> str:

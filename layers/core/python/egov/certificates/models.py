@@ -351,6 +351,9 @@ class Verification(View):
     checkpoint: str
     checkpoint_signature_valid: bool
     record_matches_leaf: bool
+    record_is_latest: bool = Field(
+        description="The record is at the certificate's newest leaf, not an older version's"
+    )
     inclusion_verified: bool
     verified: bool
 

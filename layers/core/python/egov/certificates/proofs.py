@@ -7,12 +7,14 @@ of the tree size it was made for, so a verifier needs nothing else but the regis
 from __future__ import annotations
 
 import base64
+import json
 
 from pydantic import Field
 
 from egov.certificates import log
 from egov.certificates.models import View
 from egov.certificates.registry import load
+from egov.platform.problems import NotFound
 
 
 class LogKey(View):
@@ -55,18 +57,24 @@ def key() -> LogKey:
 
 
 def inclusion(serial: str) -> InclusionProof:
-    """The proof of the certificate's latest record in the newest tree."""
-    cert, _ = load(serial)
-    leaf = log.leaf(cert.log_index)
-    size, hashes = log.inclusion(cert.log_index)
+    """The proof of the certificate's latest leaf in the newest tree: the log's own (whatever
+    the stored record says), so that a relying party is told of the newest change."""
+    load(serial)
+    index = log.latest(serial)
+    if index is None:
+        raise NotFound("certificates.unknown", field="serial")
+    leaf = log.leaf(index)
+    size, hashes = log.inclusion(index)
+    # Leaves of format 1 (whole records, logged before issue 10 item 13) are not public.
+    public = json.loads(leaf["leaf"]).get("v", 1) > 1
     return InclusionProof(
         serial=serial,
-        leaf_index=cert.log_index,
+        leaf_index=index,
         tree_size=size,
         leaf_hash=base64.b64encode(bytes.fromhex(leaf["hash"])).decode(),
         hashes=log.b64(hashes),
         checkpoint=log.checkpoint(size),
-        leaf=leaf["leaf"] if cert.leaf_format > 1 else None,
+        leaf=leaf["leaf"] if public else None,
     )
 
 

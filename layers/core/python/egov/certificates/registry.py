@@ -650,10 +650,22 @@ _proven: dict[int, bytes] = {}
 def proven(cert: Certificate) -> bool:
     """Whether the record as stored is its latest leaf in the signed log (issue 10 item 5).
 
-    The leaf is recomputed from the record and proven against the checkpoint signed when it
-    was appended; a proof, once made, holds for good, so a warm container proves each leaf once
-    and then only recomputes its hash (no read). A mismatch raises the operator alarm.
+    The record must be at the serial's newest leaf (`log.latest`, one keyed read): a whole
+    record put back as an older version, say revoked back to active with that version's every
+    field, is at an older leaf, which the log holds too. The leaf is recomputed from the record
+    and proven against the checkpoint signed when it was appended; a proof, once made, holds for
+    good, so a warm container proves each leaf once and then only recomputes its hash. A
+    mismatch raises the operator alarm.
     """
+    newest = log.latest(cert.serial)
+    if newest != cert.log_index:
+        alarms.tamper_detected(
+            "certificate record is not its latest logged version",
+            serial=cert.serial,
+            index=cert.log_index,
+            latest=newest,
+        )
+        return False
     leaf = merkle.leaf_hash(leaf_data(cert))
     if _proven.get(cert.log_index) == leaf:
         return True
@@ -691,6 +703,7 @@ def verify(serial: str) -> Verification:
         cert.log_index, size, stored_hash, proof, checkpoint.root
     )
     matches = stored_hash == leaf
+    latest = log.latest(serial) == cert.log_index
     return Verification(
         serial=serial,
         log_index=cert.log_index,
@@ -698,8 +711,9 @@ def verify(serial: str) -> Verification:
         checkpoint=signed,
         checkpoint_signature_valid=signature_ok,
         record_matches_leaf=matches,
+        record_is_latest=latest,
         inclusion_verified=included,
-        verified=signature_ok and included and matches,
+        verified=signature_ok and included and matches and latest,
     )
 
 
