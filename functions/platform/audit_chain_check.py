@@ -1,6 +1,7 @@
 """Every hour: walk every subject's audit chain, so an edited or removed entry is found even
-where nobody reads that trail; each broken chain raises the TamperDetected alarm (G1, issue 10
-item 6)."""
+where nobody reads that trail; each broken chain raises the TamperDetected alarm, and each intact
+one's head is anchored where only this function writes, so that a chain set back later is found
+too (G1, issue 10 item 6)."""
 
 from __future__ import annotations
 

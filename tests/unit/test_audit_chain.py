@@ -156,3 +156,48 @@ def test_the_hourly_sweep_finds_a_broken_chain_nobody_reads(
     table.delete_item(Key={"pk": "ATTACHMENT#b", "sk": chain[0]["sk"]})
     assert local_aws.pump.run_schedule("AuditChainCheckFunction") == {"checked": 2, "broken": 1}
     assert tamper_alarms == ["audit chain broken"]
+
+
+def test_a_chain_set_back_behind_its_anchor_is_detected(
+    local_aws: LocalAws, tamper_alarms: list[str]
+) -> None:
+    """Issue 10 item 6: the last entry deleted and the head set back to the one before it (a
+    chain that looks whole), and a subject's only entry deleted with its head (nothing left to
+    walk): both are found, by the check and by the hourly sweep, because the sweep anchored the
+    heads in a table the audit table's writers cannot write."""
+    for n in range(3):
+        audit.append("PRODUCER#rolled-back", f"step-{n}", ACTOR)
+    audit.append("ATTACHMENT#erased", "stored", ACTOR)
+    assert local_aws.pump.run_schedule("AuditChainCheckFunction") == {"checked": 2, "broken": 0}
+    audit.append("PRODUCER#rolled-back", "after-the-sweep", ACTOR)
+    assert local_aws.pump.run_schedule("AuditChainCheckFunction") == {"checked": 2, "broken": 0}
+
+    table, chain = entries(local_aws, "PRODUCER#rolled-back")
+    table.delete_item(Key={"pk": "PRODUCER#rolled-back", "sk": chain[-1]["sk"]})
+    table.put_item(
+        Item={
+            "pk": "CHAIN#PRODUCER#rolled-back",
+            "sk": "HEAD",
+            "seq": chain[-2]["seq"],
+            "hash": chain[-2]["hash"],
+            "last": chain[-2]["sk"],
+        }
+    )
+    (only,) = entries(local_aws, "ATTACHMENT#erased")[1]
+    table.delete_item(Key={"pk": "ATTACHMENT#erased", "sk": only["sk"]})
+    table.delete_item(Key={"pk": "CHAIN#ATTACHMENT#erased", "sk": "HEAD"})
+
+    rolled_back = audit.check("PRODUCER#rolled-back")
+    assert rolled_back.problems == [
+        f"entry 4, anchored at {rolled_back_anchor(local_aws)}, is missing or changed"
+    ]
+    assert not audit.check("ATTACHMENT#erased").intact
+    assert local_aws.pump.run_schedule("AuditChainCheckFunction") == {"checked": 2, "broken": 2}
+    assert set(tamper_alarms) == {"audit chain broken"}
+
+
+def rolled_back_anchor(local_aws: LocalAws) -> str:
+    anchors = boto3.resource("dynamodb").Table(local_aws.template.physical_name("AuditAnchorTable"))
+    item = anchors.get_item(Key={"pk": "ANCHOR#PRODUCER#rolled-back", "sk": "ANCHOR"})["Item"]
+    assert int(item["seq"]) == 4
+    return str(item["at"])

@@ -13,6 +13,15 @@ is cancelled, its entries are linked to the new head and it is tried again
 (`Transaction.refresh_on`). `check` walks a subject's chain: an edited entry, a removed one or
 a removed last one (the head no longer matches) is reported and raises the operator alarm.
 Entries written before the chain began carry no hash and are counted, not checked.
+
+The head is in the same table as the entries, so whoever can write the table can remove the
+last entries and set the head back to the one before, or remove a subject's only entry and its
+head, and the chain still looks whole (issue 10 item 6). So the hourly sweep (`check_all`)
+anchors every intact chain's head in a table of its own, AUDIT_ANCHOR_TABLE, which only the
+sweep's function may write and where an anchor only ever moves forward (conditional on its
+`seq`): `check` then also requires the anchored entry to be there, unchanged, and the sweep
+visits every anchored subject, including one whose head is gone. What was appended and removed
+between two sweeps is not caught; what a sweep has seen is.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ from egov.platform.problems import Conflict
 from egov.platform.repository import Page, Table, Transaction, plain, storable
 
 AUDIT = Table("AUDIT_TABLE")
+ANCHORS = Table("AUDIT_ANCHOR_TABLE")
 
 i18n.register(
     {
@@ -87,6 +97,10 @@ def entry(
 
 def chain_key(subject: str) -> tuple[str, str]:
     return f"CHAIN#{subject}", "HEAD"
+
+
+def anchor_key(subject: str) -> tuple[str, str]:
+    return f"ANCHOR#{subject}", "ANCHOR"
 
 
 def digest(item: Mapping[str, Any]) -> str:
@@ -197,6 +211,13 @@ def check(subject: str) -> ChainCheck:
         )
     elif chained and not head:
         problems.append("the chain's head is missing")
+    anchor = ANCHORS.get(*anchor_key(subject))
+    if anchor:
+        anchored = next((i for i in chained if i["seq"] == anchor["seq"]), None)
+        if anchored is None or anchored["hash"] != anchor["hash"]:
+            problems.append(
+                f"entry {anchor['seq']}, anchored at {anchor['at']}, is missing or changed"
+            )
     if problems:
         alarms.tamper_detected("audit chain broken", subject=subject, problems=problems)
     return ChainCheck(subject, len(items), len(items) - len(chained), problems)
@@ -213,10 +234,30 @@ def trail_of_owner(owner: str, cursor: str | None = None, limit: int = 50) -> Pa
 
 
 def check_all() -> dict[str, int]:
-    """Every subject's chain, from its head (a scheduled sweep, so a Scan of the heads, as
-    reports do; DESIGN rule 4): how many were checked and how many are broken (each alarmed)."""
-    checked = broken = 0
-    for item in AUDIT.scan_prefix("CHAIN#"):
-        checked += 1
-        broken += not check(item["pk"].removeprefix("CHAIN#")).intact
-    return {"checked": checked, "broken": broken}
+    """Every subject's chain, from its head or its anchor (a scheduled sweep, so Scans of the
+    heads and the anchors, as reports do; DESIGN rule 4), each intact one's head then anchored:
+    how many were checked and how many are broken (each alarmed)."""
+    subjects = {item["pk"].removeprefix("CHAIN#") for item in AUDIT.scan_prefix("CHAIN#")}
+    subjects |= {item["pk"].removeprefix("ANCHOR#") for item in ANCHORS.scan_prefix("ANCHOR#")}
+    broken = 0
+    for subject in sorted(subjects):
+        if check(subject).intact:
+            _anchor(subject)
+        else:
+            broken += 1
+    return {"checked": len(subjects), "broken": broken}
+
+
+def _anchor(subject: str) -> None:
+    """Anchor the subject's head as it is now, forward only; the sweep is the one writer, so a
+    head that moved under it (the condition) fails the sweep rather than being lost."""
+    head = AUDIT.get(*chain_key(subject))
+    if not head:
+        return
+    pk, sk = anchor_key(subject)
+    anchored = ANCHORS.get(pk, sk)
+    fields = {"seq": head["seq"], "hash": head["hash"], "at": clock.now_iso()}
+    if anchored is None:
+        ANCHORS.put_new({"pk": pk, "sk": sk, **fields})
+    elif anchored["seq"] < head["seq"]:
+        ANCHORS.update(pk, sk, fields, expected={"seq": anchored["seq"]})
