@@ -9,6 +9,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from egov.platform import auth, notify
 from egov.platform.http import api, entry, language, ok
+from egov.platform.repository import CURSOR_PATTERN
 
 app = api()
 
@@ -20,7 +21,7 @@ app = api()
     "\n\nThe caller's notices with unread count and delivery results.",
 )
 def get_inbox(
-    cursor: Annotated[str | None, Query()] = None,
+    cursor: Annotated[str | None, Query(max_length=2000, pattern=CURSOR_PATTERN)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Response[notify.Inbox]:
     caller = auth.principal(app)
