@@ -41,6 +41,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from egov.platform import access, auth
+from tests.conftest import CEILING
 from tests.e2e.conftest import RunningStack
 from tests.e2e.test_producers import STAFF_PASSWORD, confirmation, login
 
@@ -109,7 +110,9 @@ CHECKS = [
 
 @pytest.fixture(scope="session")
 def api_schema(stack: RunningStack) -> BaseSchema:
-    schema = schemathesis.openapi.from_url(f"{stack.api}/openapi.json")
+    # schemathesis waits 10 s for an answer by default: a speed assumption a busy machine breaks
+    # (the first /openapi.json merges every handler's schema).
+    schema = schemathesis.openapi.from_url(f"{stack.api}/openapi.json", timeout=CEILING)
     schema.config.checks.positive_data_acceptance = PositiveDataAcceptanceConfig(
         expected_statuses=ACCEPTED_AS_VALID
     )
@@ -165,7 +168,9 @@ def fuzz(
                 def call(case: Case) -> None:
                     nonlocal requests
                     requests += 1
-                    case.call_and_validate(base_url=base_url, headers=headers, checks=CHECKS)
+                    case.call_and_validate(
+                        base_url=base_url, headers=headers, checks=CHECKS, timeout=CEILING
+                    )
 
                 try:
                     call()
