@@ -126,7 +126,7 @@ def ask_one(local_aws: LocalAws) -> str:
                         "correlationId.$": "$$.Execution.Name",
                     },
                 },
-                "TimeoutSecondsPath": "$.timeoutSeconds",
+                "TimeoutSecondsPath": "$.waitSeconds",
                 "ResultPath": "$.decision",
                 "Catch": [
                     {
@@ -169,7 +169,7 @@ def ask_two(local_aws: LocalAws) -> str:
                             "deadline.$": "$.deadline",
                         },
                     },
-                    "TimeoutSecondsPath": "$.timeoutSeconds",
+                    "TimeoutSecondsPath": "$.waitSeconds",
                     "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "Silent"}],
                     "Next": "Refused?",
                 },
@@ -230,7 +230,7 @@ def start(
         "agency": agency,
         "subject": f"APP#{uuid.uuid4().hex[:10]}",
         "deadline": deadline.isoformat(timespec="seconds").replace("+00:00", "Z"),
-        "timeoutSeconds": timeout_seconds,
+        "waitSeconds": timeout_seconds,
     }
     return str(
         boto3.client("stepfunctions").start_execution(
@@ -528,7 +528,7 @@ def ask_until_answered(local_aws: LocalAws) -> str:
             "agency.$": "$.agency",
             "subject.$": "$.subject",
             "deadline.$": "$.later.deadline",
-            "timeoutSeconds.$": "$.later.timeoutSeconds",
+            "waitSeconds.$": "$.later.waitSeconds",
             "later.$": "$.later",
         },
         "Next": "AskAgency",
@@ -553,8 +553,8 @@ def test_p5_g3_a_request_asked_again_after_its_deadline_keeps_its_decision_id(
                 "agency": MIA,
                 "subject": f"PRODUCER#{uuid.uuid4().hex[:10]}",
                 "deadline": (datetime.now(UTC) + timedelta(seconds=1)).isoformat(),
-                "timeoutSeconds": 1,
-                "later": {"deadline": later, "timeoutSeconds": 3600},
+                "waitSeconds": 1,
+                "later": {"deadline": later, "waitSeconds": 3600},
             }
         ),
     )["executionArn"]

@@ -91,7 +91,7 @@ def start(producer_id: str, timeout_seconds: int | None = None) -> str:
                     "payload": {"producerId": producer_id},
                     "correlationId": "test",
                     "deadline": clock.iso(deadline),
-                    "timeoutSeconds": timeout_seconds,
+                    "waitSeconds": timeout_seconds,
                 }
             ),
         )

@@ -21,7 +21,7 @@ from egov.esign import deadlines
 from egov.esign.filing import CENTERS, embassy_of
 from egov.esign.records import ESIGN, key, load, subject
 from egov.esign.review import WORKFLOW, Event
-from egov.platform import audit, calendar, clock, i18n, webhooks
+from egov.platform import audit, calendar, clock, i18n, tasks, webhooks
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
 
@@ -100,4 +100,4 @@ def raise_alert(event: Overdue) -> dict[str, Any]:
     # A repeated message fails the ALERT# guard: this deadline's alert is already out.
     with contextlib.suppress(Conflict):
         tx.commit()
-    return deadlines.wait_until(clock.parse(_next_deadline(event.step, event.deadline)))
+    return tasks.until(clock.parse(_next_deadline(event.step, event.deadline)))

@@ -25,7 +25,7 @@ from egov.esign import contracts, deadlines
 from egov.esign.filing import embassy_of
 from egov.esign.records import load, subject
 from egov.esign.review import WORKFLOW, Event, tell_applicant, transition
-from egov.platform import clock, i18n, webhooks
+from egov.platform import clock, i18n, tasks, webhooks
 from egov.platform.repository import Item, Transaction
 
 DECISION_RECEIVED = "esign.decision-received"
@@ -85,7 +85,7 @@ def _result(item: Item) -> dict[str, Any]:
         return {"outcome": "reject"}
     return {
         "outcome": "approve",
-        "invite": deadlines.wait_until(clock.parse(item["inviteDeadline"])),
+        "invite": tasks.until(clock.parse(item["inviteDeadline"])),
     }
 
 

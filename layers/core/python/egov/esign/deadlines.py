@@ -1,31 +1,23 @@
 """The deadlines after the review, as the workflow waits for them (E8, E9, E10; DESIGN rule 5).
 
-Each is an absolute instant from the business-day calendar, handed to the workflow with the real
-seconds until it (`clock.real_seconds_until`, so a scaled demo clock shortens the wait) for a
-`TimeoutSecondsPath`.
+Each is an absolute instant from the business-day calendar, handed to the workflow by
+`egov.platform.tasks.until` (`{deadline, waitSeconds}`) for a `TimeoutSecondsPath`.
 """
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
-from typing import Any
 
-from egov.platform import calendar, clock
+from egov.platform import calendar, tasks
 
 CENTER_DAYS_ENV = "AGENCY_DECISION_BUSINESS_DAYS"
 INVITE_BUSINESS_DAYS = 1  # E9, §2.11
 CHECK_BUSINESS_DAYS = 1  # E10: the check is recorded by the end of the day after the appointment
 
 
-def wait_until(deadline: datetime) -> dict[str, Any]:
-    """A deadline as a workflow's wait reads it: the instant and the real seconds until it."""
-    return {"deadline": clock.iso(deadline), "waitSeconds": clock.real_seconds_until(deadline)}
-
-
 def center(start: datetime) -> datetime:
     """E8: the Center's answer is due within the agencies' decision period, then escalated."""
-    return calendar.add_business_days(start, int(os.environ.get(CENTER_DAYS_ENV, "5")))
+    return calendar.add_business_days(start, tasks.business_days(CENTER_DAYS_ENV))
 
 
 def invitation(reached: datetime) -> datetime:

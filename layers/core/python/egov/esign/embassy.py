@@ -46,8 +46,9 @@ from egov.certificates.models import (
 from egov.esign import contracts, deadlines, vfin
 from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN, STATUS_TEXTS, key, load
-from egov.esign.review import Event, answer_task, tell_applicant, transition
+from egov.esign.review import Event, tell_applicant, transition
 from egov.platform import clock, i18n
+from egov.platform import tasks as workflow_tasks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
@@ -202,7 +203,7 @@ def _done(embassy: str, application_id: str) -> dict[str, str]:
 
 def _step_result(item: Item, step: Step) -> dict[str, Any]:
     if step == "invitation":
-        return {"check": deadlines.wait_until(clock.parse(item["checkDeadline"]))}
+        return {"check": workflow_tasks.until(clock.parse(item["checkDeadline"]))}
     return {"outcome": item["status"]}
 
 
@@ -227,7 +228,7 @@ def awaited(event: Awaited) -> dict[str, Any] | None:
 def _answer_waiting(application_id: str, step: Step) -> None:
     item = load(application_id)
     if item.get("waitingFor") == step and item.get("waitingToken"):
-        answer_task(item["waitingToken"], lambda: _step_result(item, step))
+        workflow_tasks.answer(item["waitingToken"], _step_result(item, step))
 
 
 # ---------------------------------------------------------------- officers' actions

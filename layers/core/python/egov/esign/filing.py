@@ -37,6 +37,7 @@ from egov.platform import (
     i18n,
     notify,
     outbox,
+    tasks,
 )
 from egov.platform.auth import Principal
 from egov.platform.observability import correlation_id
@@ -254,8 +255,7 @@ def workflow_input(item: Item) -> dict[str, Any]:
         "payload": _review_payload(form),
         "correlationId": correlation_id(),
         "review": {
-            "deadline": item["reviewDeadline"],
-            "waitSeconds": clock.real_seconds_until(clock.parse(item["reviewDeadline"])),
+            **tasks.until(clock.parse(item["reviewDeadline"])),
             "reviewers": list(REVIEWERS),
         },
     }

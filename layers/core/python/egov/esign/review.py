@@ -12,24 +12,19 @@ conditional on the status it leaves and a repeat is answered from what is stored
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Literal
 
-from botocore.exceptions import ClientError
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import BaseModel
 
 from egov.esign import deadlines, vfin
 from egov.esign.records import ESIGN, SERVICE, Status, key, load, subject
-from egov.platform import applications, audit, aws, clock, i18n, notify
+from egov.platform import applications, audit, clock, i18n, notify, tasks
 from egov.platform.audit import Actor
-from egov.platform.observability import logger
 from egov.platform.problems import Conflict
 from egov.platform.repository import Item, Transaction
 
 WORKFLOW = Actor.system("esign-review")
-CLOSED_TASK = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
 _ISSUE_TRIES = 5
 
 i18n.register(
@@ -66,12 +61,8 @@ i18n.register(
 )
 
 
-class Event(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
-
-    event: str
+class Event(tasks.Event):
     application_id: str
-    task_token: str | None = Field(None, repr=False)
 
 
 class Refused(Event):
@@ -167,7 +158,7 @@ def _passed(item: Item) -> dict[str, Any]:
     issued_at = clock.parse(item["virtualFinIssuedAt"])
     return {
         "virtualFin": item["virtualFin"],
-        "center": deadlines.wait_until(deadlines.center(issued_at)),
+        "center": tasks.until(deadlines.center(issued_at)),
     }
 
 
@@ -205,18 +196,3 @@ def review_passed(event: ReviewPassed) -> dict[str, Any]:
             continue  # that code was drawn before: draw another
         return _passed(issued)
     raise RuntimeError("no free virtual FIN after several draws")
-
-
-def answer_task(token: str | None, work: Callable[[], Mapping[str, Any] | None]) -> None:
-    """Do the work and, when the workflow waits for it, hand it the result."""
-    result = work()
-    if token is None:
-        return
-    try:
-        aws.client("stepfunctions").send_task_success(
-            taskToken=token, output=json.dumps(dict(result or {}))
-        )
-    except ClientError as error:
-        if error.response["Error"]["Code"] not in CLOSED_TASK:
-            raise
-        logger.warning("workflow task already closed", extra={"event": "esign"})

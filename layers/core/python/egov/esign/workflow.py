@@ -7,6 +7,9 @@
 | `center-decided` | the Center's answer recorded (E8)            | `outcome`, the invitation's wait  |
 | `await`          | the embassy's invitation or check (E9, E10)  | when the officer has acted        |
 | `overdue`        | a missed deadline alerted (E8–E10)           | the next wait                     |
+
+Each event is registered with the platform's dispatcher (`egov.platform.tasks.Events`), which
+answers the waiting task with the function's result.
 """
 
 from __future__ import annotations
@@ -15,26 +18,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from egov.esign import alerts, center, embassy, review
+from egov.platform import tasks
+
+EVENTS = tasks.Events("e-sign workflow")
+EVENTS.on("refused", review.Refused, review.refused)
+EVENTS.on("review-passed", review.ReviewPassed, review.review_passed)
+EVENTS.on("center-decided", center.CenterDecided, center.decided)
+EVENTS.on("await", embassy.Awaited, embassy.awaited)
+EVENTS.on("overdue", alerts.Overdue, alerts.raise_alert)
 
 
 def handle(body: Mapping[str, Any]) -> None:
-    kind = body.get("event")
-    if kind == "refused":
-        refused = review.Refused.model_validate(body)
-        review.answer_task(refused.task_token, lambda: review.refused(refused))
-    elif kind == "review-passed":
-        passed = review.ReviewPassed.model_validate(body)
-        review.answer_task(passed.task_token, lambda: review.review_passed(passed))
-    elif kind == "center-decided":
-        decided = center.CenterDecided.model_validate(body)
-        review.answer_task(decided.task_token, lambda: center.decided(decided))
-    elif kind == "await":
-        awaited = embassy.Awaited.model_validate(body)
-        result = embassy.awaited(awaited)
-        if result is not None:
-            review.answer_task(awaited.task_token, lambda: result)
-    elif kind == "overdue":
-        overdue = alerts.Overdue.model_validate(body)
-        review.answer_task(overdue.task_token, lambda: alerts.raise_alert(overdue))
-    else:
-        raise ValueError(f"unknown e-sign workflow event {kind!r}")
+    EVENTS.handle(body)

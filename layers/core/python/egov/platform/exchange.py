@@ -40,7 +40,6 @@ Storage (PLATFORM_TABLE):
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
@@ -59,7 +58,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.platform import audit, audit_read, auth, aws, clock, evidence, i18n, webhooks
+from egov.platform import audit, audit_read, auth, aws, clock, evidence, i18n, tasks, webhooks
 from egov.platform.auth import Principal
 from egov.platform.observability import logger
 from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem, Unavailable
@@ -69,7 +68,6 @@ from egov.platform.text import CleanLines
 PLATFORM = Table("PLATFORM_TABLE")
 Status = Literal["pending", "answered", "expired", "withdrawn", "deemed-consent"]
 Outcome = Literal["approve", "reject"]
-CLOSED_TASK_ERRORS = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
 REQUESTED = "decision.requested"
 WITHDRAWN = "decision.withdrawn"
 DEEMED_CONSENT = "decision.deemed-consent"
@@ -250,11 +248,11 @@ def receive(data: Any) -> str | None:
         fields = sorted({".".join(str(p) for p in e["loc"]) for e in bad.errors()})
         logger.error("decision request refused", extra={"invalidFields": fields})
         if isinstance(token, str) and token:
-            _fail_task(token, "DecisionRequest.Invalid", f"invalid fields: {', '.join(fields)}")
+            tasks.fail(token, "DecisionRequest.Invalid", f"invalid fields: {', '.join(fields)}")
         return None
     if webhooks.endpoint(request.agency) is None:
         logger.error("decision request for an unknown agency", extra={"agency": request.agency})
-        _fail_task(request.task_token, "DecisionRequest.UnknownAgency", request.agency)
+        tasks.fail(request.task_token, "DecisionRequest.UnknownAgency", request.agency)
         return None
     overdue = _overdue(request) if request.reopen else None
     decision_id = overdue["decisionId"] if overdue else "dec_" + uuid.uuid4().hex
@@ -422,14 +420,6 @@ def _webhook_id(decision: Mapping[str, Any], event_type: str) -> str:
     return f"{webhook_id}_{round_}" if round_ > 1 else webhook_id
 
 
-def _fail_task(token: str, error: str, cause: str) -> None:
-    try:
-        aws.client("stepfunctions").send_task_failure(taskToken=token, error=error, cause=cause)
-    except ClientError as closed:
-        if closed.response["Error"]["Code"] not in CLOSED_TASK_ERRORS:
-            raise
-
-
 # ---------------------------------------------------------------- answers from agencies
 
 
@@ -513,14 +503,12 @@ def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decisi
         raise _refusal(current["status"]) from None
     output = {"decisionId": decision_id, "agency": decision["agency"], **decided}
     try:
-        aws.client("stepfunctions").send_task_success(
-            taskToken=decision["taskToken"], output=json.dumps(output, ensure_ascii=False)
-        )
+        taken = tasks.answer(decision["taskToken"], output)
     except ClientError as error:
-        if error.response["Error"]["Code"] in CLOSED_TASK_ERRORS:
-            _record_late(decision, "answered", decided, caller)  # raises 410
         _undo_claim(decision, caller)
         raise Unavailable("exchange.workflow-unavailable", field="decisionId") from error
+    if not taken:
+        _record_late(decision, "answered", decided, caller)  # raises 410
     return _view({**decision, **decided, "status": "answered"})
 
 
@@ -652,7 +640,7 @@ def _withdraw_one(decision: dict[str, Any], reason: str) -> dict[str, Any] | Non
     except Conflict:
         return None  # answered meanwhile: nothing to withdraw
     # The workflow may still wait on this task (not every workflow is a Parallel that ended it).
-    _fail_task(decision["taskToken"], "Decision.Withdrawn", reason)
+    tasks.fail(decision["taskToken"], "Decision.Withdrawn", reason)
     return {**decision, **changes}
 
 

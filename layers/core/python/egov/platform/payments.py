@@ -25,10 +25,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
-from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
-from egov.platform import adapters, audit, aws, clock, i18n, inbound
+from egov.platform import adapters, audit, aws, clock, i18n, inbound, tasks
 from egov.platform.adapters.payment import Confirmation, confirmation_of, confirmation_signer
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict, Invalid, NotFound
@@ -270,11 +269,5 @@ def _answer_workflow(item: dict[str, Any]) -> None:
         "status": item["status"],
         "settledAt": item.get("settledAt"),
     }
-    try:
-        aws.client("stepfunctions").send_task_success(
-            taskToken=item["taskToken"], output=json.dumps(output)
-        )
-    except ClientError as error:
-        # Answered already, or the workflow gave up waiting: either way nothing is owed.
-        if error.response["Error"]["Code"] not in ("TaskTimedOut", "InvalidToken"):
-            raise
+    # Answered already, or the workflow gave up waiting: either way nothing is owed.
+    tasks.answer(item["taskToken"], output)

@@ -21,12 +21,11 @@ decided again, and an escalation is keyed by the deadline that passed.
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 
-from egov.platform import applications, audit, aws, calendar, clock, i18n, notify, outbox
+from egov.platform import applications, audit, aws, clock, i18n, notify, outbox, tasks
 from egov.platform.observability import correlation_id, logger
 from egov.platform.repository import Item, Transaction
 from egov.producers import catalog
@@ -40,7 +39,6 @@ from egov.producers.records import (
 )
 
 MINISTRY = "MKT"
-CLOSED_TASK_ERRORS = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
 SERVICE = "producers"
 
 i18n.register(
@@ -100,13 +98,12 @@ i18n.register(
 
 
 def business_days() -> int:
-    return int(aws.resource_name("PRODUCER_VERIFICATION_BUSINESS_DAYS"))
+    return tasks.business_days("PRODUCER_VERIFICATION_BUSINESS_DAYS")
 
 
 def next_deadline() -> dict[str, Any]:
     """The deadline of a request asked now, and the real seconds Step Functions waits for it."""
-    deadline = calendar.add_business_days(clock.now(), business_days())
-    return {"deadline": clock.iso(deadline), "timeoutSeconds": clock.real_seconds_until(deadline)}
+    return tasks.deadline(clock.now(), business_days())
 
 
 def _payload(record: Item) -> dict[str, Any]:
@@ -172,17 +169,46 @@ def withdraw(tx: Transaction, record: Item) -> None:
     outbox.queue(tx, "DECISION_WITHDRAWAL_QUEUE_URL", [withdrawal])
 
 
+class Event(tasks.Event):
+    producer_id: str
+
+
+class Decided(Event):
+    event: Literal["approved", "rejected"]
+    decision: dict[str, Any]
+
+
+class Overdue(Event):
+    event: Literal["overdue"]
+    deadline: str
+
+
+class Failed(Event):
+    event: Literal["failed"]
+
+
+def _decided(event: Decided) -> None:
+    decide(event.producer_id, event.decision)
+
+
+def _overdue(event: Overdue) -> dict[str, Any]:
+    return escalate(event.producer_id, event.deadline)
+
+
+def _failed(event: Failed) -> None:
+    failed(event.producer_id)
+
+
+EVENTS = tasks.Events("producer-verification")
+EVENTS.on("approved", Decided, _decided)
+EVENTS.on("rejected", Decided, _decided)
+EVENTS.on("overdue", Overdue, _overdue)
+EVENTS.on("failed", Failed, _failed)
+
+
 def handle(body: dict[str, Any]) -> None:
     """One message of the workflow (the ProducerVerificationQueue consumer's work)."""
-    event = body["event"]
-    if event in ("approved", "rejected"):
-        decide(body["producerId"], body["decision"])
-    elif event == "overdue":
-        escalate(body["producerId"], body["deadline"], body["taskToken"])
-    elif event == "failed":
-        failed(body["producerId"])
-    else:
-        raise ValueError(f"unknown verification event {event!r}")
+    EVENTS.handle(body)
 
 
 def decide(producer_id: str, decision: dict[str, Any]) -> None:
@@ -271,8 +297,8 @@ def failed(producer_id: str) -> None:
     tx.commit()
 
 
-def escalate(producer_id: str, deadline: str, task_token: str) -> None:
-    """The deadline passed: record it, alert the operator, give the workflow a new deadline."""
+def escalate(producer_id: str, deadline: str) -> dict[str, Any]:
+    """The deadline passed: record it, alert the operator; the workflow's new deadline."""
     upcoming = next_deadline()
     count = len(escalations(producer_id)) + 1
     item = {
@@ -312,14 +338,7 @@ def escalate(producer_id: str, deadline: str, task_token: str) -> None:
         # A repeated message: this deadline's escalation and alert already exist.
         if error.response["Error"]["Code"] != "TransactionCanceledException":
             raise
-    try:
-        aws.client("stepfunctions").send_task_success(
-            taskToken=task_token, output=json.dumps(upcoming)
-        )
-    except ClientError as error:
-        # A repeated message whose task was already answered: nothing is waiting for it.
-        if error.response["Error"]["Code"] not in CLOSED_TASK_ERRORS:
-            raise
+    return upcoming
 
 
 def escalations(producer_id: str) -> list[Item]:
