@@ -246,6 +246,7 @@ def workflow_input(item: Item) -> dict[str, Any]:
     form = item["form"]
     return {
         "applicationId": item["applicationId"],
+        "owner": item["owner"],
         "subject": subject(item["applicationId"]),
         "registrationNumber": item["registrationNumber"],
         "carrier": form["carrier"]["kind"],

@@ -132,6 +132,7 @@ RULES: dict[str, Rule] = {
     "POST /operator/webhooks/dead-letters/redeliver": Rule(("operator",)),
     "GET /operator/decisions/{decisionId}/deliveries": Rule(("operator",)),
     "GET /operator/health": Rule(("operator",)),
+    "POST /operator/decisions/{decisionId}/extension": Rule(("operator",)),
 }
 
 

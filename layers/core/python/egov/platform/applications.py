@@ -168,6 +168,33 @@ def advance(
     return {**current, **changes}
 
 
+def remark(
+    tx: Transaction,
+    owner_user_id: str,
+    application_id: str,
+    service: str,
+    *,
+    actor: audit.Actor,
+    note: str,
+    note_params: Mapping[str, object] | None = None,
+) -> None:
+    """A step in the application's history that keeps its status (e.g. a deadline extended by
+    the operator); nothing if the owner has no such application in the cabinet."""
+    pk, sk = application_key(owner_user_id, service, application_id)
+    current = PLATFORM.get(pk, sk)
+    if current is not None:
+        advance(
+            tx,
+            owner_user_id,
+            application_id,
+            service,
+            current["status"],
+            actor=actor,
+            note=note,
+            note_params=note_params,
+        )
+
+
 def of_owner(
     owner_user_id: str, lang: i18n.Lang, cursor: str | None, limit: int
 ) -> ApplicationPage:

@@ -19,6 +19,17 @@ and its `decision.requested` webhook is sent again. The agency keeps one decisio
 entry in its task list, however often the workflow asks again (P5: after an escalation "the
 request stays open"). Workflows where silence has a legal effect (E7) do not set it.
 
+`extend` (the operator, issue 10 item 1): an agency that cannot answer in time (it cannot log in,
+its system is down) is an incident, not consent. The operator gives a later deadline and a
+reason; the waiting task fails with `Decision.Extended`; the workflow's `Catch` asks the exchange
+for the new wait (an `ExtensionAsked` message on the DecisionRequestQueue, answered with
+`{deadline, waitSeconds}`: moto drops a SendTaskFailure's cause, and the deadline is the
+exchange's record anyway), then asks the agency again until it, and that request continues
+the same decision (one decision id; its `decision.requested` webhook carries the new deadline).
+The extension is audited with its reason, and the new deadline and the reason go into the
+applicant's timeline (the request's `timeline`: owner, service, application) when the deadline
+changes. Silence until the extended deadline is still consent where the law says so (E6).
+
 `withdraw` (the DecisionWithdrawalQueue consumer's work) ends the pending requests about a
 subject, e.g. the other agencies' requests once one agency said no (E6), and tells each agency
 with a `decision.withdrawn` webhook.
@@ -58,12 +69,31 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.platform import audit, audit_read, auth, aws, clock, evidence, i18n, tasks, webhooks
+from egov.platform import (
+    applications,
+    audit,
+    audit_read,
+    auth,
+    aws,
+    clock,
+    evidence,
+    i18n,
+    tasks,
+    webhooks,
+)
 from egov.platform.auth import Principal
 from egov.platform.observability import logger
-from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem, Unavailable
+from egov.platform.problems import (
+    Conflict,
+    Forbidden,
+    Gone,
+    Invalid,
+    NotFound,
+    Problem,
+    Unavailable,
+)
 from egov.platform.repository import Table, Transaction
-from egov.platform.text import CleanLines
+from egov.platform.text import CleanLines, Lines
 
 PLATFORM = Table("PLATFORM_TABLE")
 Status = Literal["pending", "answered", "expired", "withdrawn", "deemed-consent"]
@@ -71,6 +101,7 @@ Outcome = Literal["approve", "reject"]
 REQUESTED = "decision.requested"
 WITHDRAWN = "decision.withdrawn"
 DEEMED_CONSENT = "decision.deemed-consent"
+EXTENDED = "Decision.Extended"
 
 i18n.register(
     {
@@ -98,6 +129,20 @@ i18n.register(
             "az": "İmtinanın səbəbini yazın",
             "en": "Give the reason for the refusal",
         },
+        "exchange.extension-not-later": {
+            "az": "Yeni müddət indiki müddətdən gec olmalıdır",
+            "en": "The new deadline must be later than the current one",
+        },
+        "exchange.extension-under-way": {
+            "az": "Bu sorğunun müddəti artıq uzadılır; bir az sonra yenidən baxın",
+            "en": "This request's deadline is already being extended; look again shortly",
+        },
+        "exchange.extended": {
+            "az": "Dövlət orqanının cavab müddəti {deadline} (Bakı vaxtı) tarixinədək uzadıldı. "
+            "Səbəb: {reason}",
+            "en": "The deadline for a state body's answer was extended to {deadline} "
+            "(Baku time). Reason: {reason}",
+        },
         "exchange.workflow-unavailable": {
             "az": "Cavab hazırda ötürülə bilmədi; bir az sonra yenidən göndərin",
             "en": "The answer could not be passed on just now; please send it again shortly",
@@ -121,6 +166,46 @@ class DecisionRequest(View):
     deadline: AwareDatetime
     correlation_id: str | None = None
     reopen: bool = False
+    timeline: Timeline | None = None
+
+
+class Timeline(View):
+    """Whose application a decision is about: where the applicant sees an extension."""
+
+    owner: str = Field(min_length=1, max_length=200)
+    service: str = Field(min_length=1, max_length=64)
+    application_id: str = Field(min_length=1, max_length=200)
+
+
+class Extension(View):
+    """The operator's later deadline for a pending decision, and why (issue 10 item 1)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        alias_generator=to_camel,
+        populate_by_name=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "deadline": "2026-12-10T19:59:59Z",
+                    "reason": "XKX-nin sistemi girişə bağlı idi / XKX's system was locked out",
+                }
+            ]
+        },
+    )
+
+    deadline: AwareDatetime = Field(description="Later than the decision's current deadline")
+    reason: Lines
+
+
+class ExtensionAsked(View):
+    """The message a workflow puts on the DecisionRequestQueue after `Decision.Extended`."""
+
+    task_token: str = Field(min_length=1, repr=False)
+    extension: Literal[True]
+    agency: str = Field(pattern=webhooks.AGENCY_PATTERN)
+    kind: str = Field(min_length=1, max_length=64)
+    subject: str = Field(min_length=1, max_length=200)
 
 
 class Answer(View):
@@ -166,6 +251,9 @@ class Decision(View):
     reason: str | None = None
     decided_at: datetime | None = None
     decided_by: str | None = None
+    extended_to: datetime | None = Field(
+        None, description="An extension given by the operator, until the workflow asks again"
+    )
 
 
 class Decisions(View):
@@ -239,8 +327,11 @@ class _AlreadyStored(Conflict):
 
 
 def receive(data: Any) -> str | None:
-    """Store one request message and queue its webhook; the decision id, None if refused."""
+    """Store one request message and queue its webhook (or answer an `ExtensionAsked`); the
+    decision id, None if refused."""
     token = data.get("taskToken") if isinstance(data, dict) else None
+    if isinstance(data, dict) and "extension" in data:
+        return _extension_asked(data, token)
     try:
         request = DecisionRequest.model_validate(data)
     except ValidationError as bad:
@@ -254,7 +345,7 @@ def receive(data: Any) -> str | None:
         logger.error("decision request for an unknown agency", extra={"agency": request.agency})
         tasks.fail(request.task_token, "DecisionRequest.UnknownAgency", request.agency)
         return None
-    overdue = _overdue(request) if request.reopen else None
+    overdue = _continued(request)
     decision_id = overdue["decisionId"] if overdue else "dec_" + uuid.uuid4().hex
     try:
         if overdue:
@@ -267,6 +358,28 @@ def receive(data: Any) -> str | None:
         decision_id = str(guard["owner"]) if guard else decision_id
         logger.info("decision request delivered again", extra={"decisionId": decision_id})
     return decision_id
+
+
+def _extension_asked(data: dict[str, Any], token: Any) -> str | None:
+    """Answer the workflow with the extended wait of the decision the operator extended."""
+    try:
+        asked = ExtensionAsked.model_validate(data)
+    except ValidationError as bad:
+        fields = sorted({".".join(str(p) for p in e["loc"]) for e in bad.errors()})
+        logger.error("extension query refused", extra={"invalidFields": fields})
+        if isinstance(token, str) and token:
+            tasks.fail(token, "ExtensionAsked.Invalid", f"invalid fields: {', '.join(fields)}")
+        return None
+    for link in PLATFORM.query_all(f"DECISIONS-OF#{asked.subject}"):
+        if link["agency"] != asked.agency:
+            continue
+        decision = PLATFORM.get(*_key(str(link["sk"])))
+        if decision and decision["kind"] == asked.kind and decision.get("extendedTo"):
+            tasks.answer(asked.task_token, tasks.until(clock.parse(decision["extendedTo"])))
+            return str(decision["decisionId"])
+    # A redelivered query after the agency was asked again: its task is closed already.
+    tasks.fail(asked.task_token, "Decision.ExtensionUnknown", asked.subject)
+    return None
 
 
 def _store(decision_id: str, request: DecisionRequest) -> None:
@@ -285,6 +398,7 @@ def _store(decision_id: str, request: DecisionRequest) -> None:
         "createdAt": clock.now_iso(),
         "correlationId": request.correlation_id,
         "taskToken": request.task_token,
+        "timeline": request.timeline.model_dump(by_alias=True) if request.timeline else None,
         "gsi1pk": _by_status(request.agency, "pending"),
         "gsi1sk": f"{deadline}#{decision_id}",
     }
@@ -312,24 +426,30 @@ def _store(decision_id: str, request: DecisionRequest) -> None:
     tx.commit()
 
 
-def _overdue(request: DecisionRequest) -> dict[str, Any] | None:
-    """The agency's earlier decision of this kind about the subject that passed its deadline
-    unanswered, if any (a subject has a handful of decisions: no index needed)."""
+def _continued(request: DecisionRequest) -> dict[str, Any] | None:
+    """The agency's earlier decision of this kind about the subject that this request continues,
+    if any (a subject has a handful of decisions: no index needed): one the operator extended to
+    this request's deadline, or (`reopen`) one that passed its deadline unanswered."""
     for link in PLATFORM.query_all(f"DECISIONS-OF#{request.subject}"):
         if link["agency"] != request.agency:
             continue
         decision = PLATFORM.get(*_key(str(link["sk"])))
         if decision is None or decision["kind"] != request.kind:
             continue
+        if decision.get("extendedTo") == clock.iso(request.deadline):
+            return decision
         passed = clock.now() > clock.parse(decision["deadline"])
-        if (decision["status"] == "pending" and passed) or decision["status"] == "expired":
+        overdue = (decision["status"] == "pending" and passed) or decision["status"] == "expired"
+        if request.reopen and overdue:
             return decision
     return None
 
 
 def _reopen(decision: Mapping[str, Any], request: DecisionRequest) -> None:
-    """Give an overdue decision the new request's token and deadline; it is pending again."""
+    """Give an overdue or extended decision the new request's token and deadline; it is
+    pending again."""
     deadline = clock.iso(request.deadline)
+    extension = decision.get("extension") if decision.get("extendedTo") == deadline else None
     decision_id = decision["decisionId"]
     round_ = int(decision.get("round", 1)) + 1
     tx = Transaction()
@@ -354,9 +474,28 @@ def _reopen(decision: Mapping[str, Any], request: DecisionRequest) -> None:
         "decision-reopened",
         after={"status": "pending", "deadline": deadline, "round": round_},
         event_type=REQUESTED,
-        basis=request.subject,
+        basis=extension["reason"] if extension else request.subject,
+        remove=("extendedTo",) if extension else (),
     )
+    if extension and decision.get("timeline"):
+        _tell_applicant(tx, decision["timeline"], extension)
     tx.commit()
+
+
+def _tell_applicant(
+    tx: Transaction, timeline: Mapping[str, Any], extension: Mapping[str, Any]
+) -> None:
+    """The extension in the applicant's timeline (the application keeps its status)."""
+    local = clock.parse(extension["deadline"]).astimezone(clock.BAKU)
+    applications.remark(
+        tx,
+        timeline["owner"],
+        timeline["applicationId"],
+        timeline["service"],
+        actor=audit.Actor(extension["by"], "operator"),
+        note="exchange.extended",
+        note_params={"deadline": local.strftime("%Y-%m-%d %H:%M"), "reason": extension["reason"]},
+    )
 
 
 def _transition(
@@ -368,6 +507,7 @@ def _transition(
     after: Mapping[str, Any],
     event_type: str,
     basis: str | None = None,
+    remove: tuple[str, ...] = (),
 ) -> None:
     """A change the exchange makes by itself (reopened, withdrawn, deemed consent): applied only
     if the decision is still as it was read (status and deadline), audited, and the agency told,
@@ -380,6 +520,7 @@ def _transition(
         sk,
         dict(changes),
         expected=was,
+        remove=remove,
         conflict=Conflict("exchange.already-answered", field="decisionId"),
     )
     audit.record(
@@ -482,6 +623,9 @@ def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decisi
         _record_late(decision, "deemed-consent", decided, caller)  # raises 410
     if decision["status"] != "pending":
         raise _refusal(decision["status"])
+    if decision.get("extendedTo"):
+        # The old task has ended and the workflow is about to ask again with the new deadline.
+        raise Unavailable("exchange.workflow-unavailable", field="decisionId")
     decision_id = decision["decisionId"]
     pk, sk = _key(decision_id)
     tx = Transaction()
@@ -508,6 +652,10 @@ def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decisi
         _undo_claim(decision, caller)
         raise Unavailable("exchange.workflow-unavailable", field="decisionId") from error
     if not taken:
+        if (PLATFORM.get(pk, sk) or {}).get("extendedTo"):
+            # Extended while this answer was on its way: the agency sends it again shortly.
+            _undo_claim(decision, caller)
+            raise Unavailable("exchange.workflow-unavailable", field="decisionId")
         _record_late(decision, "answered", decided, caller)  # raises 410
     return _view({**decision, **decided, "status": "answered"})
 
@@ -571,6 +719,77 @@ def _undo_claim(decision: Mapping[str, Any], caller: Principal) -> None:
         basis="the workflow service did not accept the answer",
     )
     tx.commit()
+
+
+# ---------------------------------------------------------------- extension (issue 10 item 1)
+
+
+def extend(decision_id: str, body: Extension, operator: Principal) -> Decision:
+    """The operator gives a pending decision a later deadline, with a reason; the waiting task
+    fails with `Decision.Extended` so that the workflow asks again until the new deadline."""
+    pk, sk = _key(decision_id)
+    decision = PLATFORM.get(pk, sk)
+    if decision is None:
+        raise NotFound("exchange.decision-unknown", field="decisionId")
+    if decision["status"] != "pending":
+        raise _refusal(decision["status"])
+    if decision.get("extendedTo"):
+        raise Conflict("exchange.extension-under-way", field="decisionId")
+    current = clock.parse(decision["deadline"])
+    if clock.now() > current:
+        raise Gone("exchange.deadline-passed", field="decisionId")  # the silence has decided
+    if body.deadline <= current:
+        raise Invalid("exchange.extension-not-later", field="deadline")
+    new = clock.iso(body.deadline)
+    extension = {
+        "deadline": new,
+        "reason": body.reason,
+        "by": operator.user_id,
+        "at": clock.now_iso(),
+    }
+    tx = Transaction()
+    tx.update(
+        PLATFORM,
+        pk,
+        sk,
+        {"extendedTo": new, "extension": extension},
+        expected={"status": "pending", "deadline": decision["deadline"], "extendedTo": None},
+        conflict=Conflict("exchange.already-answered", field="decisionId"),
+    )
+    audit.record(
+        tx,
+        pk,
+        "decision-extended",
+        operator.actor,
+        before={"deadline": decision["deadline"]},
+        after={"deadline": new},
+        basis=body.reason,
+    )
+    try:
+        tx.commit()
+    except Conflict:
+        current_item = PLATFORM.get(pk, sk) or decision
+        raise _refusal(current_item["status"]) from None
+    if not tasks.fail(decision["taskToken"], EXTENDED, f"extended to {new}"):
+        _void_extension(decision, operator)  # raises
+    return _view({**decision, "extendedTo": new})
+
+
+def _void_extension(decision: Mapping[str, Any], operator: Principal) -> NoReturn:
+    """The task ended (answered, or its deadline passed) just before the extension reached it:
+    the extension is void, and recorded so."""
+    pk, sk = _key(decision["decisionId"])
+    tx = Transaction()
+    tx.update(PLATFORM, pk, sk, {}, remove=("extendedTo", "extension"))
+    audit.record(
+        tx,
+        pk,
+        "decision-extension-void",
+        operator.actor,
+        basis="the workflow's wait had already ended",
+    )
+    tx.commit()
+    raise _refusal((PLATFORM.get(pk, sk) or decision)["status"])
 
 
 # ---------------------------------------------------------------- reading
