@@ -20,7 +20,6 @@ not matter.
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -212,23 +211,21 @@ def awaited(event: Awaited) -> dict[str, Any] | None:
     waiting_in = WAITING_IN[event.step]
     item = load(event.application_id)
     if item["status"] == waiting_in:
-        with contextlib.suppress(Conflict):  # the officer acted meanwhile: read it below
-            ESIGN.update(
-                *key(event.application_id),
-                {"waitingToken": event.task_token, "waitingFor": event.step},
-                expected={"status": waiting_in},
-                conflict=Conflict("application.changed"),
-            )
-        item = load(event.application_id)
-        if item["status"] == waiting_in:
+        token = event.task_token or ""
+        while_ = {"status": waiting_in}
+        if workflow_tasks.park(
+            ESIGN, *key(event.application_id), token, while_=while_, step=event.step
+        ):
             return None  # the officer's action will answer
+        item = load(event.application_id)  # the officer acted meanwhile
     return _step_result(item, event.step)
 
 
 def _answer_waiting(application_id: str, step: Step) -> None:
     item = load(application_id)
-    if item.get("waitingFor") == step and item.get("waitingToken"):
-        workflow_tasks.answer(item["waitingToken"], _step_result(item, step))
+    token = workflow_tasks.parked(item, step)
+    if token:
+        workflow_tasks.answer(token, _step_result(item, step))
 
 
 # ---------------------------------------------------------------- officers' actions

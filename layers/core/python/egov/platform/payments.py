@@ -215,7 +215,7 @@ def settle(confirmation: Confirmation) -> Status:
     if item["status"] != "pending":
         if item["status"] != confirmation.status:
             raise Conflict("payment.contradicted", field="status")
-        if item.get("taskToken"):
+        if tasks.parked(item):
             _answer_workflow(item)  # the first delivery may have stopped before answering
         return confirmation.status
     changes: Item = {"status": confirmation.status, "settledAt": clock.iso(confirmation.at)}
@@ -243,7 +243,7 @@ def settle(confirmation: Confirmation) -> Status:
     except Conflict:
         return settle(confirmation)  # a parallel delivery settled it: judge again
     settled = get(item["paymentId"]) or {}
-    if settled.get("taskToken"):
+    if tasks.parked(settled):
         _answer_workflow(settled)
     return confirmation.status
 
@@ -252,15 +252,8 @@ def await_payment(task_token: str, payment_id: str) -> None:
     """Let a waiting workflow know when the payment settles (at once if it already has)."""
     if not get(payment_id):
         raise NotFound("payment.not-found", field="paymentId")
-    try:
-        PLATFORM.update(
-            *_key(payment_id),
-            {"taskToken": task_token},
-            expected={"status": "pending"},
-            conflict=Conflict("payment.contradicted"),
-        )
-    except Conflict:
-        _answer_workflow({**(get(payment_id) or {}), "taskToken": task_token})
+    if not tasks.park(PLATFORM, *_key(payment_id), task_token, while_={"status": "pending"}):
+        _answer_workflow({**(get(payment_id) or {}), tasks.TOKEN: task_token})
 
 
 def _answer_workflow(item: dict[str, Any]) -> None:
@@ -270,4 +263,4 @@ def _answer_workflow(item: dict[str, Any]) -> None:
         "settledAt": item.get("settledAt"),
     }
     # Answered already, or the workflow gave up waiting: either way nothing is owed.
-    tasks.answer(item["taskToken"], output)
+    tasks.answer(item[tasks.TOKEN], output)

@@ -5,6 +5,12 @@
   finished) is one outcome, `False`, whatever Step Functions calls it (`CLOSED`): SQS redelivers
   messages and people answer late, so a closed task is an expected reply, never a crash. Any
   other error (throttling, permissions) is raised.
+- `park(table, pk, sk, token, while_=...)` / `parked(item, step)`: a task that waits for a
+  person's action on a record (a payment, an embassy's invitation): the token is kept on the
+  record (`taskToken`, and the step it waits for) as long as the record is as `while_`; whichever
+  comes second answers (the action, which reads `parked`, or the parking, which finds the record
+  already changed), so their order does not matter. A decision asked of an agency is a person's
+  task too, kept by the exchange (`egov.platform.exchange`) with its webhooks and deadline.
 - `deadline(start, business_days)` / `until(instant)`: a deadline as a workflow's wait reads it,
   `{"deadline": ISO instant, "waitSeconds": real seconds until it}` (`TimeoutSecondsPath` takes
   `waitSeconds`; a scaled demo clock shortens the real wait). `business_days(name)` reads a day
@@ -27,11 +33,15 @@ from pydantic.alias_generators import to_camel
 
 from egov.platform import aws, calendar, clock
 from egov.platform.observability import logger
+from egov.platform.problems import Conflict
+from egov.platform.repository import Table
 
 # TaskTimedOut: the task's timeout passed, or (AWS) its execution has ended. TaskDoesNotExist:
 # answered already while the execution still runs. InvalidToken: no running execution has the
 # token (moto's answer for a finished execution).
 CLOSED = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
+TOKEN = "taskToken"
+STEP = "waitingFor"
 
 
 def _send(call: str, token: str, **arguments: str) -> bool:
@@ -54,6 +64,36 @@ def answer(token: str, output: Mapping[str, Any]) -> bool:
 def fail(token: str, error: str, cause: str) -> bool:
     """SendTaskFailure (the workflow's `Catch` on `error` decides); False if already closed."""
     return _send("send_task_failure", token, error=error, cause=cause)
+
+
+# ---------------------------------------------------------------- a person's task
+
+
+def park(
+    table: Table,
+    pk: str,
+    sk: str,
+    token: str,
+    *,
+    while_: Mapping[str, Any],
+    step: str | None = None,
+) -> bool:
+    """Keep `token` on the record while it is as `while_`: True if kept (the person's action
+    will answer), False if the record changed first (the caller answers at once)."""
+    changes = {TOKEN: token} | ({STEP: step} if step else {})
+    try:
+        table.update(pk, sk, changes, expected=while_, conflict=Conflict("application.changed"))
+    except Conflict:
+        return False
+    return True
+
+
+def parked(item: Mapping[str, Any], step: str | None = None) -> str | None:
+    """The token of the task waiting on `item` (for `step`), if one is."""
+    token = item.get(TOKEN)
+    if not token or (step is not None and item.get(STEP) != step):
+        return None
+    return str(token)
 
 
 # ---------------------------------------------------------------- deadlines
