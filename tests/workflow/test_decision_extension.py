@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from egov.platform import audit, calendar, clock, exchange
+from egov.platform import audit, calendar, clock, exchange, tasks
 from egov.platform.applications import application_key
 from egov.platform.repository import Table
+from egov.producers import verification
 from tests.conftest import LocalAws
 from tests.helpers import jump_clock, scale_clock, wait_for
 from tests.workflow.test_esign_review import (  # agency_endpoints: the autouse fixture
@@ -29,6 +30,7 @@ from tests.workflow.test_esign_review import (  # agency_endpoints: the autouse 
     pending_requests,
     stored,
 )
+from tests.workflow.test_producer_verification import decision_request, registered, start, status_of
 
 REASON = "XKX-nin sistemi girişə bağlı idi / XKX's system was locked out"
 
@@ -167,3 +169,30 @@ def test_issue10_e6_silence_is_consent_only_after_the_extended_deadline(
     )
     assert consented["deadline"] == clock.iso(later) and consented["round"] == 2
     assert exchange.decision_of("XKX", xkx)["decisionId"] == xkx
+
+
+def test_issue10_p5_an_extension_of_the_ministry_s_deadline_is_no_escalation(
+    local_aws: LocalAws,
+) -> None:
+    """The producer workflow (the test plays the exchange): `Decision.Extended` reads the new
+    wait back and asks the ministry again with it; no escalation, no operator alert."""
+    registered("px")
+    execution = start("px")
+    first = decision_request(local_aws)
+    assert first["timeline"] == {"owner": "px", "service": "producers", "applicationId": "px"}
+    later = clock.parse(first["deadline"]) + timedelta(days=2)
+    assert tasks.fail(first["taskToken"], exchange.EXTENDED, "extended") is True
+
+    asked = decision_request(local_aws)
+    assert asked["extension"] is True
+    assert (asked["agency"], asked["kind"], asked["subject"]) == (
+        "MKT",
+        "producer-verification",
+        "PRODUCER#px",
+    )
+    assert tasks.answer(asked["taskToken"], {"deadline": clock.iso(later), "waitSeconds": 3600})
+
+    again = decision_request(local_aws)
+    assert clock.parse(again["deadline"]) == later and again["reopen"] is True
+    assert verification.escalations("px") == []
+    assert status_of(execution) == "RUNNING"
