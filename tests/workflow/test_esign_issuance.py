@@ -446,3 +446,39 @@ def test_g7_an_embassy_acting_on_a_draft_without_an_applicant_gets_404(
     )
     assert status == 404, problem
     assert problem["errors"][0]["field"] == "applicationId"
+
+
+def test_issue10_e8_an_extension_of_the_center_s_deadline_asks_the_same_decision_again(
+    local_aws: LocalAws, tokens: dict[str, str]
+) -> None:
+    """Issue 10, E8: the operator extends the Center's deadline; `CenterExtended` reads the new
+    wait back, the Center keeps its decision id with the new deadline, and its approval goes on."""
+    filed = reviewed(local_aws, tokens)
+    application_id = filed["applicationId"]
+    task = center_task(local_aws, "EIMZA", tokens["EIMZA"], application_id)
+    decision_id = task["decisionId"]
+    later = clock.parse(task["deadline"]) + timedelta(days=3)
+    status, extended = call(
+        local_aws,
+        "ExtendDecisionFunction",
+        "POST",
+        f"/operator/decisions/{decision_id}/extension",
+        "/operator/decisions/{decisionId}/extension",
+        {"decisionId": decision_id},
+        account("operator")[1],
+        {
+            "deadline": clock.iso(later),
+            "reason": "EIMZA-nın sistemi işləmir / EIMZA's system is down",
+        },
+    )
+    assert status == 200, extended
+
+    def asked_again() -> dict[str, Any] | None:
+        item = Table("PLATFORM_TABLE").get(f"DECISION#{decision_id}", "DECISION") or {}
+        return (
+            item if item.get("deadline") == clock.iso(later) and "extendedTo" not in item else None
+        )
+
+    assert wait_for(asked_again, pump=local_aws.pump)["round"] == 2
+    assert decide(local_aws, "EIMZA", tokens["EIMZA"], decision_id, "approve")[0] == 200
+    wait_for(lambda: stored(application_id)["status"] == "at-embassy", pump=local_aws.pump)
