@@ -84,13 +84,20 @@ def main() -> None:
     done.wait()
     # Whatever a stopper waits on (a busy machine, a stuck connection), the stack is gone within
     # STOP_SECONDS: its workers watch this process and end with it.
-    threading.Timer(STOP_SECONDS, os._exit, args=(1,)).start()
+    threading.Timer(STOP_SECONDS, _stop_now, args=(stack,)).start()
     stack.stop()
     print("stopped", flush=True)
     sys.stderr.flush()
     # Everything is stopped; what remains is the interpreter tearing down moto's and boto's
     # objects, ~10 s on a busy machine for nothing.
     os._exit(0)
+
+
+def _stop_now(stack: Stack) -> None:
+    if stack.state_dir and not stack.saved:
+        print(f"stopped before the state was saved; {stack.state_dir} keeps the previous one")
+        sys.stdout.flush()
+    os._exit(1)
 
 
 if __name__ == "__main__":

@@ -53,6 +53,7 @@ class Stack:
     # Where the data is kept across an orderly restart (devstack.state); None keeps nothing.
     state_dir: Path | None = None
     restored: bool = False
+    saved: bool = False
     # The executions the snapshot restarted, until they have asked their agencies again.
     _restarted: list[str] = field(default_factory=list)
     _stoppers: list[Any] = field(default_factory=list)
@@ -173,6 +174,7 @@ class Stack:
 
         assert self.state_dir is not None
         state.save(self.state_dir, state.Clock(clock.now().timestamp(), self.clock_scale))
+        self.saved = True
 
     def _point_adapters_at_simulators(self, template: Template) -> None:
         name = template.physical_name("AdapterEndpoints")

@@ -12,7 +12,8 @@ the demo data (whose steps are idempotent) and before any consumer runs:
 - SSM: every parameter's value; the stack then applies its start-up configuration over it (the
   simulators' endpoints, which depend on this run's ports);
 - SQS: every message still in a queue, in flight or delayed included, with its attributes;
-  re-sent on restore (receive counts start again from zero);
+  re-sent on restore (receive counts start again from zero); except a workflow's message to a
+  task that waits for its token (see `_for_a_task`);
 - the platform clock: the virtual moment of the stop and the scale; the clock goes on from that
   moment (nothing happened while the stack was down);
 - Step Functions: each running execution's state machine, name and input; restored by starting it
@@ -209,7 +210,13 @@ def _queues() -> Iterator[tuple[str, list[dict[str, Any]]]]:
     from moto.sqs.models import sqs_backends
 
     now_ms = time.time() * 1000
-    for name, queue in sqs_backends[ACCOUNT][REGION].queues.items():
+    queues = sqs_backends[ACCOUNT][REGION].queues
+    dead_letter = {
+        q.redrive_policy["deadLetterTargetArn"].rsplit(":", 1)[1]
+        for q in queues.values()
+        if q.redrive_policy
+    }
+    for name, queue in queues.items():
         yield (
             name,
             [
@@ -221,8 +228,20 @@ def _queues() -> Iterator[tuple[str, list[dict[str, Any]]]]:
                     "delaySeconds": max(0, round((message.delayed_until - now_ms) / 1000)),
                 }
                 for message in list(queue._messages)
+                if name in dead_letter or not _for_a_task(message.body)
             ],
         )
+
+
+def _for_a_task(body: str) -> bool:
+    """A workflow's message to a waiting task: its token dies with this run, and the restarted
+    execution sends the step again with its own. Delivered after that one, the stale message
+    would hand the step the dead token (a dead letter is kept for the operator as it is)."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "taskToken" in data
 
 
 def _executions() -> Iterator[dict[str, str]]:

@@ -119,3 +119,21 @@ def test_issue9_a_save_stopped_between_its_renames_is_found_and_fresh_forgets_it
     assert state.saved_clock(directory) == state.Clock(5.0, 2.0)
     state.discard(directory)
     assert state.location(directory) is None and not previous.exists()
+
+
+def test_issue9_a_message_to_a_waiting_task_is_not_kept_but_a_dead_letter_is(
+    local_aws: LocalAws, tmp_path: Path
+) -> None:
+    """Its token dies with the run: the restarted execution sends the step again with its own,
+    and the stale message must not hand the step the dead token after it."""
+    t, sqs = local_aws.template, boto3.client("sqs")
+    body = json.dumps({"taskToken": "of-the-previous-run", "agency": "DIN"})
+    sqs.send_message(QueueUrl=t.ref("DecisionRequestQueue"), MessageBody=body)
+    sqs.send_message(QueueUrl=t.ref("DecisionRequestDeadLetterQueue"), MessageBody=body)
+
+    state.save(tmp_path / "state", CLOCK)
+    reborn(local_aws, tmp_path / "state")
+
+    assert "Messages" not in sqs.receive_message(QueueUrl=t.ref("DecisionRequestQueue"))
+    kept = sqs.receive_message(QueueUrl=t.ref("DecisionRequestDeadLetterQueue"))["Messages"]
+    assert [m["Body"] for m in kept] == [body]
