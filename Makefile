@@ -45,8 +45,9 @@ install: $(STAMP)
 
 tools: $(TOOLS_STAMP)
 
+# The data is kept across a stop and start (.devstack/state); `make run FRESH=1` starts empty.
 run: install
-	$(BIN)/python -m devstack
+	$(BIN)/python -m devstack $(if $(FRESH),--fresh)
 
 test: install tools lint typecheck template statemachines pytest
 

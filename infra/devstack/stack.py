@@ -10,11 +10,12 @@ import threading
 import time
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import boto3
 
-from devstack import localstack
+from devstack import localstack, state
 from devstack.template import REGION, Template
 
 # Where the local stack departs from a deployment's defaults (`--parameter` overrides these).
@@ -49,7 +50,14 @@ class Stack:
     workers: int = 4
     host: str = "127.0.0.1"
     parameters: dict[str, str] = field(default_factory=dict)
+    # Where the data is kept across an orderly restart (devstack.state); None keeps nothing.
+    state_dir: Path | None = None
+    restored: bool = False
+    saved: bool = False
+    # The executions the snapshot restarted, until they have asked their agencies again.
+    _restarted: list[str] = field(default_factory=list)
     _stoppers: list[Any] = field(default_factory=list)
+    _started: bool = False
 
     @property
     def api_url(self) -> str:
@@ -65,10 +73,20 @@ class Stack:
         for port in (self.gateway_port, self.moto_port, self.simulator_port):
             if not port_free(port, self.host):
                 raise SystemExit(f"port {port} is in use: is another local stack running?")
-        endpoint = localstack.endpoint() or self._start_moto()
+        endpoint = localstack.endpoint()
+        if endpoint:
+            self.state_dir = None  # LocalStack keeps its own state
+        else:
+            endpoint = self._start_moto()
         os.environ.update(aws_environment(endpoint))
         os.environ["EGOV_CLOCK_SCALE"] = str(self.clock_scale)
         os.environ.setdefault("EGOV_CLOCK_EPOCH", str(time.time()))
+        kept = state.saved_clock(self.state_dir) if self.state_dir else None
+        if kept:
+            # The clock goes on from the moment of the stop: nothing happened while it was down.
+            epoch = float(os.environ["EGOV_CLOCK_EPOCH"])
+            ran = (time.time() - epoch) * self.clock_scale
+            os.environ["EGOV_CLOCK_OFFSET"] = str(kept.virtual_now - epoch - ran)
 
         from devstack import simulators
         from devstack.provision import provision
@@ -85,6 +103,10 @@ class Stack:
         template.endpoint = endpoint
         provision(template)
         apply_environment(template, {"EGOV_CLOCK_SCALE": str(self.clock_scale)})
+        if self.state_dir:
+            restarted = state.restore(self.state_dir)
+            self.restored = restarted is not None
+            self._restarted = restarted or []
         self._point_adapters_at_simulators(template)
 
         sim = simulators.serve(self.host, self.simulator_port, api_url=self.api_url)
@@ -104,6 +126,10 @@ class Stack:
         pump = Pump(functions, clock_scale=self.clock_scale, invoke=pool.invoke if pool else None)
         pump.start()
         self._stoppers.append(pump.stop)
+        if self._restarted and not state.wait_until_asked_again(
+            self._restarted, template.ref("DecisionRequestQueue")
+        ):
+            print("the restarted workflows are still catching up; opening the API anyway")
 
         ready = threading.Event()
         server = gateway.server(functions, self.host, self.gateway_port, workers=pool, ready=ready)
@@ -116,6 +142,7 @@ class Stack:
 
             demo.seed(self.api_url)
         ready.set()
+        self._started = True
 
     def _start_moto(self) -> str:
         # moto's Step Functions engine calls other services through this port.
@@ -130,8 +157,24 @@ class Stack:
         default_user_config["stepfunctions"] = {"execute_state_machine": True}
         server = ThreadedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
         server.start()
-        self._stoppers.append(server.stop)
+
+        def stop_moto() -> None:
+            # The last thing before the back end goes (everything that writes to it has
+            # stopped); only a stack that started completely, so a failed start never replaces
+            # a good snapshot.
+            if self._started and self.state_dir:
+                self.save()
+            server.stop()
+
+        self._stoppers.append(stop_moto)
         return f"http://{self.host}:{self.moto_port}"
+
+    def save(self) -> None:
+        from egov.platform import clock
+
+        assert self.state_dir is not None
+        state.save(self.state_dir, state.Clock(clock.now().timestamp(), self.clock_scale))
+        self.saved = True
 
     def _point_adapters_at_simulators(self, template: Template) -> None:
         name = template.physical_name("AdapterEndpoints")

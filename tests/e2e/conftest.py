@@ -70,6 +70,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
                 str(sim_port),
                 "--clock-scale",
                 str(CLOCK_SCALE),
+                # Never the developer's kept state (.devstack/state): a fresh one of its own.
+                "--state-dir",
+                str(log.parent / "state"),
                 # The races of test_producers send 50 codes to one number; the limit itself
                 # is proven in tests/unit/test_producer_registration.py.
                 "--parameter",

@@ -26,9 +26,6 @@ import hmac
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from egov.certificates import merkle
 from egov.certificates.note import Checkpoint, NoteError, Signer, Verifier
 from egov.platform import aws, secrets
@@ -57,10 +54,7 @@ def checkpoint_key(size: int) -> tuple[str, str]:
 def signer() -> Signer:
     """The registry key: an Ed25519 seed derived from the Secrets Manager secret."""
     material = secrets.secret("CERTIFICATE_LOG_KEY_SECRET").encode()
-    seed = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"egov.az certificate log Ed25519"
-    ).derive(material)
-    return Signer.from_seed(ORIGIN, seed)
+    return Signer.from_seed(ORIGIN, _derive(material, b"egov.az certificate log Ed25519"))
 
 
 def verifier() -> Verifier:
@@ -69,9 +63,15 @@ def verifier() -> Verifier:
 
 @functools.cache
 def _salt_key(material: str) -> bytes:
-    return HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"egov.az certificate leaf salt"
-    ).derive(material.encode())
+    return _derive(material.encode(), b"egov.az certificate leaf salt")
+
+
+def _derive(material: bytes, info: bytes) -> bytes:
+    """HKDF-SHA256 (cryptography is imported on a request that derives a key: cold start)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(material)
 
 
 def salt(serial: str, version: int) -> bytes:

@@ -9,7 +9,6 @@ import re
 from datetime import datetime
 from typing import Annotated, Literal
 
-from cryptography.hazmat.primitives.serialization import load_der_public_key
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -227,6 +226,9 @@ class Certificate(View):
 
 
 def _der_public_key(value: str) -> str:
+    # Imported by the one validator that parses a key, not by every handler of the models.
+    from cryptography.hazmat.primitives.serialization import load_der_public_key
+
     try:
         load_der_public_key(base64.b64decode(value, validate=True))
     except (ValueError, binascii.Error, TypeError) as bad:

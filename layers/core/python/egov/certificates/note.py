@@ -12,10 +12,16 @@ import base64
 import binascii
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+# cryptography is imported where a key is used, not at import: most requests of the functions
+# that import this module (lookups, lists) sign and verify nothing (cold start, issue 18).
 
 ALG_ED25519 = b"\x01"
 DASH = "\u2014"
@@ -26,6 +32,8 @@ class NoteError(ValueError):
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
@@ -80,6 +88,9 @@ class Verifier:
                 raise NoteError("malformed signature") from bad
             if blob[:4] != self.key_id:
                 continue
+            from cryptography.exceptions import InvalidSignature
+            from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
             try:
                 Ed25519PublicKey.from_public_bytes(self.public).verify(blob[4:], text.encode())
             except InvalidSignature as bad:
@@ -95,6 +106,8 @@ class Signer:
 
     @classmethod
     def from_seed(cls, name: str, seed: bytes) -> Signer:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         return cls(name, Ed25519PrivateKey.from_private_bytes(seed))
 
     @property
@@ -115,6 +128,9 @@ class Signer:
 
 
 def verify_bytes(verifier: Verifier, data: bytes, signature: str) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         blob = base64.b64decode(signature, validate=True)
         if blob[:4] != verifier.key_id:

@@ -15,11 +15,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
-from stdnum import bic as stdnum_bic
 
 from egov.platform import i18n
 from egov.platform.adapters.gateways import EmailAddress
@@ -48,6 +46,10 @@ i18n.register(
 
 def check_country(value: str) -> str:
     """An ISO 3166-1 alpha-2 code; phonenumbers carries the list of the world's regions."""
+    # phonenumbers and stdnum are imported where a form is checked: most e-sign handlers load
+    # these models to read stored applications, never to validate one (cold start).
+    import phonenumbers
+
     code = value.strip().upper()
     if len(code) != 2 or code not in phonenumbers.SUPPORTED_REGIONS:
         raise PydanticCustomError("esign.country.invalid", "Not an ISO 3166 country code")
@@ -56,6 +58,8 @@ def check_country(value: str) -> str:
 
 def check_phone(value: str) -> str:
     """Any country's number (applicants live abroad), stored in E.164."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException as bad:
@@ -66,6 +70,8 @@ def check_phone(value: str) -> str:
 
 
 def check_bic(value: str) -> str:
+    from stdnum import bic as stdnum_bic
+
     try:
         return str(stdnum_bic.validate(value))
     except ValueError as bad:  # stdnum's ValidationError is a ValueError

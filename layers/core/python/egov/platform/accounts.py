@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-import phonenumbers
 from pydantic import BaseModel, EmailStr, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
@@ -74,6 +73,8 @@ class NewAccount(BaseModel):
     def _mobile(cls, mobile: str | None) -> str | None:
         if mobile is None:
             return None
+        import phonenumbers  # only an account with a mobile needs it (cold start)
+
         try:
             number = phonenumbers.parse(mobile, "AZ")
         except phonenumbers.NumberParseException as bad:

@@ -30,6 +30,12 @@ The extension is audited with its reason, and the new deadline and the reason go
 applicant's timeline (the request's `timeline`: owner, service, application) when the deadline
 changes. Silence until the extended deadline is still consent where the law says so (E6).
 
+A request that asks again what a decision already asks (the same agency, kind, subject and
+deadline, or a `reopen` request while its decision is open or answered) makes no second decision:
+a pending one waits on the new token, an answered one gives the new token its recorded answer at
+once. Workflows ask again when they run their steps a second time, as the local stack does with
+the executions it restarts from their input after a restart (infra/devstack/state.py).
+
 `withdraw` (the DecisionWithdrawalQueue consumer's work) ends the pending requests about a
 subject, e.g. the other agencies' requests once one agency said no (E6), and tells each agency
 with a `decision.withdrawn` webhook.
@@ -52,7 +58,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal, NoReturn
 
@@ -345,7 +351,11 @@ def receive(data: Any) -> str | None:
         logger.error("decision request for an unknown agency", extra={"agency": request.agency})
         tasks.fail(request.task_token, "DecisionRequest.UnknownAgency", request.agency)
         return None
-    overdue = _continued(request)
+    extended = _extended(request)
+    asked = None if extended else _asked_before(request)
+    if asked:
+        return _ask_again(asked, request)
+    overdue = extended or (_overdue(request) if request.reopen else None)
     decision_id = overdue["decisionId"] if overdue else "dec_" + uuid.uuid4().hex
     try:
         if overdue:
@@ -426,21 +436,102 @@ def _store(decision_id: str, request: DecisionRequest) -> None:
     tx.commit()
 
 
-def _continued(request: DecisionRequest) -> dict[str, Any] | None:
-    """The agency's earlier decision of this kind about the subject that this request continues,
-    if any (a subject has a handful of decisions: no index needed): one the operator extended to
-    this request's deadline, or (`reopen`) one that passed its deadline unanswered."""
-    for link in PLATFORM.query_all(f"DECISIONS-OF#{request.subject}"):
-        if link["agency"] != request.agency:
+def _extended(request: DecisionRequest) -> dict[str, Any] | None:
+    """The decision the operator extended to this request's deadline and the agency has not yet
+    been asked again about (its deadline is still the old one)."""
+    deadline = clock.iso(request.deadline)
+    for decision in _decisions_of(request.subject, request.agency, request.kind):
+        if decision.get("extendedTo") == deadline and decision["deadline"] != deadline:
+            return decision
+    return None
+
+
+def _asked_before(request: DecisionRequest) -> dict[str, Any] | None:
+    """The decision this request asks again, if any: the agency's decision of the same kind
+    about the subject with the same deadline (a request is asked with a new deadline only once
+    the previous one passed), or, for a request that continues its decision (`reopen`), one
+    still open or answered. A workflow asks again when it runs its steps a second time, e.g.
+    restarted from its input after the local stack restarted (devstack.state)."""
+    deadline = clock.iso(request.deadline)
+    for decision in _decisions_of(request.subject, request.agency, request.kind):
+        if decision["deadline"] == deadline:
+            return decision
+        in_time = clock.now() <= clock.parse(decision["deadline"])
+        if request.reopen and (
+            decision["status"] == "answered" or (decision["status"] == "pending" and in_time)
+        ):
+            return decision
+    return None
+
+
+def _ask_again(decision: dict[str, Any], request: DecisionRequest) -> str:
+    """Answer a request asked again as the first asking stands, never with a second decision:
+    a pending decision waits on the new task (the agency keeps its id and webhook), an answered
+    one hands the new task its recorded answer. One whose wait already ended (expired, deemed
+    consent, withdrawn) is left as it is: the new task times out, or ends with its workflow,
+    as the first one did."""
+    decision_id = str(decision["decisionId"])
+    if PLATFORM.get(_token_guard(request.task_token), "GUARD"):
+        return decision_id  # a message delivered again
+    if decision["status"] == "answered":
+        output = {
+            "decisionId": decision_id,
+            "agency": decision["agency"],
+            **{k: decision[k] for k in ("outcome", "reason", "decidedAt", "decidedBy")},
+        }
+        tasks.answer(request.task_token, output)
+    elif decision["status"] == "pending":
+        pk, sk = _key(decision_id)
+        tx = Transaction()
+        tx.guard(
+            PLATFORM,
+            _token_guard(request.task_token),
+            decision_id,
+            _AlreadyStored("exchange.already-answered"),
+        )
+        tx.update(
+            PLATFORM,
+            pk,
+            sk,
+            {"taskToken": request.task_token},
+            expected={"status": "pending", "taskToken": decision["taskToken"]},
+            conflict=Conflict("exchange.already-answered", field="decisionId"),
+        )
+        audit.record(
+            tx,
+            pk,
+            "decision-asked-again",
+            audit.Actor.system("exchange"),
+            after={"status": "pending", "deadline": decision["deadline"]},
+            basis=request.subject,
+        )
+        try:
+            tx.commit()
+        except _AlreadyStored:
+            return decision_id
+        # Any other conflict (answered meanwhile) fails the message; its next delivery finds the
+        # decision answered and hands the answer on.
+    logger.info("decision asked again", extra={"decisionId": decision_id})
+    return decision_id
+
+
+def _decisions_of(subject: str, agency: str, kind: str) -> Iterator[dict[str, Any]]:
+    """The agency's decisions of one kind about a subject (a handful: no index needed)."""
+    for link in PLATFORM.query_all(f"DECISIONS-OF#{subject}"):
+        if link["agency"] != agency:
             continue
         decision = PLATFORM.get(*_key(str(link["sk"])))
-        if decision is None or decision["kind"] != request.kind:
-            continue
-        if decision.get("extendedTo") == clock.iso(request.deadline):
-            return decision
+        if decision is not None and decision["kind"] == kind:
+            yield decision
+
+
+def _overdue(request: DecisionRequest) -> dict[str, Any] | None:
+    """The agency's earlier decision of this kind about the subject that passed its deadline
+    unanswered, if any."""
+    for decision in _decisions_of(request.subject, request.agency, request.kind):
         passed = clock.now() > clock.parse(decision["deadline"])
         overdue = (decision["status"] == "pending" and passed) or decision["status"] == "expired"
-        if request.reopen and overdue:
+        if overdue:
             return decision
     return None
 

@@ -11,14 +11,24 @@ system adds its module here with the same pattern: a pydantic model, a class of 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from egov.platform.adapters.base import SystemClient, forget
-from egov.platform.adapters.gateways import EmailGateway, SmsGateway
-from egov.platform.adapters.mobile import MobileRegistry
-from egov.platform.adapters.payment import PaymentProvider
+
+# These two modules share their names with their factories below: imported here, before the
+# factories are defined, so that no later import of them replaces a factory with the module.
 from egov.platform.adapters.population import PopulationRegistry
 from egov.platform.adapters.tax import TaxRegistry
 
+if TYPE_CHECKING:
+    from egov.platform.adapters.gateways import EmailGateway, SmsGateway
+    from egov.platform.adapters.mobile import MobileRegistry
+    from egov.platform.adapters.payment import PaymentProvider
+
 __all__ = ["email", "forget", "mobile_registry", "payments", "population", "sms", "tax"]
+
+# The other systems' modules are imported by their factories: a handler that imports the package
+# (or one module's validator, which runs this file first) loads only what it calls (cold start).
 
 
 def population() -> PopulationRegistry:
@@ -30,16 +40,24 @@ def tax() -> TaxRegistry:
 
 
 def mobile_registry() -> MobileRegistry:
+    from egov.platform.adapters.mobile import MobileRegistry
+
     return MobileRegistry(SystemClient("mobile"))
 
 
 def sms() -> SmsGateway:
+    from egov.platform.adapters.gateways import SmsGateway
+
     return SmsGateway(SystemClient("sms"))
 
 
 def email() -> EmailGateway:
+    from egov.platform.adapters.gateways import EmailGateway
+
     return EmailGateway(SystemClient("email"))
 
 
 def payments() -> PaymentProvider:
+    from egov.platform.adapters.payment import PaymentProvider
+
     return PaymentProvider(SystemClient("payment"))
