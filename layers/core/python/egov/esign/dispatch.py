@@ -31,8 +31,6 @@ from egov.platform.problems import Conflict, Forbidden, NotFound
 from egov.platform.repository import Item, Transaction
 
 MFA = "XIN"
-MFA_BUSINESS_DAYS = 1  # §2.17
-RECEIVER_BUSINESS_DAYS = 3  # §2.18
 MAX_CONTRACTS = 90
 RECEIVERS = {
     "EIMZA": "Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi",
@@ -159,7 +157,7 @@ def create(embassy: str, officer: Principal) -> Batch:
         "status": "sent",
         "sentAt": clock.iso(now),
         "sentBy": officer.user_id,
-        "mfaDeadline": clock.iso(calendar.add_business_days(now, MFA_BUSINESS_DAYS)),
+        "mfaDeadline": clock.iso(calendar.due("esign.mfa-forwarding", now)),
         "parts": [
             {"center": c, "receiver": RECEIVERS[c], "contracts": numbers}
             for c, numbers in sorted(by_center.items())
@@ -211,7 +209,7 @@ def forwarded(batch_id: str, officer: Principal) -> Batch:
         "forwardedAt": clock.iso(now),
         "forwardedBy": officer.user_id,
         "forwardedLate": now > clock.parse(item["mfaDeadline"]),
-        "receiverDeadline": clock.iso(calendar.add_business_days(now, RECEIVER_BUSINESS_DAYS)),
+        "receiverDeadline": clock.iso(calendar.due("esign.receiver-forwarding", now)),
         "version": item["version"] + 1,
     }
     tx = Transaction()

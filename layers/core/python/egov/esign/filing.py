@@ -44,7 +44,6 @@ from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, FieldError, Invalid
 from egov.platform.repository import Item, Transaction
 
-REVIEW_BUSINESS_DAYS = 3  # E6, §2.8
 STATE_MACHINE_ENV = "ESIGN_REVIEW_STATE_MACHINE"
 CENTERS = {"token": "EIMZA", "asan-sim": "ASXM"}
 # E6: Internal Affairs, Foreign Affairs, State Security, Foreign Intelligence; the review workflow
@@ -207,7 +206,7 @@ def _attachment_problems(draft: Draft, owner: str) -> list[FieldError]:
 
 def review_deadline(submitted: datetime) -> datetime:
     """E6: silence is consent once the 3rd business day after submission has ended (Baku)."""
-    return calendar.add_business_days(submitted, REVIEW_BUSINESS_DAYS)
+    return calendar.due("esign.review", submitted)
 
 
 def _next_registration_number(now: datetime) -> str:
