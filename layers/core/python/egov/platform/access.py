@@ -102,6 +102,11 @@ RULES: dict[str, Rule] = {
     "POST /esign/embassies/{embassy}/applications/{applicationId}/check": Rule(
         ("officer",), own="embassy"
     ),
+    "GET /esign/embassies/{embassy}/applications/{applicationId}/documents/{attachmentId}": Rule(
+        ("officer",),
+        own="embassy",
+        narrowed="the embassy's own applications, awaiting the invitation or the check",
+    ),
     "POST /esign/embassies/{embassy}/dispatches": Rule(("officer",), own="embassy"),
     "GET /esign/embassies/{embassy}/dispatches": Rule(
         ("officer", "center"), narrowed="officers of that embassy or of XIN (the MFA)"
@@ -118,6 +123,11 @@ RULES: dict[str, Rule] = {
     ),
     "POST /agencies/{agency}/decisions/{decisionId}": Rule(
         ("agency", "officer", "center"), own="agency"
+    ),
+    "GET /agencies/{agency}/decisions/{decisionId}/documents/{attachmentId}": Rule(
+        ("agency", "officer", "center"),
+        own="agency",
+        narrowed="the decision's own documents, while it awaits the agency's answer",
     ),
     "GET /agencies/{agency}/decisions/{decisionId}/evidence": Rule(
         ("agency", "officer", "operator"), own="agency"
