@@ -90,6 +90,11 @@ class Draft(ApplicationForm):
     """What the applicant saves: the annex form and the attachments' ids."""
 
     attachments: Attachments | None = None
+    language: i18n.Lang | None = Field(
+        None,
+        description="G2: the language of every notice about the application (az or en); when "
+        "not chosen, the Accept-Language of the submission",
+    )
 
 
 class View(BaseModel):
