@@ -50,6 +50,12 @@ RULES: dict[str, Rule] = {
     "POST /producers/mobile-confirmations": PUBLIC,
     "POST /producers": PUBLIC,
     "POST /producers/activation": Rule(narrowed="the activation code sent to the person"),
+    "POST /producers/password-reset": Rule(
+        narrowed="the same answer for any username; the code goes only to its confirmed mobile"
+    ),
+    "POST /producers/password-reset/confirmation": Rule(
+        narrowed="the reset code sent to the account's confirmed mobile"
+    ),
     "GET /producers": PUBLIC,
     "GET /producers/products": PUBLIC,
     "GET /certificates/{serial}": PUBLIC,
@@ -80,6 +86,7 @@ RULES: dict[str, Rule] = {
     # ------------------------------------------------------------ citizens
     "GET /producers/me": Rule(("citizen",)),
     "PUT /producers/me/products": Rule(("citizen",)),
+    "PUT /producers/me/personal-data": Rule(("citizen",)),
     "PUT /producers/me/email": Rule(("citizen",)),
     "POST /producers/me/mobile-confirmations": Rule(("citizen",)),
     "PUT /producers/me/mobile": Rule(("citizen",)),
