@@ -88,11 +88,11 @@ def listed(local_aws: LocalAws, embassy: str, token: str) -> tuple[int, Any]:
 
 
 def step(local_aws: LocalAws, action: str, batch_id: str, token: str) -> tuple[int, Any]:
-    function = (
-        "EsignDispatchForwardedFunction"
-        if action == "forwarding"
-        else "EsignDispatchReceivedFunction"
-    )
+    function = {
+        "handover": "EsignDispatchHandoverFunction",
+        "forwarding": "EsignDispatchForwardedFunction",
+        "receipt": "EsignDispatchReceivedFunction",
+    }[action]
     return call(
         local_aws,
         function,
@@ -118,8 +118,11 @@ def people() -> dict[str, str]:
 def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_days(
     local_aws: LocalAws, people: dict[str, str]
 ) -> None:
-    """E11, §2.16–2.18: the embassy's signed contracts in one batch, split per Center; the MFA
-    forwards within 1 business day, each Center's part arrives within 3; nothing sent twice."""
+    """E11, §2.16–2.18: the embassy's signed contracts in one batch, split per Center, the ASAN
+    İmza part also for its mobile operator (§2.16 "müvafiq Mərkəzə və mobil operatora"); the
+    MFA's 1 business day runs from its receipt of the batch (§2.17 "təhvil alınmış müqavilələri
+    1 (bir) iş günü müddətində"), not from the sending; each Center's part arrives within 3;
+    nothing sent twice (issue 12 item 6)."""
     token_contract, asan_contract = signed_contract("token"), signed_contract("asan-sim")
     other_embassy = signed_contract("token", "EMB-FR")
 
@@ -127,12 +130,14 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
     assert status == 201, batch
     sent_at = clock.parse(batch["sentAt"])
     assert batch["status"] == "sent" and batch["period"] == f"{sent_at.year}-H2"
-    assert clock.parse(batch["mfaDeadline"]) == clock.parse(
-        clock.iso(calendar.add_business_days(sent_at, 1))
-    )
+    assert batch["mfaDeadline"] is None  # the MFA's day has not started: it has not got it
     assert {p["center"]: p["contracts"] for p in batch["parts"]} == {
         "EIMZA": [token_contract],
         "ASXM": [asan_contract],
+    }
+    assert {p["center"]: p["mobileOperators"] for p in batch["parts"]} == {
+        "EIMZA": [],
+        "ASXM": ["Azercell"],
     }
     assert (contracts.load(token_contract) or {})["status"] == "dispatched"
     assert (contracts.load(other_embassy) or {})["status"] == "signed"
@@ -147,6 +152,16 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
     assert listed(local_aws, "EMB-DE", people["EMB-FR"])[0] == 403
 
     assert step(local_aws, "receipt", batch["batchId"], people["EIMZA"])[0] == 409  # not yet
+    assert step(local_aws, "forwarding", batch["batchId"], people["XIN"])[0] == 409  # not in hand
+    assert step(local_aws, "handover", batch["batchId"], people["EMB-DE"])[0] == 403
+    status, received = step(local_aws, "handover", batch["batchId"], people["XIN"])
+    assert status == 200, received
+    handed_over = clock.parse(received["handedOverAt"])
+    assert received["status"] == "handed-over"
+    assert clock.parse(received["mfaDeadline"]) == clock.parse(
+        clock.iso(calendar.add_business_days(handed_over, 1))
+    )
+    assert step(local_aws, "handover", batch["batchId"], people["XIN"])[0] == 409
     assert step(local_aws, "forwarding", batch["batchId"], people["EMB-DE"])[0] == 403
     status, forwarded = step(local_aws, "forwarding", batch["batchId"], people["XIN"])
     assert status == 200
@@ -168,13 +183,15 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
 def test_e11_a_batch_left_past_the_mfa_deadline_is_overdue_and_its_forwarding_late(
     local_aws: LocalAws, people: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """E11: the MFA's business day passes → the list flags the batch overdue; the late
-    forwarding is still taken, flagged late."""
+    """E11: the MFA's business day from its receipt passes → the list flags the batch overdue;
+    the late forwarding is still taken, flagged late."""
     signed_contract("token")
-    scale_clock(monkeypatch, 1.0)  # a virtual day per real second
     status, batch = send(local_aws, "EMB-DE", people["EMB-DE"])
     assert status == 201
-    deadline = clock.parse(batch["mfaDeadline"])
+    scale_clock(monkeypatch, 1.0)  # a virtual day per real second, from the receipt on
+    status, received = step(local_aws, "handover", batch["batchId"], people["XIN"])
+    assert status == 200, received
+    deadline = clock.parse(received["mfaDeadline"])
     limit = time.monotonic() + 20
     while clock.now() <= deadline:
         assert time.monotonic() < limit, "the scaled clock did not pass the deadline"

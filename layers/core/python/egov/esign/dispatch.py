@@ -1,12 +1,15 @@
 """Dispatch of signed contract copies to the Ministry of Foreign Affairs (E11, §2.16–2.18).
 
 An embassy sends the second copies of its signed contracts to the MFA (`XIN`) at least twice a
-year, as a batch: every contract signed since its last batch (`create`). The MFA forwards them
-within 1 business day of receiving them (`forwarded`), to the bodies that receive them for the
-Centers: the Ministry of Transport, Communications and High Technologies for token (E-imza)
-contracts, the Centre for Analysis of Economic Reforms and Communication for ASAN İmza ones; those
-send them on within 3 business days. Each Center's staff record the arrival of their part
-(`received`), which closes that leg. A step taken after its deadline is kept, flagged late; a
+year, as a batch: every contract signed since its last batch (`create`). The MFA records when it
+has the batch in hand (`handed_over`): its 1 business day runs from that receipt (§2.17
+"təhvil alınmış müqavilələri 1 (bir) iş günü müddətində"), not from the embassy's sending. It
+forwards them (`forwarded`) to the bodies that receive them for the Centers: the Ministry of
+Transport, Communications and High Technologies for token (E-imza) contracts, the Centre for
+Analysis of Economic Reforms and Communication for ASAN İmza ones; those send them on within 3
+business days to their recipients, the Center and, for ASAN İmza, the mobile operator too
+(§2.16 "müvafiq Mərkəzə və mobil operatora"; each part names its `mobileOperators`). Each
+Center's staff record the arrival of their part (`received`), which closes that leg. A step taken after its deadline is kept, flagged late; a
 step still open after its deadline shows as overdue in the list.
 
 Keys (ESIGN_TABLE): `DISPATCH#<id>` / `DISPATCH`, in `gsi1` under `DISPATCHES#<embassy>` sorted
@@ -20,7 +23,7 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from egov.esign import contracts
@@ -36,7 +39,7 @@ RECEIVERS = {
     "EIMZA": "Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi",
     "ASXM": "İqtisadi İslahatların Təhlili və Kommunikasiya Mərkəzi",
 }
-Status = Literal["sent", "forwarded", "delivered"]
+Status = Literal["sent", "handed-over", "forwarded", "delivered"]
 
 i18n.register(
     {
@@ -49,8 +52,12 @@ i18n.register(
             "en": "No such dispatch",
         },
         "esign.dispatch-not-sent": {
-            "az": "Göndəriş artıq ötürülüb",
-            "en": "The dispatch has already been forwarded",
+            "az": "Göndəriş artıq XİN tərəfindən təhvil alınıb",
+            "en": "The MFA has already recorded the batch as received",
+        },
+        "esign.dispatch-not-handed-over": {
+            "az": "XİN toplunu təhvil aldığını qeyd etməyib və ya artıq ötürüb",
+            "en": "The MFA has not recorded receiving the batch, or has already forwarded it",
         },
         "esign.dispatch-not-forwarded": {
             "az": "Göndərişin bu hissəsi ötürülməyib və ya artıq qəbul edilib",
@@ -67,6 +74,9 @@ class Part(BaseModel):
 
     center: str
     receiver: str
+    mobile_operators: list[str] = Field(
+        default_factory=list, description="§2.16: ASAN İmza contracts also go to the operator"
+    )
     contracts: list[str]
     received_at: datetime | None = None
     received_late: bool | None = None
@@ -81,7 +91,10 @@ class Batch(BaseModel):
     period: str
     status: Status
     sent_at: datetime
-    mfa_deadline: datetime
+    handed_over_at: datetime | None = None
+    mfa_deadline: datetime | None = Field(
+        None, description="§2.17: 1 business day from the MFA's receipt of the batch"
+    )
     forwarded_at: datetime | None = None
     forwarded_late: bool | None = None
     mfa_overdue: bool = False
@@ -132,7 +145,8 @@ def view(item: Item) -> Batch:
         {
             **item,
             "parts": parts,
-            "mfaOverdue": item["status"] == "sent" and now > clock.parse(item["mfaDeadline"]),
+            "mfaOverdue": item["status"] == "handed-over"
+            and now > clock.parse(item["mfaDeadline"]),
         }
     )
 
@@ -145,8 +159,12 @@ def create(embassy: str, officer: Principal) -> Batch:
     now = clock.now()
     batch_id = uuid.uuid4().hex
     by_center: dict[str, list[str]] = {}
+    operators: dict[str, set[str]] = {}
     for contract in signed:
         by_center.setdefault(contract["center"], []).append(contract["contractNumber"])
+        operators.setdefault(contract["center"], set()).update(
+            p["name"] for p in contract.get("parties") or [] if p["role"] == "mobile-operator"
+        )
     pk, sk = key(batch_id)
     item: Item = {
         "pk": pk,
@@ -157,9 +175,13 @@ def create(embassy: str, officer: Principal) -> Batch:
         "status": "sent",
         "sentAt": clock.iso(now),
         "sentBy": officer.user_id,
-        "mfaDeadline": clock.iso(calendar.due("esign.mfa-forwarding", now)),
         "parts": [
-            {"center": c, "receiver": RECEIVERS[c], "contracts": numbers}
+            {
+                "center": c,
+                "receiver": RECEIVERS[c],
+                "mobileOperators": sorted(operators[c]),
+                "contracts": numbers,
+            }
             for c, numbers in sorted(by_center.items())
         ],
         "gsi1pk": f"DISPATCHES#{embassy}",
@@ -185,7 +207,7 @@ def create(embassy: str, officer: Principal) -> Batch:
         pk,
         "esign-contracts-dispatched",
         officer.actor,
-        after={"embassy": embassy, "contracts": len(signed), "mfaDeadline": item["mfaDeadline"]},
+        after={"embassy": embassy, "contracts": len(signed)},
     )
     tx.commit()
     return view(item)
@@ -198,11 +220,38 @@ def _load(batch_id: str) -> Item:
     return item
 
 
-def forwarded(batch_id: str, officer: Principal) -> Batch:
-    """The MFA forwarded the batch to the receiving bodies (§2.17: within 1 business day)."""
+def handed_over(batch_id: str, officer: Principal) -> Batch:
+    """The MFA has the batch in hand (§2.16 "təhvil verilir"): its 1 business day starts."""
     item = _load(batch_id)
     if item["status"] != "sent":
         raise Conflict("esign.dispatch-not-sent", field="batchId")
+    now = clock.now()
+    changes = {
+        "status": "handed-over",
+        "handedOverAt": clock.iso(now),
+        "handedOverTo": officer.user_id,
+        "mfaDeadline": clock.iso(calendar.due("esign.mfa-forwarding", now)),
+        "version": item["version"] + 1,
+    }
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(batch_id),
+        changes,
+        expected={"status": "sent", "version": item["version"]},
+        conflict=Conflict("esign.dispatch-not-sent", field="batchId"),
+    )
+    audit.record(tx, key(batch_id)[0], "esign-dispatch-handed-over", officer.actor, after=changes)
+    tx.commit()
+    return view({**item, **changes})
+
+
+def forwarded(batch_id: str, officer: Principal) -> Batch:
+    """The MFA forwarded the batch to the receiving bodies (§2.17: within 1 business day of
+    its receipt)."""
+    item = _load(batch_id)
+    if item["status"] != "handed-over":
+        raise Conflict("esign.dispatch-not-handed-over", field="batchId")
     now = clock.now()
     changes = {
         "status": "forwarded",
@@ -217,8 +266,8 @@ def forwarded(batch_id: str, officer: Principal) -> Batch:
         ESIGN,
         *key(batch_id),
         changes,
-        expected={"status": "sent", "version": item["version"]},
-        conflict=Conflict("esign.dispatch-not-sent", field="batchId"),
+        expected={"status": "handed-over", "version": item["version"]},
+        conflict=Conflict("esign.dispatch-not-handed-over", field="batchId"),
     )
     audit.record(tx, key(batch_id)[0], "esign-dispatch-forwarded", officer.actor, after=changes)
     tx.commit()
@@ -234,7 +283,7 @@ def received(batch_id: str, staff: Principal) -> Batch:
     if index is None:
         raise Forbidden("auth.role-required")
     part = item["parts"][index]
-    if item["status"] == "sent" or part.get("receivedAt"):
+    if item["status"] in ("sent", "handed-over") or part.get("receivedAt"):
         raise Conflict("esign.dispatch-not-forwarded", field="batchId")
     now = clock.now()
     parts = list(item["parts"])

@@ -118,6 +118,7 @@ RULES: dict[str, Rule] = {
     "GET /esign/embassies/{embassy}/dispatches": Rule(
         ("officer", "center"), narrowed="officers of that embassy or of XIN (the MFA)"
     ),
+    "POST /esign/dispatches/{batchId}/handover": Rule(("officer",), agencies=("XIN",)),
     "POST /esign/dispatches/{batchId}/forwarding": Rule(("officer",), agencies=("XIN",)),
     "POST /esign/dispatches/{batchId}/receipt": Rule(("center",)),
     "POST /certificates/{serial}/suspend": Rule(("center",), narrowed="the certificate's Center"),
