@@ -9,14 +9,17 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from egov.esign import contracts
-from egov.platform import calendar, clock
+from egov.esign.records import ESIGN
+from egov.platform import audit, calendar, clock
 from egov.platform.repository import Transaction
 from tests.conftest import LocalAws, rest_event
+from tests.helpers import jump_clock
 from tests.workflow.test_esign_review import account, sample_form, scale_clock
 
 
@@ -200,3 +203,27 @@ def test_e11_a_batch_left_past_the_mfa_deadline_is_overdue_and_its_forwarding_la
     assert seen["items"][0]["mfaOverdue"] is True
     status, forwarded = step(local_aws, "forwarding", batch["batchId"], people["XIN"])
     assert status == 200 and forwarded["forwardedLate"] is True
+
+
+def test_e11_an_embassy_that_sends_no_batch_in_a_half_year_is_alerted_once(
+    local_aws: LocalAws, people: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E11 (§2.16 "ildə iki dəfədən az olmayaraq … Xarici İşlər Nazirliyinə təhvil verilir",
+    issue 12 item 6): after 2026's second half-year ends, EMB-DE, which held a contract signed
+    in it and sent nothing, is alerted (record, audit, webhook, operator e-mail) once; EMB-FR,
+    which sent its batch, and EMB-IT, whose contract was signed in the new half-year, are not."""
+    jump_clock(monkeypatch, datetime(2026, 12, 1, 8, 0, tzinfo=UTC))
+    signed_contract("token", "EMB-DE")
+    signed_contract("asan-sim", "EMB-FR")
+    assert send(local_aws, "EMB-FR", people["EMB-FR"])[0] == 201
+    assert local_aws.invoke("EsignDispatchCheckFunction", {}) == {"alerted": []}  # still in it
+
+    jump_clock(monkeypatch, datetime(2027, 1, 4, 8, 0, tzinfo=UTC))
+    signed_contract("token", "EMB-IT")
+    assert local_aws.invoke("EsignDispatchCheckFunction", {}) == {"alerted": ["EMB-DE"]}
+    alert = ESIGN.get("EMBASSY#EMB-DE", "ALERT#dispatch#2026-H2")
+    assert alert is not None and alert["period"] == "2026-H2"
+    assert [e["action"] for e in audit.AUDIT.query_all("EMBASSY#EMB-DE")] == [
+        "esign-dispatch-missing"
+    ]
+    assert local_aws.invoke("EsignDispatchCheckFunction", {}) == {"alerted": []}  # once

@@ -9,7 +9,13 @@ Transport, Communications and High Technologies for token (E-imza) contracts, th
 Analysis of Economic Reforms and Communication for ASAN İmza ones; those send them on within 3
 business days to their recipients, the Center and, for ASAN İmza, the mobile operator too
 (§2.16 "müvafiq Mərkəzə və mobil operatora"; each part names its `mobileOperators`). Each
-Center's staff record the arrival of their part (`received`), which closes that leg. A step taken after its deadline is kept, flagged late; a
+Center's staff record the arrival of their part (`received`), which closes that leg.
+
+`alert_missing_batches` (daily): once a half-year has ended, an embassy that held signed
+contracts from before its end and sent no batch in it (§2.16 "ildə iki dəfədən az olmayaraq")
+is alerted once for that half-year: an alert record `EMBASSY#<embassy>` / `ALERT#dispatch#<half>`,
+an audit entry, a signed `esign.dispatch-missing` webhook to the embassy and an e-mail to the
+operator. Embassies are found with one keyed query per country of residence, never a scan. A step taken after its deadline is kept, flagged late; a
 step still open after its deadline shows as overdue in the list.
 
 Keys (ESIGN_TABLE): `DISPATCH#<id>` / `DISPATCH`, in `gsi1` under `DISPATCHES#<embassy>` sorted
@@ -19,16 +25,19 @@ them all); the rest go in the next batch.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
+import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from egov.esign import contracts
+from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN
-from egov.platform import audit, calendar, clock, i18n
+from egov.platform import audit, aws, calendar, clock, i18n, notify, webhooks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, NotFound
 from egov.platform.repository import Item, Transaction
@@ -40,12 +49,24 @@ RECEIVERS = {
     "ASXM": "İqtisadi İslahatların Təhlili və Kommunikasiya Mərkəzi",
 }
 Status = Literal["sent", "handed-over", "forwarded", "delivered"]
+DISPATCH_MISSING = "esign.dispatch-missing"
 
 i18n.register(
     {
         "esign.dispatch-empty": {
             "az": "Göndəriləcək imzalanmış müqavilə yoxdur",
             "en": "There are no signed contracts to send",
+        },
+        "esign.dispatch-missing.title": {
+            "az": "Səfirlik yarımildə müqavilə göndərməyib",
+            "en": "An embassy sent no contracts in a half-year",
+        },
+        "esign.dispatch-missing.body": {
+            "az": "{embassy} {period} yarımilində imzalanmış müqavilələrin ikinci nüsxələrini "
+            "XİN-ə göndərməyib (Qayda 2.16: ildə iki dəfədən az olmayaraq). Ən köhnə gözləyən "
+            "müqavilə: {oldest}.",
+            "en": "{embassy} sent no batch of signed contract copies to the MFA in {period} "
+            "(§2.16: at least twice a year). The oldest contract waiting: {oldest}.",
         },
         "esign.dispatch-unknown": {
             "az": "Belə göndəriş yoxdur",
@@ -325,3 +346,69 @@ def batches(embassy: str) -> Batches:
         ),
         items=[view(i) for i in items],
     )
+
+
+def _period_start(day: date) -> date:
+    return date(day.year, 1 if day.month <= 6 else 7, 1)
+
+
+def alert_missing_batches() -> list[str]:
+    """E11: alert, once per half-year, each embassy that let one end without a batch while it
+    held signed contracts from before its end; the embassies alerted now."""
+    today = calendar.baku_day(clock.now())
+    current_start = _period_start(today)
+    ended = period_of(current_start - timedelta(days=1))
+    cutoff = clock.iso(calendar.end_of_day(current_start - timedelta(days=1)))
+    alerted = []
+    for country in sorted(phonenumbers.SUPPORTED_REGIONS):
+        embassy = embassy_of(country)
+        oldest = ESIGN.query(contracts.signed_index(embassy), index="gsi1", limit=1).items
+        if not oldest or oldest[0]["signedAt"] > cutoff:
+            continue
+        sent = ESIGN.query(f"DISPATCHES#{embassy}", index="gsi1", newest_first=True).items
+        if any(batch["period"] == ended for batch in sent):
+            continue
+        if _alert(embassy, ended, oldest[0]):
+            alerted.append(embassy)
+    return alerted
+
+
+def _alert(embassy: str, period: str, oldest: Item) -> bool:
+    facts = {"embassy": embassy, "period": period, "oldest": oldest["contractNumber"]}
+    tx = Transaction()
+    tx.put(
+        ESIGN,
+        {
+            "pk": f"EMBASSY#{embassy}",
+            "sk": f"ALERT#dispatch#{period}",
+            **facts,
+            "raisedAt": clock.now_iso(),
+        },
+        conflict=Conflict("esign.alert-raised"),
+    )
+    audit.record(
+        tx,
+        f"EMBASSY#{embassy}",
+        "esign-dispatch-missing",
+        audit.Actor.system("dispatch-check"),
+        after=facts,
+    )
+    webhooks.enqueue(
+        webhooks.message(
+            embassy, DISPATCH_MISSING, facts, webhook_id=f"msg_dispatch_{embassy}_{period}"
+        ),
+        tx=tx,
+    )
+    notify.send_to_address(
+        DISPATCH_MISSING,
+        facts,
+        email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        language="en",
+        agency=embassy,
+        tx=tx,
+    )
+    # A second run in the same half-year finds the alert already out.
+    with contextlib.suppress(Conflict):
+        tx.commit()
+        return True
+    return False
