@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from egov.platform import webhooks
+from egov.platform import clock, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table
 from tests.conftest import LocalAws, rest_event
@@ -72,6 +72,12 @@ def test_g2_the_language_chosen_on_the_form_governs_the_notices(local_aws: Local
     notice goes by e-mail only."""
     form = sample_form() | {"language": "en"}
     filed = submitted(local_aws, form, "az")
+    # G4 (issue 12 item 11): the application explains its period, as law, in the reader's language
+    [review] = filed["deadlines"]
+    assert (review["period"], review["basis"], review["days"]) == ("esign.review", "law", 3)
+    assert "Hadisə günü heç vaxt sayılmır" in review["rule"]
+    deadline = clock.parse(review["deadline"]).replace(microsecond=0)
+    assert deadline == clock.parse(filed["reviewDeadline"])  # stored to the second
     sent = registered_notice(filed["owner"])
     assert set(sent) == {"email"}
     assert sent["email"]["subject"] == "Your e-signature application has been registered"
