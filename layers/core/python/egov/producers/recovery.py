@@ -115,24 +115,22 @@ def start(body: ResetRequest, language: i18n.Lang) -> ResetStarted:
         field="username",
     )
     message = i18n.text("producers.password-reset.started", language)
+    # What a caller gets when no code goes out: the same shape, an id that confirms nothing.
+    nothing_sent = ResetStarted(
+        confirmation_id=uuid.uuid4().hex,
+        expires_in_seconds=confirmations.CODE_SECONDS,
+        message=message,
+    )
     found = _producer(body.username)
     if found is None:
-        return ResetStarted(
-            confirmation_id=uuid.uuid4().hex,
-            expires_in_seconds=confirmations.CODE_SECONDS,
-            message=message,
-        )
+        return nothing_sent
     record, _ = found
     try:
         sent = confirmations.send_code(
             record["mobile"], record["identity"]["fin"], record.get("language", language), PURPOSE
         )
     except RateLimited:
-        return ResetStarted(
-            confirmation_id=uuid.uuid4().hex,
-            expires_in_seconds=confirmations.CODE_SECONDS,
-            message=message,
-        )
+        return nothing_sent
     audit.append(
         producer_pk(record["id"]),
         "producer-password-reset-requested",
