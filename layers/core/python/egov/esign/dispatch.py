@@ -30,7 +30,6 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
@@ -355,6 +354,9 @@ def _period_start(day: date) -> date:
 def alert_missing_batches() -> list[str]:
     """E11: alert, once per half-year, each embassy that let one end without a batch while it
     held signed contracts from before its end; the embassies alerted now."""
+    # Loaded here, not with the module: the dispatch handlers' cold start needs no country list.
+    import phonenumbers
+
     today = calendar.baku_day(clock.now())
     current_start = _period_start(today)
     ended = period_of(current_start - timedelta(days=1))
