@@ -67,6 +67,8 @@ RULES: dict[str, Rule] = {
     "GET /certificates/log/key": PUBLIC,
     "GET /certificates/log/proof/inclusion": PUBLIC,
     "GET /certificates/log/proof/consistency": PUBLIC,
+    "GET /export/catalogue": PUBLIC,
+    "POST /customs/border-messages": Rule(narrowed="the border posts' signature"),
     # ------------------------------------------------------------ anyone signed in: their own
     "POST /auth/logout": Rule(SIGNED_IN),
     "GET /me": Rule(SIGNED_IN),
@@ -100,6 +102,9 @@ RULES: dict[str, Rule] = {
     "POST /certificates/{serial}/applications": Rule(("citizen",), narrowed="the holder's"),
     "POST /certificates/{serial}/compromise-reports": Rule(("citizen",), narrowed="the holder's"),
     "GET /certificates/mine": Rule(("citizen",), narrowed=OWNER),
+    "GET /customs/goods": Rule(
+        ("citizen",), narrowed="a VÖEN whose taxpayer the tax registry shows the caller heading"
+    ),
     # ------------------------------------------------------------ officers, Centers, agencies
     "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
     "GET /esign/embassies/{embassy}/tasks": Rule(("officer",), own="embassy"),
@@ -125,6 +130,8 @@ RULES: dict[str, Rule] = {
     "POST /certificates/{serial}/restore": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/{serial}/revoke": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/center-compromise": Rule(("center",), narrowed="the caller's Center"),
+    "POST /customs/goods": Rule(("officer",), agencies=("DGK",)),
+    "POST /customs/goods/{barcode}/clearance": Rule(("officer",), agencies=("DGK",)),
     "GET /agencies/{agency}/notifications": Rule(("agency", "officer"), own="agency"),
     "GET /agencies/{agency}/decisions": Rule(
         ("agency", "officer", "center", "operator"), own="agency"
@@ -151,6 +158,7 @@ RULES: dict[str, Rule] = {
     "GET /operator/decisions/{decisionId}/deliveries": Rule(("operator",)),
     "GET /operator/health": Rule(("operator",)),
     "POST /operator/decisions/{decisionId}/extension": Rule(("operator",)),
+    "POST /export/catalogue": Rule(("operator",)),
 }
 
 
