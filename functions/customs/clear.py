@@ -3,10 +3,13 @@ importer's list (C3)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path
 
 from egov.customs import registry
-from egov.customs.goods import Barcode, Clearance, Goods
+from egov.customs.goods import BARCODE_PATTERN, Clearance, Goods
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
 
@@ -19,7 +22,9 @@ app = api()
     description="Gömrük malın rəsmiləşdirildiyini qeyd edir; mal idxalçının siyahısından çıxır "
     "(C3).\n\nCustoms records the clearance; the goods leave the importer's list (C3).",
 )
-def clear_goods(barcode: Barcode, body: Clearance) -> Response[Goods]:
+def clear_goods(
+    barcode: Annotated[str, Path(pattern=BARCODE_PATTERN)], body: Clearance
+) -> Response[Goods]:
     officer = auth.require(app, "officer", agency=registry.AGENCY)
     return ok(registry.clear(barcode, body, officer.actor))
 

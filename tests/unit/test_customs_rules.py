@@ -47,7 +47,9 @@ def test_c2_every_field_of_the_list_is_taken() -> None:
     assert goods.container == "MSKU1234567" and goods.delivery_hours == 36
 
 
-@pytest.mark.parametrize("code", ["847982000", "84798200001", "847982000A", "7700000000", "9800000000", "0000000000"])
+@pytest.mark.parametrize(
+    "code", ["847982000", "84798200001", "847982000A", "7700000000", "9800000000", "0000000000"]
+)
 def test_c2_hs_code_is_ten_digits_of_a_chapter(code: str) -> None:
     assert refused(hsCode=code) == ("hsCode", "trade.hs-code.invalid")
 

@@ -22,7 +22,8 @@ from egov.platform.adapters.tax import Voen
 from egov.platform.text import Text
 from egov.platform.trade import Currency, HsCode
 
-Barcode = Annotated[str, Field(pattern=r"^[A-Z0-9]{8,32}$")]
+BARCODE_PATTERN = r"^[A-Z0-9]{8,32}$"
+Barcode = Annotated[str, Field(pattern=BARCODE_PATTERN)]
 Reference = Annotated[str, Field(pattern=r"^[A-Za-z0-9/._-]{1,40}$")]
 Office = Annotated[str, Field(pattern=r"^[A-Z0-9]{2,16}$")]
 

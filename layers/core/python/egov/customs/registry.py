@@ -131,7 +131,7 @@ def uncleared(importer: Importer, *, cursor: str | None = None, limit: int = PAG
 def alert_overdue(limit: int = 100) -> int:
     """Alert customs once for each consignment whose delivery deadline passed uncleared."""
     now = clock.now_iso()
-    page = CUSTOMS.query(DUE, index="gsi2", sk_between=("", f"{now}#~"), limit=limit)
+    page = CUSTOMS.query(DUE, index="gsi2", sk_between=("0", f"{now}#~"), limit=limit)
     alerted = 0
     for item in page.items:
         tx = Transaction()
