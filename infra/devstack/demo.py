@@ -103,6 +103,69 @@ def nonresident_applicant() -> None:
     staff("j.mueller", "Jürgen Müller", "citizen", email="j.mueller@example.de")
 
 
+def customs() -> None:
+    """A customs officer, an importer who heads "Göygöl Aqro" MMC, and its goods at the border
+    (C1-C3): two not yet cleared, one whose delivery deadline has passed."""
+    from datetime import timedelta
+
+    from egov.customs import registry
+    from egov.customs.goods import Registration
+    from egov.platform import clock
+    from egov.platform.repository import Transaction
+
+    staff("dgk.officer", "Vüsal Nəbiyev", "officer", agency="DGK", office="DGK-BAKI")
+    importer = staff("goygol.importer", "Məmmədov Elşən Rəşid oğlu", "citizen")
+    # The link an ASAN İmza login makes (C1); the tax registry shows this FIN heading 1400500071.
+    tx = Transaction()
+    tx.put(auth.PLATFORM, {"pk": f"USER#{importer}", "sk": "FIN", "fin": "5ZK8M2P"}, new=False)
+    tx.commit()
+    now = clock.now()
+    for barcode, hs, what, value, currency, hours, ago in (
+        ("AZ2026120100017", "8479820000", "Avadanlıq və s.", 56839, "EUR", 36, 2),
+        ("AZ2026120100018", "3808941000", "Kimyəvi maddə və s.", 577963.3, "EUR", 24, 30),
+        ("AZ2026120100019", "0808108000", "Alma, təzə", 12400, "USD", 48, 1),
+    ):
+        registry.register(
+            Registration(
+                barcode=barcode,
+                importer_voen="1400500071",
+                hs_code=hs,
+                description=what,
+                invoice_value=value,
+                currency=currency,
+                weight_kg=528.1,
+                packages=15,
+                exporter="Anadolu Makina A.Ş.",
+                waybill="JX77976216",
+                invoice="0278",
+                transport="10AB123",
+                registering_office="ASTARA",
+                destination_office="BAKI",
+                delivery_hours=hours,
+                registered_at=now - timedelta(hours=ago),
+            ),
+            SEEDER,
+        )
+
+
+def export_catalogue() -> None:
+    """Goods made in Azerbaijan with their producers, named from the tax registry (X1)."""
+    from egov.export import catalogue
+
+    if catalogue.search(limit=1).items:
+        return
+    for az, en, hs, voen in (
+        ("Fındıq ləpəsi, qovrulmuş", "Roasted hazelnut kernels", "0802220000", "1400500071"),
+        ("Nar şirəsi", "Pomegranate juice", "2009890000", "1400500071"),
+        ("Şəki ipəyi, xam", "Raw Shaki silk", "5002000000", "1700400081"),
+        ("İpək kəlağayı", "Silk kelaghayi headscarf", "6214100000", "1700400081"),
+        ("Qara çay, Lənkəran", "Black tea from Lankaran", "0902300000", "2000600092"),
+    ):
+        catalogue.add(
+            catalogue.NewEntry(name_az=az, name_en=en, hs_code=hs, producer_voen=voen), SEEDER
+        )
+
+
 STEPS: list[Callable[[], None]] = [
     operator,
     agriculture,
@@ -114,6 +177,8 @@ STEPS: list[Callable[[], None]] = [
     certificate_centres,
     embassy,
     nonresident_applicant,
+    customs,
+    export_catalogue,
 ]
 
 
