@@ -18,3 +18,17 @@ def test_a_seed_step_run_twice_creates_its_accounts_once(local_aws: LocalAws) ->
         created = [e for e in audit.trail(f"USER#{user_id}").items]
         assert [e["action"] for e in created] == ["account-created"]
         assert created[0]["actorId"] == "system:demo"
+
+
+def test_customs_and_catalogue_demo_data_seed_once(local_aws: LocalAws) -> None:
+    """The importer's goods (C2) and the catalogue (X1) seeded twice are there once."""
+    from egov.customs import registry
+    from egov.customs.goods import Importer
+    from egov.export import catalogue
+
+    for _ in range(2):
+        demo.customs()
+        demo.export_catalogue()
+    importer = Importer(voen="1400500071", name="Göygöl Aqro", address="Bakı")
+    assert len(registry.uncleared(importer).items) == 3
+    assert len(catalogue.search().items) == 5
