@@ -34,3 +34,29 @@ def test_c1_c3_the_importer_sees_its_goods_until_customs_clears_them(stack: Runn
     with stack.client(importer) as http:
         page = http.get("/customs/goods", params={"voen": IMPORTER_VOEN}).json()
         assert "AZ2026120100019" not in [g["barcode"] for g in page["items"]]
+
+
+def test_c3_g3_a_border_post_registers_goods_with_a_signed_message(stack: RunningStack) -> None:
+    goods = {
+        "barcode": "AZ2026120100021",
+        "importerVoen": IMPORTER_VOEN,
+        "hsCode": "3808941000",
+        "description": "Kimyəvi maddə",
+        "invoiceValue": 5000.5,
+        "currency": "EUR",
+        "weightKg": 614.7,
+        "packages": 15,
+        "exporter": "Chem GmbH",
+        "waybill": "XX77132204",
+        "invoice": "0278",
+        "transport": "10AB123",
+        "registeringOffice": "ASTARA",
+        "destinationOffice": "BAKI",
+        "deliveryHours": 24,
+    }
+    crossing = stack.simulator_http.post("/border/crossings", json=goods).json()
+    assert crossing["delivery"]["status"] == 204, crossing
+    with stack.client(_log_in(stack, "goygol.importer")) as http:
+        page = http.get("/customs/goods", params={"voen": IMPORTER_VOEN, "limit": 100}).json()
+    listed = {g["barcode"]: g for g in page["items"]}
+    assert listed["AZ2026120100021"]["description"] == "Kimyəvi maddə"
