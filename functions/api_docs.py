@@ -45,6 +45,8 @@ TAGS = {
     "Export single window: catalogue of goods made in Azerbaijan (seed 001 part 2)",
     "customs": "Gömrük: sərhəd məntəqələrində qeydə alınan mallar / "
     "Customs: goods registered at the border posts (seed 003)",
+    "ektis": "Elektron kənd təsərrüfatı (EKTİS): subyektlər və torpaq sahələrinin xəritəsi / "
+    "Electronic agriculture (EKTİS): subjects and mapped land parcels (seed 004)",
     "platform": "Giriş, kabinet, yükləmələr, ödənişlər, qurumlarla mübadilə, operator / "
     "Login, cabinet, uploads, payments, agency exchange, operator",
 }

@@ -105,8 +105,13 @@ RULES: dict[str, Rule] = {
     "GET /customs/goods": Rule(
         ("citizen",), narrowed="a VÖEN whose taxpayer the tax registry shows the caller heading"
     ),
+    "POST /ektis/subjects": Rule(("citizen",)),
+    "GET /ektis/subjects/me": Rule(("citizen",), narrowed=OWNER),
+    "POST /ektis/parcels": Rule(("citizen",), narrowed="for the caller's own subject"),
     # ------------------------------------------------------------ officers, Centers, agencies
     "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
+    # The ministry (EKTİS's operator, seed 004 §1.2) sees every parcel and every overlap flag.
+    "GET /ektis/parcels": Rule(("officer", "operator"), agencies=("MKT",)),
     "GET /esign/embassies/{embassy}/tasks": Rule(("officer",), own="embassy"),
     "POST /esign/embassies/{embassy}/applications/{applicationId}/invitation": Rule(
         ("officer",), own="embassy"
