@@ -9,6 +9,7 @@ credentials for the local stack only, never used anywhere else.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from egov.platform import accounts, audit, auth
@@ -166,6 +167,71 @@ def export_catalogue() -> None:
         )
 
 
+def _square(west: float, south: float, size: float = 0.004) -> dict[str, object]:
+    east, north = west + size, south + size
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+# Two farmers near Şəki whose fields overlap by a strip, so the map and both cabinets show a flag.
+EKTIS_FARMERS = [
+    (
+        "fermer.elshan",
+        "Elşən Məmmədov",
+        "5ZK8M2P",
+        "+994501234567",
+        47.1700,
+        41.1000,
+        "AZ-SEKI-0001",
+    ),
+    (
+        "fermer.gunay",
+        "Günay Əliyeva",
+        "2HQ4R7T",
+        "+994552345678",
+        47.1735,
+        41.1000,
+        "AZ-SEKI-0002",
+    ),
+]
+
+
+def ektis_farmers() -> None:
+    """Farmers registered in EKTİS from the population registry simulator, each with a parcel
+    (A2, A8); the second parcel overlaps the first."""
+    from egov.ektis import geometry, parcels, subjects
+    from egov.ektis.models import Contacts, ParcelDeclaration, Registration
+    from egov.platform.problems import Conflict, NotFound
+
+    for username, name, fin, mobile, lon, lat, cadastre in EKTIS_FARMERS:
+        user_id = staff(username, name, "citizen")
+        caller = auth.Principal(user_id=user_id, role="citizen", name=name)
+        try:
+            subjects.of_owner(user_id)
+        except NotFound:
+            subjects.register(
+                Registration(
+                    person_kind="natural",
+                    fin=fin,
+                    kinds=["farmer"],
+                    activities=["crops"],
+                    contacts=Contacts(mobile=mobile),
+                ),
+                caller,
+            )
+        shape = _square(lon, lat)
+        declaration = ParcelDeclaration(
+            cadastre_id=cadastre,
+            area_ha=round(geometry.parse(shape).area_m2 / 10_000, 2),
+            category="agricultural",
+            use="arable",
+            crop="buğda",
+            geometry=shape,
+        )
+        with contextlib.suppress(Conflict):  # declared on an earlier start
+            parcels.declare(declaration, caller)
+
+
 STEPS: list[Callable[[], None]] = [
     operator,
     agriculture,
@@ -179,6 +245,7 @@ STEPS: list[Callable[[], None]] = [
     nonresident_applicant,
     customs,
     export_catalogue,
+    ektis_farmers,
 ]
 
 

@@ -7,8 +7,8 @@ the WGS84 ellipsoid (Snyder, "Map Projections – A Working Manual", USGS 1395, 
 authalic latitude keeps every area of the ellipsoid, the azimuthal projection keeps every area of
 the sphere, so the plane area is the ellipsoidal area, whatever the zone or the district; centred
 on the parcel the shape distortion is nil for fields a few kilometres across. Written here in a
-dozen lines instead of pulling in pyproj (PROJ's data and binaries, ~30 MB in the layer) for
-one projection.
+dozen lines instead of adding pyproj (the PROJ C library and its database, in every Lambda
+of the layer) for one projection.
 
 Tolerance. A parcel traced on an orthophoto or walked with a GPS receiver is off by about a metre
 along its whole boundary, so its area error grows with the perimeter, not with the area. The

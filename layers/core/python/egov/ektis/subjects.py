@@ -70,6 +70,7 @@ def register(body: Registration, caller: Principal) -> Subject:
         entity, guard = _legal_entity(body.voen)
         taken_field = "voen"
     if body.person_kind == "natural" and body.voen:
+        # An entrepreneur's VÖEN (§5.1.1.3) is stored only if the tax registry knows it.
         adapters.tax().taxpayer(body.voen)
     subject = Subject(
         subject_id=uuid.uuid4().hex,
