@@ -116,6 +116,8 @@ def test_a8_bow_tie_and_wrong_area_are_refused_naming_the_field(local_aws: Local
     assert (status, body["errors"][0]["field"]) == (422, "geometry")
     status, body = declare(local_aws, token, square(47.0, 40.0), "AZ-0001", area_ha=90)
     assert (status, body["errors"][0]["field"]) == (422, "areaHa")
+    status, body = declare(local_aws, token, square(47.0, 40.0, 0.25), "AZ-0001")
+    assert (status, body["errors"][0]["field"]) == (422, "geometry")  # 36 cells: not one parcel
     assert cabinet(local_aws, token)["parcels"] == []
 
 

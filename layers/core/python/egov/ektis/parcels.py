@@ -28,6 +28,9 @@ from egov.platform.problems import Conflict, Invalid
 from egov.platform.repository import Transaction, plain
 
 MAX_QUERY_CELLS = 64
+# A parcel's index entries go into its declaration's one transaction (at most 100 parts); 16
+# cells, some 15 × 20 km, is more than any field or farm block needs.
+MAX_PARCEL_CELLS = 16
 BATCH_GET = 100
 
 
@@ -72,6 +75,8 @@ def declare(body: ParcelDeclaration, caller: Principal) -> Parcel:
     """Check the polygon and its area (422 naming the field), index it and flag overlaps."""
     subject = of_owner(caller.user_id)
     mapped = geometry.parse(body.geometry)
+    if cells.count(mapped.bbox) > MAX_PARCEL_CELLS:
+        raise Invalid("ektis.geometry.too-large", field="geometry")
     geometry.check_area(mapped, body.area_ha)
     now = clock.now()
     parcel_id = uuid.uuid4().hex

@@ -70,6 +70,10 @@ i18n.register(
             "az": "Sahənin həndəsəsi düzgün deyil ({reason})",
             "en": "The parcel's geometry is not valid ({reason})",
         },
+        "ektis.geometry.too-large": {
+            "az": "Sahə bir torpaq sahəsi üçün çox genişdir; onu hissələrə bölün",
+            "en": "The polygon spans too wide an area for one parcel; split it",
+        },
         "ektis.geometry.area-mismatch": {
             "az": "Xəritədəki sahə ({computedHa} ha) bəyan edilən sahədən ({declaredHa} ha) "
             "icazə veriləndən ({toleranceHa} ha) çox fərqlənir",
