@@ -17,9 +17,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from shapely.geometry import shape as to_shape
-
-from egov.ektis import cells, geometry
+from egov.ektis import cells
 from egov.ektis.models import Overlap, Parcel, ParcelDeclaration, ParcelMap
 from egov.ektis.subjects import TABLE, of_owner, record, subject_pk
 from egov.platform import audit, aws, clock
@@ -73,6 +71,11 @@ def _read(parcel_ids: Iterable[str]) -> list[dict[str, Any]]:
 
 def declare(body: ParcelDeclaration, caller: Principal) -> Parcel:
     """Check the polygon and its area (422 naming the field), index it and flag overlaps."""
+    # shapely and numpy load only in the function that declares parcels (cold start).
+    from shapely.geometry import shape as to_shape
+
+    from egov.ektis import geometry
+
     subject = of_owner(caller.user_id)
     mapped = geometry.parse(body.geometry)
     if cells.count(mapped.bbox) > MAX_PARCEL_CELLS:
