@@ -10,12 +10,12 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from egov.certificates import registry
+from egov.certificates import expiry
 from egov.platform import queues
 
 
 def handle(body: dict[str, Any], record: SQSRecord) -> None:
-    registry.expire(body["serial"])
+    expiry.expire(body["serial"])
 
 
 lambda_handler = queues.consumer(handle)

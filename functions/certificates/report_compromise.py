@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.certificates import registry
+from egov.certificates import holder_requests
 from egov.certificates.models import CompromiseReport, ReportRecord
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
@@ -27,7 +27,7 @@ def report(serial: str, body: CompromiseReport) -> Response[ReportRecord]:
             app,
             holder.user_id,
             ReportRecord,
-            lambda: registry.report_compromise(serial, body, holder),
+            lambda: holder_requests.report_compromise(serial, body, holder),
         )
     )
 

@@ -18,7 +18,14 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from egov.certificates import log, merkle, registry, verify
+from egov.certificates import (
+    center_compromise,
+    issuance,
+    log,
+    merkle,
+    registry,
+    verify,
+)
 from egov.certificates.models import Carrier, Contact, Holder, IssueRequest
 from egov.certificates.note import Verifier, verify_bytes
 from egov.certificates.queries import RevocationList, signed_bytes
@@ -113,7 +120,7 @@ def issue(
         embassy=embassy,
         application_id=f"APP-{time.monotonic_ns()}",
     )
-    cert = registry.issue(request, audit.Actor(staff.user_id, "center"))
+    cert = issuance.issue(request, audit.Actor(staff.user_id, "center"))
     return cert.model_dump(mode="json", by_alias=True)
 
 
@@ -206,7 +213,7 @@ def test_issued_certificate_is_valid_three_years_and_logged(
 
 def test_a_certificate_is_registered_only_by_the_embassy_check() -> None:
     """Issue 10 item 4, E8–E10: no route lets a Center register a certificate; the registry's
-    `issue` is called from the embassy's matching check alone, where the review, the contract
+    `issuance.issue` is called from the embassy's matching check alone, where the review, the contract
     and the applicant in person are known to have passed."""
     assert "POST /certificates" not in template_routes()
     callers = []
@@ -220,7 +227,7 @@ def test_a_certificate_is_registered_only_by_the_embassy_check() -> None:
                 and isinstance(node.func, ast.Attribute)
                 and node.func.attr == "issue"
                 and isinstance(node.func.value, ast.Name)
-                and node.func.value.id == "registry"
+                and node.func.value.id == "issuance"
             ):
                 callers.append(source.relative_to(ROOT).as_posix())
     assert callers == ["layers/core/python/egov/esign/embassy.py"]
@@ -396,7 +403,7 @@ def test_center_key_compromise_revokes_its_certificates_with_free_replacement(
 ) -> None:
     """E13 (seed 001 §3.6): every certificate of the Center revoked with cACompromise, each
     holder owed a free replacement; the other Center's certificates untouched."""
-    monkeypatch.setattr(registry, "CENTER_PAGE", 2)  # several pages through the queue
+    monkeypatch.setattr(center_compromise, "CENTER_PAGE", 2)  # several pages through the queue
     staff, holder = people["ASXM"], people["holder"]
     serials = [issue(local_aws, staff, holder)["serial"] for _ in range(5)]
     other = issue(local_aws, people["eimza"], holder, center="EIMZA")["serial"]

@@ -38,7 +38,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.certificates import registry
+from egov.certificates import issuance, registry
 from egov.certificates.models import (
     Carrier,
     Contact,
@@ -373,7 +373,7 @@ def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Ite
     request = _issue_request(item, body.public_key or "", body.token_serial)
     carrier_id = request.carrier.id
     try:
-        cert = registry.issue(request, officer.actor)
+        cert = issuance.issue(request, officer.actor)
         serial, valid_to = cert.serial, cert.valid_to
     except Conflict as issued:
         if issued.key != "certificates.already-issued":

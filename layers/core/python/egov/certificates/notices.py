@@ -1,0 +1,144 @@
+"""What the holder and the embassies are told of a certificate's changes (E13).
+
+After a suspension, restoration or revocation the holder is notified (cabinet, e-mail, SMS) and
+so is every embassy concerned, at once, by a signed webhook of the agency exchange
+(`certificate.suspended`, `certificate.restored`, `certificate.revoked`): the embassy the
+certificate was issued through, and the one the holder's application or compromise report was
+addressed to. The webhook's id is stable for the change (serial, version, embassy), so a repeat
+is dropped by the embassy as a duplicate. Each is a part of the change's own transaction.
+"""
+
+from __future__ import annotations
+
+from egov.certificates.models import Certificate, Contact, Status
+from egov.certificates.registry import CERTIFICATES
+from egov.platform import clock, i18n, notify, webhooks
+from egov.platform.repository import Transaction
+
+# The webhook an embassy gets for each status a change leads to (E13); expiry is no news.
+EMBASSY_EVENTS: dict[Status, str] = {
+    "suspended": "certificate.suspended",
+    "active": "certificate.restored",
+    "revoked": "certificate.revoked",
+}
+
+i18n.register(
+    {
+        "notice.certificate-issued.title": {
+            "az": "Elektron imza sertifikatınız verildi",
+            "en": "Your e-signature certificate has been issued",
+        },
+        "notice.certificate-issued.body": {
+            "az": "{serial} nömrəli sertifikat {validTo} tarixinədək qüvvədədir.",
+            "en": "Certificate {serial} is valid until {validTo}.",
+        },
+        "notice.certificate-suspended.title": {
+            "az": "Sertifikatınızın qüvvəsi dayandırıldı",
+            "en": "Your certificate has been suspended",
+        },
+        "notice.certificate-suspended.body": {
+            "az": "{serial} nömrəli sertifikatın qüvvəsi {at} tarixində dayandırıldı.",
+            "en": "Certificate {serial} was suspended at {at}.",
+        },
+        "notice.certificate-active.title": {
+            "az": "Sertifikatınızın qüvvəsi bərpa edildi",
+            "en": "Your certificate has been restored",
+        },
+        "notice.certificate-active.body": {
+            "az": "{serial} nömrəli sertifikat {at} tarixində yenidən qüvvədədir.",
+            "en": "Certificate {serial} is valid again since {at}.",
+        },
+        "notice.certificate-revoked.title": {
+            "az": "Sertifikatınız ləğv edildi",
+            "en": "Your certificate has been revoked",
+        },
+        "notice.certificate-revoked.body": {
+            "az": "{serial} nömrəli sertifikat {at} tarixində ləğv edildi (səbəb: {reason}).",
+            "en": "Certificate {serial} was revoked at {at} (reason: {reason}).",
+        },
+        "notice.certificate-expired.title": {
+            "az": "Sertifikatınızın müddəti bitdi",
+            "en": "Your certificate has expired",
+        },
+        "notice.certificate-expired.body": {
+            "az": "{serial} nömrəli sertifikatın qüvvədəolma müddəti {at} tarixində bitdi.",
+            "en": "The validity of certificate {serial} ended at {at}.",
+        },
+        "notice.certificate-replacement.title": {
+            "az": "Sertifikatınız ödənişsiz dəyişdiriləcək",
+            "en": "Your certificate will be replaced free of charge",
+        },
+        "notice.certificate-replacement.body": {
+            "az": "Mərkəzin açarı təhlükə altında olduğundan {serial} nömrəli sertifikat ləğv "
+            "edildi; yeni sertifikat üçün ödənişsiz müraciətiniz qeydə alındı.",
+            "en": "Because the Center's key was compromised, certificate {serial} was revoked; "
+            "a free application for a new certificate has been recorded for you.",
+        },
+        "notice.certificate-application.title": {
+            "az": "Sertifikat üzrə müraciətiniz qəbul edildi",
+            "en": "Your certificate application has been received",
+        },
+        "notice.certificate-application.body": {
+            "az": "{serial} nömrəli sertifikat üzrə «{action}» müraciətiniz Mərkəzə çatdırıldı.",
+            "en": "Your “{action}” application for certificate {serial} has reached the Center.",
+        },
+    }
+)
+
+
+def tell_holder(
+    tx: Transaction,
+    cert: Certificate,
+    key: str,
+    *,
+    contact: Contact | None = None,
+    **params: str,
+) -> None:
+    """The holder learns of every change in the cabinet and by e-mail/SMS (seed 001 §3.4), as
+    part of the change's transaction `tx`; `contact` where it is written by that same change."""
+    stored = (
+        contact.model_dump(mode="json", by_alias=True)
+        if contact
+        else CERTIFICATES.get(f"CERT#{cert.serial}", "CONTACT") or {}
+    )
+    notify.send(
+        cert.holder.user_id,
+        key,
+        {
+            "serial": cert.serial,
+            "at": clock.iso(cert.last.at),
+            "reason": cert.last.reason or "",
+            "validTo": clock.iso(cert.valid_to),
+            **params,
+        },
+        email=stored.get("email"),
+        sms=stored.get("mobile"),
+        subject_ref=f"CERT#{cert.serial}",
+        tx=tx,
+    )
+
+
+def tell_embassies(tx: Transaction, cert: Certificate, *addressed: str | None) -> None:
+    """E13: the embassies concerned learn of the change at once (module docstring), as part of
+    the change's transaction `tx`."""
+    change = cert.last
+    for embassy in sorted({e for e in (cert.embassy, *addressed) if e}):
+        webhooks.enqueue(
+            webhooks.message(
+                embassy,
+                EMBASSY_EVENTS[cert.status],
+                {
+                    "subject": f"CERT#{cert.serial}",
+                    "serial": cert.serial,
+                    "center": cert.center,
+                    "virtualFin": cert.holder.virtual_fin,
+                    "status": cert.status,
+                    "reason": change.reason,
+                    "at": clock.iso(change.at),
+                    "basis": change.basis.model_dump(mode="json", by_alias=True),
+                    "issuedThroughThisEmbassy": embassy == cert.embassy,
+                },
+                webhook_id=f"msg_cert_{cert.serial}_{cert.version}_{embassy}",
+            ),
+            tx=tx,
+        )
