@@ -1,4 +1,4 @@
-"""The certificate registry's records and requests (E12–E15), with their texts."""
+"""The certificate registry's records and requests (E12–E15); their texts are in `texts`."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.platform import i18n
+from egov.certificates import texts  # noqa: F401  (registers the texts for every module)
 from egov.platform.adapters.gateways import check_email
 from egov.platform.adapters.mobile import check_mobile
 from egov.platform.text import CleanLines, Text
@@ -70,87 +70,6 @@ Embassy = Annotated[str, AfterValidator(_embassy)]
 """An embassy by its agency code, the address of its webhooks (E13)."""
 # The Center that issues each carrier (seed 001 §1.2.3–1.2.4): token CA or ASAN (ASXM).
 CENTER_OF_CARRIER: dict[str, str] = {"token": "EIMZA", "asan-sim": "ASXM"}
-
-i18n.register(
-    {
-        "certificates.unknown": {
-            "az": "Bu seriya nömrəli sertifikat reyestrdə yoxdur",
-            "en": "No certificate with this serial number is in the registry",
-        },
-        "certificates.transition-refused": {
-            "az": "Sertifikatın vəziyyəti «{status}» olduğu üçün bu əməliyyat mümkün deyil",
-            "en": "This is not possible while the certificate is “{status}”",
-        },
-        "certificates.changed-concurrently": {
-            "az": "Sertifikat eyni vaxtda dəyişdirilib; yenidən cəhd edin",
-            "en": "The certificate was changed at the same time; please try again",
-        },
-        "certificates.log-busy": {
-            "az": "Reyestr jurnalı məşğuldur; yenidən cəhd edin",
-            "en": "The registry log is busy; please try again",
-        },
-        "certificates.already-issued": {
-            "az": "Bu müraciət üzrə sertifikat artıq verilib",
-            "en": "A certificate has already been issued for this application",
-        },
-        "certificates.public-key-invalid": {
-            "az": "İmzayoxlama açarı DER formatında (base64) açıq açar deyil",
-            "en": "The verification key is not a base64 DER public key",
-        },
-        "certificates.carrier-center-mismatch": {
-            "az": "Token sertifikatını E-imza Mərkəzi, ASAN SIM sertifikatını ASXM verir",
-            "en": "Token certificates come from the E-imza Center, ASAN SIM ones from ASXM",
-        },
-        "certificates.embassy-required": {
-            "az": "Səfirliyə ünvanlanmış müraciətdə səfirlik göstərilməlidir",
-            "en": "An application addressed to an embassy must name the embassy",
-        },
-        "certificates.embassy-invalid": {
-            "az": "Səfirlik öz qurum kodu ilə göstərilməlidir, məsələn EMB-DE",
-            "en": "Name the embassy by its agency code, e.g. EMB-DE",
-        },
-        "certificates.reason-required": {
-            "az": "Ləğv üçün səbəb göstərilməlidir",
-            "en": "A revocation needs a reason",
-        },
-        "certificates.not-holder": {
-            "az": "Yalnız sertifikat sahibi bu müraciəti edə bilər",
-            "en": "Only the certificate holder may do this",
-        },
-        "certificates.basis-unknown": {
-            "az": "Göstərilən əsas (müraciət və ya məlumat) bu sertifikat üçün tapılmadı",
-            "en": "The basis given (application or report) was not found for this certificate",
-        },
-        "certificates.basis-mismatch": {
-            "az": "Göstərilən müraciət bu əməliyyat üçün deyil və ya artıq baxılıb",
-            "en": "The application given is not for this action or has already been decided",
-        },
-        "certificates.other-center": {
-            "az": "Sertifikat başqa Mərkəz tərəfindən verilib",
-            "en": "The certificate was issued by another Center",
-        },
-        "certificates.checkpoint-unknown": {
-            "az": "Bu ölçüdə jurnal yoxlama nöqtəsi yoxdur",
-            "en": "There is no log checkpoint of this size",
-        },
-        "certificates.leaf-unknown": {
-            "az": "Jurnalda belə qeyd yoxdur",
-            "en": "The log has no such entry",
-        },
-        "certificates.size-outside-log": {
-            "az": "Ölçü jurnalın hüdudlarından kənardadır (jurnalda {size} qeyd var)",
-            "en": "The size is outside the log (the log holds {size} entries)",
-        },
-        "certificates.rate-limited": {
-            "az": "Dəqiqədə sorğu həddi aşılıb; {seconds} saniyədən sonra yenidən cəhd edin",
-            "en": "Too many queries this minute; try again in {seconds} seconds",
-        },
-        "certificates.query-needs-one": {
-            "az": "Seriya nömrəsi və ya açar barmaq izi göstərin",
-            "en": "Give a serial number or a key fingerprint",
-        },
-    }
-)
 
 
 class View(BaseModel):

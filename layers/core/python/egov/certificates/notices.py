@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from egov.certificates.models import Certificate, Contact, Status
 from egov.certificates.registry import CERTIFICATES
-from egov.platform import clock, i18n, notify, webhooks
+from egov.platform import clock, notify, webhooks
 from egov.platform.repository import Transaction
 
 # The webhook an embassy gets for each status a change leads to (E13); expiry is no news.
@@ -21,69 +21,6 @@ EMBASSY_EVENTS: dict[Status, str] = {
     "active": "certificate.restored",
     "revoked": "certificate.revoked",
 }
-
-i18n.register(
-    {
-        "notice.certificate-issued.title": {
-            "az": "Elektron imza sertifikatınız verildi",
-            "en": "Your e-signature certificate has been issued",
-        },
-        "notice.certificate-issued.body": {
-            "az": "{serial} nömrəli sertifikat {validTo} tarixinədək qüvvədədir.",
-            "en": "Certificate {serial} is valid until {validTo}.",
-        },
-        "notice.certificate-suspended.title": {
-            "az": "Sertifikatınızın qüvvəsi dayandırıldı",
-            "en": "Your certificate has been suspended",
-        },
-        "notice.certificate-suspended.body": {
-            "az": "{serial} nömrəli sertifikatın qüvvəsi {at} tarixində dayandırıldı.",
-            "en": "Certificate {serial} was suspended at {at}.",
-        },
-        "notice.certificate-active.title": {
-            "az": "Sertifikatınızın qüvvəsi bərpa edildi",
-            "en": "Your certificate has been restored",
-        },
-        "notice.certificate-active.body": {
-            "az": "{serial} nömrəli sertifikat {at} tarixində yenidən qüvvədədir.",
-            "en": "Certificate {serial} is valid again since {at}.",
-        },
-        "notice.certificate-revoked.title": {
-            "az": "Sertifikatınız ləğv edildi",
-            "en": "Your certificate has been revoked",
-        },
-        "notice.certificate-revoked.body": {
-            "az": "{serial} nömrəli sertifikat {at} tarixində ləğv edildi (səbəb: {reason}).",
-            "en": "Certificate {serial} was revoked at {at} (reason: {reason}).",
-        },
-        "notice.certificate-expired.title": {
-            "az": "Sertifikatınızın müddəti bitdi",
-            "en": "Your certificate has expired",
-        },
-        "notice.certificate-expired.body": {
-            "az": "{serial} nömrəli sertifikatın qüvvədəolma müddəti {at} tarixində bitdi.",
-            "en": "The validity of certificate {serial} ended at {at}.",
-        },
-        "notice.certificate-replacement.title": {
-            "az": "Sertifikatınız ödənişsiz dəyişdiriləcək",
-            "en": "Your certificate will be replaced free of charge",
-        },
-        "notice.certificate-replacement.body": {
-            "az": "Mərkəzin açarı təhlükə altında olduğundan {serial} nömrəli sertifikat ləğv "
-            "edildi; yeni sertifikat üçün ödənişsiz müraciətiniz qeydə alındı.",
-            "en": "Because the Center's key was compromised, certificate {serial} was revoked; "
-            "a free application for a new certificate has been recorded for you.",
-        },
-        "notice.certificate-application.title": {
-            "az": "Sertifikat üzrə müraciətiniz qəbul edildi",
-            "en": "Your certificate application has been received",
-        },
-        "notice.certificate-application.body": {
-            "az": "{serial} nömrəli sertifikat üzrə «{action}» müraciətiniz Mərkəzə çatdırıldı.",
-            "en": "Your “{action}” application for certificate {serial} has reached the Center.",
-        },
-    }
-)
 
 
 def tell_holder(

@@ -23,20 +23,11 @@ from egov.certificates import log, merkle
 from egov.certificates.models import Certificate, Reason, Status, View
 from egov.certificates.note import Checkpoint, verify_bytes
 from egov.certificates.registry import CERTIFICATES, ON_CRL, cert_key, proven, record_of
-from egov.platform import alarms, clock, i18n, ratelimit
+from egov.platform import alarms, clock, ratelimit
 from egov.platform.problems import NotFound, Unavailable
 
 NEXT_UPDATE = timedelta(minutes=10)  # how long a status answer may be cached
 RATE_WINDOW = 60
-
-i18n.register(
-    {
-        "certificates.log-inconsistent": {
-            "az": "Reyestr jurnalı yoxlanılmadı; siyahı imzalanmadı, operator xəbərdar edildi",
-            "en": "The registry log did not verify; no list was signed and the operator is alerted",
-        }
-    }
-)
 
 
 class PublicCertificate(View):
