@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
 
 from egov.certificates import expiry, notices, registry
 from egov.certificates.models import Basis, Certificate, Change, IssueRequest, fingerprint
 from egov.certificates.registry import CERTIFICATES
-from egov.platform import audit
+from egov.platform import audit, calendar
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
 
 VALIDITY_YEARS = 3  # E12
-
-
-def _three_years_after(start: datetime) -> datetime:
-    try:
-        return start.replace(year=start.year + VALIDITY_YEARS)
-    except ValueError:  # 29 February: the validity ends on the 28th, never after 3 years
-        return start.replace(year=start.year + VALIDITY_YEARS, day=28)
 
 
 def new_serial() -> str:
@@ -27,7 +19,8 @@ def new_serial() -> str:
 
 
 def issue(request: IssueRequest, actor: audit.Actor) -> Certificate:
-    """Register a certificate the Center issued; valid 3 years from now (E12)."""
+    """Register a certificate the Center issued; valid 3 years from now, counted in Baku dates
+    (E12, `calendar.add_years`)."""
     start = registry.now()
     basis = Basis(kind="application", id=request.application_id)
     cert = Certificate(
@@ -38,7 +31,7 @@ def issue(request: IssueRequest, actor: audit.Actor) -> Certificate:
         use=request.use,
         key_fingerprint=fingerprint(request.key_der),
         valid_from=start,
-        valid_to=_three_years_after(start),
+        valid_to=calendar.add_years(start, VALIDITY_YEARS),
         status="active",
         disclosure_consent=request.disclosure_consent,
         embassy=request.embassy,

@@ -131,7 +131,7 @@ def _stored_form(draft: Draft) -> dict[str, Any]:
 
 def create(draft: Draft, caller: Principal) -> Item:
     """Save a new draft (E5), shown in the applicant's cabinet at once."""
-    rules.check(draft, clock.now().date(), complete=False)
+    rules.check(draft, calendar.today(), complete=False)
     application_id = uuid.uuid4().hex
     now = clock.now_iso()
     pk, sk = key(application_id)
@@ -170,7 +170,7 @@ def update(application_id: str, draft: Draft, caller: Principal) -> Item:
     current = owned(application_id, caller.user_id)
     if current["status"] != "draft":
         raise Conflict("esign.not-a-draft", field="applicationId")
-    rules.check(draft, clock.now().date(), complete=False)
+    rules.check(draft, calendar.today(), complete=False)
     changes = {
         "form": _stored_form(draft),
         "updatedAt": clock.now_iso(),
@@ -223,7 +223,8 @@ def review_deadline(submitted: datetime) -> datetime:
 
 def _next_registration_number(now: datetime) -> str:
     """E5: registration numbers run per year, `EIMZA-2026-000042`; an atomic counter."""
-    pk = f"COUNTER#REGISTRATION#{now.year}"
+    year = calendar.baku_day(now).year  # E12: a legal date is a Baku date
+    pk = f"COUNTER#REGISTRATION#{year}"
     result = (
         aws.dynamodb()
         .Table(ESIGN.name)
@@ -235,7 +236,7 @@ def _next_registration_number(now: datetime) -> str:
             ReturnValues="UPDATED_NEW",
         )
     )
-    return f"EIMZA-{now.year}-{int(result['Attributes']['next']):06d}"
+    return f"EIMZA-{year}-{int(result['Attributes']['next']):06d}"
 
 
 def _review_payload(form: dict[str, Any]) -> dict[str, Any]:
@@ -318,7 +319,7 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
     draft = Draft.model_validate(current["form"])
     if draft.service not in (None, "issue"):
         raise Invalid("esign.service-at-center", field="service")
-    errors = rules.problems(draft, clock.now().date(), complete=True)
+    errors = rules.problems(draft, calendar.today(), complete=True)
     errors += _attachment_problems(draft, caller.user_id)
     if errors:
         raise Invalid(errors[0].key, params=errors[0].params, errors=errors)

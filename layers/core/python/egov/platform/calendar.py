@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import AwareDatetime, BaseModel
 
-from egov.platform import i18n
+from egov.platform import clock, i18n
 from egov.platform.clock import BAKU
 
 if TYPE_CHECKING:
@@ -108,6 +108,11 @@ def baku_day(moment: datetime) -> date:
     if moment.tzinfo is None:
         raise ValueError("a moment without a time zone is ambiguous")
     return moment.astimezone(BAKU).date()
+
+
+def today() -> date:
+    """Today's Baku date: the date of every legal rule (a document's expiry, a year's count)."""
+    return baku_day(clock.now())
 
 
 def end_of_day(day: date) -> datetime:
@@ -204,6 +209,22 @@ def due(name: str, start: datetime) -> datetime:
     """The deadline of the named period started at `start`."""
     named = period(name)
     return add(start, named.days, named.kind)
+
+
+def add_years(start: datetime, n: int) -> datetime:
+    """The same Baku wall-clock time n years later (E12: "3 (üç) ildir"), in UTC.
+
+    Years are added to the Baku date, never the UTC one, so the end does not depend on the hour
+    of the start. The one rule for 29 February: a period that starts on 29 February ends on
+    28 February of a year without one (it never runs past n years); 2028-02-29 + 3 years is
+    2031-02-28.
+    """
+    local = start.astimezone(BAKU)
+    try:
+        moved = local.replace(year=local.year + n)
+    except ValueError:
+        moved = local.replace(year=local.year + n, day=28)
+    return moved.astimezone(UTC)
 
 
 class SkippedDay(BaseModel):
