@@ -484,7 +484,9 @@ def test_expiry_runs_the_real_workflow(
 
 # ---------------------------------------------------------------- public queries (E14)
 def test_public_query_respects_consent(local_aws: LocalAws, people: dict[str, Person]) -> None:
-    """E14: holder, status and validity without login; status only without consent."""
+    """E14: holder, status and validity without login; without consent only that the serial
+    exists (seed 001 §4.2: "İmza sahibinin razılığının olmadığı hallar istisna edilməklə, ...
+    sertifikatın məxsus olduğu şəxs, sertifikatın statusu ... verə bilər")."""
     key = public_key()
     open_cert = issue(local_aws, people["ASXM"], people["holder"], key=key)
     private = issue(local_aws, people["ASXM"], people["other"], consent=False)
@@ -497,7 +499,8 @@ def test_public_query_respects_consent(local_aws: LocalAws, people: dict[str, Pe
 
     status, body, _ = lookup(local_aws, private["serial"])
     assert status == 200
-    assert {k for k, v in body.items() if v is not None} == {"serial", "status", "disclosed"}
+    # Seed 001 §4.2: without consent not even "sertifikatın statusu" (issue 12 item 9).
+    assert {k for k, v in body.items() if v is not None} == {"serial", "disclosed"}
     assert body["disclosed"] is False
 
     fingerprint = open_cert["keyFingerprint"]

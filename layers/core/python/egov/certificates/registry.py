@@ -152,9 +152,11 @@ def commit(
     action: str,
     actor: audit.Actor,
     *extra: Callable[[Transaction], None],
+    basis: str | None = None,
 ) -> Certificate:
     """Write the record, its audit entry, its log leaf and the `extra` parts (what goes with the
-    change, its notices included) in one transaction."""
+    change, its notices included) in one transaction. The audit's basis is the last status
+    change's unless the change is not one (`basis`, e.g. a consent withdrawn)."""
     for _ in range(LOG_RETRIES):
         head = log.head()
         after.log_index = head.size
@@ -182,7 +184,7 @@ def commit(
             owner=after.holder.user_id,
             before={"status": before.status} if before else None,
             after={"status": after.status, "reason": after.last.reason, "logIndex": head.size},
-            basis=f"{after.last.basis.kind}:{after.last.basis.id}",
+            basis=basis or f"{after.last.basis.kind}:{after.last.basis.id}",
         )
         for part in extra:
             part(tx)

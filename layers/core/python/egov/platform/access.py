@@ -102,6 +102,7 @@ RULES: dict[str, Rule] = {
     "POST /certificates/{serial}/applications": Rule(("citizen",), narrowed="the holder's"),
     "POST /certificates/{serial}/compromise-reports": Rule(("citizen",), narrowed="the holder's"),
     "GET /certificates/mine": Rule(("citizen",), narrowed=OWNER),
+    "POST /certificates/{serial}/consent-withdrawal": Rule(("citizen",), narrowed="the holder's"),
     "GET /customs/goods": Rule(
         ("citizen",), narrowed="a VÖEN whose taxpayer the tax registry shows the caller heading"
     ),
