@@ -1,33 +1,12 @@
-"""A certificate's expiry at the end of its validity (E12).
-
-A Standard workflow per certificate waits (in real time) towards the end of its validity, in
-legs of at most `LONGEST_WAIT`, then queues the serial; `expire` expires it or arms the next leg.
-"""
+"""A certificate's expiry at the end of its validity (E12): armed at issuance as the
+`validity-end` timer (`timers`); `expire` expires the certificate or arms the next leg."""
 
 from __future__ import annotations
 
-import json
-import time
-from datetime import datetime, timedelta
-
-from egov.certificates import notices, registry
+from egov.certificates import notices, registry, timers
 from egov.certificates.models import Basis, Certificate
 from egov.certificates.registry import CERTIFICATES, LIVE, cert_key, record_of
-from egov.platform import audit, aws, clock
-
-# Standard workflows live at most a year: a longer validity is waited out in legs.
-LONGEST_WAIT = timedelta(days=360)
-
-
-def arm(serial: str, valid_to: datetime) -> None:
-    """Start the expiry workflow: it waits (in real time) towards `valid_to`, then queues."""
-    wait = min(timedelta(seconds=clock.real_seconds_until(valid_to)), LONGEST_WAIT)
-    wake = clock.real_now() + wait
-    aws.client("stepfunctions").start_execution(
-        stateMachineArn=aws.resource_name("CERTIFICATE_EXPIRY_STATE_MACHINE"),
-        name=f"{serial}-{int(time.time() * 1000)}",
-        input=json.dumps({"serial": serial, "wakeAt": clock.iso(wake)}),
-    )
+from egov.platform import audit, clock
 
 
 def expire(serial: str) -> Certificate | None:
@@ -39,7 +18,7 @@ def expire(serial: str) -> Certificate | None:
     if cert.status not in LIVE:
         return None
     if cert.valid_to > clock.now():
-        arm(serial, cert.valid_to)
+        timers.arm(serial, cert.valid_to)
         return None
     basis = Basis(kind="validity-end", id=clock.iso(cert.valid_to))
     after = registry.transition(cert, "expire", basis, "system")

@@ -1,24 +1,55 @@
-"""What the holder asks of the Center: an application to suspend, restore or revoke, and a
-compromise report (E13, seed 001 §3.2–3.5)."""
+"""What the holder asks of the Center, and how it reaches the Center (E13, seed 001 §3.2–3.5).
+
+Seed 001 §3.3: the embassy forwards the holder's application "dərhal ... müvafiq Mərkəzə";
+§3.4: the Center "dərhal müvafiq tədbir görür"; §5.4: the registry is updated "1 (bir) iş
+günündən gec olmayaraq"; §5.5.1: "Reyestrə məlumatları yalnız müvafiq səlahiyyətli işçilər
+daxil etməlidirlər". So a holder's application or compromise report changes nothing in the
+registry by itself. In its own transaction it is
+
+- stored under the Center's open requests (`gsi3` `CENTER#<center>#OPEN`, sorted by deadline),
+  the Center staff's task list (`for_center`), until a decision closes it (`decisions.act`);
+- sent to the Center at once as a signed webhook of the agency exchange
+  (`certificate.request-received`, through `egov.platform.webhooks`, the exchange's delivery
+  with its retries, evidence and dead-letter queue): the Center answers by acting in the
+  registry with the request as its basis, not by a decision callback, since the act itself is
+  the answer the seed asks for;
+- given a deadline: the end of the first business day after it arrives (§5.4), or after the
+  first day of a suspension applied for from a later day. A `request-deadline` timer
+  (`timers`) wakes at the deadline; a request still open is alerted (`overdue`): an
+  `ALERT#<deadline>` record, an audit entry, a `certificate.request-overdue` webhook to the
+  Center and `lastAlertAt` in its task list, and the next alert is armed a business day on.
+
+A compromise report (§3.5, "dərhal ... məlumatlandırmalıdır") is such a request: the seed has
+the holder inform the Center, and nowhere lets the holder suspend; the Center decides whether
+to suspend, or revoke with `keyCompromise`.
+"""
 
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime, time
+from typing import Any
 
-from egov.certificates import notices, registry
+from egov.certificates import notices, registry, timers
 from egov.certificates.models import (
     ApplicationRecord,
-    Basis,
+    CenterRequest,
+    CenterRequests,
     Certificate,
     CompromiseReport,
     HolderApplication,
     ReportRecord,
 )
 from egov.certificates.registry import CERTIFICATES, LIVE, TRANSITIONS, load, record_of
-from egov.platform import audit, clock
+from egov.platform import audit, calendar, clock, webhooks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, Invalid
 from egov.platform.repository import Transaction
+
+CENTER_BUSINESS_DAYS = 1  # §5.4: "1 (bir) iş günündən gec olmayaraq"
+REQUEST_RECEIVED = "certificate.request-received"
+REQUEST_OVERDUE = "certificate.request-overdue"
+TIMER_ACTOR = audit.Actor.system("certificate-request-deadline")
 
 
 def of_holder(user_id: str) -> list[Certificate]:
@@ -30,6 +61,34 @@ def of_holder(user_id: str) -> list[Certificate]:
 def _check_holder(cert: Certificate, person: Principal) -> None:
     if cert.holder.user_id != person.user_id:
         raise Forbidden("certificates.not-holder")
+
+
+def open_key(center: str) -> str:
+    return f"CENTER#{center}#OPEN"
+
+
+def _deadline(received: datetime, from_day: date | None) -> datetime:
+    start = received
+    if from_day and from_day > calendar.baku_day(received):
+        start = datetime.combine(from_day, time.min, clock.BAKU)
+    return calendar.add_business_days(start, CENTER_BUSINESS_DAYS)
+
+
+def _to_center(tx: Transaction, cert: Certificate, request: dict[str, Any]) -> None:
+    """The request reaches the Center at once: a signed webhook in the request's transaction."""
+    webhooks.enqueue(
+        webhooks.message(
+            cert.center,
+            REQUEST_RECEIVED,
+            {
+                "subject": f"CERT#{cert.serial}",
+                "virtualFin": cert.holder.virtual_fin,
+                **{k: v for k, v in request.items() if not k.startswith(("pk", "sk", "gsi"))},
+            },
+            webhook_id=f"msg_certreq_{request['sk'].split('#', 1)[1]}",
+        ),
+        tx=tx,
+    )
 
 
 def apply(serial: str, body: HolderApplication, person: Principal) -> ApplicationRecord:
@@ -44,6 +103,11 @@ def apply(serial: str, body: HolderApplication, person: Principal) -> Applicatio
     if body.action == "revoke" and body.reason is None:
         raise Invalid("certificates.reason-required", field="reason")
     now = registry.now()
+    if body.from_day and body.from_day < calendar.baku_day(now):
+        raise Invalid("certificates.from-in-past", field="from")
+    if body.until and body.until < calendar.baku_day(now):
+        raise Invalid("certificates.until-before-from", field="until")
+    deadline = _deadline(now, body.from_day)
     record = ApplicationRecord(
         application_id=uuid.uuid4().hex,
         serial=serial,
@@ -53,19 +117,21 @@ def apply(serial: str, body: HolderApplication, person: Principal) -> Applicatio
         embassy=body.embassy if body.addressed_to == "embassy" else None,
         received_at=now,
         forwarded_at=now if body.addressed_to == "embassy" else None,
+        from_day=body.from_day,
+        until=body.until,
+        deadline=deadline,
         status="open",
     )
+    item = {
+        "pk": f"CERT#{serial}",
+        "sk": f"APP#{record.application_id}",
+        "kind": "application",
+        **record.model_dump(mode="json", by_alias=True),
+        "gsi3pk": open_key(cert.center),
+        "gsi3sk": f"{clock.iso(deadline)}#{record.application_id}",
+    }
     tx = Transaction()
-    tx.put(
-        CERTIFICATES,
-        {
-            "pk": f"CERT#{serial}",
-            "sk": f"APP#{record.application_id}",
-            **record.model_dump(mode="json", by_alias=True),
-            "gsi3pk": f"CENTER#{cert.center}#OPEN",
-            "gsi3sk": clock.iso(now),
-        },
-    )
+    tx.put(CERTIFICATES, item)
     audit.record(
         tx,
         f"CERT#{serial}",
@@ -74,13 +140,15 @@ def apply(serial: str, body: HolderApplication, person: Principal) -> Applicatio
         owner=person.user_id,
         after=record.model_dump(mode="json", by_alias=True),
     )
+    _to_center(tx, cert, item)
     notices.tell_holder(tx, cert, "notice.certificate-application", action=body.action)
     tx.commit()
+    timers.arm(serial, deadline, "request-deadline", item["sk"])
     return record
 
 
 def report_compromise(serial: str, body: CompromiseReport, person: Principal) -> ReportRecord:
-    """Seed 001 §3.5: the holder reports; an active certificate is suspended at once."""
+    """Seed 001 §3.5: the holder reports; the Center is asked at once to act (module docstring)."""
     cert, _ = load(serial)
     _check_holder(cert, person)
     if cert.status not in LIVE:
@@ -89,48 +157,113 @@ def report_compromise(serial: str, body: CompromiseReport, person: Principal) ->
         )
     report_id = uuid.uuid4().hex
     now = registry.now()
-
-    def put_report(tx: Transaction) -> None:
-        tx.put(
-            CERTIFICATES,
-            {
-                "pk": f"CERT#{serial}",
-                "sk": f"REPORT#{report_id}",
-                "reportId": report_id,
-                "event": body.event,
-                "addressedTo": body.addressed_to,
-                "embassy": body.embassy,
-                "details": body.details,
-                "reportedAt": clock.iso(now),
-            },
-        )
-
-    if cert.status == "active":
-        basis = Basis(kind="compromise-report", id=report_id)
-        after = registry.transition(cert, "suspend", basis, "holder")
-        via = body.embassy if body.addressed_to == "embassy" else None
-        registry.commit(
-            cert,
-            after,
-            "certificate-suspend",
-            person.actor,
-            put_report,
-            lambda tx: notices.tell_holder(tx, after, "notice.certificate-suspended"),
-            lambda tx: notices.tell_embassies(tx, after, via),
-        )
-    else:
-        tx = Transaction()
-        put_report(tx)
-        audit.record(
-            tx,
-            f"CERT#{serial}",
-            "certificate-compromise-reported",
-            person.actor,
-            owner=person.user_id,
-            after={"event": body.event, "reportId": report_id},
-        )
-        tx.commit()
-        after = cert
+    deadline = _deadline(now, None)
+    item = {
+        "pk": f"CERT#{serial}",
+        "sk": f"REPORT#{report_id}",
+        "kind": "compromise-report",
+        "reportId": report_id,
+        "serial": serial,
+        "event": body.event,
+        "addressedTo": body.addressed_to,
+        "embassy": body.embassy,
+        "details": body.details,
+        "reportedAt": clock.iso(now),
+        "receivedAt": clock.iso(now),
+        "deadline": clock.iso(deadline),
+        "status": "open",
+        "gsi3pk": open_key(cert.center),
+        "gsi3sk": f"{clock.iso(deadline)}#{report_id}",
+    }
+    tx = Transaction()
+    tx.put(CERTIFICATES, item)
+    audit.record(
+        tx,
+        f"CERT#{serial}",
+        "certificate-compromise-reported",
+        person.actor,
+        owner=person.user_id,
+        after={"event": body.event, "reportId": report_id, "deadline": clock.iso(deadline)},
+    )
+    _to_center(tx, cert, item)
+    notices.tell_holder(tx, cert, "notice.certificate-application", action=body.event)
+    tx.commit()
+    timers.arm(serial, deadline, "request-deadline", item["sk"])
     return ReportRecord(
-        report_id=report_id, serial=serial, event=body.event, reported_at=now, certificate=after
+        report_id=report_id,
+        serial=serial,
+        event=body.event,
+        reported_at=now,
+        deadline=deadline,
+        certificate=cert,
+    )
+
+
+def _entry(item: dict[str, Any], now: datetime) -> CenterRequest:
+    received = clock.parse(item["receivedAt"])
+    # Requests stored before deadlines were kept get theirs by the same rule.
+    deadline = clock.parse(item["deadline"]) if "deadline" in item else _deadline(received, None)
+    return CenterRequest(
+        kind=item.get("kind", "application"),
+        id=item["sk"].split("#", 1)[1],
+        serial=item["pk"].split("#", 1)[1],
+        action=item.get("action"),
+        event=item.get("event"),
+        reason=item.get("reason"),
+        from_day=item.get("from"),
+        until=item.get("until"),
+        embassy=item.get("embassy"),
+        received_at=received,
+        deadline=deadline,
+        overdue=deadline < now,
+        last_alert_at=item.get("lastAlertAt"),
+    )
+
+
+def for_center(staff: Principal) -> CenterRequests:
+    """The staff's Center's task list: open requests, the nearest deadline first."""
+    if staff.agency is None:
+        raise Forbidden("certificates.other-center")
+    now = clock.now()
+    items = CERTIFICATES.query_all(open_key(staff.agency), index="gsi3")
+    return CenterRequests(requests=[_entry(item, now) for item in items])
+
+
+def overdue(serial: str, ref: str, at: datetime) -> None:
+    """The `request-deadline` timer woke: alert a request still open (module docstring)."""
+    item = CERTIFICATES.get(f"CERT#{serial}", ref)
+    if not item or item.get("status") != "open":
+        return
+    cert, _ = load(serial)
+    missed = clock.iso(at)
+    tx = Transaction()
+    tx.put(
+        CERTIFICATES,
+        {"pk": f"CERT#{serial}", "sk": f"ALERT#{ref}#{missed}", "raisedAt": clock.now_iso()},
+        conflict=Conflict("certificates.alert-raised"),
+    )
+    tx.update(CERTIFICATES, f"CERT#{serial}", ref, {"lastAlertAt": clock.now_iso()})
+    audit.record(
+        tx,
+        f"CERT#{serial}",
+        "certificate-request-overdue",
+        TIMER_ACTOR,
+        owner=cert.holder.user_id,
+        after={"request": ref, "deadline": missed, "owedBy": cert.center},
+    )
+    webhooks.enqueue(
+        webhooks.message(
+            cert.center,
+            REQUEST_OVERDUE,
+            {"subject": f"CERT#{serial}", "serial": serial, "request": ref, "deadline": missed},
+            webhook_id=f"msg_certreq_overdue_{ref.split('#', 1)[1]}_{missed}",
+        ),
+        tx=tx,
+    )
+    try:
+        tx.commit()
+    except Conflict:
+        return  # a repeated message: this deadline's alert is already out
+    timers.arm(
+        serial, calendar.add_business_days(at, CENTER_BUSINESS_DAYS), "request-deadline", ref
     )

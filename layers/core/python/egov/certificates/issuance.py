@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from egov.certificates import expiry, notices, registry
+from egov.certificates import notices, registry, timers
 from egov.certificates.models import Basis, Certificate, Change, IssueRequest, fingerprint
 from egov.certificates.registry import CERTIFICATES
 from egov.platform import audit, calendar
@@ -39,7 +39,7 @@ def issue(request: IssueRequest, actor: audit.Actor) -> Certificate:
         version=1,
     )
     # The timer first: a record that exists always has its expiry armed.
-    expiry.arm(cert.serial, cert.valid_to)
+    timers.arm(cert.serial, cert.valid_to)
 
     def guard_and_contact(tx: Transaction) -> None:
         tx.guard(

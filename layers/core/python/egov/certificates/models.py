@@ -6,7 +6,7 @@ import base64
 import binascii
 import hashlib
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -52,7 +52,14 @@ CarrierKind = Literal["token", "asan-sim"]
 CompromiseEvent = Literal[
     "carrier-lost", "lost-carrier-found", "suspected-leak", "tampering", "codes-known"
 ]
-BasisKind = Literal["application", "compromise-report", "center-compromise", "validity-end"]
+BasisKind = Literal[
+    "application",
+    "compromise-report",
+    "center-compromise",
+    "center-initiative",
+    "validity-end",
+    "suspension-end",
+]
 Action = Literal["suspend", "restore", "revoke"]
 VirtualFin = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{5,12}$")]
 Serial = Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{16,40}$")]
@@ -138,6 +145,11 @@ class Certificate(View):
     leaf_format: int = Field(
         1, description="1: the leaf is this record; 2: public status and a commitment to the rest"
     )
+    suspended_until: date | None = Field(
+        None,
+        description='Annex 5.5 "Dayandırılsın __-dən __-dək": the last Baku day of a '
+        "suspension with an end; restored when that day is over",
+    )
 
     @property
     def last(self) -> Change:
@@ -198,10 +210,20 @@ class IssueRequest(View):
 
 
 class CenterAction(View):
-    """A Center's suspend/restore/revoke, with its recorded basis (E13, E15)."""
+    """A Center's suspend/restore/revoke, with its recorded basis (E13, E15).
+
+    On its own initiative (§3.1, the cases of articles 13 and 14 of the Law on electronic
+    signature) the basis is `center-initiative` with the Center's own reference as its id, and
+    `grounds` says which case it is. A suspension on its own initiative may end on a day
+    (`until`); one on a holder's application ends when the application says.
+    """
 
     basis: Basis
     reason: RevocationReason | None = None
+    grounds: Annotated[str, StringConstraints(max_length=2000), CleanLines] | None = Field(
+        None, description="The case of the Law the Center acts on, for `center-initiative`"
+    )
+    until: date | None = Field(None, description="The last day of a suspension (Baku)")
 
 
 class HolderApplication(View):
@@ -211,11 +233,23 @@ class HolderApplication(View):
     addressed_to: Literal["embassy", "center"]
     embassy: Embassy | None = None
     reason: RevocationReason | None = None
+    from_day: date | None = Field(
+        None,
+        alias="from",
+        description='Annex 5.5 "-dən": the first day (Baku) of the suspension, today if absent',
+    )
+    until: date | None = Field(
+        None, description='Annex 5.5 "-dək": the last day (Baku) of the suspension, if it ends'
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> HolderApplication:
         if self.addressed_to == "embassy" and not self.embassy:
             raise PydanticCustomError("certificates.embassy-required", "embassy required")
+        if self.action != "suspend" and (self.from_day or self.until):
+            raise PydanticCustomError("certificates.dates-only-suspension", "suspension only")
+        if self.from_day and self.until and self.until < self.from_day:
+            raise PydanticCustomError("certificates.until-before-from", "until before from")
         return self
 
 
@@ -230,12 +264,17 @@ class ApplicationRecord(View):
     forwarded_at: datetime | None = Field(
         None, description="When the embassy forwarded it to the Center (at once, E13)"
     )
+    from_day: date | None = Field(None, alias="from")
+    until: date | None = None
+    deadline: datetime | None = Field(
+        None, description="By when the Center must have recorded it (§5.4: 1 business day)"
+    )
     status: Literal["open", "decided"]
     free_of_charge: bool = False
 
 
 class CompromiseReport(View):
-    """The holder reports a compromise (seed 001 §3.5): the certificate is suspended at once."""
+    """The holder reports a compromise (seed 001 §3.5); the Center is asked to suspend at once."""
 
     event: CompromiseEvent
     addressed_to: Literal["embassy", "center"] = "center"
@@ -248,7 +287,31 @@ class ReportRecord(View):
     serial: str
     event: CompromiseEvent
     reported_at: datetime
+    deadline: datetime | None = None
     certificate: Certificate
+
+
+class CenterRequest(View):
+    """One entry of a Center's task list: a holder's application or compromise report not yet
+    acted on (E13), with its deadline (§5.4) and the last alert about it."""
+
+    kind: Literal["application", "compromise-report"]
+    id: str
+    serial: str
+    action: Action | None = Field(None, description="None for a report: the Center decides")
+    event: CompromiseEvent | None = None
+    reason: RevocationReason | None = None
+    from_day: date | None = Field(None, alias="from")
+    until: date | None = None
+    embassy: str | None = None
+    received_at: datetime
+    deadline: datetime
+    overdue: bool
+    last_alert_at: datetime | None = None
+
+
+class CenterRequests(View):
+    requests: list[CenterRequest]
 
 
 class CenterCompromise(View):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from egov.certificates import log, merkle
@@ -77,6 +77,8 @@ def _json(data: Any) -> bytes:
 def canonical(cert: Certificate) -> bytes:
     """The whole record (but its log position): sorted, compact JSON; the leaf of format 1."""
     exclude = {"log_index"} if cert.leaf_format > 1 else {"log_index", "leaf_format"}
+    if cert.suspended_until is None:
+        exclude.add("suspended_until")  # records from before the field hash as they did
     return _json(cert.model_dump(mode="json", by_alias=True, exclude=exclude))
 
 
@@ -199,7 +201,12 @@ def commit(
 
 
 def transition(
-    cert: Certificate, action: str, basis: Basis, by: str, reason: Reason | None = None
+    cert: Certificate,
+    action: str,
+    basis: Basis,
+    by: str,
+    reason: Reason | None = None,
+    until: date | None = None,
 ) -> Certificate:
     allowed, target, fixed_reason = TRANSITIONS[action]
     if cert.status not in allowed:
@@ -211,7 +218,12 @@ def transition(
         )
     change = Change(at=now(), status=target, reason=fixed_reason or reason, basis=basis, by=by)
     return cert.model_copy(
-        update={"status": target, "history": [*cert.history, change], "version": cert.version + 1}
+        update={
+            "status": target,
+            "history": [*cert.history, change],
+            "version": cert.version + 1,
+            "suspended_until": until if target == "suspended" else None,
+        }
     )
 
 

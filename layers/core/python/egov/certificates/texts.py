@@ -45,6 +45,35 @@ i18n.register(
             "az": "Səfirlik öz qurum kodu ilə göstərilməlidir, məsələn EMB-DE",
             "en": "Name the embassy by its agency code, e.g. EMB-DE",
         },
+        "certificates.dates-only-suspension": {
+            "az": "Tarixlər («-dən», «-dək») yalnız dayandırma üçün göstərilir",
+            "en": "Dates (from, until) are given for a suspension only",
+        },
+        "certificates.until-before-from": {
+            "az": "Dayandırmanın son günü ilk günündən əvvəl ola bilməz",
+            "en": "The last day of a suspension cannot be before its first day",
+        },
+        "certificates.from-in-past": {
+            "az": "Dayandırmanın ilk günü keçmişdə ola bilməz",
+            "en": "The first day of a suspension cannot be in the past",
+        },
+        "certificates.not-yet": {
+            "az": "Müraciətdə göstərilən dayandırma {day} tarixindən başlayır",
+            "en": "The suspension applied for starts on {day}",
+        },
+        "certificates.grounds-required": {
+            "az": "Mərkəzin öz təşəbbüsü ilə əməliyyatı üçün Qanunda nəzərdə tutulmuş hal "
+            "göstərilməlidir",
+            "en": "An action on the Center's own initiative must state the case of the Law",
+        },
+        "certificates.until-only-suspension": {
+            "az": "Son gün yalnız öz təşəbbüsü ilə dayandırmada göstərilir",
+            "en": "A last day is given only for a suspension on the Center's own initiative",
+        },
+        "certificates.alert-raised": {
+            "az": "Bu müddət üzrə xəbərdarlıq artıq göndərilib",
+            "en": "The alert for this deadline has already been raised",
+        },
         "certificates.reason-required": {
             "az": "Ləğv üçün səbəb göstərilməlidir",
             "en": "A revocation needs a reason",

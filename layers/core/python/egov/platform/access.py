@@ -136,6 +136,7 @@ RULES: dict[str, Rule] = {
     "POST /certificates/{serial}/restore": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/{serial}/revoke": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/center-compromise": Rule(("center",), narrowed="the caller's Center"),
+    "GET /certificates/requests": Rule(("center",), narrowed="the caller's Center"),
     "POST /customs/goods": Rule(("officer",), agencies=("DGK",)),
     "POST /customs/goods/{barcode}/clearance": Rule(("officer",), agencies=("DGK",)),
     "GET /agencies/{agency}/notifications": Rule(("agency", "officer"), own="agency"),

@@ -1,0 +1,57 @@
+"""A certificate's timers (E12, E13; annex item 5.5): one Standard workflow per timer waits (in
+real time) towards its moment, then queues its message; the CertificateExpiryQueue consumer
+(`functions/certificates/expire.py`) hands it to the concept whose timer it is.
+
+- `validity-end`: the end of validity (`expiry.expire`), armed at issuance;
+- `suspension-end`: the day after the last day of a suspension with an end
+  (`decisions.end_suspension`), armed when the Center suspends;
+- `request-deadline`: the Center's deadline for a holder's application or compromise report
+  (`holder_requests.overdue`), armed when the request arrives.
+
+Standard workflows live at most a year, so a later moment is waited for in legs: a timer that
+wakes early is armed again (`due`). The state machine is the one expiry always used
+(`statemachines/certificate_expiry.asl.json`), as the expiry is how the registry waits.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from egov.platform import aws, clock
+
+Timer = Literal["validity-end", "suspension-end", "request-deadline"]
+# Standard workflows live at most a year: a longer wait is waited out in legs.
+LONGEST_WAIT = timedelta(days=360)
+
+
+def arm(serial: str, at: datetime, timer: Timer = "validity-end", ref: str | None = None) -> None:
+    """Start a workflow that wakes at `at` (virtual time) or after the longest wait."""
+    wait = min(timedelta(seconds=clock.real_seconds_until(at)), LONGEST_WAIT)
+    wake = clock.real_now() + wait
+    aws.client("stepfunctions").start_execution(
+        stateMachineArn=aws.resource_name("CERTIFICATE_EXPIRY_STATE_MACHINE"),
+        name=f"{serial}-{timer}-{int(time.time() * 1000)}",
+        input=json.dumps(
+            {
+                "serial": serial,
+                "wakeAt": clock.iso(wake),
+                "timer": timer,
+                "at": clock.iso(at),
+                "ref": ref,
+            }
+        ),
+    )
+
+
+def due(message: dict[str, Any]) -> bool:
+    """Whether the timer's moment has come; if not, the next leg is armed."""
+    at = message.get("at")
+    if at is None or clock.parse(at) <= clock.now():
+        return True
+    arm(
+        message["serial"], clock.parse(at), message.get("timer", "validity-end"), message.get("ref")
+    )
+    return False
