@@ -91,6 +91,26 @@ def _to_center(tx: Transaction, cert: Certificate, request: dict[str, Any]) -> N
     )
 
 
+def _file(
+    cert: Certificate,
+    person: Principal,
+    item: dict[str, Any],
+    deadline: datetime,
+    action: str,
+    after: dict[str, Any],
+    asked: str,
+) -> None:
+    """Store the request, audit it, send it to the Center and tell the holder, in one
+    transaction; then arm its deadline."""
+    tx = Transaction()
+    tx.put(CERTIFICATES, item)
+    audit.record(tx, f"CERT#{cert.serial}", action, person.actor, owner=person.user_id, after=after)
+    _to_center(tx, cert, item)
+    notices.tell_holder(tx, cert, "notice.certificate-application", action=asked)
+    tx.commit()
+    timers.arm(cert.serial, deadline, "request-deadline", item["sk"])
+
+
 def apply(serial: str, body: HolderApplication, person: Principal) -> ApplicationRecord:
     """The holder's application; one addressed to the embassy is forwarded to the Center at once."""
     cert, _ = load(serial)
@@ -130,20 +150,8 @@ def apply(serial: str, body: HolderApplication, person: Principal) -> Applicatio
         "gsi3pk": open_key(cert.center),
         "gsi3sk": f"{clock.iso(deadline)}#{record.application_id}",
     }
-    tx = Transaction()
-    tx.put(CERTIFICATES, item)
-    audit.record(
-        tx,
-        f"CERT#{serial}",
-        "certificate-application",
-        person.actor,
-        owner=person.user_id,
-        after=record.model_dump(mode="json", by_alias=True),
-    )
-    _to_center(tx, cert, item)
-    notices.tell_holder(tx, cert, "notice.certificate-application", action=body.action)
-    tx.commit()
-    timers.arm(serial, deadline, "request-deadline", item["sk"])
+    after = record.model_dump(mode="json", by_alias=True)
+    _file(cert, person, item, deadline, "certificate-application", after, body.action)
     return record
 
 
@@ -175,20 +183,8 @@ def report_compromise(serial: str, body: CompromiseReport, person: Principal) ->
         "gsi3pk": open_key(cert.center),
         "gsi3sk": f"{clock.iso(deadline)}#{report_id}",
     }
-    tx = Transaction()
-    tx.put(CERTIFICATES, item)
-    audit.record(
-        tx,
-        f"CERT#{serial}",
-        "certificate-compromise-reported",
-        person.actor,
-        owner=person.user_id,
-        after={"event": body.event, "reportId": report_id, "deadline": clock.iso(deadline)},
-    )
-    _to_center(tx, cert, item)
-    notices.tell_holder(tx, cert, "notice.certificate-application", action=body.event)
-    tx.commit()
-    timers.arm(serial, deadline, "request-deadline", item["sk"])
+    after = {"event": body.event, "reportId": report_id, "deadline": clock.iso(deadline)}
+    _file(cert, person, item, deadline, "certificate-compromise-reported", after, body.event)
     return ReportRecord(
         report_id=report_id,
         serial=serial,
