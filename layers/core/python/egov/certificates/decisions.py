@@ -23,8 +23,15 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from egov.certificates import notices, registry, timers
-from egov.certificates.models import Action, Basis, CenterAction, Certificate
-from egov.certificates.registry import CERTIFICATES, load
+from egov.certificates.models import (
+    Action,
+    ApplicationRecord,
+    Basis,
+    CenterAction,
+    Certificate,
+    StoredReport,
+)
+from egov.certificates.registry import CERTIFICATES, load, stored_as
 from egov.platform import audit, calendar, clock
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
@@ -88,11 +95,6 @@ def end_suspension(serial: str, version: str) -> Certificate | None:
     )
 
 
-def _addressed_embassy(item: dict[str, Any]) -> str | None:
-    """The embassy a holder's application or report went through, if it went through one."""
-    return item.get("embassy") if item.get("addressedTo") == "embassy" else None
-
-
 def _take_off_task_list(serial: str, sk: str, expected: dict[str, Any] | None) -> Part:
     def close(tx: Transaction) -> None:
         tx.update(
@@ -141,23 +143,25 @@ def _basis_check(
 
         return record, None, body.until
     if basis.kind == "compromise-report":
-        report = CERTIFICATES.get(f"CERT#{serial}", f"REPORT#{basis.id}")
-        if not report:
+        item = CERTIFICATES.get(f"CERT#{serial}", f"REPORT#{basis.id}")
+        if not item:
             raise NotFound("certificates.basis-unknown", field="basis.id")
-        return _take_off_task_list(serial, report["sk"], None), _addressed_embassy(report), None
+        report = stored_as(StoredReport, item)
+        via = report.embassy if report.addressed_to == "embassy" else None
+        return _take_off_task_list(serial, f"REPORT#{basis.id}", None), via, None
     if basis.kind != "application":
         raise Invalid("field.invalid", field="basis.kind")
-    application = CERTIFICATES.get(f"CERT#{serial}", f"APP#{basis.id}")
-    if not application:
+    item = CERTIFICATES.get(f"CERT#{serial}", f"APP#{basis.id}")
+    if not item:
         raise NotFound("certificates.basis-unknown", field="basis.id")
-    if application["action"] != action or application["status"] != "open":
+    application = stored_as(ApplicationRecord, item)
+    if application.action != action or application.status != "open":
         raise Conflict("certificates.basis-mismatch", field="basis.id")
-    first = application.get("from")
-    if first and date.fromisoformat(first) > calendar.today():
-        raise Conflict("certificates.not-yet", field="basis.id", params={"day": first})
-    until = application.get("until")
+    first = application.from_day
+    if first and first > calendar.today():
+        raise Conflict("certificates.not-yet", field="basis.id", params={"day": first.isoformat()})
     return (
-        _take_off_task_list(serial, application["sk"], {"status": "open"}),
-        _addressed_embassy(application),
-        date.fromisoformat(until) if until else None,
+        _take_off_task_list(serial, f"APP#{basis.id}", {"status": "open"}),
+        application.embassy if application.addressed_to == "embassy" else None,
+        application.until,
     )

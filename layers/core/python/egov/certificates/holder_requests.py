@@ -39,8 +39,16 @@ from egov.certificates.models import (
     CompromiseReport,
     HolderApplication,
     ReportRecord,
+    StoredReport,
 )
-from egov.certificates.registry import CERTIFICATES, LIVE, TRANSITIONS, load, record_of
+from egov.certificates.registry import (
+    CERTIFICATES,
+    LIVE,
+    TRANSITIONS,
+    load,
+    record_of,
+    stored_as,
+)
 from egov.platform import audit, calendar, clock, webhooks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, Invalid
@@ -166,20 +174,22 @@ def report_compromise(serial: str, body: CompromiseReport, person: Principal) ->
     report_id = uuid.uuid4().hex
     now = registry.now()
     deadline = _deadline(now, None)
+    report = StoredReport(
+        report_id=report_id,
+        event=body.event,
+        addressed_to=body.addressed_to,
+        embassy=body.embassy,
+        details=body.details,
+        reported_at=now,
+        deadline=deadline,
+        status="open",
+    )
     item = {
         "pk": f"CERT#{serial}",
         "sk": f"REPORT#{report_id}",
         "kind": "compromise-report",
-        "reportId": report_id,
         "serial": serial,
-        "event": body.event,
-        "addressedTo": body.addressed_to,
-        "embassy": body.embassy,
-        "details": body.details,
-        "reportedAt": clock.iso(now),
-        "receivedAt": clock.iso(now),
-        "deadline": clock.iso(deadline),
-        "status": "open",
+        **report.model_dump(mode="json", by_alias=True),
         "gsi3pk": open_key(cert.center),
         "gsi3sk": f"{clock.iso(deadline)}#{report_id}",
     }
@@ -196,24 +206,41 @@ def report_compromise(serial: str, body: CompromiseReport, person: Principal) ->
 
 
 def _entry(item: dict[str, Any], now: datetime) -> CenterRequest:
-    received = clock.parse(item["receivedAt"])
-    # Requests stored before deadlines were kept get theirs by the same rule.
-    deadline = clock.parse(item["deadline"]) if "deadline" in item else _deadline(received, None)
-    return CenterRequest(
-        kind=item.get("kind", "application"),
-        id=item["sk"].split("#", 1)[1],
-        serial=item["pk"].split("#", 1)[1],
-        action=item.get("action"),
-        event=item.get("event"),
-        reason=item.get("reason"),
-        from_day=item.get("from"),
-        until=item.get("until"),
-        embassy=item.get("embassy"),
-        received_at=received,
-        deadline=deadline,
-        overdue=deadline < now,
-        last_alert_at=item.get("lastAlertAt"),
+    serial = item["pk"].split("#", 1)[1]
+    if item["sk"].startswith("REPORT#"):
+        report = stored_as(StoredReport, item)
+        return _listed(
+            now,
+            report.deadline,
+            kind="compromise-report",
+            id=report.report_id,
+            serial=serial,
+            event=report.event,
+            embassy=report.embassy,
+            received_at=report.reported_at,
+            last_alert_at=report.last_alert_at,
+        )
+    application = stored_as(ApplicationRecord, item)
+    return _listed(
+        now,
+        application.deadline,
+        kind="application",
+        id=application.application_id,
+        serial=serial,
+        action=application.action,
+        reason=application.reason,
+        from_day=application.from_day,
+        until=application.until,
+        embassy=application.embassy,
+        received_at=application.received_at,
+        last_alert_at=application.last_alert_at,
     )
+
+
+def _listed(now: datetime, deadline: datetime | None, **fields: Any) -> CenterRequest:
+    # Requests stored before deadlines were kept get theirs by the same rule.
+    due = deadline or _deadline(fields["received_at"], None)
+    return CenterRequest(deadline=due, overdue=due < now, **fields)
 
 
 def for_center(staff: Principal) -> CenterRequests:
@@ -228,7 +255,12 @@ def for_center(staff: Principal) -> CenterRequests:
 def overdue(serial: str, ref: str, at: datetime) -> None:
     """The `request-deadline` timer woke: alert a request still open (module docstring)."""
     item = CERTIFICATES.get(f"CERT#{serial}", ref)
-    if not item or item.get("status") != "open":
+    if not item:
+        return
+    model: type[StoredReport | ApplicationRecord] = (
+        StoredReport if ref.startswith("REPORT#") else ApplicationRecord
+    )
+    if stored_as(model, item).status != "open":
         return
     cert, _ = load(serial)
     missed = clock.iso(at)

@@ -271,6 +271,7 @@ class ApplicationRecord(View):
     )
     status: Literal["open", "decided"]
     free_of_charge: bool = False
+    last_alert_at: datetime | None = None
 
 
 class CompromiseReport(View):
@@ -280,6 +281,20 @@ class CompromiseReport(View):
     addressed_to: Literal["embassy", "center"] = "center"
     embassy: Embassy | None = None
     details: Annotated[str, StringConstraints(max_length=2000), CleanLines] | None = None
+
+
+class StoredReport(View):
+    """A compromise report as stored (E13): a request to the Center until it acts on it."""
+
+    report_id: str
+    event: CompromiseEvent
+    addressed_to: Literal["embassy", "center"] = "center"
+    embassy: str | None = None
+    details: str | None = None
+    reported_at: datetime
+    deadline: datetime | None = None
+    status: Literal["open", "decided"] | None = None
+    last_alert_at: datetime | None = None
 
 
 class ReportRecord(View):

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
+
+from pydantic import BaseModel
 
 from egov.certificates import log, merkle
 from egov.certificates.models import (
@@ -138,10 +140,13 @@ def load(serial: str) -> tuple[Certificate, dict[str, Any]]:
 
 
 def record_of(item: dict[str, Any]) -> Certificate:
-    return Certificate.model_validate({k: v for k, v in item.items() if k in _FIELDS})
+    return stored_as(Certificate, item)
 
 
-_FIELDS = {f.alias or name for name, f in Certificate.model_fields.items()}
+def stored_as[M: BaseModel](model: type[M], item: Mapping[str, Any]) -> M:
+    """A stored item read back into its model (issue 11 item 7), keys and indexes left out."""
+    fields = {f.alias or name for name, f in model.model_fields.items()}
+    return model.model_validate({k: v for k, v in item.items() if k in fields})
 
 
 def now() -> datetime:
