@@ -61,12 +61,16 @@ def act(serial: str, action: Action, body: CenterAction, staff: Principal) -> Ce
         extra,
         lambda tx: notices.tell_holder(tx, after, f"notice.certificate-{after.status}"),
         lambda tx: notices.tell_embassies(tx, after, via),
+        lambda tx: _arm_end(tx, after),
     )
-    if after.suspended_until:
-        timers.arm(
-            serial, _restored_at(after.suspended_until), "suspension-end", str(after.version)
-        )
     return after
+
+
+def _arm_end(tx: Transaction, cert: Certificate) -> None:
+    """The suspension-end timer of a suspension with a last day, part of the suspension."""
+    if cert.suspended_until:
+        end = _restored_at(cert.suspended_until)
+        timers.arm(cert.serial, end, "suspension-end", str(cert.version), tx=tx)
 
 
 def _restored_at(until: date) -> datetime:

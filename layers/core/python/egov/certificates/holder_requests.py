@@ -26,6 +26,7 @@ to suspend, or revoke with `keyCompromise`.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from datetime import date, datetime, time
 from typing import Any
@@ -108,15 +109,15 @@ def _file(
     after: dict[str, Any],
     asked: str,
 ) -> None:
-    """Store the request, audit it, send it to the Center and tell the holder, in one
-    transaction; then arm its deadline."""
+    """Store the request, audit it, send it to the Center, tell the holder and arm its
+    deadline, in one transaction."""
     tx = Transaction()
     tx.put(CERTIFICATES, item)
     audit.record(tx, f"CERT#{cert.serial}", action, person.actor, owner=person.user_id, after=after)
     _to_center(tx, cert, item)
     notices.tell_holder(tx, cert, "notice.certificate-application", action=asked)
+    timers.arm(cert.serial, deadline, "request-deadline", item["sk"], tx=tx)
     tx.commit()
-    timers.arm(cert.serial, deadline, "request-deadline", item["sk"])
 
 
 def apply(serial: str, body: HolderApplication, person: Principal) -> ApplicationRecord:
@@ -288,10 +289,8 @@ def overdue(serial: str, ref: str, at: datetime) -> None:
         ),
         tx=tx,
     )
-    try:
+    next_alert = calendar.add_business_days(at, CENTER_BUSINESS_DAYS)
+    timers.arm(serial, next_alert, "request-deadline", ref, tx=tx)
+    # A repeated message fails the ALERT# put: this deadline's alert is already out.
+    with contextlib.suppress(Conflict):
         tx.commit()
-    except Conflict:
-        return  # a repeated message: this deadline's alert is already out
-    timers.arm(
-        serial, calendar.add_business_days(at, CENTER_BUSINESS_DAYS), "request-deadline", ref
-    )

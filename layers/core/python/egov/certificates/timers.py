@@ -15,35 +15,46 @@ wakes early is armed again (`due`). The state machine is the one expiry always u
 
 from __future__ import annotations
 
+import hashlib
 import json
-import time
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from egov.platform import aws, clock
+from egov.platform import clock, outbox
+from egov.platform.repository import Transaction
 
 Timer = Literal["validity-end", "suspension-end", "request-deadline"]
+MACHINE = "CERTIFICATE_EXPIRY_STATE_MACHINE"
 # Standard workflows live at most a year: a longer wait is waited out in legs.
 LONGEST_WAIT = timedelta(days=360)
 
 
-def arm(serial: str, at: datetime, timer: Timer = "validity-end", ref: str | None = None) -> None:
-    """Start a workflow that wakes at `at` (virtual time) or after the longest wait."""
+def arm(
+    serial: str,
+    at: datetime,
+    timer: Timer = "validity-end",
+    ref: str | None = None,
+    *,
+    tx: Transaction | None = None,
+) -> None:
+    """Start a workflow that wakes at `at` (virtual time) or after the longest wait: through
+    the outbox as part of the change `tx` that owes the timer, or at once (a leg re-armed by
+    the consumer, whose message is redelivered if this fails)."""
     wait = min(timedelta(seconds=clock.real_seconds_until(at)), LONGEST_WAIT)
-    wake = clock.real_now() + wait
-    aws.client("stepfunctions").start_execution(
-        stateMachineArn=aws.resource_name("CERTIFICATE_EXPIRY_STATE_MACHINE"),
-        name=f"{serial}-{timer}-{int(time.time() * 1000)}",
-        input=json.dumps(
-            {
-                "serial": serial,
-                "wakeAt": clock.iso(wake),
-                "timer": timer,
-                "at": clock.iso(at),
-                "ref": ref,
-            }
-        ),
-    )
+    data = {
+        "serial": serial,
+        "wakeAt": clock.iso(clock.real_now() + wait),
+        "timer": timer,
+        "at": clock.iso(at),
+        "ref": ref,
+    }
+    # One name per input: a repeated start of the same timer is the same execution.
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:24]
+    name = f"{serial}-{digest}"
+    if tx is None:
+        outbox.start_execution(MACHINE, name, data)
+    else:
+        outbox.start(tx, MACHINE, name, data)
 
 
 def due(message: dict[str, Any]) -> bool:
