@@ -40,15 +40,20 @@ def arm(
     """Start a workflow that wakes at `at` (virtual time) or after the longest wait: through
     the outbox as part of the change `tx` that owes the timer, or at once (a leg re-armed by
     the consumer, whose message is redelivered if this fails)."""
-    wait = min(timedelta(seconds=clock.real_seconds_until(at)), LONGEST_WAIT)
+    now = clock.real_now()
+    wake = now + min(timedelta(seconds=clock.real_seconds_until(at)), LONGEST_WAIT)
+    # Whole seconds, rounded up: a timer that woke early would be armed again for the same
+    # second, and under the same name nothing would start.
+    wake = wake.replace(microsecond=0) + timedelta(seconds=1 if wake.microsecond else 0)
     data = {
         "serial": serial,
-        "wakeAt": clock.iso(clock.real_now() + wait),
+        "wakeAt": clock.iso(wake),
         "timer": timer,
         "at": clock.iso(at),
         "ref": ref,
+        "armedAt": now.isoformat(timespec="milliseconds"),
     }
-    # One name per input: a repeated start of the same timer is the same execution.
+    # One name per arming: the outbox's retry of a start is the same execution, a new leg not.
     digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:24]
     name = f"{serial}-{digest}"
     if tx is None:
