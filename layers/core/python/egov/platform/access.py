@@ -44,6 +44,8 @@ RULES: dict[str, Rule] = {
     "GET /.well-known/webhook-keys": PUBLIC,
     "POST /auth/login": PUBLIC,
     "POST /auth/token": PUBLIC,
+    "POST /auth/mobile-id": PUBLIC,
+    "POST /auth/mobile-id/{sessionId}": Rule(narrowed="the unguessable session id it started"),
     "POST /platform/delivery-receipts/{channel}": Rule(narrowed="the gateway's signature"),
     "POST /payments/callback": Rule(narrowed="the payment provider's signature"),
     "POST /producers/check": PUBLIC,
