@@ -111,6 +111,7 @@ RULES: dict[str, Rule] = {
     "POST /ektis/subjects": Rule(("citizen",)),
     "GET /ektis/subjects/me": Rule(("citizen",), narrowed=OWNER),
     "POST /ektis/parcels": Rule(("citizen",), narrowed="for the caller's own subject"),
+    "GET /renewal/certificates": Rule(("citizen",), narrowed=OWNER),
     # ------------------------------------------------------------ officers, Centers, agencies
     "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
     # The ministry (EKTİS's operator, seed 004 §1.2) sees every parcel and every overlap flag.
