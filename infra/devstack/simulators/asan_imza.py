@@ -27,6 +27,13 @@ the number and the SIM's `generation`, so the local stack's certificate registry
 public keys (`public_key_der`). `GET /sims/<phone>` shows a SIM and its public keys;
 `POST /sims/<phone>` sets `scenario`, `pendingPolls`, `status` for a demo or a test;
 `GET /session/<id>/display` is what the phone shows (the verification code and text).
+
+The mobile operator's counter (R8): `POST /sims/<phone>/activation` is the holder getting a
+duplicate SIM with the service activated for the next 3 years: the SIM's next `generation` (new
+keys) is active, and the operator's report `{phoneNumber, fin, operator, activatedAt, publicKey}`
+(the new signing key) is POSTed to `<api>/renewal/operator-activations`, signed with Standard
+Webhooks `v1` under the secret named by `OPERATOR_CALLBACK_SECRET`; a 5xx or no answer is
+retried twice. The answer tells how the report's delivery went.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ import hashlib
 import re
 import threading
 import uuid
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -43,6 +51,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from flask import Flask, abort, jsonify, request
 
 from devstack.simulators._data import load
+from devstack.simulators._signing import post_signed
 from egov.platform.adapters.asan import verification_code
 
 Usage = Literal["authentication", "signing"]
@@ -192,5 +201,29 @@ def make(api_url: str) -> Flask:
                 pendingPolls=polls,
             )
             return jsonify(shown(sim))
+
+    @app.post("/sims/<phone>/activation")
+    def activate(phone: str) -> Any:
+        with lock:
+            sim = sims.get(phone)
+            if sim is None:
+                abort(404)
+            sim.update(generation=sim["generation"] + 1, status="active")
+            report = {
+                "phoneNumber": phone,
+                "fin": sim["fin"],
+                "operator": sim.get("operator", "Azercell"),
+                "activatedAt": datetime.now(UTC).isoformat(timespec="seconds"),
+                "publicKey": shown(sim)["publicKeys"]["signing"],
+            }
+        delivery: dict[str, Any] = {}
+        post_signed(
+            f"{api_url}/renewal/operator-activations",
+            report,
+            "OPERATOR_CALLBACK_SECRET",
+            "act",
+            record=delivery.update,
+        )
+        return jsonify({"report": report, "delivery": delivery})
 
     return app

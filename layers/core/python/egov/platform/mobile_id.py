@@ -153,6 +153,7 @@ def _start(body: Start, purpose: Purpose, digest: bytes, text: str, owner: str |
             "purpose": purpose,
             "owner": owner,
             "phoneNumber": body.phone_number,
+            "userId": body.user_id,
             "providerSession": provider_session,
             "digest": base64.b64encode(digest).decode(),
             "state": "pending",
@@ -214,6 +215,12 @@ def complete_login(session_id: str) -> login.AccessToken | Pending:
     if answer is None or answer.cert is None:
         return Pending(verification_code=verification_code(base64.b64decode(stored["digest"])))
     user_id = account_of(answer.cert.fin, answer.cert.name, answer.cert.phone_number)
+    # The SIM the person logs in with is the one a later signature (PIN2) is asked of.
+    auth.PLATFORM.update(
+        f"USER#{user_id}",
+        "FIN",
+        {"phoneNumber": stored["phoneNumber"], "userId": stored["userId"]},
+    )
     account = auth.account(user_id)
     if account is None or account["status"] == "closed":
         raise Unauthorized("mobile-id.not-client", field="userId")
@@ -261,6 +268,14 @@ def fin_of(user_id: str) -> str | None:
     """The FIN an account was linked to by an ASAN İmza login, if any."""
     found = auth.PLATFORM.get(f"USER#{user_id}", "FIN")
     return str(found["fin"]) if found else None
+
+
+def sim_of(user_id: str) -> Start | None:
+    """The ASAN İmza number and user ID the person last logged in with, if any."""
+    found = auth.PLATFORM.get(f"USER#{user_id}", "FIN")
+    if not found or not found.get("userId"):
+        return None
+    return Start(phone_number=found["phoneNumber"], user_id=found["userId"])
 
 
 def start_signing(body: Start, digest: bytes, owner: str, text: str) -> Challenge:
