@@ -104,7 +104,11 @@ def reported(report: Report) -> None:
         if item["personal"]["fin"] != report.fin or item.get("activation"):
             continue  # another person's SIM, or reported before
         if item["status"] in ("awaiting-attorney", "awaiting-activation"):
-            accept(item, report.model_dump(mode="json", by_alias=True))
+            # ASXM's deadline counts from receipt on the platform's clock, not the operator's.
+            accept(
+                item,
+                {**report.model_dump(mode="json", by_alias=True), "receivedAt": clock.now_iso()},
+            )
 
 
 def accept(item: Item, report: dict[str, Any]) -> None:

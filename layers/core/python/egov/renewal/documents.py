@@ -1,7 +1,7 @@
 """The renewal's documents (R6, R9): signed JSON, not PDF/A (docs/renewal.md says why).
 
 Each document is a JSON object in one canonical form (keys sorted, no spaces, UTF-8 kept as is,
-so that "Məmmədov" is the bytes a person reads), and its SHA-256 is what a signature covers.
+so that "Məmmədov" is the bytes a person reads, and no null members), and its SHA-256 is what a signature covers.
 Several documents signed at once (the application and the contract, R6) are bound by a
 *manifest* listing each document's name and hash, as an ASiC container's manifest does: one PIN2
 confirmation signs the manifest, and whoever holds the documents can recompute every hash.
@@ -40,8 +40,20 @@ CONTRACT_TERMS = [
 ]
 
 
+def _pruned(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _pruned(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_pruned(v) for v in value]
+    return value
+
+
 def canonical(document: dict[str, Any]) -> bytes:
-    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    """The bytes a signature covers; an absent member and a null one are the same (the
+    registry keeps no nulls)."""
+    return json.dumps(
+        _pruned(document), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    ).encode()
 
 
 def sha256(document: dict[str, Any]) -> str:

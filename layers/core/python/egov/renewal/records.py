@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from egov.platform import i18n
 from egov.platform.problems import NotFound
 from egov.platform.repository import Item, Table
 
@@ -25,6 +26,27 @@ Status = Literal[
     "cancelled",
     "refused",
 ]
+
+# The cabinet shows each status by these texts (egov.platform.applications).
+i18n.register(
+    {
+        "renewal.status.awaiting-attorney": {
+            "az": "Rəhbərin etibarnaməni təsdiqi gözlənilir",
+            "en": "Awaiting the head's power of attorney",
+        },
+        "renewal.status.awaiting-activation": {
+            "az": "Mobil operatorda aktivləşdirmə gözlənilir",
+            "en": "Awaiting activation at the mobile operator",
+        },
+        "renewal.status.with-asxm": {"az": "ASXM-də emaldadır", "en": "Being processed by ASXM"},
+        "renewal.status.activated": {
+            "az": "Sertifikat aktivləşdirildi",
+            "en": "Certificate activated",
+        },
+        "renewal.status.cancelled": {"az": "Ləğv olundu", "en": "Cancelled"},
+        "renewal.status.refused": {"az": "ASXM imtina etdi", "en": "Refused by ASXM"},
+    }
+)
 
 
 def key(application_id: str) -> tuple[str, str]:

@@ -41,21 +41,6 @@ Reason = Literal["attorney-refused", "attorney-expired", "not-activated"]
 
 i18n.register(
     {
-        "renewal.status.awaiting-attorney": {
-            "az": "Rəhbərin etibarnaməni təsdiqi gözlənilir",
-            "en": "Awaiting the head's power of attorney",
-        },
-        "renewal.status.awaiting-activation": {
-            "az": "Mobil operatorda aktivləşdirmə gözlənilir",
-            "en": "Awaiting activation at the mobile operator",
-        },
-        "renewal.status.with-asxm": {"az": "ASXM-də emaldadır", "en": "Being processed by ASXM"},
-        "renewal.status.activated": {
-            "az": "Sertifikat aktivləşdirildi",
-            "en": "Certificate activated",
-        },
-        "renewal.status.cancelled": {"az": "Ləğv olundu", "en": "Cancelled"},
-        "renewal.status.refused": {"az": "ASXM imtina etdi", "en": "Refused by ASXM"},
         "renewal.reason.attorney-refused": {
             "az": "Rəhbər şəxs etibarnaməni imzalamaqdan imtina etdi",
             "en": "The head refused to sign the power of attorney",
@@ -255,7 +240,7 @@ def _tell_head(item: Item) -> None:
 def activation_answer(report: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "report": dict(report),
-        "asxm": deadlines.wait_until(deadlines.asxm(clock.parse(report["activatedAt"]))),
+        "asxm": deadlines.wait_until(deadlines.asxm(clock.parse(report["receivedAt"]))),
     }
 
 
