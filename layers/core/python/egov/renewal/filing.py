@@ -39,7 +39,7 @@ from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from egov.platform.repository import Item, Transaction
 from egov.renewal import deadlines, documents, listing, records
-from egov.renewal.form import CENTRES, RenewalForm
+from egov.renewal.form import CENTRES, RenewalForm, check
 from egov.renewal.records import RENEWAL, SERVICE, key, load, renewing, subject
 from egov.renewal.window import window
 
@@ -207,6 +207,7 @@ def _organisation(form: RenewalForm, use: str, fin: str) -> dict[str, Any] | Non
 
 def file(serial: str, form: RenewalForm, caller: Principal, lang: i18n.Lang) -> Started:
     """R3–R6: check, fill in, draw up the documents, and ask the phone for the signature."""
+    check(form)
     cert, _ = registry.load(serial)
     if cert.holder.user_id != caller.user_id:
         raise Forbidden("renewal.not-yours", field="serial")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
@@ -18,6 +18,7 @@ from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
+from egov.platform.problems import Invalid
 from egov.platform.text import Text
 
 # The ASXM centres where documents are collected (R4), and the secret questions.
@@ -94,38 +95,15 @@ class RenewalForm(View):
     secret_question: Question
     secret_answer: str = Field(min_length=2, max_length=100, repr=False)
     number_owner: Literal["personal", "corporate"]
-    corporate_voen: Voen | None = Field(
-        None, description="Required for a corporate number", validate_default=True
-    )
+    corporate_voen: Voen | None = Field(None, description="Required for a corporate number")
     channel: Literal["email", "sms"] = Field(description="Where notices and documents go")
-    email: EmailAddress | None = Field(None, validate_default=True)
-    contact_mobile: MobileNumber | None = Field(None, validate_default=True)
+    email: EmailAddress | None = Field(None, description='Required for the channel "email"')
+    contact_mobile: MobileNumber | None = Field(None, description='Required for the channel "sms"')
     business: Business | None = Field(None, description="Business and state certificates (R5)")
     attorney: Attorney | None = Field(None, description="A non-head employee's (R7)")
     confirmed: bool = Field(
         description="Ərizə ilə tanış oldum və məlumatların doğruluğunu imzamla təsdiq edirəm (R6)"
     )
-
-    @field_validator("corporate_voen")
-    @classmethod
-    def _corporate(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("number_owner") == "corporate" and not value:
-            raise PydanticCustomError("renewal.corporate-voen-required", "corporate needs VÖEN")
-        return value
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("channel") == "email" and not value:
-            raise PydanticCustomError("renewal.email-required", "give the e-mail address")
-        return value
-
-    @field_validator("contact_mobile")
-    @classmethod
-    def _mobile(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("channel") == "sms" and not value:
-            raise PydanticCustomError("renewal.mobile-required", "give the contact mobile")
-        return value
 
     @field_validator("confirmed")
     @classmethod
@@ -133,3 +111,13 @@ class RenewalForm(View):
         if not value:
             raise PydanticCustomError("renewal.confirm-required", "confirm the application")
         return value
+
+
+def check(form: RenewalForm) -> None:
+    """The rules between fields (R4), each a 422 naming the field it concerns (G7)."""
+    if form.number_owner == "corporate" and not form.corporate_voen:
+        raise Invalid("renewal.corporate-voen-required", field="corporateVoen")
+    if form.channel == "email" and not form.email:
+        raise Invalid("renewal.email-required", field="email")
+    if form.channel == "sms" and not form.contact_mobile:
+        raise Invalid("renewal.mobile-required", field="contactMobile")
