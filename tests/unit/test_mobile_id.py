@@ -155,3 +155,16 @@ def test_only_the_signed_in_person_signs_for_themselves(systems: LocalAws) -> No
     mine = mobile_id.start_signing(body, bytes(32), gunay, "Ərizə")
     with pytest.raises(NotFound):
         mobile_id.signature(mine.session_id, other)
+
+
+def test_a_number_gets_a_limited_number_of_requests(systems: LocalAws) -> None:
+    """R1, G8: each request rings the phone; a stranger cannot flood someone's number."""
+    for _ in range(mobile_id.REQUESTS_PER_NUMBER):
+        assert _start(systems, AYGUN)[0] == 201
+    status, problem = _start(systems, AYGUN)
+    assert (status, problem["code"], problem["errors"][0]["field"]) == (
+        429,
+        "mobile-id.too-many-requests",
+        "phoneNumber",
+    )
+    assert _start(systems, GUNAY)[0] == 201  # another number is not concerned

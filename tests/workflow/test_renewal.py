@@ -452,3 +452,31 @@ def test_never_activated_at_the_operator_cancels_30_days_after_expiry(
     wait_for(lambda: stored(app_id)["status"] == "cancelled", pump=local_aws.pump)
     assert stored(app_id)["reason"] == "not-activated"
     assert asxm_decision(app_id) is None
+
+
+# ---------------------------------------------------------------- ASXM (R9)
+
+
+def test_asxm_refuses_and_the_applicant_is_told(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch, asxm: Agency
+) -> None:
+    """R9: ASXM's officer refuses with a reason: no certificate; the applicant is told; the
+    certificate may be renewed again."""
+    jump_clock(monkeypatch, TODAY)
+    old = demo.asan_certificate(
+        GUNAY["phoneNumber"], "2HQ4R7T", "Əliyeva Günay İlham qızı", "personal", EXPIRES
+    )
+    assert old
+    token = mobile_login(local_aws, GUNAY)
+    app_id = sign(local_aws, token, apply(local_aws, token, old.serial, personal_form())[1])[
+        "applicationId"
+    ]
+    wait_for(lambda: stored(app_id).get("waitingFor") == "activation", pump=local_aws.pump)
+    assert operator_reports(local_aws, GUNAY["phoneNumber"], "2HQ4R7T") == 204
+    decision = wait_for(lambda: asxm_decision(app_id), pump=local_aws.pump, what="ASXM's task")
+    asxm_answers(local_aws, decision["decisionId"], "reject")
+    wait_for(lambda: stored(app_id)["status"] == "refused", pump=local_aws.pump)
+    wait_for(lambda: execution_status(app_id) == "SUCCEEDED", pump=local_aws.pump)
+    assert "renewal.refused" in inbox_keys(stored(app_id)["owner"])
+    assert RENEWAL.get(renewing(old.serial), "GUARD") is None
+    assert [c.serial for c in registry.of_holder(stored(app_id)["owner"])] == [old.serial]

@@ -13,7 +13,8 @@ SHA-256: `start_signing` / `signature`, and only the signed-in person can sign f
 A session is ours, not the provider's: `MOBILEID#<id>` / `SESSION` in PLATFORM_TABLE, under an
 unguessable id, holding the hash, the number, the purpose and the owner, forgotten by the table's
 TTL after `SESSION_SECONDS`. Its answer is claimed once (pending → the result, conditionally), so
-one confirmation gives one token or one signature.
+one confirmation gives one token or one signature. A number gets at most `REQUESTS_PER_NUMBER`
+requests in `REQUEST_WINDOW` seconds (429 after), since each one rings the person's phone.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from egov.platform import adapters, audit, auth, clock, i18n, login
+from egov.platform import adapters, audit, auth, clock, i18n, login, ratelimit
 from egov.platform.adapters.asan import (
     Session,
     UserId,
@@ -40,6 +41,9 @@ from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem,
 from egov.platform.repository import Item, Transaction
 
 SESSION_SECONDS = 5 * 60
+# Each request rings the person's phone: a stranger who knows the number must not flood it.
+REQUESTS_PER_NUMBER = 5
+REQUEST_WINDOW = 15 * 60
 Purpose = Literal["login", "sign"]
 MOBILE_ID = audit.Actor.system("mobile-id")
 
@@ -76,6 +80,10 @@ i18n.register(
         "mobile-id.other-signer": {
             "az": "İmza daxil olmuş şəxsin ASAN İmzası ilə verilməlidir",
             "en": "The signature must be given with the signed-in person's own ASAN İmza",
+        },
+        "mobile-id.too-many-requests": {
+            "az": "Bu nömrəyə çox sayda sorğu göndərilib; {seconds} saniyədən sonra yoxlayın",
+            "en": "Too many requests to this number; try again in {seconds} s",
         },
         "mobile-id.login.text": {
             "az": "e-gov.az portalına giriş",
@@ -139,6 +147,14 @@ def fin_guard(fin: str) -> str:
 
 
 def _start(body: Start, purpose: Purpose, digest: bytes, text: str, owner: str | None) -> Challenge:
+    ratelimit.take(
+        auth.PLATFORM,
+        f"MOBILEID-NUMBER#{body.phone_number}",
+        limit=REQUESTS_PER_NUMBER,
+        window_seconds=REQUEST_WINDOW,
+        key="mobile-id.too-many-requests",
+        field="phoneNumber",
+    )
     provider = adapters.asan_imza()
     if purpose == "login":
         provider_session = provider.authenticate(body.phone_number, body.user_id, digest, text)

@@ -29,7 +29,7 @@ from egov.platform.adapters.population import Fin
 from egov.platform.problems import Conflict, NotFound
 from egov.platform.repository import Item, Transaction
 from egov.renewal import documents, issuance, workflow
-from egov.renewal.records import RENEWAL, key, load
+from egov.renewal.records import RENEWAL, key, load, subject
 from egov.renewal.workflow import WORKFLOW
 
 OPERATOR = audit.Actor.system("mobile-operator")
@@ -76,11 +76,6 @@ def _signer() -> Any:
     from standardwebhooks import Webhook
 
     return Webhook(secrets.secret("OPERATOR_CALLBACK_SECRET").encode())
-
-
-def waiting_key(phone: str, application_id: str) -> tuple[str, str]:
-    """The applications renewing a certificate of a number: one activation serves them all."""
-    return f"ACTIVATION#{phone}", f"APP#{application_id}"
 
 
 def receive(body: str, headers: Mapping[str, str]) -> None:
@@ -130,6 +125,14 @@ def accept(item: Item, report: dict[str, Any]) -> None:
             {"activation": report},
             expected={"version": item["version"]},
             conflict=Conflict("renewal.changed"),
+        )
+        audit.record(
+            tx,
+            subject(item["applicationId"]),
+            "renewal-activated-at-operator",
+            OPERATOR,
+            owner=item["owner"],
+            after={"activation": report},
         )
         item = {**item, "activation": report}
     tx.commit()
@@ -212,7 +215,7 @@ def activate(event: workflow.Decided) -> dict[str, Any]:
         action="renewal-certificate-activated",
     )
     tx.release(RENEWAL, f"RENEWING#{item['certificateSerial']}", item["applicationId"])
-    tx.delete(RENEWAL, *waiting_key(item["asan"]["number"], item["applicationId"]))
+    tx.delete(RENEWAL, *workflow.activation_link(item))
     for name, sealed in (
         ("certificate", certificate),
         ("contract", contract),

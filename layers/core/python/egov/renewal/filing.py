@@ -38,7 +38,7 @@ from egov.platform.auth import Principal
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from egov.platform.repository import Item, Transaction
-from egov.renewal import deadlines, documents, listing, records
+from egov.renewal import deadlines, documents, listing, records, workflow
 from egov.renewal.form import CENTRES, RenewalForm, check
 from egov.renewal.records import RENEWAL, SERVICE, key, load, renewing, subject
 from egov.renewal.window import window
@@ -379,7 +379,7 @@ def complete(
         expected={"status": "signing", "version": item["version"]},
         conflict=Conflict("renewal.not-signing", field="sessionId"),
     )
-    pk, sk = f"ACTIVATION#{item['asan']['number']}", f"APP#{application_id}"
+    pk, sk = workflow.activation_link(item)
     tx.put(RENEWAL, {"pk": pk, "sk": sk, "applicationId": application_id})
     tx.guard(
         RENEWAL,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from egov.platform import i18n
+from egov.platform import audit_read, i18n
 from egov.platform.problems import NotFound
 from egov.platform.repository import Item, Table
 
@@ -76,3 +76,7 @@ def certificate_info(serial: str) -> dict[str, Any] | None:
 
 def certificate_info_item(serial: str, info: dict[str, Any]) -> Item:
     return {"pk": f"CERTINFO#{serial}", "sk": "ASXM", "info": info}
+
+
+# ASXM's staff read the trail of the applications they process (G8).
+audit_read.handled_by("RENEWAL", lambda _: ("ASXM",))

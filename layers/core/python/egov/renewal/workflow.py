@@ -128,6 +128,11 @@ class Decided(Event):
     activation: dict[str, Any] | None = None
 
 
+def activation_link(item: Item) -> tuple[str, str]:
+    """The applications renewing a certificate of a number: one activation serves them all."""
+    return f"ACTIVATION#{item['asan']['number']}", f"APP#{item['applicationId']}"
+
+
 def answer(token: str, output: Mapping[str, Any]) -> None:
     """Complete a waiting task; one already closed (timed out, answered) is left alone."""
     try:
@@ -309,6 +314,7 @@ def cancel(event: Cancel) -> None:
         remove=("gsi1pk", "gsi1sk", "waitingToken"),
     )
     tx.release(RENEWAL, renewing(item["certificateSerial"]), item["applicationId"])
+    tx.delete(RENEWAL, *activation_link(item))
     tell(
         tx,
         cancelled,
@@ -335,6 +341,7 @@ def refused(event: Decided) -> None:
         action="renewal-refused",
     )
     tx.release(RENEWAL, renewing(item["certificateSerial"]), item["applicationId"])
+    tx.delete(RENEWAL, *activation_link(item))
     tell(
         tx,
         done,
