@@ -169,3 +169,31 @@ def test_business_form_checks_organisation_and_attorney(
         else:
             form[part] = value
     assert _refused(local_aws, token, serial, form) == (status, code, field)
+
+
+def test_the_head_needs_no_power_of_attorney(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """R7: the tax registry names Elşən the head of "Göygöl Aqro": a power of attorney from
+    him is refused, and without one his application goes straight to signing."""
+    jump_clock(monkeypatch, TODAY)
+    cert = demo.asan_certificate(
+        "+994501234567",
+        "5ZK8M2P",
+        "Məmmədov Elşən Rəşid oğlu",
+        "business",
+        EXPIRES,
+        info=demo.business("1400500071", '"Göygöl Aqro" MMC', "Direktor", "Rəhbərlik"),
+    )
+    assert cert
+    token = mobile_login(local_aws, {"phoneNumber": "+994501234567", "userId": "315402"})
+    form = business_form()
+    form["business"] |= {"voen": "1400500071", "name": '"Göygöl Aqro" MMC'}
+    form["attorney"] |= {"voen": "1400500071", "fin": "5ZK8M2P"}
+    assert _refused(local_aws, token, cert.serial, form)[1:] == (
+        "renewal.attorney-not-needed",
+        "attorney",
+    )
+    form["attorney"] = None
+    status, started = apply(local_aws, token, cert.serial, form)
+    assert status == 201, started
