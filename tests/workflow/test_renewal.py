@@ -383,7 +383,10 @@ def test_head_refuses_and_the_application_is_cancelled(
     wait_for(lambda: stored(app_id)["status"] == "cancelled", pump=local_aws.pump)
     assert stored(app_id)["reason"] == "attorney-refused"
     wait_for(lambda: execution_status(app_id) == "SUCCEEDED", pump=local_aws.pump)
-    assert "renewal.cancelled" in inbox_keys(stored(app_id)["owner"])
+    owner = stored(app_id)["owner"]
+    notices = Table("PLATFORM_TABLE").query(f"USER#{owner}", sk_prefix="INBOX#").items
+    cancelled = next(n for n in notices if n["key"] == "renewal.cancelled")
+    assert "imtina etdi (Vəzifə dəyişib)" in cancelled["texts"]["body"]["az"]
     assert RENEWAL.get(renewing(old.serial), "GUARD") is None
     # A second answer changes nothing.
     again, _, _ = call(

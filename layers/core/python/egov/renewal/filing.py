@@ -135,7 +135,7 @@ class Application(View):
     registration_number: str
     certificate_serial: str
     type: str
-    status: records.Status | str
+    status: records.Status
     centre: str
     personal: dict[str, Any]
     asan: dict[str, Any]

@@ -19,6 +19,7 @@ from egov.platform.repository import Item, Table
 RENEWAL = Table("RENEWAL_TABLE")
 SERVICE = "renewal"
 Status = Literal[
+    "signing",
     "awaiting-attorney",
     "awaiting-activation",
     "with-asxm",
@@ -30,6 +31,10 @@ Status = Literal[
 # The cabinet shows each status by these texts (egov.platform.applications).
 i18n.register(
     {
+        "renewal.status.signing": {
+            "az": "Telefonda imza gözlənilir",
+            "en": "Awaiting the signature on the phone",
+        },
         "renewal.status.awaiting-attorney": {
             "az": "Rəhbərin etibarnaməni təsdiqi gözlənilir",
             "en": "Awaiting the head's power of attorney",

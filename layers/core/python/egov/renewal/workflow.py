@@ -27,7 +27,7 @@ from botocore.exceptions import ClientError
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from egov.platform import applications, audit, aws, clock, i18n, notify, webhooks
+from egov.platform import applications, audit, aws, calendar, clock, i18n, notify, webhooks
 from egov.platform.audit import Actor
 from egov.platform.observability import logger
 from egov.platform.problems import Conflict
@@ -192,8 +192,6 @@ def tell(tx: Transaction, item: Item, key_: str, params: Mapping[str, object]) -
 
 
 def _day(moment: str) -> str:
-    from egov.platform import calendar
-
     return calendar.baku_day(clock.parse(moment)).isoformat()
 
 
@@ -297,6 +295,13 @@ def send(event: Event) -> None:
     tx.commit()
 
 
+def _reason(item: Item, reason: Reason) -> str:
+    """Why, in the applicant's language; a head's refusal with the head's own words."""
+    text = i18n.text(f"renewal.reason.{reason}", item.get("language", "az"))
+    given = item.get("attorneyReason")
+    return f"{text} ({given})" if reason == "attorney-refused" and given else text
+
+
 def cancel(event: Cancel) -> None:
     """R7, R8: the application is cancelled; the applicant is told why; the certificate may be
     renewed again while its window is open."""
@@ -321,7 +326,7 @@ def cancel(event: Cancel) -> None:
         "renewal.cancelled",
         {
             "number": item["registrationNumber"],
-            "reason": i18n.text(f"renewal.reason.{event.reason}", item.get("language", "az")),
+            "reason": _reason(item, event.reason),
         },
     )
     tx.commit()
