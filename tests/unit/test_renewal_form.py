@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from devstack import demo
 from egov.platform import auth
 from egov.platform.clock import BAKU
 from egov.renewal.records import RENEWAL
-from tests.conftest import LocalAws
+from tests.conftest import LocalAws, rest_event
 from tests.helpers import jump_clock
 from tests.workflow.test_renewal import (
     EXPIRES,
@@ -197,3 +198,23 @@ def test_the_head_needs_no_power_of_attorney(
     form["attorney"] = None
     status, started = apply(local_aws, token, cert.serial, form)
     assert status == 201, started
+
+
+def test_a_repeated_request_rings_the_phone_once(
+    local_aws: LocalAws, gunay: tuple[str, str]
+) -> None:
+    """DESIGN rule 7: the same Idempotency-Key gives the first answer; one application."""
+    token, serial = gunay
+    event = rest_event(
+        "POST",
+        f"/renewal/certificates/{serial}/applications",
+        resource="/renewal/certificates/{serial}/applications",
+        path_parameters={"serial": serial},
+        body=personal_form(),
+        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": "renew-once-1"},
+    )
+    first = local_aws.invoke("RenewalApplyFunction", event)
+    again = local_aws.invoke("RenewalApplyFunction", event)
+    assert first["statusCode"] == again["statusCode"] == 201
+    assert json.loads(first["body"]) == json.loads(again["body"])
+    assert len(list(RENEWAL.scan_prefix("APP#"))) == 1
