@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.platform import auth, mobile_id
+from egov.platform import auth, idempotency, mobile_id
 from egov.platform.http import api, created, entry, language
 from egov.renewal import attorney
 
@@ -21,7 +21,14 @@ app = api()
 )
 def approve(applicationId: str) -> Response[mobile_id.Challenge]:
     head = auth.require(app, "citizen")
-    challenge = attorney.start_approval(applicationId, head, language(app))
+    # A repeated request (same Idempotency-Key) does not ring the head's phone a second time.
+    challenge = idempotency.once(
+        app,
+        head.user_id,
+        mobile_id.Challenge,
+        lambda: attorney.start_approval(applicationId, head, language(app)),
+        remember_seconds=mobile_id.SESSION_SECONDS,
+    )
     return created(challenge)
 
 

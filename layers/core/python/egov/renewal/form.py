@@ -7,9 +7,9 @@ A rule a validator checks is also in the schema, and every refusal names its fie
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
@@ -19,7 +19,7 @@ from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
 from egov.platform.problems import Invalid
-from egov.platform.text import Text
+from egov.platform.text import Clean, Text
 
 # The ASXM centres where documents are collected (R4), and the secret questions.
 CENTRES: dict[str, dict[i18n.Lang, str]] = {
@@ -93,7 +93,9 @@ class Attorney(View):
 class RenewalForm(View):
     centre: Centre = Field(description="The ASXM centre the application goes to (R4)")
     secret_question: Question
-    secret_answer: str = Field(min_length=2, max_length=100, repr=False)
+    secret_answer: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=2, max_length=100), Clean
+    ] = Field(repr=False)
     number_owner: Literal["personal", "corporate"]
     corporate_voen: Voen | None = Field(None, description="Required for a corporate number")
     channel: Literal["email", "sms"] = Field(description="Where notices and documents go")
