@@ -134,9 +134,11 @@ def accept(item: Item, report: dict[str, Any]) -> None:
             owner=item["owner"],
             after={"activation": report},
         )
-        item = {**item, "activation": report}
     tx.commit()
-    workflow.answer_waiting(item, "activation", workflow.activation_answer(report))
+    # Read after the change: a wait parked meanwhile is answered here, a later one by itself.
+    workflow.answer_waiting(
+        load(item["applicationId"]), "activation", workflow.activation_answer(report)
+    )
 
 
 def on_wait(event: workflow.Event) -> dict[str, Any] | None:

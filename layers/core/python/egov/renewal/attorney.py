@@ -119,10 +119,11 @@ def _decide(item: Item, head: Principal, outcome: str, changes: dict[str, Any]) 
         f"renewal-attorney-{'approved' if outcome == 'approve' else 'refused'}",
         head.actor,
         owner=item["owner"],
-        after={"outcome": outcome, **{k: v for k, v in changes.items() if k == "reason"}},
+        after={"outcome": outcome, **{k: v for k, v in changes.items() if k == "attorneyReason"}},
     )
     tx.commit()
-    decided = {**item, "attorneyOutcome": outcome, **changes}
+    # Read after the change: a wait parked meanwhile is answered here, a later one by itself.
+    decided = load(item["applicationId"])
     workflow.answer_waiting(decided, "head", {"outcome": outcome})
     return decided
 

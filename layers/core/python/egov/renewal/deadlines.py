@@ -8,20 +8,13 @@ Each is the last instant of its Baku day (egov.platform.calendar).
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
-from typing import Any
 
-from egov.platform import calendar, clock
+from egov.platform import calendar, tasks
 
 ATTORNEY_DAYS = 30  # R7
 ACTIVATION_DAYS = 30  # R8
 ASXM_DAYS_ENV = "AGENCY_DECISION_BUSINESS_DAYS"
-
-
-def wait_until(deadline: datetime) -> dict[str, Any]:
-    """A deadline as a workflow's wait reads it: the instant and the real seconds until it."""
-    return {"deadline": clock.iso(deadline), "waitSeconds": clock.real_seconds_until(deadline)}
 
 
 def attorney(sent: datetime) -> datetime:
@@ -33,4 +26,4 @@ def activation(old_valid_to: datetime) -> datetime:
 
 
 def asxm(activated: datetime) -> datetime:
-    return calendar.add_business_days(activated, int(os.environ[ASXM_DAYS_ENV]))
+    return calendar.add_business_days(activated, tasks.business_days(ASXM_DAYS_ENV))

@@ -33,6 +33,7 @@ from egov.platform import (
     mobile_id,
     notify,
     outbox,
+    tasks,
 )
 from egov.platform.auth import Principal
 from egov.platform.observability import correlation_id
@@ -315,9 +316,9 @@ def workflow_input(item: Item) -> dict[str, Any]:
         "correlationId": correlation_id(),
         "attorney": {
             "required": attorney is not None,
-            **(deadlines.wait_until(clock.parse(attorney)) if attorney else {}),
+            **(tasks.until(clock.parse(attorney)) if attorney else {}),
         },
-        "activation": deadlines.wait_until(clock.parse(item["activationDeadline"])),
+        "activation": tasks.until(clock.parse(item["activationDeadline"])),
         "payload": {
             "registrationNumber": item["registrationNumber"],
             "certificateSerial": item["certificateSerial"],

@@ -11,32 +11,25 @@
 | `activate`         | R9: the new certificate and the documents              | at once           |
 
 A person's answer (the head, R7) and the operator's report (R8) arrive later through routes; the
-task token of such a wait is kept on the application (`waitingToken`, `waitingFor`) and answered
-from there (`answer_waiting`). Every change is conditional on the status it leaves, so a
-redelivered message answers from what is stored.
+task token of such a wait is parked on the application (`egov.platform.tasks.park`) while the
+answer is not in, and whichever comes second answers. Every change is conditional on the status
+it leaves, so a redelivered message answers from what is stored.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from botocore.exceptions import ClientError
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
-
-from egov.platform import applications, audit, aws, calendar, clock, i18n, notify, webhooks
+from egov.platform import applications, audit, aws, calendar, clock, i18n, notify, tasks, webhooks
 from egov.platform.audit import Actor
-from egov.platform.observability import logger
 from egov.platform.problems import Conflict
 from egov.platform.repository import Item, Transaction
 from egov.renewal import deadlines, records
 from egov.renewal.records import RENEWAL, SERVICE, key, load, renewing, subject
 
 WORKFLOW = Actor.system("renewal-workflow")
-CLOSED_TASK = frozenset({"TaskTimedOut", "TaskDoesNotExist", "InvalidToken"})
 Reason = Literal["attorney-refused", "attorney-expired", "not-activated"]
 
 i18n.register(
@@ -107,12 +100,8 @@ i18n.register(
 )
 
 
-class Event(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
-
-    event: str
+class Event(tasks.Event):
     application_id: str
-    task_token: str | None = Field(None, repr=False)
 
 
 class Cancel(Event):
@@ -131,16 +120,6 @@ class Decided(Event):
 def activation_link(item: Item) -> tuple[str, str]:
     """The applications renewing a certificate of a number: one activation serves them all."""
     return f"ACTIVATION#{item['asan']['number']}", f"APP#{item['applicationId']}"
-
-
-def answer(token: str, output: Mapping[str, Any]) -> None:
-    """Complete a waiting task; one already closed (timed out, answered) is left alone."""
-    try:
-        aws.client("stepfunctions").send_task_success(taskToken=token, output=json.dumps(output))
-    except ClientError as error:
-        if error.response["Error"]["Code"] not in CLOSED_TASK:
-            raise
-        logger.warning("workflow task already closed", extra={"event": "renewal"})
 
 
 def transition(
@@ -171,7 +150,7 @@ def transition(
         actor,
         owner=item["owner"],
         before={"status": item["status"]},
-        after={k: v for k, v in after.items() if k not in ("version", "waitingToken")},
+        after={k: v for k, v in after.items() if k not in ("version", tasks.TOKEN)},
     )
     return {**item, **after}
 
@@ -196,20 +175,23 @@ def _day(moment: str) -> str:
 
 
 def wait(event: Event, waiting_for: Literal["head", "activation"]) -> dict[str, Any] | None:
-    """Keep the task token where the answer will find it; the answer at once if it is in."""
+    """Park the task token on the application until the answer comes; the answer at once if it
+    came first."""
     item = load(event.application_id)
-    RENEWAL.update(
-        *key(event.application_id),
-        {"waitingToken": event.task_token, "waitingFor": waiting_for},
+    pending = {"attorneyOutcome": None} if waiting_for == "head" else {"activation": None}
+    if event.task_token is None:
+        raise ValueError(f"the {waiting_for} wait of {event.application_id} came without a token")
+    parked = tasks.park(
+        RENEWAL, *key(event.application_id), event.task_token, while_=pending, step=waiting_for
     )
-    if waiting_for == "head":
-        if item.get("attorneyOutcome"):
-            return {"outcome": item["attorneyOutcome"]}  # answered before the token was kept
-        if item["status"] == "awaiting-attorney" and not item.get("headTold"):
-            _tell_head(item)
-        return None
-    report = item.get("activation")
-    return activation_answer(report) if report else None
+    if not parked:
+        item = load(event.application_id)
+        if waiting_for == "head":
+            return {"outcome": item["attorneyOutcome"]}
+        return activation_answer(item["activation"])
+    if waiting_for == "head" and item["status"] == "awaiting-attorney" and not item.get("headTold"):
+        _tell_head(item)
+    return None
 
 
 def _tell_head(item: Item) -> None:
@@ -243,15 +225,15 @@ def _tell_head(item: Item) -> None:
 def activation_answer(report: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "report": dict(report),
-        "asxm": deadlines.wait_until(deadlines.asxm(clock.parse(report["receivedAt"]))),
+        "asxm": tasks.until(deadlines.asxm(clock.parse(report["receivedAt"]))),
     }
 
 
 def answer_waiting(item: Item, waiting_for: str, output: Mapping[str, Any]) -> None:
-    """Answer the workflow's wait for `waiting_for` if it is waiting now."""
-    token = item.get("waitingToken")
-    if token and item.get("waitingFor") == waiting_for:
-        answer(token, output)
+    """Answer the workflow's wait for `waiting_for` if it is parked on the application now."""
+    token = tasks.parked(item, waiting_for)
+    if token:
+        tasks.answer(token, output)
 
 
 def send(event: Event) -> None:
@@ -316,7 +298,7 @@ def cancel(event: Cancel) -> None:
         {"reason": event.reason, "cancelledAt": clock.now_iso()},
         actor=WORKFLOW,
         action="renewal-cancelled",
-        remove=("gsi1pk", "gsi1sk", "waitingToken"),
+        remove=("gsi1pk", "gsi1sk", tasks.TOKEN),
     )
     tx.release(RENEWAL, renewing(item["certificateSerial"]), item["applicationId"])
     tx.delete(RENEWAL, *activation_link(item))
@@ -374,4 +356,4 @@ def overdue(event: Overdue) -> dict[str, Any]:
     )
     with contextlib.suppress(Conflict):  # alerted by a redelivered message
         tx.commit()
-    return deadlines.wait_until(deadlines.asxm(clock.parse(event.deadline)))
+    return tasks.until(deadlines.asxm(clock.parse(event.deadline)))
