@@ -17,13 +17,13 @@ import base64
 import functools
 import hashlib
 import json
-from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from typing import TYPE_CHECKING, Any
 
 from egov.platform import secrets
 from egov.platform.adapters.asan import verify_signature
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 CONTRACT_TITLE = "Sertifikat xidmətlərinin göstərilməsinə dair Müqavilə"
 CONTRACT_TERMS = [
@@ -102,10 +102,14 @@ def signed_by_holder(documents: dict[str, dict[str, Any]], signature: dict[str, 
 
 @functools.cache
 def _seal_key(seed: str) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(seed.encode()).digest())
 
 
 def seal_public_key() -> str:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     raw = _seal_key(secrets.secret("ASXM_SEAL_KEY_SECRET")).public_key()
     return base64.b64encode(
         raw.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)

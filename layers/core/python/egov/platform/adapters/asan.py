@@ -13,9 +13,6 @@ import base64
 import binascii
 from typing import Annotated, Literal
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import load_der_public_key
 from pydantic import Field
 
 from egov.platform.adapters._model import Record
@@ -70,6 +67,11 @@ def verification_code(digest: bytes) -> str:
 def verify_signature(public_key: str, signature: str, digest: bytes) -> bool:
     """Whether `signature` (base64) is the Ed25519 signature over `digest` by `public_key`
     (base64 DER)."""
+    # cryptography loads where a signature is checked, not with every importer (cold start).
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.serialization import load_der_public_key
+
     try:
         key = load_der_public_key(base64.b64decode(public_key, validate=True))
         if not isinstance(key, Ed25519PublicKey):
