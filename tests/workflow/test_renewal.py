@@ -23,7 +23,7 @@ import pytest
 
 from devstack import demo
 from devstack.simulators import asan_imza
-from egov.certificates import registry
+from egov.certificates import holder_requests, registry
 from egov.platform import auth, calendar, clock, secrets, webhooks
 from egov.platform.audit import Actor
 from egov.platform.clock import BAKU
@@ -482,4 +482,4 @@ def test_asxm_refuses_and_the_applicant_is_told(
     wait_for(lambda: execution_status(app_id) == "SUCCEEDED", pump=local_aws.pump)
     assert "renewal.refused" in inbox_keys(stored(app_id)["owner"])
     assert RENEWAL.get(renewing(old.serial), "GUARD") is None
-    assert [c.serial for c in registry.of_holder(stored(app_id)["owner"])] == [old.serial]
+    assert [c.serial for c in holder_requests.of_holder(stored(app_id)["owner"])] == [old.serial]

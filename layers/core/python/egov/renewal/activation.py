@@ -242,10 +242,12 @@ def _issue_once(
     item: Item, report: dict[str, Any], business: dict[str, Any] | None, form: dict[str, Any]
 ) -> Any:
     """The registry refuses a second certificate on one basis: a redelivered step reads it."""
-    from egov.certificates import registry
+    from egov.certificates import holder_requests
 
     basis = f"renewal-{item['applicationId']}"
-    existing = [c for c in registry.of_holder(item["owner"]) if c.history[0].basis.id == basis]
+    existing = [
+        c for c in holder_requests.of_holder(item["owner"]) if c.history[0].basis.id == basis
+    ]
     if existing:
         return existing[0]
     info = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from egov.certificates import registry
+from egov.certificates import issuance
 from egov.certificates.models import Carrier, Certificate, Contact, Holder, IssueRequest, Use
 from egov.platform import audit
 from egov.platform.repository import Transaction
@@ -26,7 +26,7 @@ def register(
     contact: Contact | None = None,
 ) -> Certificate:
     """A new certificate on the SIM `phone` for the holder, valid 3 years from now (E12)."""
-    cert = registry.issue(
+    cert = issuance.issue(
         IssueRequest(
             center="ASXM",
             holder=Holder(name=name, virtual_fin=fin, user_id=user_id),

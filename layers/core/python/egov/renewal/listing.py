@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
-from egov.certificates import registry
+from egov.certificates import holder_requests
 from egov.certificates.models import Certificate, Status, Use
 from egov.platform import calendar, clock, i18n
 from egov.renewal import records, texts
@@ -59,5 +59,5 @@ def row(cert: Certificate, lang: i18n.Lang) -> CertificateRow:
 
 def mine(user_id: str, lang: i18n.Lang) -> Certificates:
     return Certificates(
-        certificates=[row(c, lang) for c in registry.of_holder(user_id) if is_asan(c)]
+        certificates=[row(c, lang) for c in holder_requests.of_holder(user_id) if is_asan(c)]
     )
