@@ -26,7 +26,7 @@ import hmac
 from dataclasses import dataclass, field
 from typing import Any
 
-from egov.certificates import merkle
+from egov.certificates import merkle, texts  # noqa: F401  (texts: registers the problems' texts)
 from egov.certificates.note import Checkpoint, NoteError, Signer, Verifier
 from egov.platform import aws, secrets
 from egov.platform.problems import Conflict, Invalid, NotFound

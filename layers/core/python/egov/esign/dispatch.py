@@ -52,6 +52,10 @@ DISPATCH_MISSING = "esign.dispatch-missing"
 
 i18n.register(
     {
+        "esign.alert-raised": {
+            "az": "Bu xəbərdarlıq artıq qaldırılıb",
+            "en": "This alert has already been raised",
+        },
         "esign.dispatch-empty": {
             "az": "Göndəriləcək imzalanmış müqavilə yoxdur",
             "en": "There are no signed contracts to send",

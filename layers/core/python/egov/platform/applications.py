@@ -33,10 +33,6 @@ i18n.register(
             "en": "This application is already recorded",
         },
         "application.not-found": {"az": "Müraciət tapılmadı", "en": "No such application"},
-        "application.changed": {
-            "az": "Müraciət eyni vaxtda dəyişdirilib, yenidən yoxlayın",
-            "en": "The application changed meanwhile, please try again",
-        },
     }
 )
 

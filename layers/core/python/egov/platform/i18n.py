@@ -70,6 +70,10 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "az": "Bu istifadəçi adı artıq götürülüb, başqasını seçin",
         "en": "This username is taken, please choose another",
     },
+    "application.changed": {
+        "az": "Müraciət eyni vaxtda dəyişdirilib, yenidən yoxlayın",
+        "en": "The application changed meanwhile, please try again",
+    },
     "auth.role-required": {
         "az": "Bu əməliyyat üçün səlahiyyətiniz yoxdur",
         "en": "You are not allowed to do this",

@@ -48,10 +48,6 @@ STATE_MACHINE_ENV = "RENEWAL_STATE_MACHINE"
 
 i18n.register(
     {
-        "renewal.asan-login-required": {
-            "az": "Müraciət üçün ASAN İmza ilə daxil olun",
-            "en": "Log in with ASAN İmza to apply",
-        },
         "renewal.business-required": {
             "az": "İş və dövlət sertifikatı üçün təşkilatın məlumatlarını doldurun",
             "en": "Fill in the organisation's data for a business or state certificate",

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from egov.platform import audit_read, i18n
 from egov.platform.problems import NotFound
 from egov.platform.repository import Item, Table
+from egov.renewal import texts  # noqa: F401  (registers the problems' texts)
 
 RENEWAL = Table("RENEWAL_TABLE")
 SERVICE = "renewal"

@@ -6,6 +6,18 @@ from egov.platform import i18n
 
 i18n.register(
     {
+        "renewal.asan-login-required": {
+            "az": "Müraciət üçün ASAN İmza ilə daxil olun",
+            "en": "Log in with ASAN İmza to apply",
+        },
+        "renewal.changed": {
+            "az": "Müraciət eyni vaxtda dəyişdirilib, yenidən yoxlayın",
+            "en": "The application changed meanwhile, please try again",
+        },
+        "renewal.alert-raised": {
+            "az": "Bu xəbərdarlıq artıq qaldırılıb",
+            "en": "This alert has already been raised",
+        },
         "renewal.unknown": {
             "az": "Belə yenilənmə müraciəti yoxdur",
             "en": "No such renewal application",
