@@ -91,6 +91,8 @@ class Template:
             return f"arn:aws:sns:{REGION}:{ACCOUNT}:{name}"
         if kind == "AWS::Serverless::Function":
             return f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"
+        if kind == "AWS::IAM::ManagedPolicy":
+            return f"arn:aws:iam::{ACCOUNT}:policy/{name}"
         if kind == "AWS::SecretsManager::Secret":
             return f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{name}"
         return f"arn:aws:local:{REGION}:{ACCOUNT}:{name}"
@@ -114,6 +116,7 @@ class Template:
             "AWS::Serverless::StateMachine",
             "AWS::StepFunctions::StateMachine",
             "AWS::SNS::Topic",
+            "AWS::IAM::ManagedPolicy",
         ):
             return self.arn(logical_id)
         return self.physical_name(logical_id)
