@@ -191,17 +191,23 @@ class Template:
         return self.doc.get("Globals", {}).get("Function", {})
 
     @cached_property
+    def globals_environment(self) -> dict[str, str]:
+        """What every function's environment holds (Globals), resolved."""
+        variables = self.globals_function.get("Environment", {}).get("Variables", {})
+        return {k: str(self.resolve(v)) for k, v in variables.items()}
+
+    @cached_property
     def functions(self) -> dict[str, Function]:
         result = {}
-        global_env = self.globals_function.get("Environment", {}).get("Variables", {})
         for logical_id, resource in self.of_type("AWS::Serverless::Function").items():
             props = resource["Properties"]
-            env = {**global_env, **props.get("Environment", {}).get("Variables", {})}
+            own = props.get("Environment", {}).get("Variables", {})
             fn = Function(
                 logical_id=logical_id,
                 code_dir=(self.path.parent / props["CodeUri"]).resolve(),
                 handler=props["Handler"],
-                environment={k: str(self.resolve(v)) for k, v in env.items()},
+                environment={**self.globals_environment}
+                | {k: str(self.resolve(v)) for k, v in own.items()},
                 timeout=int(props.get("Timeout", self.globals_function.get("Timeout", 3))),
             )
             for event in props.get("Events", {}).values():
