@@ -77,7 +77,8 @@ def _hide_other_functions_variables() -> None:
         os.environ.__class__ = _FunctionEnviron
 
 
-def apply_environment(template: Template, extra: dict[str, str] | None = None) -> None:
+def merged_environment(template: Template) -> dict[str, str]:
+    """Every function's variables in one mapping (each handler sees only its own share)."""
     merged: dict[str, str] = {}
     for fn in template.functions.values():
         for key, value in fn.environment.items():
@@ -86,8 +87,11 @@ def apply_environment(template: Template, extra: dict[str, str] | None = None) -
                     f"{key} differs between functions; the local stack shares one process"
                 )
             merged[key] = value
-    merged.update(extra or {})
-    os.environ.update(merged)
+    return merged
+
+
+def apply_environment(template: Template, extra: dict[str, str] | None = None) -> None:
+    os.environ.update(merged_environment(template) | (extra or {}))
 
 
 class Functions:

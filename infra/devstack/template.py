@@ -7,6 +7,8 @@ provisioner created.
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "infra" / "template.yaml"
 ACCOUNT = "123456789012"
 REGION = "eu-central-1"
+
+
+@functools.cache
+def _parsed(path: Path, mtime_ns: int) -> dict[str, Any]:
+    """The YAML parsed once per version of the file (parsing takes most of a Template's
+    making); each Template gets its own copy to change."""
+    return dict(load_yaml(path.read_text()))
 
 
 @dataclass
@@ -55,7 +64,7 @@ class Template:
     ):
         self.path = path
         self.stack = stack
-        self.doc: dict[str, Any] = load_yaml(path.read_text())
+        self.doc: dict[str, Any] = copy.deepcopy(_parsed(path, path.stat().st_mtime_ns))
         self.resources: dict[str, dict[str, Any]] = self.doc["Resources"]
         self.parameters = {
             name: str(spec.get("Default", ""))
