@@ -17,7 +17,7 @@ from egov.platform import attachments, audit
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
 from tests.conftest import LocalAws, rest_event
-from tests.helpers import account
+from tests.helpers import account, settle
 
 PDF = b"%PDF-1.7\n" + b"contract text " * 100
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300
@@ -75,7 +75,7 @@ def uploaded(
     code, ticket = request_upload(local_aws, token, declare(content, **declared))
     assert code == 201
     send_file(ticket, content if sent is None else sent)
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     return str(ticket["attachmentId"])
 
 
@@ -167,7 +167,7 @@ def test_g5_a_file_that_differs_from_its_declaration_is_rejected_with_the_reason
     code, ticket = request_upload(local_aws, token, declared)
     assert code == 201
     send_file(ticket, sent)
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     _, view = status(local_aws, token, ticket["attachmentId"])
     assert view["status"] == "rejected"
     assert view["reasonCode"] == reason
@@ -189,10 +189,10 @@ def test_g5_duplicates_and_repeated_uploads_change_nothing(local_aws: LocalAws) 
             QueueUrl=queue, ReceiptHandle=message["ReceiptHandle"], VisibilityTimeout=0
         )
     sqs.send_message(QueueUrl=queue, MessageBody=events[0]["Body"])  # at-least-once delivery
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     stored = attachments.get(ticket["attachmentId"])
     send_file(ticket, b"%PDF- replaced within the form's lifetime")
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     assert attachments.get(ticket["attachmentId"]) == stored
     assert trail_actions(ticket["attachmentId"]) == ["attachment-requested", "attachment-stored"]
 

@@ -8,6 +8,7 @@ import httpx
 
 from devstack.alarms import Alarms
 from tests.conftest import LocalAws
+from tests.helpers import settle
 
 
 def operator_mail(simulators: str) -> list[str]:
@@ -26,7 +27,7 @@ def test_a_dead_letter_e_mails_the_operator_once_and_again_when_cleared(
     sqs.send_message(QueueUrl=dead_letters, MessageBody="{}")
     assert alarms.evaluate() == ["WebhookDeadLetterQueueAlarm:ALARM"]
     assert alarms.evaluate() == []  # one e-mail per change of state, not per check
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     assert any("WebhookDeadLetterQueueAlarm" in s for s in operator_mail(simulators))
 
     sqs.purge_queue(QueueUrl=dead_letters)

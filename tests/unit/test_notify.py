@@ -17,7 +17,7 @@ from egov.platform import i18n, inbound, notify
 from egov.platform.adapters import gateways
 from egov.platform.problems import Invalid
 from tests.conftest import LocalAws, rest_event
-from tests.helpers import account, wait_for
+from tests.helpers import account, settle, wait_for
 
 i18n.register(
     {
@@ -76,7 +76,7 @@ def test_g2_notice_is_in_the_inbox_at_once_then_delivered_by_email_and_sms(
     assert item["placedAt"]
     assert {d["status"] for d in item["deliveries"]} == {"created"}
 
-    platform.pump.drain()
+    settle(platform.pump)
     wait_for(settled(platform, token))
     found = deliveries_of(platform, token)
     assert found["email"]["status"] == found["sms"]["status"] == "delivered"
@@ -100,7 +100,7 @@ def test_g2_failures_are_recorded_in_notify_vocabulary(platform: LocalAws) -> No
         sms="+994500000001",
         language="en",
     )
-    platform.pump.drain()
+    settle(platform.pump)
     wait_for(settled(platform, token))
     found = deliveries_of(platform, token)
     assert found["sms"]["status"] == "permanent-failure"
@@ -144,7 +144,7 @@ def test_g2_a_duplicate_queue_message_sends_once(platform: LocalAws, simulators:
     notify.deliver(message_id, 2)
     sent = httpx.get(f"{simulators}/sms/messages", params={"reference": message_id}).json()
     assert len(sent["messages"]) == 1
-    platform.pump.drain()  # the queued copy is a duplicate too
+    settle(platform.pump)  # the queued copy is a duplicate too
     assert (
         len(
             httpx.get(f"{simulators}/sms/messages", params={"reference": message_id}).json()[
@@ -224,7 +224,7 @@ def test_a9_agency_reads_the_delivery_results_of_its_own_messages(platform: Loca
         agency="aqta",
         subject_ref="CERT#1",
     )
-    platform.pump.drain()
+    settle(platform.pump)
     _, agency_token = account("agency", "aqta")
     path, kw = (
         "/agencies/aqta/notifications",

@@ -12,6 +12,7 @@ from egov.platform import accounts, audit, auth
 from egov.platform.auth import Principal
 from egov.producers import verification
 from tests.conftest import LocalAws, rest_event
+from tests.helpers import settle
 from tests.unit.test_producer_registration import ELSHAN, confirm, register, registration
 
 PERSON = {
@@ -55,7 +56,7 @@ def call(
 
 
 def sms_to(local_aws: LocalAws, simulators: str, mobile: str) -> str:
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     sent = httpx.get(f"{simulators}/sms/messages", params={"to": mobile}).json()["messages"]
     return str(sent[-1]["text"])
 

@@ -13,7 +13,7 @@ from egov.platform.auth import Principal
 from egov.producers import verification
 from egov.producers.records import PRODUCERS, mobile_guard, producer_pk
 from tests.conftest import LocalAws, rest_event
-from tests.helpers import wait_for
+from tests.helpers import settle, wait_for
 from tests.unit.test_producer_registration import GOYGOL, confirm, register, registration
 
 PASSWORD = "Taxıl-2024-bol"
@@ -106,7 +106,7 @@ def test_change_phone_to_a_second_line(local_aws: LocalAws, simulators: str) -> 
         token,
     )
     assert status == 201, sent
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     text = httpx.get(
         f"{simulators}/sms/messages", params={"reference": sent["smsMessageId"]}
     ).json()["messages"][0]["text"]

@@ -12,7 +12,7 @@ import pytest
 
 from egov.platform import auth, clock
 from tests.conftest import LocalAws, rest_event
-from tests.helpers import ID_CARDS
+from tests.helpers import ID_CARDS, settle
 
 ELSHAN = {"personKind": "natural", "fin": "5ZK8M2P"}  # holds +994501234567 (Azercell)
 GUNAY = {"personKind": "natural", "fin": "2HQ4R7T"}  # holds +994552345678
@@ -39,7 +39,7 @@ def confirm(local_aws: LocalAws, simulators: str, subject: dict[str, str], mobil
         {**card(subject), "mobile": mobile},
     )
     assert status == 201, body
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     sent = httpx.get(
         f"{simulators}/sms/messages", params={"reference": body["smsMessageId"]}
     ).json()["messages"]
@@ -202,7 +202,7 @@ def test_a_number_gets_at_most_five_codes_in_ten_minutes(
     url, fn = "/producers/mobile-confirmations", "ProducerMobileConfirmationFunction"
     for _ in range(5):
         assert call(local_aws, fn, url, {**card(ELSHAN), "mobile": "+994501234567"})[0] == 201
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     moment[0] = boundary + timedelta(seconds=1)
 
     def texted() -> int:
@@ -225,7 +225,7 @@ def test_a_number_gets_at_most_five_codes_in_ten_minutes(
     assert body["code"] == "producers.sms-code.rate-limited"
     (retry_after,) = response["multiValueHeaders"]["Retry-After"]
     assert retry_after == "598" and "598 seconds" in body["detail"]
-    local_aws.pump.drain()
+    settle(local_aws.pump)
     assert texted() == before
     assert call(local_aws, fn, url, {**card(GUNAY), "mobile": "+994552345678"})[0] == 201
     moment[0] = boundary + timedelta(seconds=599)
