@@ -29,8 +29,8 @@ from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
 from egov.platform.repository import Table, Transaction
 from tests.conftest import EVENTS, LocalAws, rest_event
+from tests.functional.platform.test_payments import _confirmation, signed_callback
 from tests.helpers import Agency, jump_clock, scale_clock, serve_agency, wait_for
-from tests.unit.test_payments import _confirmation, signed_callback
 
 AGENCIES = ("DIN", "XIN", "DTX", "XKX")
 JPEG = b"\xff\xd8\xff\xe0" + b"colour photo " * 40

@@ -10,7 +10,7 @@ from openapi_spec_validator import validate
 from egov.platform.http import PROBLEM_JSON, ProblemDocument
 from tests.conftest import LocalAws, rest_event
 
-FUNCTIONS = Path(__file__).resolve().parents[2] / "functions"
+FUNCTIONS = Path(__file__).resolve().parents[3] / "functions"
 
 
 def test_openapi_document_lists_every_template_route(local_aws: LocalAws) -> None:

@@ -16,7 +16,7 @@ from egov.platform import aws, i18n, notify, outbox
 from egov.platform.problems import Conflict
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
-from tests.unit.test_producer_registration import (
+from tests.functional.producers.test_producer_registration import (
     ELSHAN,
     confirm,
     register,

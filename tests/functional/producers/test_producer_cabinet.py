@@ -12,8 +12,13 @@ from egov.platform import accounts, audit, auth
 from egov.platform.auth import Principal
 from egov.producers import verification
 from tests.conftest import LocalAws, rest_event
+from tests.functional.producers.test_producer_registration import (
+    ELSHAN,
+    confirm,
+    register,
+    registration,
+)
 from tests.helpers import settle
-from tests.unit.test_producer_registration import ELSHAN, confirm, register, registration
 
 PERSON = {
     "kind": "potential-producer",

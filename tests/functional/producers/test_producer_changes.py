@@ -13,8 +13,13 @@ from egov.platform.auth import Principal
 from egov.producers import verification
 from egov.producers.records import PRODUCERS, mobile_guard, producer_pk
 from tests.conftest import LocalAws, rest_event
+from tests.functional.producers.test_producer_registration import (
+    GOYGOL,
+    confirm,
+    register,
+    registration,
+)
 from tests.helpers import settle, wait_for
-from tests.unit.test_producer_registration import GOYGOL, confirm, register, registration
 
 PASSWORD = "Taxıl-2024-bol"
 
