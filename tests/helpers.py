@@ -18,11 +18,12 @@ from contextlib import contextmanager
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from devstack.gateway import find_route
 from devstack.pump import Pump
 from egov.platform import accounts, audit, auth, clock, webhooks
 from egov.platform.repository import Transaction
@@ -89,49 +90,61 @@ def client(client_id: str, agency: str, secret: str = "s3cret-of-the-agency-syst
 
 
 # ---------------------------------------------------------------- calling handlers
+class Answer(NamedTuple):
+    """A handler's answer: status, body (parsed JSON; the text where it is not JSON; {} where
+    empty) and headers (multi-valued ones joined with commas)."""
+
+    status: int
+    body: Any
+    headers: dict[str, str]
+
+
 def call(
     local_aws: LocalAws,
-    function: str,
     method: str,
     path: str,
     *,
     token: str | None = None,
     body: object = None,
-    resource: str | None = None,
-    path_parameters: dict[str, str] | None = None,
     query: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
     language: str | None = None,
-) -> tuple[int, dict[str, Any], dict[str, str]]:
-    """Invoke a handler as API Gateway would: status, parsed body and headers."""
-    request_headers = {"Authorization": f"Bearer {token}"} if token else {}
+    ip: str | None = None,
+) -> Answer:
+    """Invoke the handler API Gateway would pick for `method path` (found in the template as
+    the gateway finds it), with the event it would send."""
+    function, resource, parameters = find_route(local_aws.template, method, path)
+    request_headers = dict(headers or {})
+    if token:
+        request_headers["Authorization"] = f"Bearer {token}"
     if language:
         request_headers["Accept-Language"] = language
-    response = local_aws.invoke(
-        function,
-        rest_event(
-            method,
-            path,
-            resource=resource,
-            body=body,
-            headers=request_headers,
-            path_parameters=path_parameters,
-            query=query,
-        ),
+    event = rest_event(
+        method,
+        path,
+        resource=resource,
+        body=body,
+        headers=request_headers,
+        path_parameters=parameters or None,
+        query=query,
     )
-    payload = json.loads(response["body"]) if response.get("body") else {}
-    headers = dict(response.get("headers") or {})
+    if ip:
+        event["requestContext"]["identity"]["sourceIp"] = ip
+    response = local_aws.invoke(function, event)
+    text = response.get("body") or ""
+    try:
+        payload = json.loads(text) if text else {}
+    except ValueError:
+        payload = text
+    answer_headers = dict(response.get("headers") or {})
     for name, values in (response.get("multiValueHeaders") or {}).items():
-        headers[name] = ",".join(values)
-    return response["statusCode"], payload, headers
+        answer_headers[name] = ",".join(values)
+    return Answer(response["statusCode"], payload, answer_headers)
 
 
 def log_in(local_aws: LocalAws, username: str, password: str = PASSWORD) -> str:
     status, body, _ = call(
-        local_aws,
-        "LoginFunction",
-        "POST",
-        "/auth/login",
-        body={"username": username, "password": password},
+        local_aws, "POST", "/auth/login", body={"username": username, "password": password}
     )
     assert status == 200, body
     return str(body["accessToken"])

@@ -35,7 +35,7 @@ def _session(user_id: str) -> int:
 
 
 def _profile_status(local_aws: LocalAws, token: str) -> int:
-    return call(local_aws, "ProfileFunction", "GET", "/me", token=token)[0]
+    return call(local_aws, "GET", "/me", token=token)[0]
 
 
 def test_activate_sets_the_first_password_once(local_aws: LocalAws) -> None:
@@ -72,11 +72,7 @@ def test_set_password_ends_every_session(local_aws: LocalAws) -> None:
     assert _profile_status(local_aws, token) == 401
     assert _profile_status(local_aws, log_in(local_aws, "samir.officer", NEW_PASSWORD)) == 200
     status, _, _ = call(
-        local_aws,
-        "LoginFunction",
-        "POST",
-        "/auth/login",
-        body={"username": "samir.officer", "password": PASSWORD},
+        local_aws, "POST", "/auth/login", body={"username": "samir.officer", "password": PASSWORD}
     )
     assert status == 401
 
@@ -114,11 +110,7 @@ def test_close_ends_sessions_and_releases_the_username(local_aws: LocalAws) -> N
     assert _profile_status(local_aws, token) == 401
     assert auth.user_id_of_username("orxan.officer") is None
     status, _, _ = call(
-        local_aws,
-        "LoginFunction",
-        "POST",
-        "/auth/login",
-        body={"username": "orxan.officer", "password": PASSWORD},
+        local_aws, "POST", "/auth/login", body={"username": "orxan.officer", "password": PASSWORD}
     )
     assert status == 401
     successor = person("orxan.officer")

@@ -123,9 +123,7 @@ def test_the_owner_sees_their_entries_and_nobody_elses(local_aws: LocalAws) -> N
     """G1/G8: /me/audit holds the caller's entries only."""
     mine = person("zaur.officer")
     theirs = person("vusal.officer")
-    status, page, _ = call(
-        local_aws, "MyAuditFunction", "GET", "/me/audit", token=log_in(local_aws, "zaur.officer")
-    )
+    status, page, _ = call(local_aws, "GET", "/me/audit", token=log_in(local_aws, "zaur.officer"))
     assert status == 200
     assert page["items"] and {e["owner"] for e in page["items"]} == {mine}
     assert theirs not in json.dumps(page)
@@ -136,29 +134,14 @@ def test_a_citizen_cannot_read_a_trail_and_the_attempt_is_audited(local_aws: Loc
     officer_id = person("ilqar.officer")
     person("nermin.citizen", role="citizen", agency=None)
     subject = f"USER%23{officer_id}"
-    resource, params = "/audit/{subject}", {"subject": subject}
     citizen = log_in(local_aws, "nermin.citizen")
-    status, _, _ = call(
-        local_aws,
-        "AuditTrailFunction",
-        "GET",
-        f"/audit/{subject}",
-        token=citizen,
-        resource=resource,
-        path_parameters=params,
-    )
+    status, _, _ = call(local_aws, "GET", f"/audit/{subject}", token=citizen)
     assert status == 403
-    _, own, _ = call(local_aws, "MyAuditFunction", "GET", "/me/audit", token=citizen)
+    _, own, _ = call(local_aws, "GET", "/me/audit", token=citizen)
     assert "access-refused" in [e["action"] for e in own["items"]]
 
     status, trail, _ = call(
-        local_aws,
-        "AuditTrailFunction",
-        "GET",
-        f"/audit/{subject}",
-        token=log_in(local_aws, "ilqar.officer"),
-        resource=resource,
-        path_parameters=params,
+        local_aws, "GET", f"/audit/{subject}", token=log_in(local_aws, "ilqar.officer")
     )
     assert status == 200
     assert [e["action"] for e in trail["items"]] == ["account-created"]
@@ -169,28 +152,14 @@ def test_a_malformed_subject_is_a_422_naming_it(local_aws: LocalAws) -> None:
     """G7: the subject must look like `KIND#key`."""
     person("orxan.officer")
     status, body, _ = call(
-        local_aws,
-        "AuditTrailFunction",
-        "GET",
-        "/audit/nonsense",
-        token=log_in(local_aws, "orxan.officer"),
-        resource="/audit/{subject}",
-        path_parameters={"subject": "nonsense"},
+        local_aws, "GET", "/audit/nonsense", token=log_in(local_aws, "orxan.officer")
     )
     assert status == 422 and body["errors"][0]["field"] == "subject"
 
 
 def _read(local_aws: LocalAws, token: str, subject: str) -> int:
     encoded = subject.replace("#", "%23")
-    status, _, _ = call(
-        local_aws,
-        "AuditTrailFunction",
-        "GET",
-        f"/audit/{encoded}",
-        token=token,
-        resource="/audit/{subject}",
-        path_parameters={"subject": encoded},
-    )
+    status, _, _ = call(local_aws, "GET", f"/audit/{encoded}", token=token)
     return status
 
 

@@ -48,9 +48,7 @@ def test_profile_shows_the_officers_agency_and_office(local_aws: LocalAws) -> No
         mobile="+994501234567",
         language="en",
     )
-    status, profile, _ = call(
-        local_aws, "ProfileFunction", "GET", "/me", token=log_in(local_aws, "sevinc.officer")
-    )
+    status, profile, _ = call(local_aws, "GET", "/me", token=log_in(local_aws, "sevinc.officer"))
     assert status == 200
     assert profile == {
         "userId": user_id,
@@ -65,7 +63,7 @@ def test_profile_shows_the_officers_agency_and_office(local_aws: LocalAws) -> No
         "agency": "MKT",
         "office": "MKT-SHEKI",
     }
-    assert call(local_aws, "ProfileFunction", "GET", "/me")[0] == 401
+    assert call(local_aws, "GET", "/me")[0] == 401
 
 
 def test_applications_of_every_service_in_one_list_with_history(local_aws: LocalAws) -> None:
@@ -83,7 +81,6 @@ def test_applications_of_every_service_in_one_list_with_history(local_aws: Local
 
     status, page, _ = call(
         local_aws,
-        "MyApplicationsFunction",
         "GET",
         "/me/applications",
         token=log_in(local_aws, "farid.citizen"),
@@ -101,11 +98,7 @@ def test_applications_of_every_service_in_one_list_with_history(local_aws: Local
     assert first["history"][1]["note"] == "Documents checked"
 
     _, other, _ = call(
-        local_aws,
-        "MyApplicationsFunction",
-        "GET",
-        "/me/applications",
-        token=log_in(local_aws, "other.citizen"),
+        local_aws, "GET", "/me/applications", token=log_in(local_aws, "other.citizen")
     )
     assert other["items"] == []
 

@@ -59,7 +59,7 @@ def test_login_gives_a_token_with_role_and_expiry(local_aws: LocalAws) -> None:
     assert body["office"] == "MKT-SHEKI"
     assert body["tokenType"] == "Bearer"
     assert body["expiresIn"] == auth.TOKEN_SECONDS
-    status, profile, _ = call(local_aws, "ProfileFunction", "GET", "/me", token=body["accessToken"])
+    status, profile, _ = call(local_aws, "GET", "/me", token=body["accessToken"])
     assert status == 200 and profile["username"] == "aygun.officer"
 
 
@@ -76,9 +76,7 @@ def test_wrong_username_and_wrong_password_are_the_same_401(local_aws: LocalAws)
 def test_bad_input_is_a_422_naming_the_field(local_aws: LocalAws) -> None:
     """G7: a missing password is named, and nothing is counted."""
     user_id = person("leyla.officer")
-    status, body, _ = call(
-        local_aws, "LoginFunction", "POST", "/auth/login", body={"username": "leyla.officer"}
-    )
+    status, body, _ = call(local_aws, "POST", "/auth/login", body={"username": "leyla.officer"})
     assert status == 422
     assert [e["field"] for e in body["errors"]] == ["password"]
     assert login._attempts(user_id, "127.0.0.1") == {}
@@ -229,17 +227,12 @@ def test_logout_kills_every_token_at_once(local_aws: LocalAws) -> None:
     """G8: logout bumps the session counter; all earlier tokens stop working."""
     user_id = person("tural.officer")
     first, second = log_in(local_aws, "tural.officer"), log_in(local_aws, "tural.officer")
-    status, _, _ = call(local_aws, "LogoutFunction", "POST", "/auth/logout", token=first)
+    status, _, _ = call(local_aws, "POST", "/auth/logout", token=first)
     assert status == 204
     for token in (first, second):
-        assert call(local_aws, "ProfileFunction", "GET", "/me", token=token)[0] == 401
+        assert call(local_aws, "GET", "/me", token=token)[0] == 401
     assert "logout" in _actions(user_id)
-    assert (
-        call(local_aws, "ProfileFunction", "GET", "/me", token=log_in(local_aws, "tural.officer"))[
-            0
-        ]
-        == 200
-    )
+    assert call(local_aws, "GET", "/me", token=log_in(local_aws, "tural.officer"))[0] == 200
 
 
 def test_agency_system_gets_an_agency_token(local_aws: LocalAws) -> None:
@@ -250,7 +243,6 @@ def test_agency_system_gets_an_agency_token(local_aws: LocalAws) -> None:
     assert stored is not None and stored["passwordHash"].startswith("$argon2id$")
     status, body, _ = call(
         local_aws,
-        "AgencyTokenFunction",
         "POST",
         "/auth/token",
         body={"clientId": "din-system", "clientSecret": "s3cret-of-the-agency-system"},
@@ -258,11 +250,7 @@ def test_agency_system_gets_an_agency_token(local_aws: LocalAws) -> None:
     assert status == 200
     assert body["role"] == "agency" and body["agency"] == "DIN"
     wrong = call(
-        local_aws,
-        "AgencyTokenFunction",
-        "POST",
-        "/auth/token",
-        body={"clientId": "din-system", "clientSecret": "guessed"},
+        local_aws, "POST", "/auth/token", body={"clientId": "din-system", "clientSecret": "guessed"}
     )
     assert wrong[0] == 401
 
@@ -273,11 +261,7 @@ def test_people_and_systems_log_in_at_their_own_door(local_aws: LocalAws) -> Non
     person("xin.officer", agency="XIN")
     assert _attempt(local_aws, "xin-system", "s3cret-of-the-agency-system")[0] == 401
     status, _, _ = call(
-        local_aws,
-        "AgencyTokenFunction",
-        "POST",
-        "/auth/token",
-        body={"clientId": "xin.officer", "clientSecret": PASSWORD},
+        local_aws, "POST", "/auth/token", body={"clientId": "xin.officer", "clientSecret": PASSWORD}
     )
     assert status == 401
 

@@ -31,7 +31,6 @@ def _agency_route() -> APIGatewayRestResolver:
 def _agency_token(local_aws: LocalAws, client_id: str) -> str:
     status, body, _ = call(
         local_aws,
-        "AgencyTokenFunction",
         "POST",
         "/auth/token",
         body={"clientId": client_id, "clientSecret": "s3cret-of-the-agency-system"},
@@ -44,16 +43,7 @@ def _restrict(
     local_aws: LocalAws, operator: str, user_id: str, body: object
 ) -> tuple[int, dict[str, Any], dict[str, str]]:
     path = f"/operator/accounts/{user_id}/restriction"
-    return call(
-        local_aws,
-        "RestrictAccountFunction",
-        "POST",
-        path,
-        token=operator,
-        body=body,
-        resource="/operator/accounts/{userId}/restriction",
-        path_parameters={"userId": user_id},
-    )
+    return call(local_aws, "POST", path, token=operator, body=body)
 
 
 def test_an_agency_reaches_only_its_own_routes_and_a_foreign_token_is_audited(
@@ -92,13 +82,7 @@ def test_operator_sees_refusals_then_restricts_and_it_takes_effect_at_once(
     for _ in range(2):  # an officer trying the operator's route
         assert _restrict(local_aws, officer, officer_id, {"reason": "trying"})[0] == 403
     status, refusals, _ = call(
-        local_aws,
-        "AccountRefusalsFunction",
-        "GET",
-        f"/operator/accounts/{officer_id}/refusals",
-        token=operator,
-        resource="/operator/accounts/{userId}/refusals",
-        path_parameters={"userId": officer_id},
+        local_aws, "GET", f"/operator/accounts/{officer_id}/refusals", token=operator
     )
     assert status == 200
     assert [e["action"] for e in refusals["items"]] == [auth.ACCESS_REFUSED] * 2
@@ -108,13 +92,9 @@ def test_operator_sees_refusals_then_restricts_and_it_takes_effect_at_once(
         local_aws, operator, officer_id, {"reason": "Repeated attempts at operator routes"}
     )
     assert status == 200 and access["status"] == "restricted"
-    assert call(local_aws, "ProfileFunction", "GET", "/me", token=officer)[0] == 403
+    assert call(local_aws, "GET", "/me", token=officer)[0] == 403
     login_status, body, _ = call(
-        local_aws,
-        "LoginFunction",
-        "POST",
-        "/auth/login",
-        body={"username": "elvin.officer", "password": PASSWORD},
+        local_aws, "POST", "/auth/login", body={"username": "elvin.officer", "password": PASSWORD}
     )
     assert login_status == 403 and body["code"] == "auth.restricted"
     trail = audit.trail(f"USER#{officer_id}", limit=100).items
@@ -123,16 +103,10 @@ def test_operator_sees_refusals_then_restricts_and_it_takes_effect_at_once(
     assert restricted[0]["before"] == {"status": "active"}
 
     status, access, _ = call(
-        local_aws,
-        "LiftRestrictionFunction",
-        "DELETE",
-        f"/operator/accounts/{officer_id}/restriction",
-        token=operator,
-        resource="/operator/accounts/{userId}/restriction",
-        path_parameters={"userId": officer_id},
+        local_aws, "DELETE", f"/operator/accounts/{officer_id}/restriction", token=operator
     )
     assert status == 200 and access["status"] == "active"
-    assert call(local_aws, "ProfileFunction", "GET", "/me", token=officer)[0] == 200
+    assert call(local_aws, "GET", "/me", token=officer)[0] == 200
     assert "access-restriction-lifted" in [
         e["action"] for e in audit.trail(f"USER#{officer_id}", limit=100).items
     ]
