@@ -15,10 +15,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -90,13 +91,22 @@ def client(client_id: str, agency: str, secret: str = "s3cret-of-the-agency-syst
 
 
 # ---------------------------------------------------------------- calling handlers
-class Answer(NamedTuple):
+@dataclass(frozen=True)
+class Answer:
     """A handler's answer: status, body (parsed JSON; the text where it is not JSON; {} where
-    empty) and headers (multi-valued ones joined with commas)."""
+    empty), headers (multi-valued ones joined with commas) and the body's text as sent. Unpacks
+    as (status, body, headers)."""
 
     status: int
     body: Any
     headers: dict[str, str]
+    text: str
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.status, self.body, self.headers))
+
+    def __getitem__(self, index: Any) -> Any:
+        return (self.status, self.body, self.headers)[index]
 
 
 def call(
@@ -139,7 +149,7 @@ def call(
     answer_headers = dict(response.get("headers") or {})
     for name, values in (response.get("multiValueHeaders") or {}).items():
         answer_headers[name] = ",".join(values)
-    return Answer(response["statusCode"], payload, answer_headers)
+    return Answer(response["statusCode"], payload, answer_headers, text)
 
 
 def log_in(local_aws: LocalAws, username: str, password: str = PASSWORD) -> str:

@@ -9,12 +9,15 @@ test created beside the template (an agency's webhook secret) deleted.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
 import boto3
 
 from devstack.template import ACCOUNT, REGION, Template
+
+STARTING_CEILING = 300.0
 
 
 def _aws(service: str) -> Any:
@@ -63,8 +66,19 @@ def _stop_workflows(template: Template) -> None:
     for machine in get_backend(ACCOUNT, REGION).state_machines:
         for execution in machine.executions:
             if execution.status == "RUNNING":
+                _until_evaluating(execution)
                 sfn.stop_execution(executionArn=execution.execution_arn, error="TestReset")
         machine.executions.clear()
+
+
+def _until_evaluating(execution: Any) -> None:
+    """A just-started execution's thread has not built its environment yet, and moto can stop
+    it only once it has: wait for that (a moment; the ceiling is for a broken run)."""
+    deadline = time.monotonic() + STARTING_CEILING
+    while getattr(execution.exec_worker, "env", None) is None:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{execution.execution_arn} never started evaluating")
+        time.sleep(0.01)
 
 
 def _empty_tables(template: Template) -> None:

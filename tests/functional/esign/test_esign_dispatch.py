@@ -6,7 +6,6 @@ E10); the embassy, the MFA (`XIN`) and the Centers act through the real handlers
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -16,8 +15,8 @@ import pytest
 from egov.esign import contracts
 from egov.platform import calendar, clock
 from egov.platform.repository import Transaction
-from tests.conftest import LocalAws, rest_event
-from tests.helpers import jump_clock
+from tests.conftest import LocalAws
+from tests.helpers import call, jump_clock
 from tests.workflow.test_esign_review import account, sample_form
 
 
@@ -42,67 +41,16 @@ def signed_contract(carrier: str, embassy: str = "EMB-DE") -> str:
     return str(contract["contractNumber"])
 
 
-def call(
-    local_aws: LocalAws,
-    function: str,
-    method: str,
-    path: str,
-    resource: str,
-    params: dict[str, str],
-    token: str,
-) -> tuple[int, Any]:
-    response = local_aws.invoke(
-        function,
-        rest_event(
-            method,
-            path,
-            resource=resource,
-            headers={"Authorization": f"Bearer {token}"},
-            path_parameters=params,
-        ),
-    )
-    return response["statusCode"], json.loads(response["body"] or "{}")
-
-
 def send(local_aws: LocalAws, embassy: str, token: str) -> tuple[int, Any]:
-    return call(
-        local_aws,
-        "EsignDispatchContractsFunction",
-        "POST",
-        f"/esign/embassies/{embassy}/dispatches",
-        "/esign/embassies/{embassy}/dispatches",
-        {"embassy": embassy},
-        token,
-    )
+    return call(local_aws, "POST", f"/esign/embassies/{embassy}/dispatches", token=token)[:2]
 
 
 def listed(local_aws: LocalAws, embassy: str, token: str) -> tuple[int, Any]:
-    return call(
-        local_aws,
-        "EsignDispatchesFunction",
-        "GET",
-        f"/esign/embassies/{embassy}/dispatches",
-        "/esign/embassies/{embassy}/dispatches",
-        {"embassy": embassy},
-        token,
-    )
+    return call(local_aws, "GET", f"/esign/embassies/{embassy}/dispatches", token=token)[:2]
 
 
 def step(local_aws: LocalAws, action: str, batch_id: str, token: str) -> tuple[int, Any]:
-    function = (
-        "EsignDispatchForwardedFunction"
-        if action == "forwarding"
-        else "EsignDispatchReceivedFunction"
-    )
-    return call(
-        local_aws,
-        function,
-        "POST",
-        f"/esign/dispatches/{batch_id}/{action}",
-        "/esign/dispatches/{batchId}/" + action,
-        {"batchId": batch_id},
-        token,
-    )
+    return call(local_aws, "POST", f"/esign/dispatches/{batch_id}/{action}", token=token)[:2]
 
 
 @pytest.fixture

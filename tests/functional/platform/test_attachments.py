@@ -16,8 +16,8 @@ from devstack.template import Template
 from egov.platform import attachments, audit
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
-from tests.conftest import LocalAws, rest_event
-from tests.helpers import account, settle
+from tests.conftest import LocalAws
+from tests.helpers import account, call, settle
 
 PDF = b"%PDF-1.7\n" + b"contract text " * 100
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300
@@ -34,31 +34,14 @@ def declare(content: bytes, **overrides: Any) -> dict[str, Any]:
     }
 
 
-def call(local_aws: LocalAws, function: str, event: dict[str, Any]) -> tuple[int, Any]:
-    response = local_aws.invoke(function, event)
-    return response["statusCode"], json.loads(response["body"])
-
-
 def request_upload(local_aws: LocalAws, token: str | None, body: dict[str, Any]) -> tuple[int, Any]:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    return call(
-        local_aws,
-        "UploadRequestFunction",
-        rest_event("POST", "/uploads", body=body, headers=headers),
-    )
+    return call(local_aws, "POST", "/uploads", token=token, body=body)[:2]
 
 
 def status(
     local_aws: LocalAws, token: str, attachment_id: str, lang: str = "en"
 ) -> tuple[int, Any]:
-    event = rest_event(
-        "GET",
-        f"/uploads/{attachment_id}",
-        resource="/uploads/{attachmentId}",
-        path_parameters={"attachmentId": attachment_id},
-        headers={"Authorization": f"Bearer {token}", "Accept-Language": lang},
-    )
-    return call(local_aws, "UploadStatusFunction", event)
+    return call(local_aws, "GET", f"/uploads/{attachment_id}", token=token, language=lang)[:2]
 
 
 def send_file(ticket: dict[str, Any], content: bytes) -> None:

@@ -17,7 +17,7 @@ from egov.platform import i18n, inbound, notify
 from egov.platform.adapters import gateways
 from egov.platform.problems import Invalid
 from tests.conftest import LocalAws, rest_event
-from tests.helpers import account, settle, wait_for
+from tests.helpers import account, call, settle, wait_for
 
 i18n.register(
     {
@@ -27,13 +27,6 @@ i18n.register(
 )
 
 
-def call(platform: LocalAws, function: str, method: str, path: str, token: str, **kw: Any) -> Any:
-    response = platform.invoke(
-        function, rest_event(method, path, headers={"Authorization": f"Bearer {token}"}, **kw)
-    )
-    return response["statusCode"], json.loads(response["body"]) if response["body"] else None
-
-
 def message(message_id: str) -> dict[str, Any]:
     item = notify.PLATFORM.get(f"NOTIFICATION#{message_id}", "MESSAGE")
     assert item is not None
@@ -41,7 +34,7 @@ def message(message_id: str) -> dict[str, Any]:
 
 
 def deliveries_of(platform: LocalAws, token: str) -> dict[str, dict[str, Any]]:
-    status, inbox = call(platform, "InboxFunction", "GET", "/me/inbox", token)
+    status, inbox = call(platform, "GET", "/me/inbox", token=token)[:2]
     assert status == 200
     return {d["channel"]: d for d in inbox["items"][0]["deliveries"]}
 
@@ -63,7 +56,7 @@ def test_g2_notice_is_in_the_inbox_at_once_then_delivered_by_email_and_sms(
     item_id = notify.send(
         user_id, "notice.test", {"name": "Günay"}, email="gunay@mail.az", sms="+994552345678"
     )
-    status, inbox = call(platform, "InboxFunction", "GET", "/me/inbox", token)
+    status, inbox = call(platform, "GET", "/me/inbox", token=token)[:2]
     assert status == 200
     assert inbox["unread"] == 1
     [item] = inbox["items"]
@@ -186,29 +179,23 @@ def test_g2_inbox_newest_first_paginated_and_read(platform: LocalAws) -> None:
     item is not found (G8)."""
     user_id, token = account()
     ids = [notify.send(user_id, "notice.test", {"name": str(n)}) for n in range(3)]
-    status, first = call(platform, "InboxFunction", "GET", "/me/inbox", token, query={"limit": "2"})
+    status, first = call(platform, "GET", "/me/inbox", token=token, query={"limit": "2"})[:2]
     assert [i["itemId"] for i in first["items"]] == [ids[2], ids[1]]
     assert first["unread"] == 3
     _, second = call(
-        platform,
-        "InboxFunction",
-        "GET",
-        "/me/inbox",
-        token,
-        query={"limit": "2", "cursor": first["cursor"]},
-    )
+        platform, "GET", "/me/inbox", token=token, query={"limit": "2", "cursor": first["cursor"]}
+    )[:2]
     assert [i["itemId"] for i in second["items"]] == [ids[0]]
 
     path = f"/me/inbox/{ids[1]}/read"
-    kw = {"resource": "/me/inbox/{itemId}/read", "path_parameters": {"itemId": ids[1]}}
-    status, item = call(platform, "ReadInboxItemFunction", "POST", path, token, **kw)
+    status, item = call(platform, "POST", path, token=token)[:2]
     assert (status, item["read"]) == (200, True)
-    assert call(platform, "ReadInboxItemFunction", "POST", path, token, **kw)[0] == 200
-    _, inbox = call(platform, "InboxFunction", "GET", "/me/inbox", token)
+    assert call(platform, "POST", path, token=token)[0] == 200
+    _, inbox = call(platform, "GET", "/me/inbox", token=token)[:2]
     assert inbox["unread"] == 2
 
     _, stranger = account()
-    status, problem = call(platform, "ReadInboxItemFunction", "POST", path, stranger, **kw)
+    status, problem = call(platform, "POST", path, token=stranger)[:2]
     assert (status, problem["errors"][0]["field"]) == (404, "itemId")
 
 
@@ -226,22 +213,14 @@ def test_a9_agency_reads_the_delivery_results_of_its_own_messages(platform: Loca
     )
     settle(platform.pump)
     _, agency_token = account("agency", "aqta")
-    path, kw = (
-        "/agencies/aqta/notifications",
-        {
-            "resource": "/agencies/{agency}/notifications",
-            "path_parameters": {"agency": "aqta"},
-        },
-    )
+    path = "/agencies/aqta/notifications"
 
     def delivered() -> bool:
-        status, body = call(
-            platform, "AgencyNotificationsFunction", "GET", path, agency_token, **kw
-        )
+        status, body = call(platform, "GET", path, token=agency_token)[:2]
         return status == 200 and body["items"][0]["status"] == "delivered"
 
     wait_for(delivered)
-    _, body = call(platform, "AgencyNotificationsFunction", "GET", path, agency_token, **kw)
+    _, body = call(platform, "GET", path, token=agency_token)[:2]
     [result] = body["items"]
     assert (result["channel"], result["subjectRef"], result["key"]) == (
         "sms",
@@ -249,7 +228,7 @@ def test_a9_agency_reads_the_delivery_results_of_its_own_messages(platform: Loca
         "notice.document-placed",
     )
     _, other = account("agency", "customs")
-    assert call(platform, "AgencyNotificationsFunction", "GET", path, other, **kw)[0] == 403
+    assert call(platform, "GET", path, token=other)[0] == 403
 
 
 def test_g7_bad_address_is_refused_and_nothing_is_written(platform: LocalAws) -> None:
@@ -258,7 +237,7 @@ def test_g7_bad_address_is_refused_and_nothing_is_written(platform: LocalAws) ->
     with pytest.raises(Invalid) as caught:
         notify.send(user_id, "notice.test", {"name": "x"}, email="a@mail.az", sms="+99412")
     assert caught.value.errors[0].field == "sms"
-    _, inbox = call(platform, "InboxFunction", "GET", "/me/inbox", token)
+    _, inbox = call(platform, "GET", "/me/inbox", token=token)[:2]
     assert inbox == {"items": [], "unread": 0, "cursor": None}
     queue = boto3.client("sqs").get_queue_attributes(
         QueueUrl=platform.template.ref("NotificationQueue"),

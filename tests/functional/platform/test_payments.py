@@ -14,7 +14,7 @@ from egov.platform import audit, payments
 from egov.platform.adapters.payment import confirmation_signer
 from egov.platform.problems import Invalid
 from tests.conftest import LocalAws, rest_event
-from tests.helpers import account
+from tests.helpers import account, call
 
 PAYING_CARD = "4169741234567890"
 DECLINED_CARD = "4000000000000002"  # listed in the simulator's data/failures.json
@@ -26,25 +26,8 @@ def pay(payment: payments.Payment, card: str) -> dict[str, Any]:
     return dict(answer.json())
 
 
-def call(
-    platform: LocalAws, function: str, method: str, path: str, token: str, **kw: Any
-) -> tuple[int, Any]:
-    response = platform.invoke(
-        function, rest_event(method, path, headers={"Authorization": f"Bearer {token}"}, **kw)
-    )
-    return response["statusCode"], json.loads(response["body"]) if response["body"] else None
-
-
 def status_of(platform: LocalAws, payment_id: str, token: str) -> tuple[int, Any]:
-    return call(
-        platform,
-        "PaymentStatusFunction",
-        "GET",
-        f"/payments/{payment_id}",
-        token,
-        resource="/payments/{paymentId}",
-        path_parameters={"paymentId": payment_id},
-    )
+    return call(platform, "GET", f"/payments/{payment_id}", token=token)[:2]
 
 
 def signed_callback(
@@ -160,16 +143,12 @@ def test_g6_fees_are_not_refundable(platform: LocalAws) -> None:
     payment = payments.request_fee(owner, "APP#refund", "free-sale-certificate")
     pay(payment, PAYING_CARD)
     path = f"/payments/{payment.paymentId}/refund"
-    kw = {
-        "resource": "/payments/{paymentId}/refund",
-        "path_parameters": {"paymentId": payment.paymentId},
-    }
-    code, problem = call(platform, "PaymentRefundFunction", "POST", path, token, **kw)
+    code, problem = call(platform, "POST", path, token=token)[:2]
     assert code == 409
     assert problem["code"] == "payment.not-refundable"
     assert problem["basis"] == "seed 001 §2.20"
     assert (payments.get(payment.paymentId) or {})["status"] == "paid"
-    code, _ = call(platform, "PaymentRefundFunction", "POST", path, stranger, **kw)
+    code, _ = call(platform, "POST", path, token=stranger)[:2]
     assert code == 404
 
 

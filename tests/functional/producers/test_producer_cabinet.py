@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
 import httpx
 
@@ -18,7 +17,7 @@ from tests.functional.producers.test_producer_registration import (
     register,
     registration,
 )
-from tests.helpers import settle
+from tests.helpers import call, settle
 
 PERSON = {
     "kind": "potential-producer",
@@ -47,19 +46,6 @@ def staff(role: auth.Role, agency: str | None, office: str | None = None) -> str
     return auth.issue_token(Principal.of(stored))
 
 
-def call(
-    local_aws: LocalAws,
-    function: str,
-    method: str,
-    path: str,
-    body: Any = None,
-    token: str | None = None,
-) -> tuple[int, Any]:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = local_aws.invoke(function, rest_event(method, path, body=body, headers=headers))
-    return response["statusCode"], json.loads(response["body"])
-
-
 def sms_to(local_aws: LocalAws, simulators: str, mobile: str) -> str:
     settle(local_aws.pump)
     sent = httpx.get(f"{simulators}/sms/messages", params={"to": mobile}).json()["messages"]
@@ -71,14 +57,7 @@ def test_officer_registers_in_person_and_the_person_activates(
 ) -> None:
     """P6: approved at once with officer and office; P7: activation notice; password set."""
     officer = staff("officer", "MKT", "Şəki rayon idarəsi")
-    status, body = call(
-        local_aws,
-        "ProducerAssistedRegisterFunction",
-        "POST",
-        "/producers/assisted",
-        PERSON,
-        officer,
-    )
+    status, body = call(local_aws, "POST", "/producers/assisted", body=PERSON, token=officer)[:2]
     assert status == 201, body
     assert body["status"] == "approved"
     producer_id = body["id"]
@@ -90,47 +69,32 @@ def test_officer_registers_in_person_and_the_person_activates(
     code = re.search(r"\b(\d{8})\b", text)
     assert code
     wrong = {"username": "ulvi78", "code": "00000000", "password": "Yeni-şifrə-2026"}
-    status, problem = call(
-        local_aws, "ProducerActivateFunction", "POST", "/producers/activation", wrong
-    )
+    status, problem = call(local_aws, "POST", "/producers/activation", body=wrong)[:2]
     assert (status, problem["errors"][0]["field"]) == (422, "code")
     status, body = call(
-        local_aws,
-        "ProducerActivateFunction",
-        "POST",
-        "/producers/activation",
-        {**wrong, "code": code.group(1)},
-    )
+        local_aws, "POST", "/producers/activation", body={**wrong, "code": code.group(1)}
+    )[:2]
     assert status == 200, body
     stored = auth.account(producer_id)
     assert stored is not None and stored["status"] == "active"
     assert auth.password_matches(stored["passwordHash"], "Yeni-şifrə-2026")
 
     token = auth.issue_token(Principal.of(stored))
-    status, me = call(local_aws, "ProducerMeFunction", "GET", "/producers/me", token=token)
+    status, me = call(local_aws, "GET", "/producers/me", token=token)[:2]
     assert status == 200
     assert me["office"] == "Şəki rayon idarəsi" and me["registeredBy"]
     assert me["identity"]["surname"] == "Hüseynov" and me["region"] == "Gəncə şəhəri"
-    status, listed = call(local_aws, "ProducerListFunction", "GET", "/producers")
+    status, listed = call(local_aws, "GET", "/producers")[:2]
     assert [p["id"] for p in listed["items"]] == [producer_id]
 
 
 def test_only_ministry_and_asan_officers_register_in_person(local_aws: LocalAws) -> None:
     """P6: an officer of another agency, or a citizen, is refused (403)."""
     customs = staff("officer", "DGK")
-    status, problem = call(
-        local_aws,
-        "ProducerAssistedRegisterFunction",
-        "POST",
-        "/producers/assisted",
-        PERSON,
-        customs,
-    )
+    status, problem = call(local_aws, "POST", "/producers/assisted", body=PERSON, token=customs)[:2]
     assert (status, problem["code"]) == (403, "auth.role-required")
     asan = staff("officer", "ASAN", "Bakı ASAN xidmət mərkəzi №1")
-    status, body = call(
-        local_aws, "ProducerAssistedRegisterFunction", "POST", "/producers/assisted", PERSON, asan
-    )
+    status, body = call(local_aws, "POST", "/producers/assisted", body=PERSON, token=asan)[:2]
     assert status == 201, body
 
 
@@ -147,12 +111,10 @@ def test_products_from_the_classifier_and_search_by_product(
     assert stored is not None
     token = auth.issue_token(Principal.of(stored))
 
-    status, classifier = call(local_aws, "ProducerClassifierFunction", "GET", "/producers/products")
+    status, classifier = call(local_aws, "GET", "/producers/products")[:2]
     hazelnut = next(p for p in classifier["products"] if p["en"] == "Hazelnuts")
     bad = {"products": [{"code": "9999-99", "quantity": 1, "unit": "kg", "season": "autumn"}]}
-    status, problem = call(
-        local_aws, "ProducerProductsFunction", "PUT", "/producers/me/products", bad, token
-    )
+    status, problem = call(local_aws, "PUT", "/producers/me/products", body=bad, token=token)[:2]
     assert (status, problem["errors"][0]["field"]) == (422, "products.0.code")
     offers = {
         "products": [
@@ -160,9 +122,7 @@ def test_products_from_the_classifier_and_search_by_product(
             {"code": "0149-01", "quantity": 300, "unit": "kg", "season": "summer"},
         ]
     }
-    status, body = call(
-        local_aws, "ProducerProductsFunction", "PUT", "/producers/me/products", offers, token
-    )
+    status, body = call(local_aws, "PUT", "/producers/me/products", body=offers, token=token)[:2]
     assert status == 200, body
 
     def found(query: dict[str, str]) -> list[str]:
@@ -179,11 +139,6 @@ def test_products_from_the_classifier_and_search_by_product(
     assert found({"region": "bakı şəhəri"}) == [producer_id]
 
     fewer = {"products": [offers["products"][1]]}
-    assert (
-        call(local_aws, "ProducerProductsFunction", "PUT", "/producers/me/products", fewer, token)[
-            0
-        ]
-        == 200
-    )
+    assert call(local_aws, "PUT", "/producers/me/products", body=fewer, token=token)[0] == 200
     assert found({"product": hazelnut["code"]}) == []
     assert found({"product": "0149-01"}) == [producer_id]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 import httpx
 
@@ -12,24 +10,16 @@ from egov.platform import auth, aws, exchange
 from egov.platform.auth import Principal
 from egov.producers import verification
 from egov.producers.records import PRODUCERS, mobile_guard, producer_pk
-from tests.conftest import LocalAws, rest_event
+from tests.conftest import LocalAws
 from tests.functional.producers.test_producer_registration import (
     GOYGOL,
     confirm,
     register,
     registration,
 )
-from tests.helpers import settle, wait_for
+from tests.helpers import call, settle, wait_for
 
 PASSWORD = "Taxıl-2024-bol"
-
-
-def call(
-    local_aws: LocalAws, function: str, method: str, path: str, body: Any, token: str
-) -> tuple[int, Any]:
-    event = rest_event(method, path, body=body, headers={"Authorization": f"Bearer {token}"})
-    response = local_aws.invoke(function, event)
-    return response["statusCode"], json.loads(response["body"] or "null")
 
 
 def producer(local_aws: LocalAws, simulators: str) -> tuple[str, str]:
@@ -45,11 +35,11 @@ def producer(local_aws: LocalAws, simulators: str) -> tuple[str, str]:
 def test_change_email(local_aws: LocalAws, simulators: str) -> None:
     """P8: view and change the e-mail; a bad address is a 422 naming `email`."""
     producer_id, token = producer(local_aws, simulators)
-    fn, path = "ProducerChangeEmailFunction", "/producers/me/email"
-    assert call(local_aws, fn, "PUT", path, {"email": "x@"}, token)[1]["errors"][0]["field"] == (
-        "email"
-    )
-    status, body = call(local_aws, fn, "PUT", path, {"email": "aqro@goygol.az"}, token)
+    path = "/producers/me/email"
+    assert call(local_aws, "PUT", path, body={"email": "x@"}, token=token)[1]["errors"][0][
+        "field"
+    ] == ("email")
+    status, body = call(local_aws, "PUT", path, body={"email": "aqro@goygol.az"}, token=token)[:2]
     assert (status, body["email"]) == (200, "aqro@goygol.az")
     stored = auth.account(producer_id)
     assert stored is not None and stored["email"] == "aqro@goygol.az"
@@ -59,9 +49,9 @@ def test_removing_the_email_clears_it_everywhere(local_aws: LocalAws, simulators
     """P8, G7: `{"email": null}` removes the address (found by the contract fuzzer: the record
     update set and removed `email` at once, which DynamoDB refuses, and the server failed)."""
     producer_id, token = producer(local_aws, simulators)
-    fn, path = "ProducerChangeEmailFunction", "/producers/me/email"
-    assert call(local_aws, fn, "PUT", path, {"email": "aqro@goygol.az"}, token)[0] == 200
-    status, body = call(local_aws, fn, "PUT", path, {"email": None}, token)
+    path = "/producers/me/email"
+    assert call(local_aws, "PUT", path, body={"email": "aqro@goygol.az"}, token=token)[0] == 200
+    status, body = call(local_aws, "PUT", path, body={"email": None}, token=token)[:2]
     assert (status, body.get("email")) == (200, None), body
     stored = auth.account(producer_id)
     assert stored is not None and "email" not in stored
@@ -71,9 +61,9 @@ def test_an_empty_body_is_a_422_and_keeps_the_email(local_aws: LocalAws, simulat
     """P8, G7, issue 10 item 12: `{}` names the missing field and removes nothing; removal is
     only the explicit `{"email": null}`."""
     producer_id, token = producer(local_aws, simulators)
-    fn, path = "ProducerChangeEmailFunction", "/producers/me/email"
-    assert call(local_aws, fn, "PUT", path, {"email": "aqro@goygol.az"}, token)[0] == 200
-    status, problem = call(local_aws, fn, "PUT", path, {}, token)
+    path = "/producers/me/email"
+    assert call(local_aws, "PUT", path, body={"email": "aqro@goygol.az"}, token=token)[0] == 200
+    status, problem = call(local_aws, "PUT", path, body={}, token=token)[:2]
     assert (status, problem["errors"][0]) == (
         422,
         {"field": "email", "code": "field.required", "detail": "Bu sahə mütləqdir"},
@@ -85,11 +75,14 @@ def test_an_empty_body_is_a_422_and_keeps_the_email(local_aws: LocalAws, simulat
 def test_change_phone_keeps_ownership_and_uniqueness(local_aws: LocalAws, simulators: str) -> None:
     """P8: a number the registry gives someone else, or one already held, is refused."""
     _, token = producer(local_aws, simulators)
-    fn = "ProducerMobileChangeCodeFunction"
     path = "/producers/me/mobile-confirmations"
-    status, problem = call(local_aws, fn, "POST", path, {"mobile": "+994552345678"}, token)
+    status, problem = call(local_aws, "POST", path, body={"mobile": "+994552345678"}, token=token)[
+        :2
+    ]
     assert (status, problem["code"]) == (422, "producers.mobile.not-owner")
-    status, problem = call(local_aws, fn, "POST", path, {"mobile": "+994501234567"}, token)
+    status, problem = call(local_aws, "POST", path, body={"mobile": "+994501234567"}, token=token)[
+        :2
+    ]
     assert (status, problem["code"]) == (409, "producers.mobile-taken")
 
 
@@ -104,12 +97,11 @@ def test_change_phone_to_a_second_line(local_aws: LocalAws, simulators: str) -> 
     token = auth.issue_token(Principal.of(stored))
     status, sent = call(
         local_aws,
-        "ProducerMobileChangeCodeFunction",
         "POST",
         "/producers/me/mobile-confirmations",
-        {"mobile": "+994507000001"},
-        token,
-    )
+        body={"mobile": "+994507000001"},
+        token=token,
+    )[:2]
     assert status == 201, sent
     settle(local_aws.pump)
     text = httpx.get(
@@ -120,12 +112,11 @@ def test_change_phone_to_a_second_line(local_aws: LocalAws, simulators: str) -> 
     change = {"mobile": "+994507000001", "confirmationId": sent["confirmationId"]}
     status, record = call(
         local_aws,
-        "ProducerChangeMobileFunction",
         "PUT",
         "/producers/me/mobile",
-        {**change, "code": found.group(1)},
-        token,
-    )
+        body={**change, "code": found.group(1)},
+        token=token,
+    )[:2]
     assert (status, record["mobile"]) == (200, "+994507000001")
     assert PRODUCERS.get(mobile_guard("+994507000000"), "GUARD") is None
     assert PRODUCERS.get(mobile_guard("+994507000001"), "GUARD")
@@ -136,27 +127,30 @@ def test_change_password_needs_the_old_one_and_ends_sessions(
 ) -> None:
     """P8: wrong old password 422 `oldPassword`; policy on the new one; old tokens die."""
     producer_id, token = producer(local_aws, simulators)
-    fn, path = "ProducerChangePasswordFunction", "/producers/me/password"
+    path = "/producers/me/password"
     status, problem = call(
         local_aws,
-        fn,
         "PUT",
         path,
-        {"oldPassword": "wrong-1234", "newPassword": "Yeni-2026-bol"},
-        token,
-    )
+        body={"oldPassword": "wrong-1234", "newPassword": "Yeni-2026-bol"},
+        token=token,
+    )[:2]
     assert (status, problem["errors"][0]["field"]) == (422, "oldPassword")
     status, problem = call(
-        local_aws, fn, "PUT", path, {"oldPassword": PASSWORD, "newPassword": "short"}, token
-    )
+        local_aws, "PUT", path, body={"oldPassword": PASSWORD, "newPassword": "short"}, token=token
+    )[:2]
     assert (status, problem["errors"][0]["field"]) == (422, "newPassword")
     status, _ = call(
-        local_aws, fn, "PUT", path, {"oldPassword": PASSWORD, "newPassword": "Yeni-2026-bol"}, token
-    )
+        local_aws,
+        "PUT",
+        path,
+        body={"oldPassword": PASSWORD, "newPassword": "Yeni-2026-bol"},
+        token=token,
+    )[:2]
     assert status == 204
     stored = auth.account(producer_id)
     assert stored is not None and auth.password_matches(stored["passwordHash"], "Yeni-2026-bol")
-    status, _ = call(local_aws, "ProducerMeFunction", "GET", "/producers/me", None, token)
+    status, _ = call(local_aws, "GET", "/producers/me", token=token)[:2]
     assert status == 401
 
 
@@ -165,10 +159,12 @@ def test_deregistration_closes_and_frees_username_and_mobile(
 ) -> None:
     """P8: account closed, record kept (closed), username and mobile free, VÖEN still held."""
     producer_id, token = producer(local_aws, simulators)
-    fn, path = "ProducerDeregisterFunction", "/producers/me/deregistration"
-    status, problem = call(local_aws, fn, "POST", path, {"password": "wrong-12345"}, token)
+    path = "/producers/me/deregistration"
+    status, problem = call(local_aws, "POST", path, body={"password": "wrong-12345"}, token=token)[
+        :2
+    ]
     assert (status, problem["errors"][0]["field"]) == (422, "password")
-    status, _ = call(local_aws, fn, "POST", path, {"password": PASSWORD}, token)
+    status, _ = call(local_aws, "POST", path, body={"password": PASSWORD}, token=token)[:2]
     assert status == 204
     record = PRODUCERS.get(f"PRODUCER#{producer_id}", "PROFILE")
     assert record is not None and record["status"] == "closed"
@@ -198,8 +194,8 @@ def test_deregistration_withdraws_the_ministrys_pending_verification(
         return next((d for d in pending if d.subject == subject), None)
 
     request = wait_for(ministry_request, pump=pump, what="the ministry's verification request")
-    fn, path = "ProducerDeregisterFunction", "/producers/me/deregistration"
-    assert call(local_aws, fn, "POST", path, {"password": PASSWORD}, token)[0] == 204
+    path = "/producers/me/deregistration"
+    assert call(local_aws, "POST", path, body={"password": PASSWORD}, token=token)[0] == 204
 
     def withdrawn() -> bool:
         decision = exchange.decision_of(verification.MINISTRY, request.decision_id)
