@@ -48,12 +48,23 @@ def baseline() -> Baseline:
 
 
 def reset(template: Template, provisioned: Baseline) -> None:
-    _stop_workflows(template)
-    _empty_tables(template)
-    _empty_buckets(template)
-    _empty_queues(template)
-    _restore_parameters(provisioned.parameters)
-    _restore_secrets(provisioned.secrets)
+    """Every step is tried, so that one failing leaves no data behind for the next test; the
+    first failure is raised at the end."""
+    failures: list[Exception] = []
+    for step in (
+        lambda: _stop_workflows(template),
+        lambda: _empty_tables(template),
+        lambda: _empty_buckets(template),
+        lambda: _empty_queues(template),
+        lambda: _restore_parameters(provisioned.parameters),
+        lambda: _restore_secrets(provisioned.secrets),
+    ):
+        try:
+            step()
+        except Exception as failure:
+            failures.append(failure)
+    if failures:
+        raise failures[0]
 
 
 def _stop_workflows(template: Template) -> None:
