@@ -9,6 +9,7 @@ test created beside the template (an agency's webhook secret) deleted.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,9 @@ from devstack.template import ACCOUNT, REGION, Template
 STARTING_CEILING = 300.0
 
 
+@functools.cache
 def _aws(service: str) -> Any:
+    """Made once: a client costs more to make than the calls a reset makes with it."""
     return boto3.client(service)  # type: ignore[call-overload]
 
 
