@@ -26,9 +26,6 @@ SERVICE_EDGES: dict[str, set[str]] = {
 HANDLER_EXCEPTIONS: dict[str, set[str]] = {
     # The audit trail asks each service which agencies handle its subjects (audit_read).
     "functions/platform/audit_trail.py": {"certificates", "esign", "producers"},
-    # The Center registers a certificate on an esign application (E12): the route is the
-    # registry's, the rule is esign's (egov.esign.embassy.issue_for_center).
-    "functions/certificates/issue.py": {"esign"},
 }
 
 
