@@ -24,6 +24,7 @@ from egov.certificates.note import Verifier, verify_bytes
 from egov.certificates.queries import RevocationList, signed_bytes
 from egov.platform import audit, auth, webhooks
 from tests.conftest import LocalAws
+from tests.functional.platform.test_access import template_routes
 from tests.helpers import (
     Agency,
     account,
@@ -34,7 +35,6 @@ from tests.helpers import (
     verified_body,
     wait_for,
 )
-from tests.unit.test_access import template_routes
 
 ROOT = Path(__file__).resolve().parents[2]
 
