@@ -90,7 +90,7 @@ def act(
         aws,
         "POST",
         f"/certificates/{serial}/{action}",
-        token=staff.token,
+        token=staff.token if staff else None,
         body={"basis": basis, **extra},
     )
     return status, body
