@@ -411,17 +411,14 @@ def test_issue10_e8_an_extension_of_the_center_s_deadline_asks_the_same_decision
     later = clock.parse(task["deadline"]) + timedelta(days=3)
     status, extended = call(
         local_aws,
-        "ExtendDecisionFunction",
         "POST",
         f"/operator/decisions/{decision_id}/extension",
-        "/operator/decisions/{decisionId}/extension",
-        {"decisionId": decision_id},
-        account("operator")[1],
-        {
+        token=account("operator")[1],
+        body={
             "deadline": clock.iso(later),
             "reason": "EIMZA-nın sistemi işləmir / EIMZA's system is down",
         },
-    )
+    )[:2]
     assert status == 200, extended
 
     def asked_again() -> dict[str, Any] | None:
