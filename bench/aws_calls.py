@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import warnings
 from collections import Counter
 from collections.abc import Callable
@@ -74,6 +75,59 @@ def _authorised(method: str, path: str) -> Callable[[], dict[str, Any]]:
     return event
 
 
+def _importer(functions: Functions) -> None:
+    """The bench citizen heads "Göygöl Aqro" MMC (tax simulator) and has 30 goods at the border,
+    with 30 of another importer beside them: the page must not read the others."""
+    from egov.customs import registry
+    from egov.customs.goods import Registration
+    from egov.platform import auth
+    from egov.platform.repository import Transaction
+
+    _citizen(functions)
+    user_id = auth.user_id_of_username(BENCH_USER)
+    tx = Transaction()
+    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": "5ZK8M2P"}, new=False)
+    tx.commit()
+    for n in range(60):
+        registry.register(
+            Registration(
+                barcode=f"BENCH{n:010d}",
+                importer_voen="1400500071" if n % 2 else "1700400081",
+                hs_code="8479820000",
+                description="Avadanlıq",
+                invoice_value=1000,
+                currency="EUR",
+                weight_kg=10,
+                packages=1,
+                exporter="Exporter",
+                waybill="JX1",
+                transport="10AB123",
+                registering_office="ASTARA",
+                destination_office="BAKI",
+                delivery_hours=36,
+            ),
+            registry.SYSTEM,
+        )
+
+
+def _catalogue(functions: Functions) -> None:
+    from egov.export import catalogue
+    from egov.platform import audit
+
+    if catalogue.search(limit=1).items:
+        return
+    for n in range(30):
+        catalogue.add(
+            catalogue.NewEntry(
+                name_az=f"Fındıq ləpəsi {n}",
+                name_en=f"Hazelnut kernels {n}",
+                hs_code="0802220000",
+                producer_voen="1400500071",
+            ),
+            audit.Actor.system("bench"),
+        )
+
+
 ACTIONS = [
     Action(
         "GET /health",
@@ -118,6 +172,26 @@ ACTIONS = [
         prepare=_citizen,
     ),
     Action(
+        "GET /customs/goods (a page of 20)",
+        "CustomsGoodsListFunction",
+        lambda: _with_query(
+            _authorised("GET", "/customs/goods")(), {"voen": "1400500071", "limit": "20"}
+        ),
+        3,
+        "the account (token check), its FIN link, one Query of the importer's partition of "
+        "the sparse index of goods not yet cleared (C2); the head's VÖEN is checked at the tax "
+        "registry over HTTP, not AWS",
+        prepare=_importer,
+    ),
+    Action(
+        "GET /export/catalogue?q= (a page)",
+        "ExportCatalogueFunction",
+        lambda: rest_event("GET", "/export/catalogue", query={"q": "findiq lep", "limit": "20"}),
+        1,
+        "one Query of the name index partition: each index item carries the entry (X1)",
+        prepare=_catalogue,
+    ),
+    Action(
         "outbox sweep (every minute)",
         "OutboxSweepFunction",
         lambda: {"detail-type": "Scheduled Event", "source": "aws.events", "detail": {}},
@@ -125,6 +199,12 @@ ACTIONS = [
         "one Query per index shard when nothing is pending: 8 a minute, about 350k a month",
     ),
 ]
+
+
+def _with_query(event: dict[str, Any], query: dict[str, str]) -> dict[str, Any]:
+    event["queryStringParameters"] = query
+    event["multiValueQueryStringParameters"] = {k: [v] for k, v in query.items()}
+    return event
 
 
 class CallCounter:
@@ -144,9 +224,15 @@ def main() -> None:
         template.endpoint = f"https://sqs.{REGION}.amazonaws.com"
         provision(template)
         apply_environment(template)
+        from devstack import simulators
+
+        with socket.socket() as probe:  # any free port: other stacks may run on this machine
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = simulators.serve("127.0.0.1", port, api_url="http://127.0.0.1:9")
         boto3.client("ssm").put_parameter(
             Name=template.physical_name("AdapterEndpoints"),
-            Value=json.dumps({}),
+            Value=json.dumps(simulators.endpoints(f"http://127.0.0.1:{port}")),
             Type="String",
             Overwrite=True,
         )
@@ -175,6 +261,7 @@ def main() -> None:
             detail = ", ".join(f"{op} {n}" for op, n in sorted(counter.calls.items()))
             print(f"{action.name:34} {total:5d} {action.expected_minimum:7d}  {detail}{flag}")
             print(f"{'':34} {'':5} {'':7}  minimum: {action.why}")
+        server.shutdown()
 
 
 if __name__ == "__main__":

@@ -41,6 +41,12 @@ TAGS = {
     "E-signature for non-residents via embassies (seed 001 §1–2)",
     "certificates": "Sertifikatlar reyestri, Merkle jurnalı və yoxlama / "
     "Certificate registry, its Merkle log and verification (seed 001 §3)",
+    "export": "İxrac portalı: Azərbaycan malları kataloqu / "
+    "Export single window: catalogue of goods made in Azerbaijan (seed 001 part 2)",
+    "customs": "Gömrük: sərhəd məntəqələrində qeydə alınan mallar / "
+    "Customs: goods registered at the border posts (seed 003)",
+    "ektis": "Elektron kənd təsərrüfatı (EKTİS): subyektlər və torpaq sahələrinin xəritəsi / "
+    "Electronic agriculture (EKTİS): subjects and mapped land parcels (seed 004)",
     "platform": "Giriş, kabinet, yükləmələr, ödənişlər, qurumlarla mübadilə, operator / "
     "Login, cabinet, uploads, payments, agency exchange, operator",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.certificates import registry
+from egov.certificates import holder_requests
 from egov.certificates.models import ApplicationRecord, HolderApplication
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
@@ -24,7 +24,10 @@ def apply(serial: str, body: HolderApplication) -> Response[ApplicationRecord]:
     holder = auth.require(app, "citizen")
     return created(
         idempotency.once(
-            app, holder.user_id, ApplicationRecord, lambda: registry.apply(serial, body, holder)
+            app,
+            holder.user_id,
+            ApplicationRecord,
+            lambda: holder_requests.apply(serial, body, holder),
         )
     )
 

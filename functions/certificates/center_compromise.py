@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.certificates import registry
+from egov.certificates import center_compromise
 from egov.certificates.models import CenterCompromise, CenterCompromiseAccepted
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
@@ -20,9 +20,9 @@ app = api()
     "\n\nA Center's key compromised, its certificates revoked (E13).",
     status_code=202,
 )
-def center_compromise(body: CenterCompromise) -> Response[CenterCompromiseAccepted]:
+def report(body: CenterCompromise) -> Response[CenterCompromiseAccepted]:
     staff = auth.require(app, "center")
-    return ok(registry.center_compromised(body, staff), status=202)
+    return ok(center_compromise.center_compromised(body, staff), status=202)
 
 
 lambda_handler = entry(app)

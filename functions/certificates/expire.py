@@ -1,7 +1,8 @@
-"""CertificateExpiryQueue consumer: the expiry workflow woke for a certificate (E12).
+"""CertificateExpiryQueue consumer: a certificate's timer woke (E12, E13; annex item 5.5).
 
-It expires the certificate if its validity has ended, or arms the next leg of the wait;
-a revoked certificate, or a duplicate message, changes nothing.
+Each timer goes to the concept whose it is (`egov.certificates.timers`); one whose moment is
+still ahead arms its next leg. A revoked certificate, a decided request, or a duplicate
+message changes nothing.
 """
 
 from __future__ import annotations
@@ -10,12 +11,19 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from egov.certificates import registry
-from egov.platform import queues
+from egov.certificates import decisions, expiry, holder_requests, timers
+from egov.platform import clock, queues
 
 
 def handle(body: dict[str, Any], record: SQSRecord) -> None:
-    registry.expire(body["serial"])
+    timer = body.get("timer", "validity-end")
+    if timer == "validity-end":
+        expiry.expire(body["serial"])
+    elif timers.due(body):
+        if timer == "suspension-end":
+            decisions.end_suspension(body["serial"], body["ref"])
+        else:
+            holder_requests.overdue(body["serial"], body["ref"], clock.parse(body["at"]))
 
 
 lambda_handler = queues.consumer(handle)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.certificates import registry
+from egov.certificates import holder_requests
 from egov.certificates.models import HolderCertificates
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
@@ -20,7 +20,7 @@ app = api()
 )
 def mine() -> Response[HolderCertificates]:
     holder = auth.require(app, "citizen")
-    return ok(HolderCertificates(certificates=registry.of_holder(holder.user_id)))
+    return ok(HolderCertificates(certificates=holder_requests.of_holder(holder.user_id)))
 
 
 lambda_handler = entry(app)

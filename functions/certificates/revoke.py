@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.certificates import registry
+from egov.certificates import decisions
 from egov.certificates.models import CenterAction, Certificate
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
@@ -20,7 +20,7 @@ app = api()
 )
 def revoke(serial: str, body: CenterAction) -> Response[Certificate]:
     staff = auth.require(app, "center")
-    return ok(registry.act(serial, "revoke", body, staff))
+    return ok(decisions.act(serial, "revoke", body, staff))
 
 
 lambda_handler = entry(app)

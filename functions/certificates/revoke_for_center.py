@@ -7,12 +7,12 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from egov.certificates import registry
+from egov.certificates import center_compromise
 from egov.platform import queues
 
 
 def handle(body: dict[str, Any], record: SQSRecord) -> None:
-    if registry.revoke_for_center(body["center"], body["incidentId"]):
+    if center_compromise.revoke_for_center(body["center"], body["incidentId"]):
         queues.send(
             "CERTIFICATE_WORK_QUEUE_URL",
             {"center": body["center"], "incidentId": body["incidentId"]},

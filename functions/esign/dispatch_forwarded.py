@@ -14,8 +14,8 @@ app = api()
 @app.post(
     "/esign/dispatches/<batchId>/forwarding",
     summary="Toplunun ötürülməsi / Batch forwarded",
-    description="XİN toplunu 1 iş günü ərzində ötürüb (E11)."
-    "\n\nThe MFA forwarded a batch within 1 business day (E11).",
+    description="XİN toplunu təhvil aldıqdan sonra 1 iş günü ərzində ötürüb (E11)."
+    "\n\nThe MFA forwarded a batch within 1 business day of receiving it (E11).",
 )
 def dispatch_forwarded(batchId: str) -> Response[dispatch.Batch]:
     officer = auth.require(app, "officer", agency=dispatch.MFA)

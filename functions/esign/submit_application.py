@@ -15,12 +15,15 @@ app = api()
 @app.post(
     "/esign/applications/<applicationId>/submit",
     summary="Ərizəni təqdim etmək / Submit an application",
-    description="Tamlıq yoxlanılır, ərizə qeydə alınır və baxış başlayır (E3–E6)."
-    "\n\nCompleteness, registration, review started (E3–E6).",
+    description="Tamlıq yoxlanılır, ərizə qeydə alınır və baxış başlayır (E3–E6); formada dil "
+    "seçilməyibsə, bildirişlər Accept-Language dilindədir (G2)."
+    "\n\nCompleteness, registration, review started (E3–E6); without a language chosen on the "
+    "form, the notices are in the Accept-Language of this request (G2).",
 )
 def submit_application(applicationId: str) -> Response[Application]:
     caller = auth.require(app, "citizen")
-    return ok(records.view(filing.submit(applicationId, caller), language(app)))
+    lang = language(app)
+    return ok(records.view(filing.submit(applicationId, caller, lang), lang))
 
 
 lambda_handler = entry(app)

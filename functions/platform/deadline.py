@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler import Response
@@ -10,8 +11,11 @@ from pydantic import AwareDatetime
 
 from egov.platform import calendar, clock
 from egov.platform.http import api, entry, language, ok
+from egov.platform.problems import Invalid
 
 MAX_DAYS = 3660  # ten years of calendar days: longer periods are not deadlines
+
+PeriodName = StrEnum("PeriodName", {name: name for name in calendar.PERIODS})  # type: ignore[misc]
 
 app = api()
 
@@ -19,15 +23,25 @@ app = api()
 @app.get(
     "/calendar/deadline",
     summary="Müddətin hesablanması / Deadline calculator",
-    description="Azərbaycanın iş və ya təqvim günləri ilə müddət, izahı ilə."
-    "\n\nA deadline in Azerbaijani business or calendar days, explained.",
+    description="Azərbaycanın iş və ya təqvim günləri ilə müddət, izahı ilə; `period` platformanın "
+    "adlı müddətini (məsələn `esign.review`) izah edir və onun qanunla, yoxsa xidmət səviyyəsi "
+    "ilə müəyyən edildiyini göstərir. Hadisə günü heç vaxt sayılmır."
+    "\n\nA deadline in Azerbaijani business or calendar days, explained; `period` explains one of "
+    "the platform's named periods (e.g. `esign.review`) and says whether law or a service level "
+    "sets it. The day of the event never counts.",
 )
 def get_deadline(
-    days: Annotated[int, Query(ge=0, le=MAX_DAYS)],
+    days: Annotated[int | None, Query(ge=0, le=MAX_DAYS)] = None,
     start: Annotated[AwareDatetime | None, Query()] = None,
     kind: Annotated[calendar.Kind, Query()] = "business",
+    period: Annotated[PeriodName | None, Query()] = None,
 ) -> Response[calendar.Deadline]:
-    return ok(calendar.explain(start or clock.now(), days, kind, language(app)))
+    moment = start or clock.now()
+    if period is not None:
+        return ok(calendar.explain_period(period.value, moment, language(app)))
+    if days is None:
+        raise Invalid("field.required", field="days")
+    return ok(calendar.explain(moment, days, kind, language(app)))
 
 
 lambda_handler = entry(app)

@@ -7,7 +7,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from egov.platform.http import api, entry, ok
+from egov.platform.http import api, entry, language, ok
 from egov.producers import listing
 from egov.producers.catalog import ProductCode
 
@@ -17,8 +17,10 @@ app = api()
 @app.get(
     "/producers",
     summary="Təsdiqlənmiş istehsalçılar / Approved producers",
-    description="Region və ya məhsul üzrə təsdiqlənmiş istehsalçılar (P5, P9)."
-    "\n\nApproved producers by region or product, keyed queries only (P5, P9).",
+    description="Region və ya məhsul üzrə təsdiqlənmiş istehsalçılar; hər biri üçün kimin "
+    "təsdiq etdiyi: nazirlik, ASAN-da şəxsən qeydiyyat və ya satıcı (P5, P9)."
+    "\n\nApproved producers by region or product, keyed queries only; each says who vouches "
+    "for it: the ministry, registration in person at ASAN, or a seller (P5, P9).",
 )
 def public_list(
     region: Annotated[str | None, Query(max_length=100)] = None,
@@ -26,7 +28,11 @@ def public_list(
     cursor: Annotated[str | None, Query(max_length=2000)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = listing.PAGE,
 ) -> Response[listing.ProducerList]:
-    return ok(listing.public_list(region=region, product=product, cursor=cursor, limit=limit))
+    return ok(
+        listing.public_list(
+            lang=language(app), region=region, product=product, cursor=cursor, limit=limit
+        )
+    )
 
 
 lambda_handler = entry(app)

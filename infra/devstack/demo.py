@@ -9,6 +9,7 @@ credentials for the local stack only, never used anywhere else.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from egov.platform import accounts, audit, auth
@@ -103,6 +104,134 @@ def nonresident_applicant() -> None:
     staff("j.mueller", "Jürgen Müller", "citizen", email="j.mueller@example.de")
 
 
+def customs() -> None:
+    """A customs officer, an importer who heads "Göygöl Aqro" MMC, and its goods at the border
+    (C1-C3): two not yet cleared, one whose delivery deadline has passed."""
+    from datetime import timedelta
+
+    from egov.customs import registry
+    from egov.customs.goods import Registration
+    from egov.platform import clock
+    from egov.platform.repository import Transaction
+
+    staff("dgk.officer", "Vüsal Nəbiyev", "officer", agency="DGK", office="DGK-BAKI")
+    importer = staff("goygol.importer", "Məmmədov Elşən Rəşid oğlu", "citizen")
+    # The link an ASAN İmza login makes (C1); the tax registry shows this FIN heading 1400500071.
+    tx = Transaction()
+    tx.put(auth.PLATFORM, {"pk": f"USER#{importer}", "sk": "FIN", "fin": "5ZK8M2P"}, new=False)
+    tx.commit()
+    now = clock.now()
+    for barcode, hs, what, value, currency, hours, ago in (
+        ("AZ2026120100017", "8479820000", "Avadanlıq və s.", 56839, "EUR", 36, 2),
+        ("AZ2026120100018", "3808941000", "Kimyəvi maddə və s.", 577963.3, "EUR", 24, 30),
+        ("AZ2026120100019", "0808108000", "Alma, təzə", 12400, "USD", 48, 1),
+    ):
+        registry.register(
+            Registration(
+                barcode=barcode,
+                importer_voen="1400500071",
+                hs_code=hs,
+                description=what,
+                invoice_value=value,
+                currency=currency,
+                weight_kg=528.1,
+                packages=15,
+                exporter="Anadolu Makina A.Ş.",
+                waybill="JX77976216",
+                invoice="0278",
+                transport="10AB123",
+                registering_office="ASTARA",
+                destination_office="BAKI",
+                delivery_hours=hours,
+                registered_at=now - timedelta(hours=ago),
+            ),
+            SEEDER,
+        )
+
+
+def export_catalogue() -> None:
+    """Goods made in Azerbaijan with their producers, named from the tax registry (X1)."""
+    from egov.export import catalogue
+
+    if catalogue.search(limit=1).items:
+        return
+    for az, en, hs, voen in (
+        ("Fındıq ləpəsi, qovrulmuş", "Roasted hazelnut kernels", "0802220000", "1400500071"),
+        ("Nar şirəsi", "Pomegranate juice", "2009890000", "1400500071"),
+        ("Şəki ipəyi, xam", "Raw Shaki silk", "5002000000", "1700400081"),
+        ("İpək kəlağayı", "Silk kelaghayi headscarf", "6214100000", "1700400081"),
+        ("Qara çay, Lənkəran", "Black tea from Lankaran", "0902300000", "2000600092"),
+    ):
+        catalogue.add(
+            catalogue.NewEntry(name_az=az, name_en=en, hs_code=hs, producer_voen=voen), SEEDER
+        )
+
+
+def _square(west: float, south: float, size: float = 0.004) -> dict[str, object]:
+    east, north = west + size, south + size
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+# Two farmers near Şəki whose fields overlap by a strip, so the map and both cabinets show a flag.
+EKTIS_FARMERS = [
+    (
+        "fermer.elshan",
+        "Elşən Məmmədov",
+        "5ZK8M2P",
+        "+994501234567",
+        47.1700,
+        41.1000,
+        "AZ-SEKI-0001",
+    ),
+    (
+        "fermer.gunay",
+        "Günay Əliyeva",
+        "2HQ4R7T",
+        "+994552345678",
+        47.1735,
+        41.1000,
+        "AZ-SEKI-0002",
+    ),
+]
+
+
+def ektis_farmers() -> None:
+    """Farmers registered in EKTİS from the population registry simulator, each with a parcel
+    (A2, A8); the second parcel overlaps the first."""
+    from egov.ektis import geometry, parcels, subjects
+    from egov.ektis.models import Contacts, ParcelDeclaration, Registration
+    from egov.platform.problems import Conflict, NotFound
+
+    for username, name, fin, mobile, lon, lat, cadastre in EKTIS_FARMERS:
+        user_id = staff(username, name, "citizen")
+        caller = auth.Principal(user_id=user_id, role="citizen", name=name)
+        try:
+            subjects.of_owner(user_id)
+        except NotFound:
+            subjects.register(
+                Registration(
+                    person_kind="natural",
+                    fin=fin,
+                    kinds=["farmer"],
+                    activities=["crops"],
+                    contacts=Contacts(mobile=mobile),
+                ),
+                caller,
+            )
+        shape = _square(lon, lat)
+        declaration = ParcelDeclaration(
+            cadastre_id=cadastre,
+            area_ha=round(geometry.parse(shape).area_m2 / 10_000, 2),
+            category="agricultural",
+            use="arable",
+            crop="buğda",
+            geometry=shape,
+        )
+        with contextlib.suppress(Conflict):  # declared on an earlier start
+            parcels.declare(declaration, caller)
+
+
 STEPS: list[Callable[[], None]] = [
     operator,
     agriculture,
@@ -114,6 +243,9 @@ STEPS: list[Callable[[], None]] = [
     certificate_centres,
     embassy,
     nonresident_applicant,
+    customs,
+    export_catalogue,
+    ektis_farmers,
 ]
 
 

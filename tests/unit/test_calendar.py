@@ -30,7 +30,7 @@ def deadline_day(start: datetime, n: int) -> date:
 
 
 @props
-@given(moments, counts)
+@given(moments, st.integers(min_value=1, max_value=40))
 def test_g4_a_deadline_falls_on_a_business_day(start: datetime, n: int) -> None:
     assert calendar.is_business_day(deadline_day(start, n))
 
@@ -47,7 +47,7 @@ def test_g4_deadlines_are_monotone_in_the_number_of_days(start: datetime, a: int
 @props
 @given(moments, counts)
 def test_g4_n_business_days_contain_exactly_n_business_days(start: datetime, n: int) -> None:
-    first = calendar.received_day(start)
+    first = calendar.baku_day(start)
     last = deadline_day(start, n)
     inside = [first + timedelta(days=i) for i in range(1, (last - first).days + 1)]
     assert sum(calendar.is_business_day(day) for day in inside) == n
@@ -110,11 +110,14 @@ def test_g4_weekends_are_skipped() -> None:
     assert deadline_day(baku(2026, 4, 10), 1) == date(2026, 4, 13)  # Fri → Mon
 
 
-def test_g4_a_start_on_a_weekend_counts_from_the_next_business_day() -> None:
+def test_g4_a_start_on_a_weekend_counts_the_first_business_day_after_it() -> None:
+    """G4 (issue 12 item 11): the day of the event never counts and counting starts the day
+    after, whatever day that is: Saturday + 1 business day is the Monday, not the Tuesday."""
     saturday = baku(2026, 4, 11)
-    assert calendar.received_day(saturday) == date(2026, 4, 13)
-    assert deadline_day(saturday, 0) == date(2026, 4, 13)
-    assert deadline_day(saturday, 1) == date(2026, 4, 14)
+    assert deadline_day(saturday, 0) == date(2026, 4, 11)
+    assert deadline_day(saturday, 1) == date(2026, 4, 13)
+    sunday = baku(2026, 11, 15)
+    assert deadline_day(sunday, 3) == date(2026, 11, 18)
 
 
 def test_g4_a_saturday_made_a_working_day_by_decree_counts() -> None:
@@ -148,8 +151,9 @@ def test_g4_a_saturday_made_a_working_day_by_decree_counts() -> None:
         (baku(2026, 5, 26), 1, date(2026, 6, 1)),
         # New Year: 31 December (Solidarity Day), 1–2 January, then the weekend.
         (baku(2025, 12, 30), 1, date(2026, 1, 5)),
-        (baku(2025, 12, 31), 0, date(2026, 1, 5)),
-        (baku(2025, 12, 31), 1, date(2026, 1, 6)),
+        (baku(2025, 12, 31), 0, date(2025, 12, 31)),
+        (baku(2025, 12, 31), 1, date(2026, 1, 5)),
+        (baku(2025, 12, 31), 2, date(2026, 1, 6)),
         # New Year 2027: 2 January is a Saturday, observed on Monday 4 January.
         (baku(2026, 12, 30), 1, date(2027, 1, 5)),
     ],
@@ -187,8 +191,51 @@ def test_g4_explain_names_the_days_skipped_in_the_callers_language() -> None:
 
 
 def test_g4_explain_a_weekend_start_shows_where_counting_starts() -> None:
+    """G4: the explanation shows the event day not counted and counting from the day after."""
     explained = calendar.explain(baku(2026, 4, 11), 1, "business")
     assert explained.startDay == date(2026, 4, 11)
-    assert explained.countsFrom == date(2026, 4, 13)
+    assert explained.countsFrom == date(2026, 4, 12)
     assert [s.date for s in explained.skippedDays] == [date(2026, 4, 12)]
-    assert explained.countedDays == [date(2026, 4, 14)]
+    assert explained.countedDays == [date(2026, 4, 13)]
+    assert "Hadisə günü heç vaxt sayılmır" in explained.rule
+    in_english = calendar.explain(baku(2026, 4, 11), 1, "business", "en")
+    assert "counting starts the day after it, whatever day that is" in in_english.rule
+
+
+def test_g4_a_period_the_seed_sets_is_explained_as_law() -> None:
+    """E6, G4: seed 001 §2.8 "3 (üç) iş günü müddətində ərizəyə dair mənfi rəy vermədikdə":
+    the review period is law, with its clause."""
+    explained = calendar.explain_period("esign.review", baku(2026, 11, 14), "en")
+    assert (explained.period, explained.basis, explained.days) == ("esign.review", "law", 3)
+    assert explained.basisText is not None and "2.8" in explained.basisText
+    assert explained.lastDay == date(2026, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("name", "env", "days", "parameter"),
+    [
+        (
+            "producers.verification",
+            "PRODUCER_VERIFICATION_BUSINESS_DAYS",
+            10,
+            "ProducerVerification",
+        ),
+        ("esign.center-decision", "AGENCY_DECISION_BUSINESS_DAYS", 5, "AgencyDecision"),
+        ("esign.embassy-check", "EMBASSY_CHECK_BUSINESS_DAYS", 1, "EmbassyCheck"),
+    ],
+)
+def test_g4_an_invented_period_is_a_named_service_level_not_law(
+    monkeypatch: pytest.MonkeyPatch, name: str, env: str, days: int, parameter: str
+) -> None:
+    """G4 (issue 12 item 11): seed 000 ("Kənd Təsərrüfatı Nazirliyi yoxlamalı və təsdiq
+    etməlidir") and seed 001 §2.9 and §2.12 set no period for the ministry, the Center or the
+    embassy's check; the platform's period is a template parameter, shown as a service level."""
+    monkeypatch.setenv(env, str(days))
+    explained = calendar.explain_period(name, baku(2026, 11, 16), "az")
+    assert explained.basis == "service-level"
+    assert explained.days == days
+    assert explained.basisText is not None
+    assert "qanunla deyil" in explained.basisText
+    assert f"{parameter}BusinessDays" in explained.basisText
+    monkeypatch.setenv(env, "2")
+    assert calendar.period(name).days == 2

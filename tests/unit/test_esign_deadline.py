@@ -22,7 +22,10 @@ def test_e6_filed_before_novruz_the_deadline_lands_after_the_holiday() -> None:
     assert deadline == datetime(2026, 4, 1, 19, 59, 59, 999999, tzinfo=UTC)
 
 
-def test_e6_filed_on_saturday_counts_from_monday() -> None:
-    """G4: a Saturday filing is received on Monday 16 Nov 2026; the deadline is Thursday."""
+def test_e6_filed_on_saturday_the_count_starts_the_day_after() -> None:
+    """E6, G4 (issue 12 item 11): "3 (üç) iş günü müddətində" (seed 001 §2.8). The day of
+    the filing never counts and counting starts the day after it, whatever day that is: filed
+    on Saturday 14 Nov 2026, Sunday is not a business day, so days 1–3 are Monday 16, Tuesday 17
+    and Wednesday 18 November; the deadline is the end of Wednesday."""
     deadline = review_deadline(datetime(2026, 11, 14, 12, 0, tzinfo=BAKU))
-    assert deadline.astimezone(BAKU).date().isoformat() == "2026-11-19"
+    assert deadline.astimezone(BAKU).date().isoformat() == "2026-11-18"

@@ -18,11 +18,18 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from egov.certificates import log, merkle, registry, verify
+from egov.certificates import (
+    center_compromise,
+    issuance,
+    log,
+    merkle,
+    registry,
+    verify,
+)
 from egov.certificates.models import Carrier, Contact, Holder, IssueRequest
 from egov.certificates.note import Verifier, verify_bytes
 from egov.certificates.queries import RevocationList, signed_bytes
-from egov.platform import audit, auth, webhooks
+from egov.platform import audit, auth, calendar, webhooks
 from tests.conftest import LocalAws
 from tests.functional.platform.test_access import template_routes
 from tests.helpers import (
@@ -79,7 +86,7 @@ def issue(
         embassy=embassy,
         application_id=f"APP-{time.monotonic_ns()}",
     )
-    cert = registry.issue(request, audit.Actor(staff.user_id, "center"))
+    cert = issuance.issue(request, audit.Actor(staff.user_id, "center"))
     return cert.model_dump(mode="json", by_alias=True)
 
 
@@ -132,10 +139,12 @@ def people(local_aws: LocalAws) -> dict[str, Person]:
 def test_issued_certificate_is_valid_three_years_and_logged(
     local_aws: LocalAws, people: dict[str, Person]
 ) -> None:
-    """E12: validity ends 3 years after issuance; E15: the record, audit and log leaf together."""
+    """E12: validity ends 3 years after issuance, on the Baku calendar (issue 12 item 10; the
+    29 February rule is tests/unit/test_certificate_dates.py); E15: the record, audit and log
+    leaf together."""
     cert = issue(local_aws, people["ASXM"], people["holder"])
     start, end = datetime.fromisoformat(cert["validFrom"]), datetime.fromisoformat(cert["validTo"])
-    assert (end.year - start.year, end.month, end.day) == (3, start.month, start.day)
+    assert end == calendar.add_years(start, 3)
     assert cert["status"] == "active" and cert["history"][0]["basis"]["kind"] == "application"
     assert log.head().size == 1
     trail = boto3.resource("dynamodb").Table(local_aws.template.physical_name("AuditTable"))
@@ -154,7 +163,7 @@ def test_issued_certificate_is_valid_three_years_and_logged(
 
 def test_a_certificate_is_registered_only_by_the_embassy_check() -> None:
     """Issue 10 item 4, E8–E10: no route lets a Center register a certificate; the registry's
-    `issue` is called from the embassy's matching check alone, where the review, the contract
+    `issuance.issue` is called from the embassy's matching check alone, where the review, the contract
     and the applicant in person are known to have passed."""
     assert "POST /certificates" not in template_routes()
     callers = []
@@ -168,7 +177,7 @@ def test_a_certificate_is_registered_only_by_the_embassy_check() -> None:
                 and isinstance(node.func, ast.Attribute)
                 and node.func.attr == "issue"
                 and isinstance(node.func.value, ast.Name)
-                and node.func.value.id == "registry"
+                and node.func.value.id == "issuance"
             ):
                 callers.append(source.relative_to(ROOT).as_posix())
     assert callers == ["layers/core/python/egov/esign/embassy.py"]
@@ -279,8 +288,14 @@ def test_refused_transitions_are_409_and_change_nothing(
     assert log.head().size == size
 
 
-def test_compromise_report_suspends_at_once(local_aws: LocalAws, people: dict[str, Person]) -> None:
-    """E13 (seed 001 §3.5): carrier lost, leak, tampering… reported by the holder → suspended."""
+def test_compromise_report_asks_the_center_to_suspend(
+    local_aws: LocalAws, people: dict[str, Person]
+) -> None:
+    """E13 (seed 001 §3.5: "imza sahibi dərhal diplomatik nümayəndəliyi və ya ... birbaşa
+    Mərkəzi məlumatlandırmalıdır"; §5.5.1: "Reyestrə məlumatları yalnız müvafiq səlahiyyətli
+    işçilər daxil etməlidirlər"): carrier lost, leak, tampering… reported by the holder reach
+    the Center's task list; the registry is unchanged until Center staff suspend on the report,
+    which then stays the basis of a revocation with keyCompromise (issue 12 item 2)."""
     staff, holder = people["ASXM"], people["holder"]
     serial = issue(local_aws, staff, holder)["serial"]
     path = f"/certificates/{serial}/compromise-reports"
@@ -292,13 +307,18 @@ def test_compromise_report_suspends_at_once(local_aws: LocalAws, people: dict[st
         local_aws, "POST", path, token=holder.token, body={"event": "carrier-lost"}
     )
     assert status == 201, report
-    cert = report["certificate"]
-    assert cert["status"] == "suspended"
-    assert cert["history"][-1]["basis"] == {"kind": "compromise-report", "id": report["reportId"]}
-    status, report, _ = call(
+    assert report["certificate"]["status"] == "active" and report["deadline"]
+    assert len(report["certificate"]["history"]) == 1
+    basis = {"kind": "compromise-report", "id": report["reportId"]}
+    status, cert = act(local_aws, staff, serial, "suspend", basis)
+    assert status == 200 and cert["status"] == "suspended"
+    assert cert["history"][-1]["basis"] == basis and cert["history"][-1]["by"] == "center"
+    status, report2, _ = call(
         local_aws, "POST", path, token=holder.token, body={"event": "codes-known"}
     )
-    assert status == 201 and report["certificate"]["status"] == "suspended"
+    assert status == 201 and report2["certificate"]["status"] == "suspended"
+    status, cert = act(local_aws, staff, serial, "revoke", basis, reason="keyCompromise")
+    assert status == 200 and cert["history"][-1]["reason"] == "keyCompromise"
     status, problem, _ = call(
         local_aws, "POST", path, token=holder.token, body={"event": "lost-my-mind"}
     )
@@ -310,7 +330,7 @@ def test_center_key_compromise_revokes_its_certificates_with_free_replacement(
 ) -> None:
     """E13 (seed 001 §3.6): every certificate of the Center revoked with cACompromise, each
     holder owed a free replacement; the other Center's certificates untouched."""
-    monkeypatch.setattr(registry, "CENTER_PAGE", 2)  # several pages through the queue
+    monkeypatch.setattr(center_compromise, "CENTER_PAGE", 2)  # several pages through the queue
     staff, holder = people["ASXM"], people["holder"]
     serials = [issue(local_aws, staff, holder)["serial"] for _ in range(5)]
     other = issue(local_aws, people["eimza"], holder, center="EIMZA")["serial"]
@@ -385,7 +405,9 @@ def test_expiry_runs_the_real_workflow(
 
 # ---------------------------------------------------------------- public queries (E14)
 def test_public_query_respects_consent(local_aws: LocalAws, people: dict[str, Person]) -> None:
-    """E14: holder, status and validity without login; status only without consent."""
+    """E14: holder, status and validity without login; without consent only that the serial
+    exists (seed 001 §4.2: "İmza sahibinin razılığının olmadığı hallar istisna edilməklə, ...
+    sertifikatın məxsus olduğu şəxs, sertifikatın statusu ... verə bilər")."""
     key = public_key()
     open_cert = issue(local_aws, people["ASXM"], people["holder"], key=key)
     private = issue(local_aws, people["ASXM"], people["other"], consent=False)
@@ -398,7 +420,8 @@ def test_public_query_respects_consent(local_aws: LocalAws, people: dict[str, Pe
 
     status, body, _ = lookup(local_aws, private["serial"])
     assert status == 200
-    assert {k for k, v in body.items() if v is not None} == {"serial", "status", "disclosed"}
+    # Seed 001 §4.2: without consent not even "sertifikatın statusu" (issue 12 item 9).
+    assert {k for k, v in body.items() if v is not None} == {"serial", "disclosed"}
     assert body["disclosed"] is False
 
     fingerprint = open_cert["keyFingerprint"]
@@ -650,7 +673,7 @@ def test_e13_embassies_are_told_of_suspension_restoration_and_revocation(
         {"kind": "application", "id": application["applicationId"]},
     )
     assert status == 200, cert
-    queued = queued_webhooks(local_aws)
+    queued = [w for w in queued_webhooks(local_aws) if w["agency"] in EMBASSIES]
     assert sorted((w["agency"], w["type"]) for w in queued) == [
         ("EMB-DE", "certificate.suspended"),
         ("EMB-FR", "certificate.suspended"),
@@ -677,7 +700,7 @@ def test_e13_embassies_are_told_of_suspension_restoration_and_revocation(
     assert told(local_aws, embassies, "certificate.restored") == {"EMB-FR": serial}
     assert "notice.certificate-active" in inbox_keys(holder)
 
-    # A compromise reported through EMB-DE suspends at once; the revocation on it follows.
+    # A compromise reported through EMB-DE reaches the Center, which revokes on it.
     status, report, _ = call(
         local_aws,
         "POST",
@@ -691,9 +714,9 @@ def test_e13_embassies_are_told_of_suspension_restoration_and_revocation(
     assert told(local_aws, embassies, "certificate.revoked") == {e: serial for e in EMBASSIES}
     assert "notice.certificate-revoked" in inbox_keys(holder)
     ids = [r["headers"]["webhook-id"] for r in embassies.received]
-    assert len(ids) == len(set(ids)) == 7
+    assert len(ids) == len(set(ids)) == 5
     assert Counter(b["type"] for b in embassies.bodies()) == {
-        "certificate.suspended": 4,  # by the Center, then on the report: both embassies each
+        "certificate.suspended": 2,  # both embassies
         "certificate.restored": 1,
         "certificate.revoked": 2,
     }
@@ -709,7 +732,7 @@ def test_e13_no_embassy_no_webhook_and_embassies_go_by_agency_code(
     status, application = apply(local_aws, holder, serial, action="suspend", addressedTo="center")
     basis = {"kind": "application", "id": application["applicationId"]}
     assert act(local_aws, staff, serial, "suspend", basis)[0] == 200
-    assert queued_webhooks(local_aws) == []
+    assert [w["agency"] for w in queued_webhooks(local_aws)] == ["ASXM"]  # the request only
     assert "notice.certificate-suspended" in inbox_keys(holder)
     status, problem = apply(
         local_aws, holder, serial, action="restore", addressedTo="embassy", embassy="Paris"

@@ -620,8 +620,11 @@ def test_g3_duplicate_and_foreign_agency_callbacks_are_refused(
 def test_e6_a_citizen_abroad_gets_his_existing_fin(
     local_aws: LocalAws, agencies: dict[str, str]
 ) -> None:
-    """E1, E6: an Azerbaijani citizen living abroad keeps his FIN as the virtual FIN."""
-    form = sample_form(category="citizen-abroad", citizenship="AZ", fin="5ZK8M2P")
+    """E1, E6: an Azerbaijani citizen living abroad keeps his FIN as the virtual FIN (the FIN
+    is one the population registry knows for his birth date: issue 12 item 7)."""
+    form = sample_form(
+        category="citizen-abroad", citizenship="AZ", fin="5ZK8M2P", birthDate="1985-03-14"
+    )
     filed = file_application(local_aws, form)
     application_id = filed["applicationId"]
     decisions = wait_for(

@@ -7,13 +7,14 @@ E10); the embassy, the MFA (`XIN`) and the Centers act through the real handlers
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
 from egov.esign import contracts
-from egov.platform import calendar, clock
+from egov.esign.records import ESIGN
+from egov.platform import audit, calendar, clock
 from egov.platform.repository import Transaction
 from tests.conftest import LocalAws
 from tests.helpers import call, jump_clock
@@ -67,8 +68,11 @@ def people() -> dict[str, str]:
 def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_days(
     local_aws: LocalAws, people: dict[str, str]
 ) -> None:
-    """E11, §2.16–2.18: the embassy's signed contracts in one batch, split per Center; the MFA
-    forwards within 1 business day, each Center's part arrives within 3; nothing sent twice."""
+    """E11, §2.16–2.18: the embassy's signed contracts in one batch, split per Center, the ASAN
+    İmza part also for its mobile operator (§2.16 "müvafiq Mərkəzə və mobil operatora"); the
+    MFA's 1 business day runs from its receipt of the batch (§2.17 "təhvil alınmış müqavilələri
+    1 (bir) iş günü müddətində"), not from the sending; each Center's part arrives within 3;
+    nothing sent twice (issue 12 item 6)."""
     token_contract, asan_contract = signed_contract("token"), signed_contract("asan-sim")
     other_embassy = signed_contract("token", "EMB-FR")
 
@@ -76,12 +80,14 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
     assert status == 201, batch
     sent_at = clock.parse(batch["sentAt"])
     assert batch["status"] == "sent" and batch["period"] == f"{sent_at.year}-H2"
-    assert clock.parse(batch["mfaDeadline"]) == clock.parse(
-        clock.iso(calendar.add_business_days(sent_at, 1))
-    )
+    assert batch["mfaDeadline"] is None  # the MFA's day has not started: it has not got it
     assert {p["center"]: p["contracts"] for p in batch["parts"]} == {
         "EIMZA": [token_contract],
         "ASXM": [asan_contract],
+    }
+    assert {p["center"]: p["mobileOperators"] for p in batch["parts"]} == {
+        "EIMZA": [],
+        "ASXM": ["Azercell"],
     }
     assert (contracts.load(token_contract) or {})["status"] == "dispatched"
     assert (contracts.load(other_embassy) or {})["status"] == "signed"
@@ -96,6 +102,16 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
     assert listed(local_aws, "EMB-DE", people["EMB-FR"])[0] == 403
 
     assert step(local_aws, "receipt", batch["batchId"], people["EIMZA"])[0] == 409  # not yet
+    assert step(local_aws, "forwarding", batch["batchId"], people["XIN"])[0] == 409  # not in hand
+    assert step(local_aws, "handover", batch["batchId"], people["EMB-DE"])[0] == 403
+    status, received = step(local_aws, "handover", batch["batchId"], people["XIN"])
+    assert status == 200, received
+    handed_over = clock.parse(received["handedOverAt"])
+    assert received["status"] == "handed-over"
+    assert clock.parse(received["mfaDeadline"]) == clock.parse(
+        clock.iso(calendar.add_business_days(handed_over, 1))
+    )
+    assert step(local_aws, "handover", batch["batchId"], people["XIN"])[0] == 409
     assert step(local_aws, "forwarding", batch["batchId"], people["EMB-DE"])[0] == 403
     status, forwarded = step(local_aws, "forwarding", batch["batchId"], people["XIN"])
     assert status == 200
@@ -117,15 +133,41 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
 def test_e11_a_batch_left_past_the_mfa_deadline_is_overdue_and_its_forwarding_late(
     local_aws: LocalAws, people: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """E11: the MFA's business day passes → the list flags the batch overdue; the late
-    forwarding is still taken, flagged late."""
+    """E11: the MFA's business day from its receipt passes → the list flags the batch overdue;
+    the late forwarding is still taken, flagged late."""
     signed_contract("token")
     status, batch = send(local_aws, "EMB-DE", people["EMB-DE"])
     assert status == 201
-    deadline = clock.parse(batch["mfaDeadline"])
+    status, received = step(local_aws, "handover", batch["batchId"], people["XIN"])
+    assert status == 200, received
+    deadline = clock.parse(received["mfaDeadline"])
     jump_clock(monkeypatch, deadline + timedelta(seconds=1))  # G4: no waiting for a day to pass
     assert clock.now() > deadline
     seen = listed(local_aws, "EMB-DE", people["EMB-DE"])[1]
     assert seen["items"][0]["mfaOverdue"] is True
     status, forwarded = step(local_aws, "forwarding", batch["batchId"], people["XIN"])
     assert status == 200 and forwarded["forwardedLate"] is True
+
+
+def test_e11_an_embassy_that_sends_no_batch_in_a_half_year_is_alerted_once(
+    local_aws: LocalAws, people: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E11 (§2.16 "ildə iki dəfədən az olmayaraq … Xarici İşlər Nazirliyinə təhvil verilir",
+    issue 12 item 6): after 2026's second half-year ends, EMB-DE, which held a contract signed
+    in it and sent nothing, is alerted (record, audit, webhook, operator e-mail) once; EMB-FR,
+    which sent its batch, and EMB-IT, whose contract was signed in the new half-year, are not."""
+    jump_clock(monkeypatch, datetime(2026, 12, 1, 8, 0, tzinfo=UTC))
+    signed_contract("token", "EMB-DE")
+    signed_contract("asan-sim", "EMB-FR")
+    assert send(local_aws, "EMB-FR", people["EMB-FR"])[0] == 201
+    assert local_aws.invoke("EsignDispatchCheckFunction", {}) == {"alerted": []}  # still in it
+
+    jump_clock(monkeypatch, datetime(2027, 1, 4, 8, 0, tzinfo=UTC))
+    signed_contract("token", "EMB-IT")
+    assert local_aws.invoke("EsignDispatchCheckFunction", {}) == {"alerted": ["EMB-DE"]}
+    alert = ESIGN.get("EMBASSY#EMB-DE", "ALERT#dispatch#2026-H2")
+    assert alert is not None and alert["period"] == "2026-H2"
+    assert [e["action"] for e in audit.AUDIT.query_all("EMBASSY#EMB-DE")] == [
+        "esign-dispatch-missing"
+    ]
+    assert local_aws.invoke("EsignDispatchCheckFunction", {}) == {"alerted": []}  # once

@@ -57,3 +57,33 @@ def test_g7_bad_days_and_kind_are_named(local_aws: LocalAws) -> None:
     assert fields == {"days", "kind"}
     missing = get(local_aws, {})
     assert [e["field"] for e in json.loads(missing["body"])["errors"]] == ["days"]
+
+
+def test_g4_a_named_service_level_is_shown_as_such(local_aws: LocalAws) -> None:
+    """G4 (issue 12 item 11): where a seed sets no deadline the platform's period is a named
+    template parameter, and the explanation the applicant reads says it is not law; seed 001
+    §2.12 "sənədlərin autentikliyini yoxladıqdan sonra" sets no period for the embassy's check."""
+    response = get(
+        local_aws, {"start": "2026-11-14T12:00:00+04:00", "period": "esign.embassy-check"}, "en"
+    )
+    assert response["statusCode"] == 200
+    body = json.loads(response["body"])
+    assert (body["period"], body["basis"], body["days"]) == (
+        "esign.embassy-check",
+        "service-level",
+        1,
+    )
+    assert "EmbassyCheckBusinessDays" in body["basisText"]
+    assert "not law" in body["basisText"]
+    assert body["countsFrom"] == "2026-11-15"
+    assert body["lastDay"] == "2026-11-16"
+
+
+def test_g4_a_period_the_seed_sets_is_law(local_aws: LocalAws) -> None:
+    """E6, G4: §2.8 "3 (üç) iş günü müddətində": Saturday 14 Nov 2026 → Wednesday 18 Nov."""
+    body = json.loads(
+        get(local_aws, {"start": "2026-11-14T12:00:00+04:00", "period": "esign.review"})["body"]
+    )
+    assert (body["basis"], body["lastDay"]) == ("law", "2026-11-18")
+    unknown = get(local_aws, {"period": "esign.lunch"})
+    assert [e["field"] for e in json.loads(unknown["body"])["errors"]] == ["period"]

@@ -1,4 +1,4 @@
-"""The certificate registry's records and requests (E12–E15), with their texts."""
+"""The certificate registry's records and requests (E12–E15); their texts are in `texts`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import base64
 import binascii
 import hashlib
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -21,7 +21,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.platform import i18n
+from egov.certificates import texts  # noqa: F401  (registers the texts for every module)
 from egov.platform.adapters.gateways import check_email
 from egov.platform.adapters.mobile import check_mobile
 from egov.platform.text import CleanLines, Text
@@ -52,7 +52,14 @@ CarrierKind = Literal["token", "asan-sim"]
 CompromiseEvent = Literal[
     "carrier-lost", "lost-carrier-found", "suspected-leak", "tampering", "codes-known"
 ]
-BasisKind = Literal["application", "compromise-report", "center-compromise", "validity-end"]
+BasisKind = Literal[
+    "application",
+    "compromise-report",
+    "center-compromise",
+    "center-initiative",
+    "validity-end",
+    "suspension-end",
+]
 Action = Literal["suspend", "restore", "revoke"]
 VirtualFin = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{5,12}$")]
 Serial = Annotated[str, StringConstraints(pattern=r"^[0-9A-F]{16,40}$")]
@@ -70,87 +77,6 @@ Embassy = Annotated[str, AfterValidator(_embassy)]
 """An embassy by its agency code, the address of its webhooks (E13)."""
 # The Center that issues each carrier (seed 001 §1.2.3–1.2.4): token CA or ASAN (ASXM).
 CENTER_OF_CARRIER: dict[str, str] = {"token": "EIMZA", "asan-sim": "ASXM"}
-
-i18n.register(
-    {
-        "certificates.unknown": {
-            "az": "Bu seriya nömrəli sertifikat reyestrdə yoxdur",
-            "en": "No certificate with this serial number is in the registry",
-        },
-        "certificates.transition-refused": {
-            "az": "Sertifikatın vəziyyəti «{status}» olduğu üçün bu əməliyyat mümkün deyil",
-            "en": "This is not possible while the certificate is “{status}”",
-        },
-        "certificates.changed-concurrently": {
-            "az": "Sertifikat eyni vaxtda dəyişdirilib; yenidən cəhd edin",
-            "en": "The certificate was changed at the same time; please try again",
-        },
-        "certificates.log-busy": {
-            "az": "Reyestr jurnalı məşğuldur; yenidən cəhd edin",
-            "en": "The registry log is busy; please try again",
-        },
-        "certificates.already-issued": {
-            "az": "Bu müraciət üzrə sertifikat artıq verilib",
-            "en": "A certificate has already been issued for this application",
-        },
-        "certificates.public-key-invalid": {
-            "az": "İmzayoxlama açarı DER formatında (base64) açıq açar deyil",
-            "en": "The verification key is not a base64 DER public key",
-        },
-        "certificates.carrier-center-mismatch": {
-            "az": "Token sertifikatını E-imza Mərkəzi, ASAN SIM sertifikatını ASXM verir",
-            "en": "Token certificates come from the E-imza Center, ASAN SIM ones from ASXM",
-        },
-        "certificates.embassy-required": {
-            "az": "Səfirliyə ünvanlanmış müraciətdə səfirlik göstərilməlidir",
-            "en": "An application addressed to an embassy must name the embassy",
-        },
-        "certificates.embassy-invalid": {
-            "az": "Səfirlik öz qurum kodu ilə göstərilməlidir, məsələn EMB-DE",
-            "en": "Name the embassy by its agency code, e.g. EMB-DE",
-        },
-        "certificates.reason-required": {
-            "az": "Ləğv üçün səbəb göstərilməlidir",
-            "en": "A revocation needs a reason",
-        },
-        "certificates.not-holder": {
-            "az": "Yalnız sertifikat sahibi bu müraciəti edə bilər",
-            "en": "Only the certificate holder may do this",
-        },
-        "certificates.basis-unknown": {
-            "az": "Göstərilən əsas (müraciət və ya məlumat) bu sertifikat üçün tapılmadı",
-            "en": "The basis given (application or report) was not found for this certificate",
-        },
-        "certificates.basis-mismatch": {
-            "az": "Göstərilən müraciət bu əməliyyat üçün deyil və ya artıq baxılıb",
-            "en": "The application given is not for this action or has already been decided",
-        },
-        "certificates.other-center": {
-            "az": "Sertifikat başqa Mərkəz tərəfindən verilib",
-            "en": "The certificate was issued by another Center",
-        },
-        "certificates.checkpoint-unknown": {
-            "az": "Bu ölçüdə jurnal yoxlama nöqtəsi yoxdur",
-            "en": "There is no log checkpoint of this size",
-        },
-        "certificates.leaf-unknown": {
-            "az": "Jurnalda belə qeyd yoxdur",
-            "en": "The log has no such entry",
-        },
-        "certificates.size-outside-log": {
-            "az": "Ölçü jurnalın hüdudlarından kənardadır (jurnalda {size} qeyd var)",
-            "en": "The size is outside the log (the log holds {size} entries)",
-        },
-        "certificates.rate-limited": {
-            "az": "Dəqiqədə sorğu həddi aşılıb; {seconds} saniyədən sonra yenidən cəhd edin",
-            "en": "Too many queries this minute; try again in {seconds} seconds",
-        },
-        "certificates.query-needs-one": {
-            "az": "Seriya nömrəsi və ya açar barmaq izi göstərin",
-            "en": "Give a serial number or a key fingerprint",
-        },
-    }
-)
 
 
 class View(BaseModel):
@@ -219,6 +145,11 @@ class Certificate(View):
     leaf_format: int = Field(
         1, description="1: the leaf is this record; 2: public status and a commitment to the rest"
     )
+    suspended_until: date | None = Field(
+        None,
+        description='Annex 5.5 "Dayandırılsın __-dən __-dək": the last Baku day of a '
+        "suspension with an end; restored when that day is over",
+    )
 
     @property
     def last(self) -> Change:
@@ -279,10 +210,20 @@ class IssueRequest(View):
 
 
 class CenterAction(View):
-    """A Center's suspend/restore/revoke, with its recorded basis (E13, E15)."""
+    """A Center's suspend/restore/revoke, with its recorded basis (E13, E15).
+
+    On its own initiative (§3.1, the cases of articles 13 and 14 of the Law on electronic
+    signature) the basis is `center-initiative` with the Center's own reference as its id, and
+    `grounds` says which case it is. A suspension on its own initiative may end on a day
+    (`until`); one on a holder's application ends when the application says.
+    """
 
     basis: Basis
     reason: RevocationReason | None = None
+    grounds: Annotated[str, StringConstraints(max_length=2000), CleanLines] | None = Field(
+        None, description="The case of the Law the Center acts on, for `center-initiative`"
+    )
+    until: date | None = Field(None, description="The last day of a suspension (Baku)")
 
 
 class HolderApplication(View):
@@ -292,11 +233,23 @@ class HolderApplication(View):
     addressed_to: Literal["embassy", "center"]
     embassy: Embassy | None = None
     reason: RevocationReason | None = None
+    from_day: date | None = Field(
+        None,
+        alias="from",
+        description='Annex 5.5 "-dən": the first day (Baku) of the suspension, today if absent',
+    )
+    until: date | None = Field(
+        None, description='Annex 5.5 "-dək": the last day (Baku) of the suspension, if it ends'
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> HolderApplication:
         if self.addressed_to == "embassy" and not self.embassy:
             raise PydanticCustomError("certificates.embassy-required", "embassy required")
+        if self.action != "suspend" and (self.from_day or self.until):
+            raise PydanticCustomError("certificates.dates-only-suspension", "suspension only")
+        if self.from_day and self.until and self.until < self.from_day:
+            raise PydanticCustomError("certificates.until-before-from", "until before from")
         return self
 
 
@@ -311,12 +264,18 @@ class ApplicationRecord(View):
     forwarded_at: datetime | None = Field(
         None, description="When the embassy forwarded it to the Center (at once, E13)"
     )
+    from_day: date | None = Field(None, alias="from")
+    until: date | None = None
+    deadline: datetime | None = Field(
+        None, description="By when the Center must have recorded it (§5.4: 1 business day)"
+    )
     status: Literal["open", "decided"]
     free_of_charge: bool = False
+    last_alert_at: datetime | None = None
 
 
 class CompromiseReport(View):
-    """The holder reports a compromise (seed 001 §3.5): the certificate is suspended at once."""
+    """The holder reports a compromise (seed 001 §3.5); the Center is asked to suspend at once."""
 
     event: CompromiseEvent
     addressed_to: Literal["embassy", "center"] = "center"
@@ -324,12 +283,50 @@ class CompromiseReport(View):
     details: Annotated[str, StringConstraints(max_length=2000), CleanLines] | None = None
 
 
+class StoredReport(View):
+    """A compromise report as stored (E13): a request to the Center until it acts on it."""
+
+    report_id: str
+    event: CompromiseEvent
+    addressed_to: Literal["embassy", "center"] = "center"
+    embassy: str | None = None
+    details: str | None = None
+    reported_at: datetime
+    deadline: datetime | None = None
+    status: Literal["open", "decided"] | None = None
+    last_alert_at: datetime | None = None
+
+
 class ReportRecord(View):
     report_id: str
     serial: str
     event: CompromiseEvent
     reported_at: datetime
+    deadline: datetime | None = None
     certificate: Certificate
+
+
+class CenterRequest(View):
+    """One entry of a Center's task list: a holder's application or compromise report not yet
+    acted on (E13), with its deadline (§5.4) and the last alert about it."""
+
+    kind: Literal["application", "compromise-report"]
+    id: str
+    serial: str
+    action: Action | None = Field(None, description="None for a report: the Center decides")
+    event: CompromiseEvent | None = None
+    reason: RevocationReason | None = None
+    from_day: date | None = Field(None, alias="from")
+    until: date | None = None
+    embassy: str | None = None
+    received_at: datetime
+    deadline: datetime
+    overdue: bool
+    last_alert_at: datetime | None = None
+
+
+class CenterRequests(View):
+    requests: list[CenterRequest]
 
 
 class CenterCompromise(View):

@@ -1,8 +1,12 @@
 """Public certificate queries (E14): no login, free, real time, rate-limited per client.
 
 Each lookup is one keyed read (GetItem by serial, or a Query of the key-fingerprint index), so
-its cost does not grow with the registry (bench/certificate_lookup.py). Holder data is given
-only where the holder consented to disclosure; otherwise the answer is the status alone.
+its cost does not grow with the registry (bench/certificate_lookup.py). Seed 001 §4.2 gates the
+holder, "sertifikatın statusu" and other data of a lookup on the holder's consent (declaration
+6.3): without it a lookup says only that the serial exists. The OCSP-style status and the
+revocation list stay public whatever the consent (§4.4, real-time status checks): they answer a
+relying party who holds the certificate, name no person, and a serial (128 random bits) cannot
+be guessed. An expired certificate is answered `expired`, never `good` (docs/certificates.md).
 
 Nothing is told from the table alone (issue 10 item 5): every record is first proven to be its
 latest leaf in the signed log (`registry.proven`; a proof is made once per leaf and container,
@@ -22,26 +26,19 @@ from egov.certificates import log, merkle
 from egov.certificates.models import Certificate, Reason, Status, View
 from egov.certificates.note import Checkpoint, verify_bytes
 from egov.certificates.registry import CERTIFICATES, ON_CRL, cert_key, proven, record_of
-from egov.platform import alarms, aws, clock, i18n, ratelimit
+from egov.platform import alarms, aws, clock, ratelimit
 from egov.platform.problems import NotFound, Unavailable
 
 NEXT_UPDATE = timedelta(minutes=10)  # how long a status answer may be cached
 RATE_WINDOW = 60
 
-i18n.register(
-    {
-        "certificates.log-inconsistent": {
-            "az": "Reyestr jurnalı yoxlanılmadı; siyahı imzalanmadı, operator xəbərdar edildi",
-            "en": "The registry log did not verify; no list was signed and the operator is alerted",
-        }
-    }
-)
-
 
 class PublicCertificate(View):
     serial: str
-    status: Status | Literal["unknown"] = Field(
-        description="`unknown` when the stored record is not the one the signed log holds"
+    status: Status | Literal["unknown"] | None = Field(
+        None,
+        description="`unknown` when the stored record is not the one the signed log holds; "
+        "absent without the holder's consent (seed 001 §4.2)",
     )
     disclosed: bool = Field(description="False when the holder did not consent: status only")
     holder: str | None = None
@@ -60,10 +57,11 @@ class KeyLookup(View):
 
 
 class CertificateStatus(View):
-    """OCSP's answer (RFC 6960 §2.2) in JSON: good, revoked (time, reason) or unknown."""
+    """OCSP's answer (RFC 6960 §2.2) in JSON: good, revoked (time, reason) or unknown, and
+    `expired` once `validTo` has passed (E14, issue 12 item 9)."""
 
     serial: str
-    cert_status: Literal["good", "revoked", "unknown"]
+    cert_status: Literal["good", "revoked", "expired", "unknown"]
     registry_status: Status | None = None
     revocation_time: datetime | None = None
     revocation_reason: Reason | None = None
@@ -107,7 +105,7 @@ def public(cert: Certificate) -> PublicCertificate:
     if not proven(cert):
         return PublicCertificate(serial=cert.serial, status="unknown", disclosed=False)
     if not cert.disclosure_consent:
-        return PublicCertificate(serial=cert.serial, status=cert.status, disclosed=False)
+        return PublicCertificate(serial=cert.serial, disclosed=False)
     return PublicCertificate(
         serial=cert.serial,
         status=cert.status,
@@ -153,10 +151,12 @@ def status(serial: str) -> CertificateStatus:
         return CertificateStatus(
             serial=serial, cert_status="unknown", this_update=now, next_update=now + NEXT_UPDATE
         )
-    revoked = cert.status in ("suspended", "revoked")
+    revoked = cert.status in ON_CRL
+    # Expired as soon as validity ends, even before the expiry timer has recorded it.
+    expired = not revoked and (cert.status == "expired" or cert.valid_to <= now)
     return CertificateStatus(
         serial=serial,
-        cert_status="revoked" if revoked else "good",
+        cert_status="revoked" if revoked else "expired" if expired else "good",
         registry_status=cert.status,
         revocation_time=cert.last.at if revoked else None,
         revocation_reason=cert.last.reason if revoked else None,

@@ -8,25 +8,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from egov.platform import calendar, tasks
-
-CENTER_DAYS_ENV = "AGENCY_DECISION_BUSINESS_DAYS"
-INVITE_BUSINESS_DAYS = 1  # E9, §2.11
-CHECK_BUSINESS_DAYS = 1  # E10: the check is recorded by the end of the day after the appointment
+from egov.platform import calendar
 
 
 def center(start: datetime) -> datetime:
-    """E8: the Center's answer is due within the agencies' decision period, then escalated."""
-    return calendar.add_business_days(start, tasks.business_days(CENTER_DAYS_ENV))
+    """E8: the Center's answer is due within a service level (the seed sets none), then escalated."""
+    return calendar.due("esign.center-decision", start)
 
 
 def invitation(reached: datetime) -> datetime:
     """E9: the applicant is invited within 1 business day of the decision reaching the embassy."""
-    return calendar.add_business_days(reached, INVITE_BUSINESS_DAYS)
+    return calendar.due("esign.invitation", reached)
 
 
 def check(appointment: datetime) -> datetime:
-    return calendar.add_business_days(appointment, CHECK_BUSINESS_DAYS)
+    """E10: the check is recorded within a service level (the seed sets none) of the appointment."""
+    return calendar.due("esign.embassy-check", appointment)
 
 
 def embassy_task(embassy: str, due: str, application_id: str) -> dict[str, str]:

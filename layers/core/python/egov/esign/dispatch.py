@@ -1,12 +1,21 @@
 """Dispatch of signed contract copies to the Ministry of Foreign Affairs (E11, §2.16–2.18).
 
 An embassy sends the second copies of its signed contracts to the MFA (`XIN`) at least twice a
-year, as a batch: every contract signed since its last batch (`create`). The MFA forwards them
-within 1 business day of receiving them (`forwarded`), to the bodies that receive them for the
-Centers: the Ministry of Transport, Communications and High Technologies for token (E-imza)
-contracts, the Centre for Analysis of Economic Reforms and Communication for ASAN İmza ones; those
-send them on within 3 business days. Each Center's staff record the arrival of their part
-(`received`), which closes that leg. A step taken after its deadline is kept, flagged late; a
+year, as a batch: every contract signed since its last batch (`create`). The MFA records when it
+has the batch in hand (`handed_over`): its 1 business day runs from that receipt (§2.17
+"təhvil alınmış müqavilələri 1 (bir) iş günü müddətində"), not from the embassy's sending. It
+forwards them (`forwarded`) to the bodies that receive them for the Centers: the Ministry of
+Transport, Communications and High Technologies for token (E-imza) contracts, the Centre for
+Analysis of Economic Reforms and Communication for ASAN İmza ones; those send them on within 3
+business days to their recipients, the Center and, for ASAN İmza, the mobile operator too
+(§2.16 "müvafiq Mərkəzə və mobil operatora"; each part names its `mobileOperators`). Each
+Center's staff record the arrival of their part (`received`), which closes that leg.
+
+`alert_missing_batches` (daily): once a half-year has ended, an embassy that held signed
+contracts from before its end and sent no batch in it (§2.16 "ildə iki dəfədən az olmayaraq")
+is alerted once for that half-year: an alert record `EMBASSY#<embassy>` / `ALERT#dispatch#<half>`,
+an audit entry, a signed `esign.dispatch-missing` webhook to the embassy and an e-mail to the
+operator. Embassies are found with one keyed query per country of residence, never a scan. A step taken after its deadline is kept, flagged late; a
 step still open after its deadline shows as overdue in the list.
 
 Keys (ESIGN_TABLE): `DISPATCH#<id>` / `DISPATCH`, in `gsi1` under `DISPATCHES#<embassy>` sorted
@@ -16,29 +25,30 @@ them all); the rest go in the next batch.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from egov.esign import contracts
+from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN
-from egov.platform import audit, calendar, clock, i18n
+from egov.platform import audit, aws, calendar, clock, i18n, notify, webhooks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, NotFound
 from egov.platform.repository import Item, Transaction
 
 MFA = "XIN"
-MFA_BUSINESS_DAYS = 1  # §2.17
-RECEIVER_BUSINESS_DAYS = 3  # §2.18
 MAX_CONTRACTS = 90
 RECEIVERS = {
     "EIMZA": "Nəqliyyat, Rabitə və Yüksək Texnologiyalar Nazirliyi",
     "ASXM": "İqtisadi İslahatların Təhlili və Kommunikasiya Mərkəzi",
 }
-Status = Literal["sent", "forwarded", "delivered"]
+Status = Literal["sent", "handed-over", "forwarded", "delivered"]
+DISPATCH_MISSING = "esign.dispatch-missing"
 
 i18n.register(
     {
@@ -46,13 +56,28 @@ i18n.register(
             "az": "Göndəriləcək imzalanmış müqavilə yoxdur",
             "en": "There are no signed contracts to send",
         },
+        "esign.dispatch-missing.title": {
+            "az": "Səfirlik yarımildə müqavilə göndərməyib",
+            "en": "An embassy sent no contracts in a half-year",
+        },
+        "esign.dispatch-missing.body": {
+            "az": "{embassy} {period} yarımilində imzalanmış müqavilələrin ikinci nüsxələrini "
+            "XİN-ə göndərməyib (Qayda 2.16: ildə iki dəfədən az olmayaraq). Ən köhnə gözləyən "
+            "müqavilə: {oldest}.",
+            "en": "{embassy} sent no batch of signed contract copies to the MFA in {period} "
+            "(§2.16: at least twice a year). The oldest contract waiting: {oldest}.",
+        },
         "esign.dispatch-unknown": {
             "az": "Belə göndəriş yoxdur",
             "en": "No such dispatch",
         },
         "esign.dispatch-not-sent": {
-            "az": "Göndəriş artıq ötürülüb",
-            "en": "The dispatch has already been forwarded",
+            "az": "Göndəriş artıq XİN tərəfindən təhvil alınıb",
+            "en": "The MFA has already recorded the batch as received",
+        },
+        "esign.dispatch-not-handed-over": {
+            "az": "XİN toplunu təhvil aldığını qeyd etməyib və ya artıq ötürüb",
+            "en": "The MFA has not recorded receiving the batch, or has already forwarded it",
         },
         "esign.dispatch-not-forwarded": {
             "az": "Göndərişin bu hissəsi ötürülməyib və ya artıq qəbul edilib",
@@ -69,6 +94,9 @@ class Part(BaseModel):
 
     center: str
     receiver: str
+    mobile_operators: list[str] = Field(
+        default_factory=list, description="§2.16: ASAN İmza contracts also go to the operator"
+    )
     contracts: list[str]
     received_at: datetime | None = None
     received_late: bool | None = None
@@ -83,7 +111,10 @@ class Batch(BaseModel):
     period: str
     status: Status
     sent_at: datetime
-    mfa_deadline: datetime
+    handed_over_at: datetime | None = None
+    mfa_deadline: datetime | None = Field(
+        None, description="§2.17: 1 business day from the MFA's receipt of the batch"
+    )
     forwarded_at: datetime | None = None
     forwarded_late: bool | None = None
     mfa_overdue: bool = False
@@ -134,7 +165,8 @@ def view(item: Item) -> Batch:
         {
             **item,
             "parts": parts,
-            "mfaOverdue": item["status"] == "sent" and now > clock.parse(item["mfaDeadline"]),
+            "mfaOverdue": item["status"] == "handed-over"
+            and now > clock.parse(item["mfaDeadline"]),
         }
     )
 
@@ -147,8 +179,12 @@ def create(embassy: str, officer: Principal) -> Batch:
     now = clock.now()
     batch_id = uuid.uuid4().hex
     by_center: dict[str, list[str]] = {}
+    operators: dict[str, set[str]] = {}
     for contract in signed:
         by_center.setdefault(contract["center"], []).append(contract["contractNumber"])
+        operators.setdefault(contract["center"], set()).update(
+            p["name"] for p in contract.get("parties") or [] if p["role"] == "mobile-operator"
+        )
     pk, sk = key(batch_id)
     item: Item = {
         "pk": pk,
@@ -159,9 +195,13 @@ def create(embassy: str, officer: Principal) -> Batch:
         "status": "sent",
         "sentAt": clock.iso(now),
         "sentBy": officer.user_id,
-        "mfaDeadline": clock.iso(calendar.add_business_days(now, MFA_BUSINESS_DAYS)),
         "parts": [
-            {"center": c, "receiver": RECEIVERS[c], "contracts": numbers}
+            {
+                "center": c,
+                "receiver": RECEIVERS[c],
+                "mobileOperators": sorted(operators[c]),
+                "contracts": numbers,
+            }
             for c, numbers in sorted(by_center.items())
         ],
         "gsi1pk": f"DISPATCHES#{embassy}",
@@ -187,7 +227,7 @@ def create(embassy: str, officer: Principal) -> Batch:
         pk,
         "esign-contracts-dispatched",
         officer.actor,
-        after={"embassy": embassy, "contracts": len(signed), "mfaDeadline": item["mfaDeadline"]},
+        after={"embassy": embassy, "contracts": len(signed)},
     )
     tx.commit()
     return view(item)
@@ -200,18 +240,17 @@ def _load(batch_id: str) -> Item:
     return item
 
 
-def forwarded(batch_id: str, officer: Principal) -> Batch:
-    """The MFA forwarded the batch to the receiving bodies (§2.17: within 1 business day)."""
+def handed_over(batch_id: str, officer: Principal) -> Batch:
+    """The MFA has the batch in hand (§2.16 "təhvil verilir"): its 1 business day starts."""
     item = _load(batch_id)
     if item["status"] != "sent":
         raise Conflict("esign.dispatch-not-sent", field="batchId")
     now = clock.now()
     changes = {
-        "status": "forwarded",
-        "forwardedAt": clock.iso(now),
-        "forwardedBy": officer.user_id,
-        "forwardedLate": now > clock.parse(item["mfaDeadline"]),
-        "receiverDeadline": clock.iso(calendar.add_business_days(now, RECEIVER_BUSINESS_DAYS)),
+        "status": "handed-over",
+        "handedOverAt": clock.iso(now),
+        "handedOverTo": officer.user_id,
+        "mfaDeadline": clock.iso(calendar.due("esign.mfa-forwarding", now)),
         "version": item["version"] + 1,
     }
     tx = Transaction()
@@ -221,6 +260,34 @@ def forwarded(batch_id: str, officer: Principal) -> Batch:
         changes,
         expected={"status": "sent", "version": item["version"]},
         conflict=Conflict("esign.dispatch-not-sent", field="batchId"),
+    )
+    audit.record(tx, key(batch_id)[0], "esign-dispatch-handed-over", officer.actor, after=changes)
+    tx.commit()
+    return view({**item, **changes})
+
+
+def forwarded(batch_id: str, officer: Principal) -> Batch:
+    """The MFA forwarded the batch to the receiving bodies (§2.17: within 1 business day of
+    its receipt)."""
+    item = _load(batch_id)
+    if item["status"] != "handed-over":
+        raise Conflict("esign.dispatch-not-handed-over", field="batchId")
+    now = clock.now()
+    changes = {
+        "status": "forwarded",
+        "forwardedAt": clock.iso(now),
+        "forwardedBy": officer.user_id,
+        "forwardedLate": now > clock.parse(item["mfaDeadline"]),
+        "receiverDeadline": clock.iso(calendar.due("esign.receiver-forwarding", now)),
+        "version": item["version"] + 1,
+    }
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(batch_id),
+        changes,
+        expected={"status": "handed-over", "version": item["version"]},
+        conflict=Conflict("esign.dispatch-not-handed-over", field="batchId"),
     )
     audit.record(tx, key(batch_id)[0], "esign-dispatch-forwarded", officer.actor, after=changes)
     tx.commit()
@@ -236,7 +303,7 @@ def received(batch_id: str, staff: Principal) -> Batch:
     if index is None:
         raise Forbidden("auth.role-required")
     part = item["parts"][index]
-    if item["status"] == "sent" or part.get("receivedAt"):
+    if item["status"] in ("sent", "handed-over") or part.get("receivedAt"):
         raise Conflict("esign.dispatch-not-forwarded", field="batchId")
     now = clock.now()
     parts = list(item["parts"])
@@ -278,3 +345,72 @@ def batches(embassy: str) -> Batches:
         ),
         items=[view(i) for i in items],
     )
+
+
+def _period_start(day: date) -> date:
+    return date(day.year, 1 if day.month <= 6 else 7, 1)
+
+
+def alert_missing_batches() -> list[str]:
+    """E11: alert, once per half-year, each embassy that let one end without a batch while it
+    held signed contracts from before its end; the embassies alerted now."""
+    # Loaded here, not with the module: the dispatch handlers' cold start needs no country list.
+    import phonenumbers
+
+    today = calendar.baku_day(clock.now())
+    current_start = _period_start(today)
+    ended = period_of(current_start - timedelta(days=1))
+    cutoff = clock.iso(calendar.end_of_day(current_start - timedelta(days=1)))
+    alerted = []
+    for country in sorted(phonenumbers.SUPPORTED_REGIONS):
+        embassy = embassy_of(country)
+        oldest = ESIGN.query(contracts.signed_index(embassy), index="gsi1", limit=1).items
+        if not oldest or oldest[0]["signedAt"] > cutoff:
+            continue
+        sent = ESIGN.query(f"DISPATCHES#{embassy}", index="gsi1", newest_first=True).items
+        if any(batch["period"] == ended for batch in sent):
+            continue
+        if _alert(embassy, ended, oldest[0]):
+            alerted.append(embassy)
+    return alerted
+
+
+def _alert(embassy: str, period: str, oldest: Item) -> bool:
+    facts = {"embassy": embassy, "period": period, "oldest": oldest["contractNumber"]}
+    tx = Transaction()
+    tx.put(
+        ESIGN,
+        {
+            "pk": f"EMBASSY#{embassy}",
+            "sk": f"ALERT#dispatch#{period}",
+            **facts,
+            "raisedAt": clock.now_iso(),
+        },
+        conflict=Conflict("esign.alert-raised"),
+    )
+    audit.record(
+        tx,
+        f"EMBASSY#{embassy}",
+        "esign-dispatch-missing",
+        audit.Actor.system("dispatch-check"),
+        after=facts,
+    )
+    webhooks.enqueue(
+        webhooks.message(
+            embassy, DISPATCH_MISSING, facts, webhook_id=f"msg_dispatch_{embassy}_{period}"
+        ),
+        tx=tx,
+    )
+    notify.send_to_address(
+        DISPATCH_MISSING,
+        facts,
+        email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        language="en",
+        agency=embassy,
+        tx=tx,
+    )
+    # A second run in the same half-year finds the alert already out.
+    with contextlib.suppress(Conflict):
+        tx.commit()
+        return True
+    return False

@@ -8,6 +8,10 @@ own embassy's applications; another embassy's application is unknown to them (40
 - `invite` (E9): date and place; due within 1 business day of the decision reaching the embassy
   (an invitation after that is still taken, marked late). The check is then due by the end of
   the business day after the appointment.
+- `document` (E10, §2.12 "sənədlərin əsli ilə portalda … təqdim olunmuş sənədlərin autentikliyini
+  yoxladıqdan sonra"): while the application waits for the invitation or the check, the officer
+  gets a link valid a few minutes to each file the applicant uploaded, listed with its SHA-256
+  in the task; every link is audited on the attachment (`attachments.for_reviewer`).
 - `check` (E10): the originals and photo against what was filed. `match`: the contracts are
   signed, the certificate is issued through the certificate registry (3 years, E12) with the key
   of the carrier handed over, its serial recorded on the application, the applicant told.
@@ -34,7 +38,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.certificates import registry
+from egov.certificates import issuance, registry
 from egov.certificates.models import (
     Carrier,
     Contact,
@@ -44,9 +48,9 @@ from egov.certificates.models import (
 )
 from egov.esign import contracts, deadlines, vfin
 from egov.esign.filing import embassy_of
-from egov.esign.records import ESIGN, STATUS_TEXTS, key, load
+from egov.esign.records import ESIGN, STATUS_TEXTS, key, load, subject
 from egov.esign.review import Event, tell_applicant, transition
-from egov.platform import clock, i18n
+from egov.platform import attachments, clock, i18n
 from egov.platform import tasks as workflow_tasks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Invalid, NotFound
@@ -59,6 +63,11 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 
 i18n.register(
     {
+        "esign.documents-closed": {
+            "az": "Sənədlər yalnız dəvət və ya yoxlama gözləyən müraciət üzrə açılır",
+            "en": "The documents open only while the application awaits the invitation or the "
+            "check",
+        },
         "esign.not-awaiting-invitation": {
             "az": "Müraciət dəvət gözləmir",
             "en": "The application is not awaiting an invitation",
@@ -170,6 +179,11 @@ class Task(BaseModel):
     virtual_fin: str
     contract_number: str
     invitation: dict[str, Any] | None = None
+    documents: list[attachments.Document] = Field(
+        default_factory=list,
+        description="E10: the files filed online, to compare with the originals; each at "
+        "…/applications/{applicationId}/documents/{attachmentId}",
+    )
 
 
 class Tasks(BaseModel):
@@ -256,9 +270,22 @@ def tasks(embassy: str, *, cursor: str | None = None, limit: int = 50) -> Tasks:
                 virtual_fin=item["virtualFin"],
                 contract_number=item["contractNumber"],
                 invitation=item.get("invitation"),
+                documents=attachments.documents(subject(item["applicationId"])),
             )
         )
     return Tasks(items=items, cursor=page.cursor)
+
+
+def document(
+    application_id: str, embassy: str, attachment_id: str, officer: Principal
+) -> attachments.ReviewerDownload:
+    """E10: a file filed online, for the officer who compares it with the original (G8)."""
+    item = _own(application_id, embassy)
+    if item["status"] not in WAITING_IN.values():
+        raise Conflict("esign.documents-closed", field="applicationId")
+    return attachments.for_reviewer(
+        subject(application_id), attachment_id, officer.actor, f"EMBASSY#{embassy}"
+    )
 
 
 def invite(application_id: str, embassy: str, body: InvitationBody, officer: Principal) -> Item:
@@ -346,7 +373,7 @@ def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Ite
     request = _issue_request(item, body.public_key or "", body.token_serial)
     carrier_id = request.carrier.id
     try:
-        cert = registry.issue(request, officer.actor)
+        cert = issuance.issue(request, officer.actor)
         serial, valid_to = cert.serial, cert.valid_to
     except Conflict as issued:
         if issued.key != "certificates.already-issued":

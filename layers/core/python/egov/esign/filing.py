@@ -17,6 +17,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
 from egov.esign import fee, rules
 from egov.esign.records import (
     ESIGN,
@@ -27,6 +29,7 @@ from egov.esign.records import (
     subject,
 )
 from egov.platform import (
+    adapters,
     applications,
     attachments,
     audit,
@@ -39,12 +42,12 @@ from egov.platform import (
     outbox,
     tasks,
 )
+from egov.platform.adapters.mobile import check_mobile
 from egov.platform.auth import Principal
 from egov.platform.observability import correlation_id
-from egov.platform.problems import Conflict, FieldError, Invalid
+from egov.platform.problems import Conflict, FieldError, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
 
-REVIEW_BUSINESS_DAYS = 3  # E6, §2.8
 STATE_MACHINE_ENV = "ESIGN_REVIEW_STATE_MACHINE"
 CENTERS = {"token": "EIMZA", "asan-sim": "ASXM"}
 # E6: Internal Affairs, Foreign Affairs, State Security, Foreign Intelligence; the review workflow
@@ -62,6 +65,14 @@ i18n.register(
         "esign.not-a-draft": {
             "az": "Müraciət artıq təqdim edilib və dəyişdirilə bilməz",
             "en": "The application has been submitted and can no longer be changed",
+        },
+        "esign.applicant.fin-unknown": {
+            "az": "Əhali reyestrində bu FİN yoxdur; şəxsiyyət vəsiqənizdəki FİN-i yoxlayın",
+            "en": "The population registry has no such FIN; check the FIN on your ID card",
+        },
+        "esign.applicant.fin-not-this-person": {
+            "az": "Əhali reyestrinə görə bu FİN başqa doğum tarixli şəxsə aiddir",
+            "en": "By the population registry this FIN belongs to a person with another birth date",
         },
         "esign.attachment-purpose": {
             "az": "Bu fayl başqa sənəd kimi yüklənib",
@@ -120,7 +131,7 @@ def _stored_form(draft: Draft) -> dict[str, Any]:
 
 def create(draft: Draft, caller: Principal) -> Item:
     """Save a new draft (E5), shown in the applicant's cabinet at once."""
-    rules.check(draft, clock.now().date(), complete=False)
+    rules.check(draft, calendar.today(), complete=False)
     application_id = uuid.uuid4().hex
     now = clock.now_iso()
     pk, sk = key(application_id)
@@ -159,7 +170,7 @@ def update(application_id: str, draft: Draft, caller: Principal) -> Item:
     current = owned(application_id, caller.user_id)
     if current["status"] != "draft":
         raise Conflict("esign.not-a-draft", field="applicationId")
-    rules.check(draft, clock.now().date(), complete=False)
+    rules.check(draft, calendar.today(), complete=False)
     changes = {
         "form": _stored_form(draft),
         "updatedAt": clock.now_iso(),
@@ -207,12 +218,13 @@ def _attachment_problems(draft: Draft, owner: str) -> list[FieldError]:
 
 def review_deadline(submitted: datetime) -> datetime:
     """E6: silence is consent once the 3rd business day after submission has ended (Baku)."""
-    return calendar.add_business_days(submitted, REVIEW_BUSINESS_DAYS)
+    return calendar.due("esign.review", submitted)
 
 
 def _next_registration_number(now: datetime) -> str:
     """E5: registration numbers run per year, `EIMZA-2026-000042`; an atomic counter."""
-    pk = f"COUNTER#REGISTRATION#{now.year}"
+    year = calendar.baku_day(now).year  # E12: a legal date is a Baku date
+    pk = f"COUNTER#REGISTRATION#{year}"
     result = (
         aws.dynamodb()
         .Table(ESIGN.name)
@@ -224,7 +236,7 @@ def _next_registration_number(now: datetime) -> str:
             ReturnValues="UPDATED_NEW",
         )
     )
-    return f"EIMZA-{now.year}-{int(result['Attributes']['next']):06d}"
+    return f"EIMZA-{year}-{int(result['Attributes']['next']):06d}"
 
 
 def _review_payload(form: dict[str, Any]) -> dict[str, Any]:
@@ -262,8 +274,41 @@ def workflow_input(item: Item) -> dict[str, Any]:
     }
 
 
-def submit(application_id: str, caller: Principal) -> Item:
-    """The applicant confirms (E5): check, register at once, start the review, tell him."""
+def _check_citizen_fin(draft: Draft) -> None:
+    """E6 (§2.8: the citizen's virtual FIN "şəxsiyyət vəsiqələrinin mövcud fərdi identifikasiya
+    nömrəsi (FİN) ilə eynilik təşkil edir"): the FIN of a citizen living abroad must be one the
+    population registry (IAMAS) knows, of a person born on the birth date filed. Names are not
+    compared: a passport abroad may spell them otherwise (Mammadov / Məmmədov). A registry that
+    does not answer is a 503 and nothing changes."""
+    applicant = draft.applicant
+    if applicant is None or applicant.category != "citizen-abroad" or not applicant.fin:
+        return
+    try:
+        person = adapters.population().person(applicant.fin, field="applicant.fin")
+    except NotFound as unknown:
+        raise Invalid("esign.applicant.fin-unknown", field="applicant.fin") from unknown
+    if person.birth_date != applicant.birth_date:
+        raise Invalid("esign.applicant.fin-not-this-person", field="applicant.fin")
+
+
+def contacts(item: Item) -> dict[str, Any]:
+    """Where and in which language the applicant is told (G2; §2.6, §2.9, §3.4: "elektron poçt
+    ünvanına bildiriş və (və ya) mobil nömrəsinə SMS"): the e-mail of the form, an SMS to its
+    mobile (3.11) when the SMS gateway reaches it (an Azerbaijani mobile), the chosen language."""
+    applicant = (item.get("form") or {}).get("applicant") or {}
+    mobile = (applicant.get("phones") or {}).get("mobile")
+    try:
+        sms = check_mobile(mobile) if mobile else None
+    except PydanticCustomError:
+        sms = None
+    return {"email": applicant.get("email"), "sms": sms, "language": item.get("language")}
+
+
+def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DEFAULT) -> Item:
+    """The applicant confirms (E5): check, register at once, start the review, tell him.
+
+    The notices about the application are in the language chosen on the form, else in the one
+    the submission asked for (`language`, its Accept-Language): G2."""
     current = owned(application_id, caller.user_id)
     if current["status"] == "registered":
         # A repeated confirmation: the review runs once, under the application's name.
@@ -274,10 +319,11 @@ def submit(application_id: str, caller: Principal) -> Item:
     draft = Draft.model_validate(current["form"])
     if draft.service not in (None, "issue"):
         raise Invalid("esign.service-at-center", field="service")
-    errors = rules.problems(draft, clock.now().date(), complete=True)
+    errors = rules.problems(draft, calendar.today(), complete=True)
     errors += _attachment_problems(draft, caller.user_id)
     if errors:
         raise Invalid(errors[0].key, params=errors[0].params, errors=errors)
+    _check_citizen_fin(draft)
     paid_with = fee.require_paid(current)
 
     now = clock.now()
@@ -288,6 +334,7 @@ def submit(application_id: str, caller: Principal) -> Item:
         "registrationNumber": number,
         "submittedAt": clock.iso(now),
         "reviewDeadline": clock.iso(deadline),
+        "language": draft.language or language,
         "updatedAt": clock.iso(now),
         "version": current["version"] + 1,
     }
@@ -333,7 +380,7 @@ def submit(application_id: str, caller: Principal) -> Item:
         caller.user_id,
         "esign.registered",
         {"number": number, "deadline": deadline.astimezone(clock.BAKU).strftime("%d.%m.%Y %H:%M")},
-        email=draft.applicant.email if draft.applicant else None,
+        **contacts(registered),
         subject_ref=subject(application_id),
         tx=tx,
     )

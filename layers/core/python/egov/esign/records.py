@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from egov.esign.form import ApplicationForm, Section
-from egov.platform import i18n
+from egov.platform import calendar, clock, i18n
 from egov.platform.problems import NotFound
 from egov.platform.repository import Item, Table
 
@@ -90,6 +90,11 @@ class Draft(ApplicationForm):
     """What the applicant saves: the annex form and the attachments' ids."""
 
     attachments: Attachments | None = None
+    language: i18n.Lang | None = Field(
+        None,
+        description="G2: the language of every notice about the application (az or en); when "
+        "not chosen, the Accept-Language of the submission",
+    )
 
 
 class View(BaseModel):
@@ -120,6 +125,11 @@ class Application(View):
     submitted_at: datetime | None = None
     review_deadline: datetime | None = Field(
         None, description="E6: end of the 3rd business day; silence until then is consent"
+    )
+    deadlines: list[calendar.Deadline] = Field(
+        default_factory=list,
+        description="G4: each period the application has entered, explained day by day, with "
+        "whether law or a service level of the portal sets it",
     )
     virtual_fin: str | None = None
     opinions: list[Opinion] = Field(default_factory=list)
@@ -154,6 +164,18 @@ def owned(application_id: str, user_id: str) -> Item:
     return item
 
 
+def _deadlines(item: Item, lang: i18n.Lang) -> list[calendar.Deadline]:
+    """The periods started so far: the review (law), the Center's and the check (service levels)."""
+    starts = [
+        ("esign.review", item.get("submittedAt")),
+        ("esign.center-decision", item.get("virtualFinIssuedAt")),
+        ("esign.embassy-check", (item.get("invitation") or {}).get("at")),
+    ]
+    return [
+        calendar.explain_period(name, clock.parse(start), lang) for name, start in starts if start
+    ]
+
+
 def view(item: Item, lang: i18n.Lang) -> Application:
     data: dict[str, Any] = {
         "application_id": item["applicationId"],
@@ -164,6 +186,7 @@ def view(item: Item, lang: i18n.Lang) -> Application:
         "registration_number": item.get("registrationNumber"),
         "submitted_at": item.get("submittedAt"),
         "review_deadline": item.get("reviewDeadline"),
+        "deadlines": _deadlines(item, lang),
         "virtual_fin": item.get("virtualFin"),
         "opinions": item.get("opinions") or [],
         "invitation": item.get("invitation"),

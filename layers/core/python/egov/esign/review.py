@@ -18,6 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from egov.esign import deadlines, vfin
+from egov.esign.filing import contacts
 from egov.esign.records import ESIGN, SERVICE, Status, key, load, subject
 from egov.platform import applications, audit, clock, i18n, notify, tasks
 from egov.platform.audit import Actor
@@ -129,7 +130,7 @@ def tell_applicant(tx: Transaction, item: Item, key_: str, params: Mapping[str, 
         item["owner"],
         key_,
         params,
-        email=item["form"]["applicant"]["email"],
+        **contacts(item),
         subject_ref=subject(item["applicationId"]),
         tx=tx,
     )

@@ -7,8 +7,11 @@ a register item `VFIN#<code>` / `GUARD` put only if absent, in the transaction t
 the application, so two applications can never hold the same code; a cancelled code keeps its
 item (status `cancelled`) and therefore can never be issued again.
 
-An Azerbaijani citizen living abroad gets his existing FIN as the virtual FIN (§2.8); its
-register item records the application that uses it.
+An Azerbaijani citizen living abroad gets his existing FIN as the virtual FIN (§2.8), checked
+against the population registry at submission (`filing`). The first application that uses it
+creates its register item; a later one never overwrites it (the first application, its status and
+dates stay the evidence) and records its own use under the code (`VFIN#<code>` /
+`APPLICATION#<id>`), which its cancellation (§2.13) marks.
 """
 
 from __future__ import annotations
@@ -51,30 +54,33 @@ def key(code: str) -> tuple[str, str]:
     return f"VFIN#{code}", "GUARD"
 
 
+def _use_key(code: str, application_id: str) -> tuple[str, str]:
+    return f"VFIN#{code}", f"APPLICATION#{application_id}"
+
+
 def register(tx: Transaction, code: str, application_id: str, kind: Kind, at: str) -> None:
-    """Put the code's register item into `tx`; a generated code already issued fails it (409)."""
+    """Put the code's register item into `tx`, only where there is none (409 if one appeared
+    meanwhile). A citizen's FIN already in the register is left as it is: the application's use
+    of it is recorded beside it."""
     pk, sk = key(code)
+    item = {"pk": pk, "sk": sk, "owner": application_id, "kind": kind}
+    if kind == "citizen-fin" and ESIGN.get(pk, sk) is not None:
+        pk, sk = _use_key(code, application_id)
     tx.put(
         ESIGN,
-        {
-            "pk": pk,
-            "sk": sk,
-            "owner": application_id,
-            "kind": kind,
-            "status": "active",
-            "issuedAt": at,
-        },
-        # A citizen's FIN is his own whichever application uses it; generated codes never repeat.
-        new=kind == "generated",
+        {**item, "pk": pk, "sk": sk, "status": "active", "issuedAt": at},
         conflict=Conflict("esign.vfin-taken", field="virtualFin"),
     )
 
 
 def cancel(tx: Transaction, code: str, application_id: str) -> None:
-    """§2.13: the embassy's record that the virtual FIN is cancelled; the code stays taken."""
+    """§2.13: the embassy's record that the virtual FIN is cancelled; the code stays taken. For
+    a citizen's FIN that another application registered first, this application's use is."""
+    registered = ESIGN.get(*key(code))
+    held_by_use = registered is not None and registered["owner"] != application_id
     tx.update(
         ESIGN,
-        *key(code),
+        *(_use_key(code, application_id) if held_by_use else key(code)),
         {"status": "cancelled", "cancelledAt": clock.now_iso()},
         expected={"owner": application_id, "status": "active"},
         conflict=Conflict("esign.vfin-not-held", field="virtualFin"),

@@ -50,6 +50,12 @@ RULES: dict[str, Rule] = {
     "POST /producers/mobile-confirmations": PUBLIC,
     "POST /producers": PUBLIC,
     "POST /producers/activation": Rule(narrowed="the activation code sent to the person"),
+    "POST /producers/password-reset": Rule(
+        narrowed="the same answer for any username; the code goes only to its confirmed mobile"
+    ),
+    "POST /producers/password-reset/confirmation": Rule(
+        narrowed="the reset code sent to the account's confirmed mobile"
+    ),
     "GET /producers": PUBLIC,
     "GET /producers/products": PUBLIC,
     "GET /certificates/{serial}": PUBLIC,
@@ -61,6 +67,8 @@ RULES: dict[str, Rule] = {
     "GET /certificates/log/key": PUBLIC,
     "GET /certificates/log/proof/inclusion": PUBLIC,
     "GET /certificates/log/proof/consistency": PUBLIC,
+    "GET /export/catalogue": PUBLIC,
+    "POST /customs/border-messages": Rule(narrowed="the border posts' signature"),
     # ------------------------------------------------------------ anyone signed in: their own
     "POST /auth/logout": Rule(SIGNED_IN),
     "GET /me": Rule(SIGNED_IN),
@@ -80,6 +88,7 @@ RULES: dict[str, Rule] = {
     # ------------------------------------------------------------ citizens
     "GET /producers/me": Rule(("citizen",)),
     "PUT /producers/me/products": Rule(("citizen",)),
+    "PUT /producers/me/personal-data": Rule(("citizen",)),
     "PUT /producers/me/email": Rule(("citizen",)),
     "POST /producers/me/mobile-confirmations": Rule(("citizen",)),
     "PUT /producers/me/mobile": Rule(("citizen",)),
@@ -93,8 +102,17 @@ RULES: dict[str, Rule] = {
     "POST /certificates/{serial}/applications": Rule(("citizen",), narrowed="the holder's"),
     "POST /certificates/{serial}/compromise-reports": Rule(("citizen",), narrowed="the holder's"),
     "GET /certificates/mine": Rule(("citizen",), narrowed=OWNER),
+    "POST /certificates/{serial}/consent-withdrawal": Rule(("citizen",), narrowed="the holder's"),
+    "GET /customs/goods": Rule(
+        ("citizen",), narrowed="a VÖEN whose taxpayer the tax registry shows the caller heading"
+    ),
+    "POST /ektis/subjects": Rule(("citizen",)),
+    "GET /ektis/subjects/me": Rule(("citizen",), narrowed=OWNER),
+    "POST /ektis/parcels": Rule(("citizen",), narrowed="for the caller's own subject"),
     # ------------------------------------------------------------ officers, Centers, agencies
     "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
+    # The ministry (EKTİS's operator, seed 004 §1.2) sees every parcel and every overlap flag.
+    "GET /ektis/parcels": Rule(("officer", "operator"), agencies=("MKT",)),
     "GET /esign/embassies/{embassy}/tasks": Rule(("officer",), own="embassy"),
     "POST /esign/embassies/{embassy}/applications/{applicationId}/invitation": Rule(
         ("officer",), own="embassy"
@@ -102,22 +120,36 @@ RULES: dict[str, Rule] = {
     "POST /esign/embassies/{embassy}/applications/{applicationId}/check": Rule(
         ("officer",), own="embassy"
     ),
+    "GET /esign/embassies/{embassy}/applications/{applicationId}/documents/{attachmentId}": Rule(
+        ("officer",),
+        own="embassy",
+        narrowed="the embassy's own applications, awaiting the invitation or the check",
+    ),
     "POST /esign/embassies/{embassy}/dispatches": Rule(("officer",), own="embassy"),
     "GET /esign/embassies/{embassy}/dispatches": Rule(
         ("officer", "center"), narrowed="officers of that embassy or of XIN (the MFA)"
     ),
+    "POST /esign/dispatches/{batchId}/handover": Rule(("officer",), agencies=("XIN",)),
     "POST /esign/dispatches/{batchId}/forwarding": Rule(("officer",), agencies=("XIN",)),
     "POST /esign/dispatches/{batchId}/receipt": Rule(("center",)),
     "POST /certificates/{serial}/suspend": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/{serial}/restore": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/{serial}/revoke": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/center-compromise": Rule(("center",), narrowed="the caller's Center"),
+    "GET /certificates/requests": Rule(("center",), narrowed="the caller's Center"),
+    "POST /customs/goods": Rule(("officer",), agencies=("DGK",)),
+    "POST /customs/goods/{barcode}/clearance": Rule(("officer",), agencies=("DGK",)),
     "GET /agencies/{agency}/notifications": Rule(("agency", "officer"), own="agency"),
     "GET /agencies/{agency}/decisions": Rule(
         ("agency", "officer", "center", "operator"), own="agency"
     ),
     "POST /agencies/{agency}/decisions/{decisionId}": Rule(
         ("agency", "officer", "center"), own="agency"
+    ),
+    "GET /agencies/{agency}/decisions/{decisionId}/documents/{attachmentId}": Rule(
+        ("agency", "officer", "center"),
+        own="agency",
+        narrowed="the decision's own documents, while it awaits the agency's answer",
     ),
     "GET /agencies/{agency}/decisions/{decisionId}/evidence": Rule(
         ("agency", "officer", "operator"), own="agency"
@@ -133,6 +165,7 @@ RULES: dict[str, Rule] = {
     "GET /operator/decisions/{decisionId}/deliveries": Rule(("operator",)),
     "GET /operator/health": Rule(("operator",)),
     "POST /operator/decisions/{decisionId}/extension": Rule(("operator",)),
+    "POST /export/catalogue": Rule(("operator",)),
 }
 
 

@@ -11,6 +11,14 @@
    and no route or policy deletes objects.
 4. A service links a stored attachment to its application with `link(tx, ...)` inside the
    transaction that files the application; only the owner's stored, unlinked attachments link.
+   The link also files a copy of the file's description (purpose, name, type, size, SHA-256,
+   version) under the subject (`ATTACHMENTS-OF#<subject>`), its `documents`.
+5. The people who must check the documents (E5, E6, E8, E10: the agencies and the Center
+   through the agency exchange, the embassy's officers) get them only through `for_reviewer`:
+   the reviewing service says the reviewer may see that subject now; the file must be one of the
+   subject's documents; the answer is a link to that exact version, valid `DOWNLOAD_SECONDS`,
+   and each link handed out is an audit entry on the attachment, which its owner can read (G1,
+   G8). Nobody else gets a link: the bucket is private and only these two paths sign one.
 """
 
 from __future__ import annotations
@@ -271,21 +279,7 @@ def of_owner(attachment_id: str, owner: str) -> Item:
 
 def view(item: Item, lang: i18n.Lang = "az") -> Attachment:
     """The owner's view; a stored file comes with a short-lived link to that exact version."""
-    download = None
-    if item["status"] == "stored":
-        url = aws.client("s3").generate_presigned_url(
-            "get_object",
-            Params={
-                "Bucket": _bucket(),
-                "Key": object_key(item["attachmentId"]),
-                "VersionId": item["versionId"],
-                "ResponseContentType": item["contentType"],
-                "ResponseContentDisposition": "attachment; filename*=UTF-8''"
-                + quote(item["fileName"]),
-            },
-            ExpiresIn=DOWNLOAD_SECONDS,
-        )
-        download = Download(url=url, expiresAt=clock.now() + timedelta(seconds=DOWNLOAD_SECONDS))
+    download = _download(item) if item["status"] == "stored" else None
     reason_code = item.get("reason")
     return Attachment(
         attachmentId=item["attachmentId"],
@@ -301,6 +295,69 @@ def view(item: Item, lang: i18n.Lang = "az") -> Attachment:
         storedAt=clock.parse(item["storedAt"]) if item.get("storedAt") else None,
         download=download,
     )
+
+
+class Document(BaseModel):
+    """One file of an application as its reviewers are told of it; `sha256` is what they must
+    find in the file they download (the signed request carries it, so the evidence proves what
+    they were shown)."""
+
+    attachmentId: str
+    purpose: Purpose
+    fileName: str
+    contentType: ContentType
+    size: int
+    sha256: str
+
+
+class ReviewerDownload(Document):
+    download: Download
+
+
+def _documents_key(subject: str) -> str:
+    return f"ATTACHMENTS-OF#{subject}"
+
+
+def documents(subject: str) -> list[Document]:
+    """The files linked to `subject`, in a stable order (by attachment id)."""
+    return [Document.model_validate(row) for row in PLATFORM.query_all(_documents_key(subject))]
+
+
+def _download(row: Item) -> Download:
+    url = aws.client("s3").generate_presigned_url(
+        "get_object",
+        Params={
+            "Bucket": _bucket(),
+            "Key": object_key(row["attachmentId"]),
+            "VersionId": row["versionId"],
+            "ResponseContentType": row["contentType"],
+            "ResponseContentDisposition": "attachment; filename*=UTF-8''" + quote(row["fileName"]),
+        },
+        ExpiresIn=DOWNLOAD_SECONDS,
+    )
+    return Download(url=url, expiresAt=clock.now() + timedelta(seconds=DOWNLOAD_SECONDS))
+
+
+def for_reviewer(
+    subject: str, attachment_id: str, reviewer: Actor, basis: str, field: str = "attachmentId"
+) -> ReviewerDownload:
+    """A short-lived link to one of `subject`'s files for a reviewer the caller has admitted,
+    audited on the attachment with the reviewer and `basis` (the decision or task)."""
+    row = PLATFORM.get(_documents_key(subject), attachment_id)
+    if row is None:
+        raise NotFound("attachment.not-found", field=field)
+    tx = Transaction()
+    audit.record(
+        tx,
+        f"ATTACHMENT#{attachment_id}",
+        "attachment-downloaded",
+        reviewer,
+        owner=row["owner"],
+        basis=basis,
+        after={"subject": subject, "sha256": row["sha256"], "versionId": row["versionId"]},
+    )
+    tx.commit()
+    return ReviewerDownload.model_validate({**row, "download": _download(row)})
 
 
 class StoredObject(BaseModel):
@@ -390,8 +447,21 @@ def link(
     """Attach a stored attachment of `owner` to `subject` inside the caller's transaction.
 
     The transaction fails with a 409 naming `field` unless the attachment is stored, belongs to
-    `owner` and is not linked to anything yet.
+    `owner` and is not linked to anything yet. The file's description joins the subject's
+    `documents`, as stored (the conditions make sure it is this stored file).
     """
+    item = get(attachment_id)
+    if item is not None and item.get("versionId"):
+        tx.put(
+            PLATFORM,
+            {
+                "pk": _documents_key(subject),
+                "sk": attachment_id,
+                "owner": owner,
+                "versionId": item["versionId"],
+                **{k: item[k] for k in Document.model_fields},
+            },
+        )
     tx.update(
         PLATFORM,
         *_key(attachment_id),

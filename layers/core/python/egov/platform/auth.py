@@ -329,10 +329,12 @@ def change_contact(
     *,
     email: str | _Keep | None = KEEP,
     mobile: str | _Keep | None = KEEP,
+    language: str | _Keep = KEEP,
     conflict: Problem | None = None,
 ) -> None:
-    """Update the account's e-mail and/or mobile (`None` removes one, `KEEP` leaves it)."""
-    given = {"email": email, "mobile": mobile}
+    """Update the account's e-mail, mobile and/or the language of its notices (`None` removes
+    e-mail or mobile, `KEEP` leaves a value)."""
+    given = {"email": email, "mobile": mobile, "language": language}
     changes = {name: value for name, value in given.items() if isinstance(value, str)}
     removed = tuple(name for name, value in given.items() if value is None)
     if not changes and not removed:

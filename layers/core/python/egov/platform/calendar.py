@@ -9,11 +9,13 @@ has not yet announced).
 
 The rule of a deadline, "within N (business) days" from a moment `t`:
 
-1. The *start day* is the Baku date of `t`. It is never counted.
-2. For business days, a start day that is not a business day is replaced by the next business
-   day (a request filed on Saturday is received on Monday) and counting starts after it.
-3. The deadline day is the N-th business day (or calendar day) after that day; N = 0 gives the
-   start day (received day) itself.
+1. The *start day* is the Baku date of `t`, the day of the event. It is never counted.
+2. Counting starts the day after it, whatever day that is (G4, issue 12 item 11): a request
+   filed on Saturday 14 November 2026 with 3 business days counts Monday 16, Tuesday 17 and
+   Wednesday 18 November. A non-business start day is not first moved to the next business
+   day (that would count Monday as day 0 and end a day late).
+3. The deadline day is the N-th business day (or calendar day) after the start day; N = 0 gives
+   the start day itself.
 4. The deadline is the *last instant* of the deadline day in Baku, 23:59:59.999999 Asia/Baku,
    returned in UTC. Something done at a moment `m` is on time iff `m <= deadline`.
 
@@ -22,41 +24,58 @@ so a deadline is itself a business day and counting on from it composes:
 `add_business_days(add_business_days(t, a), b) == add_business_days(t, a + b)`.
 Calendar-day deadlines (`add_days`) are not moved off holidays: where a rule counts days, it
 counts every day.
+
+Named periods (`period`, `PERIODS`): each deadline the platform sets is named once here with
+what it rests on. A period the seed sets is `law`, with its clause. Where the seed sets none and
+the platform had to choose one (the ministry's verification, the Center's decision, the
+embassy's check), the period is a *service level*: a template parameter the operator may change,
+never presented as law in the explanation given to the applicant (issue 12 item 11).
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import AwareDatetime, BaseModel
 
-from egov.platform import i18n
+from egov.platform import clock, i18n
 from egov.platform.clock import BAKU
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
 Kind = Literal["business", "calendar"]
+Basis = Literal["law", "service-level"]
 
 i18n.register(
     {
         "calendar.rule.business": {
-            "az": "Başlanğıc günü sayılmır; {days} iş günü ondan sonrakı gündən hesablanır və "
-            "müddət sonuncu iş gününün sonunda (Bakı vaxtı ilə 23:59:59) bitir. Qeyri-iş günü "
-            "başlayan müddət növbəti iş günündən hesablanır.",
-            "en": "The day of the start is not counted; {days} business days are counted from "
-            "the day after it and the period ends at the end of the last of them (23:59:59 Baku "
-            "time). A period that starts on a non-business day counts from the next business "
-            "day.",
+            "az": "Hadisə günü heç vaxt sayılmır; hesablama, hansı gün olmasından asılı "
+            "olmayaraq, ondan sonrakı gündən başlayır və yalnız iş günləri sayılır: {days} iş "
+            "günü, müddət sonuncu iş gününün sonunda (Bakı vaxtı ilə 23:59:59) bitir.",
+            "en": "The day of the event never counts; counting starts the day after it, whatever "
+            "day that is, and only business days count: {days} business days, the period ends "
+            "at the end of the last of them (23:59:59 Baku time).",
         },
         "calendar.rule.calendar": {
-            "az": "Başlanğıc günü sayılmır; {days} təqvim günü ondan sonrakı gündən hesablanır "
+            "az": "Hadisə günü heç vaxt sayılmır; {days} təqvim günü ondan sonrakı gündən hesablanır "
             "və müddət sonuncu günün sonunda (Bakı vaxtı ilə 23:59:59) bitir.",
-            "en": "The day of the start is not counted; {days} calendar days are counted from "
+            "en": "The day of the event never counts; {days} calendar days are counted from "
             "the day after it and the period ends at the end of the last of them (23:59:59 Baku "
             "time).",
+        },
+        "calendar.basis.law": {
+            "az": "Müddət normativ aktla müəyyən edilib: {source}.",
+            "en": "The period is set by law: {source}.",
+        },
+        "calendar.basis.service-level": {
+            "az": "Bu müddət qanunla deyil, portalın xidmət səviyyəsi ilə müəyyən edilib "
+            "(şablon parametri {source}); normativ akt burada müddət təyin etmir.",
+            "en": "This period is a service level of the portal, not law (template parameter "
+            "{source}); the legal act sets no period here.",
         },
         "calendar.saturday": {"az": "Şənbə", "en": "Saturday"},
         "calendar.sunday": {"az": "Bazar", "en": "Sunday"},
@@ -91,6 +110,11 @@ def baku_day(moment: datetime) -> date:
     return moment.astimezone(BAKU).date()
 
 
+def today() -> date:
+    """Today's Baku date: the date of every legal rule (a document's expiry, a year's count)."""
+    return baku_day(clock.now())
+
+
 def end_of_day(day: date) -> datetime:
     """The last instant of a Baku day, in UTC."""
     return datetime.combine(day, time.max, BAKU).astimezone(UTC)
@@ -103,16 +127,10 @@ def next_business_day(day: date) -> date:
     return day
 
 
-def received_day(moment: datetime) -> date:
-    """The business day from which a business-day period starting at `moment` counts."""
-    day = baku_day(moment)
-    return day if is_business_day(day) else next_business_day(day)
-
-
 def _business_deadline_day(start: datetime, n: int) -> date:
     if n < 0:
         raise ValueError("a period cannot be negative")
-    day = received_day(start)
+    day = baku_day(start)
     for _ in range(n):
         day = next_business_day(day)
     return day
@@ -138,6 +156,77 @@ def add(start: datetime, n: int, kind: Kind) -> datetime:
     return add_business_days(start, n) if kind == "business" else add_days(start, n)
 
 
+class Period(BaseModel):
+    """A named period of the platform: its length, its kind of days, and what it rests on."""
+
+    name: str
+    days: int
+    kind: Kind
+    basis: Basis
+    source: str  # the seed clause (law) or the template parameter (service level)
+
+
+# name → (kind, basis, source, days or the environment variable the template parameter sets)
+_PERIODS: dict[str, tuple[Kind, Basis, str, int | str]] = {
+    "esign.review": ("business", "law", "Qayda 2.8 (E6)", 3),
+    "esign.invitation": ("business", "law", "Qayda 2.11 (E9)", 1),
+    "esign.mfa-forwarding": ("business", "law", "Qayda 2.17 (E11)", 1),
+    "esign.receiver-forwarding": ("business", "law", "Qayda 2.18 (E11)", 3),
+    "esign.center-decision": (
+        "business",
+        "service-level",
+        "AgencyDecisionBusinessDays",
+        "AGENCY_DECISION_BUSINESS_DAYS",
+    ),
+    "esign.embassy-check": (
+        "business",
+        "service-level",
+        "EmbassyCheckBusinessDays",
+        "EMBASSY_CHECK_BUSINESS_DAYS",
+    ),
+    "producers.verification": (
+        "business",
+        "service-level",
+        "ProducerVerificationBusinessDays",
+        "PRODUCER_VERIFICATION_BUSINESS_DAYS",
+    ),
+}
+PERIODS = tuple(_PERIODS)
+
+
+def period(name: str) -> Period:
+    """The named period; a service level's length comes from its template parameter."""
+    kind, basis, source, days = _PERIODS[name]
+    if isinstance(days, str):
+        try:
+            days = int(os.environ[days])
+        except KeyError as missing:
+            raise RuntimeError(f"{days} is not set: the template must pass it") from missing
+    return Period(name=name, days=days, kind=kind, basis=basis, source=source)
+
+
+def due(name: str, start: datetime) -> datetime:
+    """The deadline of the named period started at `start`."""
+    named = period(name)
+    return add(start, named.days, named.kind)
+
+
+def add_years(start: datetime, n: int) -> datetime:
+    """The same Baku wall-clock time n years later (E12: "3 (üç) ildir"), in UTC.
+
+    Years are added to the Baku date, never the UTC one, so the end does not depend on the hour
+    of the start. The one rule for 29 February: a period that starts on 29 February ends on
+    28 February of a year without one (it never runs past n years); 2028-02-29 + 3 years is
+    2031-02-28.
+    """
+    local = start.astimezone(BAKU)
+    try:
+        moved = local.replace(year=local.year + n)
+    except ValueError:
+        moved = local.replace(year=local.year + n, day=28)
+    return moved.astimezone(UTC)
+
+
 class SkippedDay(BaseModel):
     """A day inside the period that was not counted, and why."""
 
@@ -159,6 +248,9 @@ class Deadline(BaseModel):
     countedDays: list[date]
     skippedDays: list[SkippedDay]
     rule: str
+    period: str | None = None
+    basis: Basis | None = None
+    basisText: str | None = None
 
 
 def _skipped(day: date, lang: i18n.Lang) -> SkippedDay:
@@ -169,20 +261,29 @@ def _skipped(day: date, lang: i18n.Lang) -> SkippedDay:
     return SkippedDay(date=day, reason="weekend", name=i18n.text(weekday, lang))
 
 
+def explain_period(name: str, start: datetime, lang: i18n.Lang = "az") -> Deadline:
+    """The named period from `start`, explained, with whether it is law or a service level."""
+    named = period(name)
+    explained = explain(start, named.days, named.kind, lang)
+    explained.period = name
+    explained.basis = named.basis
+    explained.basisText = i18n.text(f"calendar.basis.{named.basis}", lang, {"source": named.source})
+    return explained
+
+
 def explain(start: datetime, n: int, kind: Kind, lang: i18n.Lang = "az") -> Deadline:
     """The deadline of `n` days of `kind` from `start`, with every day counted or skipped."""
     start_day = baku_day(start)
+    counts_from = start_day + timedelta(days=1)
     if kind == "business":
-        counts_from = received_day(start)
         last_day = _business_deadline_day(start, n)
     else:
-        counts_from = start_day
         last_day = _calendar_deadline_day(start, n)
     counted: list[date] = []
     skipped: list[SkippedDay] = []
-    day = start_day + timedelta(days=1)
+    day = counts_from
     while day <= last_day:
-        if kind == "calendar" or (day > counts_from and is_business_day(day)):
+        if kind == "calendar" or is_business_day(day):
             counted.append(day)
         elif not is_business_day(day):
             skipped.append(_skipped(day, lang))

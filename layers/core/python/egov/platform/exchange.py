@@ -40,6 +40,13 @@ the executions it restarts from their input after a restart (infra/devstack/stat
 subject, e.g. the other agencies' requests once one agency said no (E6), and tells each agency
 with a `decision.withdrawn` webhook.
 
+Documents (E5, E6, E8: "Ərizə və ona əlavə olunmuş sənədlər … yönəldilir"): a request carries
+the subject's files (`attachments.documents`: purpose, name, type, size, SHA-256) in its signed
+`decision.requested` webhook, so the evidence proves which files the agency was shown. While
+its decision is pending, the agency fetches each at
+`GET /agencies/{agency}/decisions/{decisionId}/documents/{attachmentId}`: a link valid a few
+minutes to that exact version, each one audited on the attachment (`attachments.for_reviewer`).
+
 `deem_consent` (the same consumer, for a `SilentConsent` message) records the other end of a wait
 that has a legal effect (E6, DESIGN rule 6): the workflow's `Catch` on `States.Timeout` took the
 agency's silence as consent, so its pending decision about the subject becomes `deemed-consent`
@@ -77,6 +84,7 @@ from pydantic_core import PydanticCustomError
 
 from egov.platform import (
     applications,
+    attachments,
     audit,
     audit_read,
     auth,
@@ -130,6 +138,10 @@ i18n.register(
         "exchange.withdrawn": {
             "az": "Bu sorğu geri götürülüb və artıq cavab gözləmir",
             "en": "This request was withdrawn and no longer awaits an answer",
+        },
+        "exchange.documents-closed": {
+            "az": "Sənədlər yalnız cavab gözləyən sorğu üzrə açılır",
+            "en": "The documents open only while the request awaits an answer",
         },
         "exchange.reason-required": {
             "az": "İmtinanın səbəbini yazın",
@@ -249,6 +261,11 @@ class Decision(View):
     kind: str
     subject: str
     payload: dict[str, Any]
+    documents: list[attachments.Document] = Field(
+        default_factory=list,
+        description="E5, E6, E8: the application's files with their SHA-256; each is fetched "
+        "at callbackUrl/documents/{attachmentId} while the request is pending",
+    )
     deadline: datetime
     status: Status
     created_at: datetime
@@ -403,6 +420,7 @@ def _store(decision_id: str, request: DecisionRequest) -> None:
         "kind": request.kind,
         "subject": request.subject,
         "payload": request.payload,
+        "documents": [d.model_dump() for d in attachments.documents(request.subject)],
         "deadline": deadline,
         "status": "pending",
         "createdAt": clock.now_iso(),
@@ -627,7 +645,7 @@ def _queue_webhook(tx: Transaction, decision: Mapping[str, Any], event_type: str
         mode="json",
         by_alias=True,
         include={"decision_id", "agency", "kind", "subject", "deadline", "status", "callback_url"}
-        | ({"payload"} if event_type == REQUESTED else set()),
+        | ({"payload", "documents"} if event_type == REQUESTED else set()),
     )
     if event_type == WITHDRAWN:
         data["reason"] = decision.get("withdrawnReason")
@@ -905,6 +923,21 @@ def decision_of(agency: str, decision_id: str) -> dict[str, Any]:
     if decision is None or decision["agency"] != agency:
         raise NotFound("exchange.decision-unknown", field="decisionId")
     return decision
+
+
+def document(
+    agency: str, decision_id: str, attachment_id: str, caller: Principal
+) -> attachments.ReviewerDownload:
+    """One of the decision's documents for the agency asked, while its answer is awaited (G8)."""
+    decision = decision_of(agency, decision_id)
+    listed = {d["attachmentId"] for d in decision.get("documents") or []}
+    if attachment_id not in listed:
+        raise NotFound("attachment.not-found", field="attachmentId")
+    if decision["status"] != "pending":
+        raise Conflict("exchange.documents-closed", field="decisionId")
+    return attachments.for_reviewer(
+        decision["subject"], attachment_id, caller.actor, f"DECISION#{decision_id}"
+    )
 
 
 def evidence_of(

@@ -10,6 +10,11 @@ transaction, then queues each message on the NotificationQueue. The consumer
 vocabulary with the time of each change, shown with its inbox item and, when it was sent on behalf
 of an agency, to that agency (A9).
 
+Language (G2, DESIGN rule 12): every notice to a person is in the language that person chose: the
+caller names it when it knows it (an application's language, chosen on its form or by
+Accept-Language at filing), and otherwise `send` takes the one kept on the person's account
+(chosen at registration); Azerbaijani when neither says. The inbox keeps both texts.
+
 A text is an i18n key with `<key>.title` (inbox title, e-mail subject) and `<key>.body` (inbox
 text, e-mail text, SMS) in Azerbaijani and English; services register their own.
 
@@ -34,7 +39,7 @@ from botocore.exceptions import ClientError
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from egov.platform import adapters, audit, aws, clock, i18n, inbound, outbox
+from egov.platform import adapters, audit, auth, aws, clock, i18n, inbound, outbox
 from egov.platform.adapters._model import checked
 from egov.platform.adapters.gateways import (
     NEXT,
@@ -138,15 +143,17 @@ def send(
     *,
     email: str | None = None,
     sms: str | None = None,
-    language: i18n.Lang = i18n.DEFAULT,
+    language: i18n.Lang | None = None,
     agency: str | None = None,
     subject_ref: str | None = None,
     tx: Transaction | None = None,
 ) -> str:
     """Place a notice in the user's cabinet now and queue it to `email` and `sms`; its item id.
 
-    Given the caller's transaction `tx`, the notice is part of that change (and is committed by
-    the caller); otherwise it is committed here."""
+    Without `language`, the language kept on the user's account. Given the caller's
+    transaction `tx`, the notice is part of that change (and is committed by the caller);
+    otherwise it is committed here."""
+    language = language or language_of(user_id)
     texts = _texts(key, params)
     now = clock.now()
     item_id = f"{int(now.timestamp() * 1000):012x}{uuid.uuid4().hex[:12]}"
@@ -182,6 +189,12 @@ def send(
     if tx is None:
         change.commit()
     return item_id
+
+
+def language_of(user_id: str) -> i18n.Lang:
+    """The language the person chose for notices (kept on the account), Azerbaijani by default."""
+    chosen = (auth.account(user_id) or {}).get("language")
+    return "en" if chosen == "en" else i18n.DEFAULT
 
 
 def send_to_address(

@@ -7,6 +7,13 @@ are recorded with the notice by `egov.platform.notify`. With the username and th
 person sets a password (the same policy as self-registration), and the account becomes active
 (`egov.platform.auth.activate`) in the same transaction that uses the code and writes the audit
 entry.
+
+Every path that makes a cabinet active (self-registration, where the password is chosen up
+front, and the activation of an officer's registration) sends `announce_active` in that same
+transaction (P7: "Şəxsi kabinet aktiv edildikdən sonra bu barədə həmin nömrəyə qısa mesaj
+gələcək"; e-mail: "həmin ünvana portal tərəfindən şəxsi kabinetin aktiv edilməsi barədə məlumat
+gələcək"): an SMS to the mobile number, an e-mail where one was given, the notice in the
+cabinet, in the person's language (G2).
 """
 
 from __future__ import annotations
@@ -46,6 +53,16 @@ i18n.register(
         "producers.activation.invalid": {
             "az": "İstifadəçi adı və ya aktivləşdirmə kodu yanlışdır, ya da müddəti bitib",
             "en": "The username or activation code is wrong or has expired",
+        },
+        "producers.cabinet-active.title": {
+            "az": "Şəxsi kabinetiniz aktivdir",
+            "en": "Your personal cabinet is active",
+        },
+        "producers.cabinet-active.body": {
+            "az": "Kənd təsərrüfatı portalında şəxsi kabinetiniz aktiv edildi. İstifadəçi adınız: "
+            "{username}.",
+            "en": "Your personal cabinet on the agricultural portal has been activated. Your "
+            "username: {username}.",
         },
         "producers.activated": {
             "az": "Kabinetiniz aktivləşdirildi; istifadəçi adınız və şifrənizlə daxil olun.",
@@ -98,6 +115,21 @@ def send_notice(tx: Transaction, record: Item) -> None:
         {"username": record["username"], "code": code},
         email=record.get("email"),
         sms=record["mobile"],
+        language=record.get("language"),
+        subject_ref=producer_pk(record["id"]),
+        tx=tx,
+    )
+
+
+def announce_active(tx: Transaction, record: Item) -> None:
+    """P7: the cabinet is active: SMS, e-mail where given, cabinet notice, in `tx`."""
+    notify.send(
+        record["id"],
+        "producers.cabinet-active",
+        {"username": record["username"]},
+        email=record.get("email"),
+        sms=record["mobile"],
+        language=record.get("language"),
         subject_ref=producer_pk(record["id"]),
         tx=tx,
     )
@@ -119,6 +151,9 @@ def activate(body: Activation, language: i18n.Lang) -> Activated:
             expected={"attempts": pending["attempts"]},
             conflict=refused,
         )
+        raise refused
+    record = PRODUCERS.get(producer_pk(user_id), "PROFILE")
+    if record is None:
         raise refused
     tx = Transaction()
     tx.delete(PRODUCERS, producer_pk(user_id), SK)
@@ -142,5 +177,6 @@ def activate(body: Activation, language: i18n.Lang) -> Activated:
         audit.Actor(user_id, "citizen"),
         owner=user_id,
     )
+    announce_active(tx, record)
     tx.commit()
     return Activated(username=body.username, message=i18n.text("producers.activated", language))

@@ -1,9 +1,13 @@
-"""What a producer changes in the cabinet (P8): e-mail, phone, password, deregistration.
+"""What a producer changes in the cabinet (P8): personal data, e-mail, phone, password,
+deregistration.
 
 Each change is one transaction with its audit entry; the record's `version` makes two changes
 racing on one producer fail (409) instead of mixing. The login account keeps a copy of the
 contact data, updated in the same transaction.
 
+- Personal data (seed 000: "İstehsalçı özünə aid olan şəxsi məlumatları bu menyu vasitəsilə
+  dəyişə bilər"): education and job (P3, optional) and the language of the notices (G2). The
+  identity (name, FIN, birth date, address) is the population registry's and is not edited here.
 - Phone: the same rules as at registration (the operators' registry names the producer, or the
   head of the legal entity; an SMS code to the new number; one number per producer). The new
   number's guard is claimed and the old number's released in the same transaction.
@@ -37,6 +41,7 @@ from egov.producers.models import (
     MobileConfirmation,
     Model,
     Producer,
+    ShortText,
     check_password,
 )
 from egov.producers.records import (
@@ -66,6 +71,14 @@ i18n.register(
 class EmailChange(Model):
     # Required: a body without it is a mistake (422), not a removal; `null` removes it.
     email: Email | None = Field(description="The new address, or null to remove it")
+
+
+class PersonalData(Model):
+    """The fields the person filled in himself; `null` clears education or job."""
+
+    education: ShortText | None = Field(description="P3: optional; null clears it")
+    job: ShortText | None = Field(description="P3: optional; null clears it")
+    language: i18n.Lang = Field(description="G2: the language of every notice (az or en)")
 
 
 class MobileRequest(Model):
@@ -135,6 +148,31 @@ def change_email(user_id: str, body: EmailChange) -> Producer:
         owner=user_id,
         before={"email": record.get("email")},
         after={"email": body.email},
+    )
+    tx.commit()
+    return view(load(user_id))
+
+
+def change_personal_data(user_id: str, body: PersonalData) -> Producer:
+    record = _open_record(user_id)
+    fields = ("education", "job", "language")
+    new = body.model_dump(include=set(fields))
+    tx = Transaction()
+    _record_update(
+        tx,
+        record,
+        {k: v for k, v in new.items() if v is not None},
+        remove=tuple(k for k, v in new.items() if v is None),
+    )
+    auth.change_contact(tx, user_id, language=body.language, conflict=changed())
+    audit.record(
+        tx,
+        producer_pk(user_id),
+        "producer-personal-data-changed",
+        _actor(user_id),
+        owner=user_id,
+        before={k: record.get(k) for k in fields},
+        after=new,
     )
     tx.commit()
     return view(load(user_id))

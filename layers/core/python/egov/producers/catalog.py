@@ -20,7 +20,15 @@ from pydantic_core import PydanticCustomError
 from egov.platform import audit, i18n
 from egov.platform.repository import Item, Transaction
 from egov.producers.models import Model
-from egov.producers.records import PRODUCERS, PROFILE, changed, load, producer_pk, region_key
+from egov.producers.records import (
+    PRODUCERS,
+    PROFILE,
+    changed,
+    load,
+    producer_pk,
+    region_key,
+    verification_of,
+)
 
 Unit = Literal["ton", "kg", "litre", "piece", "head"]
 Season = Literal["spring", "summer", "autumn", "winter", "all-year"]
@@ -101,9 +109,12 @@ def _sk(code: str) -> str:
 
 
 def _index_keys(record: Item, code: str) -> dict[str, str]:
+    """The keys that list an approved producer's offer, with who vouches for it (P5)."""
     return {
         "gsi1pk": _sk(code),
         "gsi1sk": f"{region_key(record['region'])}#{record['id']}",
+        "kind": record["kind"],
+        "verification": verification_of(record),
     }
 
 

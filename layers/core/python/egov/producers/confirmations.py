@@ -40,6 +40,18 @@ i18n.register(
             "en": "Your confirmation code for the agricultural portal: {code}. "
             "It is valid for 5 minutes. Do not tell it to anyone.",
         },
+        "producers.password-reset-code.title": {
+            "az": "Şifrənin bərpası kodu",
+            "en": "Password reset code",
+        },
+        "producers.password-reset-code.body": {
+            "az": "Kənd təsərrüfatı portalında şifrənizi bərpa etmək üçün kod: {code}. Kod 5 "
+            "dəqiqə etibarlıdır. Kodu heç kimə deməyin; siz istəməmisinizsə, bu mesajı nəzərə "
+            "almayın.",
+            "en": "Your code to reset the password on the agricultural portal: {code}. It is "
+            "valid for 5 minutes. Do not tell it to anyone; if you did not ask for it, ignore "
+            "this message.",
+        },
         "producers.mobile.not-owner": {
             "az": "Mobil operatorların reyestrinə görə bu nömrə sizə məxsus deyil; "
             "öz adınıza qeydiyyatda olan nömrəni daxil edin",
@@ -141,9 +153,8 @@ def send_code(mobile: str, owner_fin: str, language: i18n.Lang, purpose: str) ->
             "expiresAt": int(expires),
         },
     )
-    message_ids = notify.send_to_address(
-        "producers.sms-code", {"code": code}, sms=mobile, language=language, tx=tx
-    )
+    text = "producers.password-reset-code" if purpose == "password-reset" else "producers.sms-code"
+    message_ids = notify.send_to_address(text, {"code": code}, sms=mobile, language=language, tx=tx)
     tx.commit()
     return MobileConfirmation(
         confirmation_id=confirmation_id,

@@ -4,23 +4,52 @@ Without filters it is the `APPROVED` partition of `gsi1`; by region the region's
 `gsi2`; by product the product's partition of `gsi1`, narrowed by region with a key prefix. A
 producer leaves every list when it is not approved any more (its index keys are removed in the
 transaction that changes its status), so no filter on status is ever needed.
+
+Each entry says who vouches for it (P5: "Onun Potensial istehsalçı olduğunu Kənd Təsərrüfatı
+Nazirliyi təsdiq etməlidir"): `verification` (`records.verification_of`) and its text in the
+reader's language, so a seller is never taken for a ministry-verified producer.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import Field
+
+from egov.platform import i18n
 from egov.producers.catalog import Offer, ProductCode
-from egov.producers.models import Model
-from egov.producers.records import APPROVED, PRODUCERS, region_key
+from egov.producers.models import Model, RegistrantKind
+from egov.producers.records import APPROVED, PRODUCERS, Verification, region_key, verification_of
 
 PAGE = 20
+
+i18n.register(
+    {
+        "producers.verification.ministry": {
+            "az": "Potensial istehsalçı - Kənd Təsərrüfatı Nazirliyi tərəfindən təsdiqlənib",
+            "en": "Potential producer - verified by the Ministry of Agriculture",
+        },
+        "producers.verification.in-person": {
+            "az": "Potensial istehsalçı - ASAN xidmət mərkəzində şəxsən qeydiyyata alınıb; "
+            "nazirlik təsdiqi deyil",
+            "en": "Potential producer - registered in person at an ASAN service centre; not a "
+            "ministry verification",
+        },
+        "producers.verification.not-required": {
+            "az": "Satıcı - nazirlik tərəfindən yoxlanılmır",
+            "en": "Seller - not verified by the ministry",
+        },
+    }
+)
 
 
 class PublicProducer(Model):
     id: str
     name: str
     region: str
+    kind: RegistrantKind
+    verification: Verification = Field(description="P5: who vouches for the entry")
+    verification_text: str
     offer: Offer | None = None
 
 
@@ -31,6 +60,7 @@ class ProducerList(Model):
 
 def public_list(
     *,
+    lang: i18n.Lang = i18n.DEFAULT,
     region: str | None = None,
     product: ProductCode | None = None,
     cursor: str | None = None,
@@ -41,25 +71,39 @@ def public_list(
         page = PRODUCERS.query(
             f"PRODUCT#{product}", index="gsi1", sk_prefix=prefix, cursor=cursor, limit=limit
         )
-        items = [_from_offer(line) for line in page.items]
+        items = [_from_offer(line, lang) for line in page.items]
     elif region:
         page = PRODUCERS.query(region_key(region), index="gsi2", cursor=cursor, limit=limit)
-        items = [_from_record(r) for r in page.items]
+        items = [_from_record(r, lang) for r in page.items]
     else:
         page = PRODUCERS.query(APPROVED, index="gsi1", cursor=cursor, limit=limit)
-        items = [_from_record(r) for r in page.items]
+        items = [_from_record(r, lang) for r in page.items]
     return ProducerList(items=items, cursor=page.cursor)
 
 
-def _from_record(record: dict[str, Any]) -> PublicProducer:
-    return PublicProducer(id=record["id"], name=record["displayName"], region=record["region"])
+def _vouched(kind: RegistrantKind, verification: Verification, lang: i18n.Lang) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "verification": verification,
+        "verification_text": i18n.text(f"producers.verification.{verification}", lang),
+    }
 
 
-def _from_offer(line: dict[str, Any]) -> PublicProducer:
+def _from_record(record: dict[str, Any], lang: i18n.Lang) -> PublicProducer:
+    return PublicProducer(
+        id=record["id"],
+        name=record["displayName"],
+        region=record["region"],
+        **_vouched(record["kind"], verification_of(record), lang),
+    )
+
+
+def _from_offer(line: dict[str, Any], lang: i18n.Lang) -> PublicProducer:
     return PublicProducer(
         id=line["producerId"],
         name=line["displayName"],
         region=line["region"],
+        **_vouched(line["kind"], line["verification"], lang),
         offer=Offer(
             code=line["code"], quantity=line["quantity"], unit=line["unit"], season=line["season"]
         ),

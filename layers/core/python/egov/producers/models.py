@@ -185,6 +185,11 @@ class Contact(Model):
     mobile: MobileNumber
     education: ShortText | None = None
     job: ShortText | None = None
+    language: i18n.Lang | None = Field(
+        None,
+        description="G2: the language of every notice to the person (az or en); when not "
+        "given, Accept-Language at self-registration, Azerbaijani at an office",
+    )
 
 
 class Registration(Subject, Contact):
@@ -245,6 +250,7 @@ class Producer(Model):
     mobile: str
     education: str | None = None
     job: str | None = None
+    language: i18n.Lang = "az"
     region: str
     registered_at: str
     registered_by: str | None = Field(None, description="The officer, for assisted registration")

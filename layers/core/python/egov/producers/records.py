@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from egov.platform import audit_read, i18n
 from egov.platform.problems import Conflict, NotFound
@@ -86,6 +86,21 @@ def listing_keys(record: Mapping[str, Any]) -> dict[str, str]:
         "gsi2pk": region_key(record["region"]),
         "gsi2sk": order,
     }
+
+
+Verification = Literal["ministry", "in-person", "not-required"]
+"""P5 on the public list: `ministry` - a potential producer the Ministry of Agriculture approved
+(its verification, or its own office's registration in person); `in-person` - registered at an
+ASAN service centre on an identity document (P6), not verified by the ministry; `not-required` -
+a seller, whom the seed does not have the ministry verify."""
+
+
+def verification_of(record: Mapping[str, Any]) -> Verification:
+    if record["kind"] == "seller":
+        return "not-required"
+    if record.get("registeredBy") and record.get("agency") != "MKT":
+        return "in-person"
+    return "ministry"
 
 
 def load(producer_id: str) -> Item:

@@ -93,6 +93,7 @@ def _record(
         "mobile": contact.mobile,
         "education": contact.education,
         "job": contact.job,
+        "language": contact.language or i18n.DEFAULT,
         "region": region_of(address),
         "registeredAt": now,
         "version": 0,
@@ -131,7 +132,7 @@ def _refuse_taken(record: Item, guards: list[tuple[str, Conflict]]) -> None:
             raise earlier or conflict
 
 
-def claim(tx: Transaction, record: Item, password: str | None, language: i18n.Lang) -> None:
+def claim(tx: Transaction, record: Item, password: str | None) -> None:
     """The account, the guards and the record, in the order the module docstring explains.
 
     Taken values are refused first by reading their guards: hashing the password is most of a
@@ -148,7 +149,7 @@ def claim(tx: Transaction, record: Item, password: str | None, language: i18n.La
         name=record["displayName"],
         email=record["email"],
         mobile=record["mobile"],
-        language=language,
+        language=record["language"],
     )
     for pk, conflict in guards:
         tx.guard(PRODUCERS, pk, record["id"], conflict)
@@ -170,9 +171,11 @@ def register(body: Registration, language: i18n.Lang) -> Registered:
     )
     producer_id = auth.new_user_id()
     status: Status = "pending-verification" if body.kind == "potential-producer" else "approved"
-    record = _record(producer_id, body.kind, identity, body, status)
+    # G2: the language chosen on the form, else the one the person's browser asked for.
+    chosen = body.model_copy(update={"language": body.language or language})
+    record = _record(producer_id, body.kind, identity, chosen, status)
     tx = Transaction()
-    claim(tx, record, body.password.get_secret_value(), language)
+    claim(tx, record, body.password.get_secret_value())
     confirmations.consume(tx, confirmation, body.confirmation_id, producer_id)
     verification.track(tx, record)
     verification.start_if_needed(tx, record)
@@ -184,6 +187,7 @@ def register(body: Registration, language: i18n.Lang) -> Registered:
         owner=producer_id,
         after=_audit_view(record),
     )
+    activation.announce_active(tx, record)
     tx.commit()
     message = (
         "producers.registered.pending" if status != "approved" else "producers.registered.approved"
@@ -227,7 +231,7 @@ def register_assisted(
         },
     )
     tx = Transaction()
-    claim(tx, record, None, language)
+    claim(tx, record, None)
     verification.track(tx, record)
     audit.record(
         tx,

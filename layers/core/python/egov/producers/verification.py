@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 
-from egov.platform import applications, audit, aws, clock, i18n, notify, outbox, tasks
+from egov.platform import applications, audit, aws, calendar, clock, i18n, notify, outbox, tasks
 from egov.platform.observability import correlation_id, logger
 from egov.platform.repository import Item, Transaction
 from egov.producers import catalog
@@ -98,7 +98,7 @@ i18n.register(
 
 
 def business_days() -> int:
-    return tasks.business_days("PRODUCER_VERIFICATION_BUSINESS_DAYS")
+    return calendar.period("producers.verification").days
 
 
 def next_deadline() -> dict[str, Any]:

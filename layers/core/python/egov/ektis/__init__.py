@@ -1,0 +1,1 @@
+"""EKTİS, the "Electronic agriculture" information system (seed 004): subjects and land parcels."""

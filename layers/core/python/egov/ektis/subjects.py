@@ -1,0 +1,116 @@
+"""Subjects of EKTİS (A1, A2): a person or a legal entity registers once, with the data the
+population or the tax registry holds, and sees it in the cabinet."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from egov.ektis.models import (
+    LegalEntity,
+    Person,
+    Registration,
+    Representative,
+    Subject,
+)
+from egov.platform import adapters, audit, clock
+from egov.platform.auth import Principal
+from egov.platform.problems import Conflict, Invalid, NotFound
+from egov.platform.repository import Table, Transaction
+
+TABLE = Table("EKTIS_TABLE")
+KEYS = frozenset({"pk", "sk", "gsi1pk", "gsi1sk", "version"})
+
+
+def subject_pk(subject_id: str) -> str:
+    return f"SUBJECT#{subject_id}"
+
+
+def owner_key(owner: str) -> str:
+    return f"OWNER#{owner}"
+
+
+def _person(body: Registration) -> tuple[Person, str]:
+    if not body.fin:
+        raise Invalid("ektis.subject.needs-fin", field="fin")
+    found = adapters.population().person(body.fin)
+    person = Person(
+        fin=found.fin,
+        surname=found.surname,
+        name=found.name,
+        patronymic=found.patronymic,
+        address=found.address,
+    )
+    return person, f"FIN#{found.fin}"
+
+
+def _legal_entity(voen: str | None) -> tuple[LegalEntity, str]:
+    if not voen:
+        raise Invalid("ektis.subject.needs-voen", field="voen")
+    found = adapters.tax().taxpayer(voen)
+    if found.status != "active":
+        raise Invalid("ektis.subject.liquidated", field="voen")
+    entity = LegalEntity(
+        voen=found.voen,
+        name=found.name,
+        legal_form=found.legal_form,
+        address=found.address,
+        representatives=[Representative(fin=found.head.fin, full_name=found.head.full_name)],
+    )
+    return entity, f"VOEN#{found.voen}"
+
+
+def register(body: Registration, caller: Principal) -> Subject:
+    """Register the caller's subject; one per account and one per FIN or VÖEN (409 naming it)."""
+    person = entity = None
+    if body.person_kind == "natural":
+        person, guard = _person(body)
+        taken_field = "fin"
+    else:
+        entity, guard = _legal_entity(body.voen)
+        taken_field = "voen"
+    if body.person_kind == "natural" and body.voen:
+        # An entrepreneur's VÖEN (§5.1.1.3) is stored only if the tax registry knows it.
+        adapters.tax().taxpayer(body.voen)
+    subject = Subject(
+        subject_id=uuid.uuid4().hex,
+        owner=caller.user_id,
+        person_kind=body.person_kind,
+        person=person,
+        legal_entity=entity,
+        voen=body.voen,
+        kinds=sorted(set(body.kinds)),
+        activities=sorted(set(body.activities)),
+        contacts=body.contacts,
+        registered_at=clock.now(),
+    )
+    stored: dict[str, Any] = subject.model_dump(mode="json", by_alias=True)
+    pk = subject_pk(subject.subject_id)
+    tx = Transaction()
+    tx.guard(TABLE, guard, subject.subject_id, Conflict("ektis.subject.taken", field=taken_field))
+    tx.guard(
+        TABLE,
+        owner_key(caller.user_id),
+        subject.subject_id,
+        Conflict("ektis.subject.exists", field="personKind"),
+    )
+    tx.put(TABLE, {"pk": pk, "sk": "SUBJECT", **stored})
+    audit.record(
+        tx, pk, "ektis-subject-registered", caller.actor, owner=caller.user_id, after=stored
+    )
+    tx.commit()
+    return subject
+
+
+def of_owner(owner: str) -> Subject:
+    """The subject of the caller's account, or 404 (register first)."""
+    guard = TABLE.get(owner_key(owner), "GUARD")
+    stored = TABLE.get(subject_pk(guard["owner"]), "SUBJECT") if guard else None
+    if not stored:
+        raise NotFound("ektis.subject.missing")
+    return Subject.model_validate(record(stored))
+
+
+def record(stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored item without its keys, as its model reads it."""
+    return {k: v for k, v in stored.items() if k not in KEYS}

@@ -1,0 +1,5 @@
+"""The export single window of www.azexport.az (seed 001 part 2, X1-X5).
+
+`catalogue` holds the goods produced in Azerbaijan and their producers (X1). The rules are
+documented for people in docs/export.md.
+"""
