@@ -18,7 +18,10 @@ PLATFORM = "platform"
 # service → the other services it may import. The one place service edges are declared.
 SERVICE_EDGES: dict[str, set[str]] = {
     "certificates": set(),
+    "customs": set(),  # its identifiers (HS code, currency) are the platform's trade module
+    "ektis": set(),
     "esign": {"certificates"},  # an issued certificate is registered in the registry (E12)
+    "export": {"producers"},  # the catalogue names each product's producer from its registry (X1)
     "producers": set(),
 }
 # Handlers that compose services beyond their folder's edges, each with its reason. Known debts
