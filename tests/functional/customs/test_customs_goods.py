@@ -21,8 +21,8 @@ from standardwebhooks import Webhook
 from egov.customs import registry
 from egov.platform import accounts, audit, auth, clock
 from egov.platform.repository import Transaction
-from tests.conftest import LocalAws, rest_event
-from tests.helpers import jump_clock
+from tests.conftest import LocalAws
+from tests.helpers import call, jump_clock
 from tests.unit.test_customs_rules import registration
 
 HEAD_FIN = "5ZK8M2P"  # heads "Göygöl Aqro" MMC, VÖEN 1400500071, in the tax simulator
@@ -68,69 +68,19 @@ def token_of(user_id: str) -> str:
     return auth.issue_token(auth.Principal.of(stored))
 
 
-def call(
-    local_aws: LocalAws,
-    function: str,
-    method: str,
-    path: str,
-    *,
-    token: str | None = None,
-    body: Any = None,
-    query: dict[str, str] | None = None,
-    resource: str | None = None,
-    path_parameters: dict[str, str] | None = None,
-    headers: dict[str, str] | None = None,
-) -> tuple[int, Any]:
-    sent = {**({"Authorization": f"Bearer {token}"} if token else {}), **(headers or {})}
-    event = rest_event(
-        method,
-        path,
-        body=body,
-        headers=sent,
-        query=query,
-        resource=resource,
-        path_parameters=path_parameters,
-    )
-    response = local_aws.invoke(function, event)
-    return response["statusCode"], json.loads(response["body"]) if response["body"] else None
-
-
 def register(local_aws: LocalAws, token: str, **changes: Any) -> tuple[int, Any]:
-    return call(
-        local_aws,
-        "CustomsRegisterFunction",
-        "POST",
-        "/customs/goods",
-        token=token,
-        body=registration(**changes),
-    )
+    return call(local_aws, "POST", "/customs/goods", token=token, body=registration(**changes))[:2]
 
 
 def goods_list(
     local_aws: LocalAws, token: str, voen: str = IMPORTER, **query: str
 ) -> tuple[int, Any]:
-    return call(
-        local_aws,
-        "CustomsGoodsListFunction",
-        "GET",
-        "/customs/goods",
-        token=token,
-        query={"voen": voen, **query},
-    )
+    return call(local_aws, "GET", "/customs/goods", token=token, query={"voen": voen, **query})[:2]
 
 
 def clear(local_aws: LocalAws, token: str, barcode: str) -> tuple[int, Any]:
     path = f"/customs/goods/{barcode}/clearance"
-    return call(
-        local_aws,
-        "CustomsClearanceFunction",
-        "POST",
-        path,
-        token=token,
-        body={},
-        resource="/customs/goods/{barcode}/clearance",
-        path_parameters={"barcode": barcode},
-    )
+    return call(local_aws, "POST", path, token=token, body={})[:2]
 
 
 class Calls:
@@ -244,14 +194,7 @@ def border_message(
         "webhook-timestamp": str(int(moment.timestamp())),
         "webhook-signature": Webhook(secret.encode()).sign(message_id, moment, raw),
     }
-    status, _ = call(
-        local_aws,
-        "CustomsBorderMessageFunction",
-        "POST",
-        "/customs/border-messages",
-        body=body,
-        headers=headers,
-    )
+    status, _ = call(local_aws, "POST", "/customs/border-messages", body=body, headers=headers)[:2]
     return status
 
 

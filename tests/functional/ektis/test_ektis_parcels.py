@@ -22,7 +22,6 @@ GOYGOL = "1400500071"
 def register(local_aws: LocalAws, token: str, **body: Any) -> tuple[int, dict[str, Any]]:
     status, payload, _ = call(
         local_aws,
-        "EktisRegisterFunction",
         "POST",
         "/ektis/subjects",
         token=token,
@@ -55,7 +54,6 @@ def declare(
         area_ha = round(geometry.parse(geojson).area_m2 / 10_000, 2)
     status, body, _ = call(
         local_aws,
-        "EktisDeclareParcelFunction",
         "POST",
         "/ektis/parcels",
         token=token,
@@ -71,9 +69,7 @@ def declare(
 
 
 def cabinet(local_aws: LocalAws, token: str) -> dict[str, Any]:
-    status, body, _ = call(
-        local_aws, "EktisCabinetFunction", "GET", "/ektis/subjects/me", token=token
-    )
+    status, body, _ = call(local_aws, "GET", "/ektis/subjects/me", token=token)
     assert status == 200, body
     return body
 
@@ -165,7 +161,6 @@ def test_a8_the_map_reads_only_the_cells_of_the_box(local_aws: LocalAws) -> None
     try:
         status, body, _ = call(
             local_aws,
-            "EktisParcelMapFunction",
             "GET",
             "/ektis/parcels",
             token=officer,
@@ -185,25 +180,13 @@ def test_a8_the_map_reads_only_the_cells_of_the_box(local_aws: LocalAws) -> None
 @pytest.mark.parametrize("bbox", ["47,40,46,41", "a,b,c,d", "47,40,47.1"])
 def test_g7_bad_box_is_refused_naming_bbox(local_aws: LocalAws, bbox: str) -> None:
     _, officer = account("officer", "MKT")
-    status, body, _ = call(
-        local_aws,
-        "EktisParcelMapFunction",
-        "GET",
-        "/ektis/parcels",
-        token=officer,
-        query={"bbox": bbox},
-    )
+    status, body, _ = call(local_aws, "GET", "/ektis/parcels", token=officer, query={"bbox": bbox})
     assert (status, body["errors"][0]["field"]) == (422, "bbox")
 
 
 def test_a8_a_box_wider_than_the_cell_limit_is_refused(local_aws: LocalAws) -> None:
     _, officer = account("officer", "MKT")
     status, body, _ = call(
-        local_aws,
-        "EktisParcelMapFunction",
-        "GET",
-        "/ektis/parcels",
-        token=officer,
-        query={"bbox": "44.8,38.4,50.6,41.9"},
+        local_aws, "GET", "/ektis/parcels", token=officer, query={"bbox": "44.8,38.4,50.6,41.9"}
     )
     assert (status, body["errors"][0]["field"]) == (422, "bbox")

@@ -11,7 +11,8 @@ from typing import Any
 
 from egov.producers.records import PRODUCERS
 from tests.conftest import LocalAws
-from tests.unit.test_customs_goods import Calls, call, citizen, token_of
+from tests.functional.customs.test_customs_goods import Calls, citizen, token_of
+from tests.helpers import call
 
 GOYGOL = "1400500071"  # in the tax simulator; made a registered producer below
 SEKI = "1700400081"  # in the tax simulator only
@@ -41,15 +42,11 @@ def operator_token() -> str:
 
 def add(local_aws: LocalAws, token: str, az: str, en: str, hs: str, voen: str) -> tuple[int, Any]:
     body = {"nameAz": az, "nameEn": en, "hsCode": hs, "producerVoen": voen}
-    return call(
-        local_aws, "ExportCatalogueAddFunction", "POST", "/export/catalogue", token=token, body=body
-    )
+    return call(local_aws, "POST", "/export/catalogue", token=token, body=body)[:2]
 
 
 def search(local_aws: LocalAws, **query: str) -> tuple[int, Any]:
-    return call(
-        local_aws, "ExportCatalogueFunction", "GET", "/export/catalogue", query=query or None
-    )
+    return call(local_aws, "GET", "/export/catalogue", query=query or None)[:2]
 
 
 def registered_producer(voen: str, name: str) -> None:

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from egov.producers.records import verification_of
-from tests.conftest import LocalAws, rest_event
-from tests.unit.test_producer_cabinet import PERSON, call, staff
-from tests.unit.test_producer_registration import ELSHAN, confirm, register, registration
+from tests.conftest import LocalAws
+from tests.functional.producers.test_producer_cabinet import PERSON, staff
+from tests.functional.producers.test_producer_registration import (
+    ELSHAN,
+    confirm,
+    register,
+    registration,
+)
+from tests.helpers import call
 
 
 def listed(local_aws: LocalAws, lang: str = "az", **query: str) -> dict[str, dict[str, Any]]:
-    response = local_aws.invoke(
-        "ProducerListFunction",
-        rest_event("GET", "/producers", query=query or None, headers={"Accept-Language": lang}),
-    )
-    assert response["statusCode"] == 200, response["body"]
-    return {p["id"]: p for p in json.loads(response["body"])["items"]}
+    status, body, _ = call(local_aws, "GET", "/producers", query=query or None, language=lang)
+    assert status == 200, body
+    return {p["id"]: p for p in body["items"]}
 
 
 def test_p5_sellers_and_in_person_entries_are_not_shown_as_ministry_verified(
@@ -33,9 +35,7 @@ def test_p5_sellers_and_in_person_entries_are_not_shown_as_ministry_verified(
     )
     assert status == 201, seller
     asan = staff("officer", "ASAN", "Bakı ASAN xidmət mərkəzi 1")
-    status, in_person = call(
-        local_aws, "ProducerAssistedRegisterFunction", "POST", "/producers/assisted", PERSON, asan
-    )
+    status, in_person = call(local_aws, "POST", "/producers/assisted", token=asan, body=PERSON)[:2]
     assert status == 201, in_person
     mkt = staff("officer", "MKT", "Şəki rayon idarəsi")
     gunay = {
@@ -45,9 +45,7 @@ def test_p5_sellers_and_in_person_entries_are_not_shown_as_ministry_verified(
         "username": "gunay92",
         "mobile": "+994552345678",
     }
-    status, ministry = call(
-        local_aws, "ProducerAssistedRegisterFunction", "POST", "/producers/assisted", gunay, mkt
-    )
+    status, ministry = call(local_aws, "POST", "/producers/assisted", token=mkt, body=gunay)[:2]
     assert status == 201, ministry
 
     everyone = listed(local_aws)

@@ -8,8 +8,14 @@ from typing import Any
 
 from egov.platform.repository import Table
 from tests.conftest import LocalAws
-from tests.unit.test_producer_cabinet import PERSON, call, sms_to, staff
-from tests.unit.test_producer_registration import ELSHAN, confirm, register, registration
+from tests.functional.producers.test_producer_cabinet import PERSON, sms_to, staff
+from tests.functional.producers.test_producer_registration import (
+    ELSHAN,
+    confirm,
+    register,
+    registration,
+)
+from tests.helpers import call
 
 PLATFORM = Table("PLATFORM_TABLE")
 
@@ -56,14 +62,7 @@ def test_p7_an_officers_registration_is_told_when_the_person_activates_it(
     """P6, P7: the officer's registration sends the activation code; setting the password makes
     the cabinet active, and that is told again by SMS, e-mail and inbox (every path)."""
     officer = staff("officer", "ASAN", "Bakı ASAN xidmət mərkəzi 1")
-    status, body = call(
-        local_aws,
-        "ProducerAssistedRegisterFunction",
-        "POST",
-        "/producers/assisted",
-        PERSON,
-        officer,
-    )
+    status, body = call(local_aws, "POST", "/producers/assisted", token=officer, body=PERSON)[:2]
     assert status == 201, body
     producer_id = body["id"]
     assert notices(producer_id, "producers.cabinet-active") == []
@@ -71,11 +70,10 @@ def test_p7_an_officers_registration_is_told_when_the_person_activates_it(
     assert code
     status, activated = call(
         local_aws,
-        "ProducerActivateFunction",
         "POST",
         "/producers/activation",
-        {"username": "ulvi78", "code": code.group(1), "password": "Yeni-şifrə-2026"},
-    )
+        body={"username": "ulvi78", "code": code.group(1), "password": "Yeni-şifrə-2026"},
+    )[:2]
     assert status == 200, activated
     [notice] = notices(producer_id, "producers.cabinet-active")
     assert notice["sent"]["sms"]["to"] == "+994703456789"
@@ -90,13 +88,8 @@ def test_g2_the_language_chosen_at_registration_governs_every_notice(
     cabinet-active notice of an officer's registration come in English."""
     officer = staff("officer", "MKT", "Şəki rayon idarəsi")
     status, body = call(
-        local_aws,
-        "ProducerAssistedRegisterFunction",
-        "POST",
-        "/producers/assisted",
-        {**PERSON, "language": "en"},
-        officer,
-    )
+        local_aws, "POST", "/producers/assisted", token=officer, body={**PERSON, "language": "en"}
+    )[:2]
     assert status == 201, body
     [code_notice] = notices(body["id"], "producers.activation")
     assert code_notice["sent"]["sms"]["text"].startswith("Your username: ulvi78")
@@ -105,11 +98,10 @@ def test_g2_the_language_chosen_at_registration_governs_every_notice(
     assert code
     status, _ = call(
         local_aws,
-        "ProducerActivateFunction",
         "POST",
         "/producers/activation",
-        {"username": "ulvi78", "code": code.group(1), "password": "Yeni-şifrə-2026"},
-    )
+        body={"username": "ulvi78", "code": code.group(1), "password": "Yeni-şifrə-2026"},
+    )[:2]
     assert status == 200
     [active] = notices(body["id"], "producers.cabinet-active")
     assert active["sent"]["sms"]["text"].startswith("Your personal cabinet")

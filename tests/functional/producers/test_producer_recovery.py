@@ -8,8 +8,14 @@ from typing import Any
 from egov.platform import audit, auth
 from egov.platform.auth import Principal
 from tests.conftest import LocalAws
-from tests.unit.test_producer_cabinet import call, sms_to
-from tests.unit.test_producer_registration import ELSHAN, confirm, register, registration
+from tests.functional.producers.test_producer_cabinet import sms_to
+from tests.functional.producers.test_producer_registration import (
+    ELSHAN,
+    confirm,
+    register,
+    registration,
+)
+from tests.helpers import call
 
 MOBILE = "+994501234567"
 
@@ -30,23 +36,11 @@ def actions(producer_id: str) -> list[str]:
 
 
 def reset(local_aws: LocalAws, username: str) -> tuple[int, Any]:
-    return call(
-        local_aws,
-        "ProducerPasswordResetFunction",
-        "POST",
-        "/producers/password-reset",
-        {"username": username},
-    )
+    return call(local_aws, "POST", "/producers/password-reset", body={"username": username})[:2]
 
 
 def finish(local_aws: LocalAws, body: dict[str, str]) -> tuple[int, Any]:
-    return call(
-        local_aws,
-        "ProducerPasswordResetConfirmFunction",
-        "POST",
-        "/producers/password-reset/confirmation",
-        body,
-    )
+    return call(local_aws, "POST", "/producers/password-reset/confirmation", body=body)[:2]
 
 
 def test_p8_education_job_and_language_are_changed_in_the_cabinet(
@@ -58,9 +52,7 @@ def test_p8_education_job_and_language_are_changed_in_the_cabinet(
     audited; the identity stays the registry's."""
     producer_id, token = registered(local_aws, simulators)
     body = {"education": "Ali aqrar təhsil", "job": None, "language": "en"}
-    status, me = call(
-        local_aws, "ProducerPersonalDataFunction", "PUT", "/producers/me/personal-data", body, token
-    )
+    status, me = call(local_aws, "PUT", "/producers/me/personal-data", token=token, body=body)[:2]
     assert status == 200, me
     assert (me["education"], me.get("job"), me["language"]) == ("Ali aqrar təhsil", None, "en")
     assert me["identity"]["surname"] == "Məmmədov"
@@ -69,12 +61,11 @@ def test_p8_education_job_and_language_are_changed_in_the_cabinet(
     assert "producer-personal-data-changed" in actions(producer_id)
     status, problem = call(
         local_aws,
-        "ProducerPersonalDataFunction",
         "PUT",
         "/producers/me/personal-data",
-        {"education": "x" * 201, "job": None, "language": "en"},
-        token,
-    )
+        token=token,
+        body={"education": "x" * 201, "job": None, "language": "en"},
+    )[:2]
     assert (status, problem["errors"][0]["field"]) == (422, "education")
 
 
@@ -103,7 +94,7 @@ def test_p4_forgotten_password_is_reset_with_a_code_to_the_confirmed_mobile(
     account = auth.account(producer_id)
     assert account is not None
     assert auth.password_matches(account["passwordHash"], "Yeni-taxıl-2027")
-    status, _ = call(local_aws, "ProducerMeFunction", "GET", "/producers/me", token=old_token)
+    status, _ = call(local_aws, "GET", "/producers/me", token=old_token)[:2]
     assert status == 401  # the session opened before the reset is over
     assert {"producer-password-reset-requested", "producer-password-reset"} <= set(
         actions(producer_id)
