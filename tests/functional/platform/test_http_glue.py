@@ -10,7 +10,7 @@ from devstack.events import rest_event
 from devstack.runtime import LambdaContext
 from egov.platform import notify
 from tests.conftest import LocalAws
-from tests.helpers import account
+from tests.helpers import account, call
 
 
 def test_answers_are_utf8_not_escaped(local_aws: LocalAws) -> None:
@@ -120,22 +120,17 @@ def test_g7_json_nested_thousands_deep_is_a_400_about_the_body(local_aws: LocalA
 
 
 def _inbox(local_aws: LocalAws, token: str, cursor: str | None) -> tuple[int, dict[str, Any]]:
-    response = local_aws.invoke(
-        "InboxFunction",
-        rest_event(
-            "GET",
-            "/me/inbox",
-            headers={"Authorization": f"Bearer {token}"},
-            query={"cursor": cursor, "limit": "1"} if cursor else {"limit": "1"},
-        ),
-    )
-    return response["statusCode"], json.loads(response["body"])
+    query = {"cursor": cursor, "limit": "1"} if cursor else {"limit": "1"}
+    status, body, _ = call(local_aws, "GET", "/me/inbox", token=token, query=query)
+    return status, body
 
 
 def test_g7_a_crafted_or_borrowed_cursor_is_a_400_naming_it(local_aws: LocalAws) -> None:
     """Issue 10 item 9: cursors are signed for the listing they continue; a crafted one (here a
-    well-formed key of the wrong type, which DynamoDB refused with a 500), garbage, or another
-    person's is refused before any query."""
+    well-formed key of the wrong type, which DynamoDB refused with a 500), a tampered one or
+    another person's is a 400 naming it, before any query. Garbage outside the form the route
+    declares (issue 10 item 15, commit 220b135) is refused by that declaration, a 422 naming
+    it like every declared rule: never a 500 either way."""
     owner, token = account()
     other, other_token = account()
     for user in (owner, other):
@@ -144,9 +139,13 @@ def test_g7_a_crafted_or_borrowed_cursor_is_a_400_naming_it(local_aws: LocalAws)
     status, first = _inbox(local_aws, token, None)
     assert status == 200 and first["cursor"]
     assert _inbox(local_aws, token, first["cursor"])[0] == 200
-    crafted = base64.urlsafe_b64encode(json.dumps({"pk": {"S": 1}, "sk": 2}).encode()).decode()
-    for cursor in (crafted, "not-a-cursor!", first["cursor"][:-2] + "AA"):
+    key = base64.urlsafe_b64encode(json.dumps({"pk": {"S": 1}, "sk": 2}).encode()).decode()
+    crafted = key.rstrip("=") + "." + first["cursor"].rsplit(".", 1)[1]  # in the declared form
+    for cursor in (crafted, first["cursor"][:-2] + "AA"):
         status, problem = _inbox(local_aws, token, cursor)
         assert status == 400, problem
         assert problem["errors"][0]["field"] == "cursor"
+    status, problem = _inbox(local_aws, token, "not-a-cursor!")
+    assert status == 422, problem
+    assert problem["errors"][0]["field"] == "cursor"
     assert _inbox(local_aws, other_token, first["cursor"])[0] == 400
