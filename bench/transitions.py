@@ -34,6 +34,12 @@ PATHS = {
     "test_deadline_alerts_the_operator_and_keeps_waiting",
     "producer verification: escalation failing until the cap": "test_producer_verification.py::"
     "test_a_failing_escalation_is_retried_with_backoff_then_reported",
+    "renewal: business, power of attorney, new certificate": "test_renewal.py::"
+    "test_business_renewal_with_power_of_attorney_ends_with_the_new_certificate",
+    "renewal: head silent 30 days, cancelled": "test_renewal.py::"
+    "test_head_silent_for_30_days_cancels",
+    "renewal: never activated at the operator, cancelled": "test_renewal.py::"
+    "test_never_activated_at_the_operator_cancels_30_days_after_expiry",
 }
 
 

@@ -47,6 +47,8 @@ TAGS = {
     "Customs: goods registered at the border posts (seed 003)",
     "ektis": "Elektron kənd təsərrüfatı (EKTİS): subyektlər və torpaq sahələrinin xəritəsi / "
     "Electronic agriculture (EKTİS): subjects and mapped land parcels (seed 004)",
+    "renewal": "Qüvvədə olan ASAN İmza sertifikatlarının onlayn yenilənməsi / "
+    "Online renewal of ASAN İmza certificates (seed 002)",
     "platform": "Giriş, kabinet, yükləmələr, ödənişlər, qurumlarla mübadilə, operator / "
     "Login, cabinet, uploads, payments, agency exchange, operator",
 }

@@ -9,10 +9,19 @@ credentials for the local stack only, never used anywhere else.
 
 from __future__ import annotations
 
+import base64
 import contextlib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from typing import Any
 
-from egov.platform import accounts, audit, auth
+from devstack.simulators import asan_imza
+from egov.certificates.models import Certificate, Use
+from egov.platform import accounts, audit, auth, clock, mobile_id
+from egov.platform.problems import Conflict
+from egov.renewal import issuance
 
 SEEDER = audit.Actor.system("demo")
 STAFF_PASSWORD = "demo-parol-2026"
@@ -232,6 +241,98 @@ def ektis_farmers() -> None:
             parcels.declare(declaration, caller)
 
 
+@contextmanager
+def _clock_at(moment: datetime) -> Iterator[None]:
+    """The platform clock at `moment` for a while: a certificate issued years ago."""
+    saved = os.environ.get("EGOV_CLOCK_OFFSET")
+    shift = (moment - clock.now()).total_seconds()
+    os.environ["EGOV_CLOCK_OFFSET"] = str(float(saved or 0) + shift)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("EGOV_CLOCK_OFFSET")
+        else:
+            os.environ["EGOV_CLOCK_OFFSET"] = saved
+
+
+def asan_certificate(
+    phone: str,
+    fin: str,
+    name: str,
+    use: Use,
+    expires: datetime,
+    info: dict[str, Any] | None = None,
+) -> Certificate | None:
+    """An ASAN İmza certificate of ASXM on the simulator's SIM `phone` (its signing key),
+    issued three years before `expires`; None if the demo made it before."""
+    user_id = mobile_id.account_of(fin, name, phone)
+    key = base64.b64encode(asan_imza.public_key_der(phone, "signing")).decode()
+    basis = f"demo-{phone}-{use}-{expires.date().isoformat()}"
+    with _clock_at(expires - timedelta(days=3 * 365 + 1)):
+        try:
+            return issuance.register(
+                user_id=user_id,
+                fin=fin,
+                name=name,
+                phone=phone,
+                use=use,
+                public_key=key,
+                basis=basis,
+                actor=SEEDER,
+                info=info,
+            )
+        except Conflict:
+            return None
+
+
+def renewal_holders() -> None:
+    """ASAN İmza holders whose certificates can be renewed now (seed 002; docs/renewal.md)."""
+    soon = clock.now() + timedelta(days=19)
+    asan_certificate("+994552345678", "2HQ4R7T", "Əliyeva Günay İlham qızı", "personal", soon)
+    asan_certificate(
+        "+994501234567",
+        "5ZK8M2P",
+        "Məmmədov Elşən Rəşid oğlu",
+        "business",
+        soon,
+        info=business("1400500071", '"Göygöl Aqro" MMC', "Direktor", "Rəhbərlik"),
+    )
+    asan_certificate(
+        "+994501234567",
+        "5ZK8M2P",
+        "Məmmədov Elşən Rəşid oğlu",
+        "personal",
+        clock.now() + timedelta(days=400),
+    )
+    asan_certificate(
+        "+994996789012",
+        "3MB7K4Y",
+        "Bağırova Şəbnəm Rövşən qızı",
+        "business",
+        soon,
+        info=business("1700400081", '"Şəki İpək" ASC', "Layihə meneceri", "PMO"),
+    )
+    asan_certificate(
+        "+994514567890",
+        "4JW6S1L",
+        "Qasımova Səbinə Çingiz qızı",
+        "personal",
+        clock.now() + timedelta(days=500),
+    )
+
+
+def business(voen: str, organisation: str, position: str, unit: str) -> dict[str, str]:
+    return {
+        "voen": voen,
+        "organisation": organisation,
+        "position": position,
+        "unit": unit,
+        "sealText": organisation,
+        "scope": "both",
+    }
+
+
 STEPS: list[Callable[[], None]] = [
     operator,
     agriculture,
@@ -246,6 +347,7 @@ STEPS: list[Callable[[], None]] = [
     customs,
     export_catalogue,
     ektis_farmers,
+    renewal_holders,
 ]
 
 

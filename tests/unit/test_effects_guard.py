@@ -57,6 +57,8 @@ def test_rule7_every_notice_webhook_and_queue_message_is_part_of_a_transaction()
 CREATES_WITHOUT_KEY: dict[str, str] = {
     "customs/register.py": "the barcode is the natural key: the same registration again is a 200 "
     "with the goods as recorded, other details under the barcode a 409 (C3)",
+    "platform/auth_mobile_id.py": "an anonymous login start: a repeat is a new request the "
+    "person makes on the phone, each limited per number (egov.platform.mobile_id)",
 }
 
 

@@ -163,8 +163,10 @@ def test_issued_certificate_is_valid_three_years_and_logged(
 
 def test_a_certificate_is_registered_only_by_the_embassy_check() -> None:
     """Issue 10 item 4, E8–E10: no route lets a Center register a certificate; the registry's
-    `issuance.issue` is called from the embassy's matching check alone, where the review, the contract
-    and the applicant in person are known to have passed."""
+    `issuance.issue` is called from the embassy's matching check, where the review, the contract
+    and the applicant in person are known to have passed, and from the renewal's activation step
+    (R9), reached only after the holder's signed application, the operator's signed activation
+    report and ASXM's decision at the exchange (egov.renewal.activation)."""
     assert "POST /certificates" not in template_routes()
     callers = []
     for source in ROOT.glob("**/*.py"):
@@ -180,7 +182,10 @@ def test_a_certificate_is_registered_only_by_the_embassy_check() -> None:
                 and node.func.value.id == "issuance"
             ):
                 callers.append(source.relative_to(ROOT).as_posix())
-    assert callers == ["layers/core/python/egov/esign/embassy.py"]
+    assert sorted(callers) == [
+        "layers/core/python/egov/esign/embassy.py",
+        "layers/core/python/egov/renewal/issuance.py",
+    ]
 
 
 def test_only_center_staff_write_the_registry(

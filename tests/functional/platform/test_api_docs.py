@@ -125,6 +125,8 @@ def test_each_route_documents_the_success_status_it_sends(local_aws: LocalAws) -
     for handler in FUNCTIONS.rglob("*.py"):
         source = handler.read_text(encoding="utf-8")
         sent = [status for marker, status in SENT.items() if marker in source]
+        if sent and re.search(r"^\s*return ok\((?![^\n]*status=)", source, re.M):
+            sent.append("200")  # a route that also answers 200 (e.g. 202 while pending)
         route = re.search(r'@app\.(\w+)\(\s*"([^"]+)"', source)
         if not sent or route is None:
             continue

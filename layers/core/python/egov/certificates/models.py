@@ -52,6 +52,8 @@ CarrierKind = Literal["token", "asan-sim"]
 CompromiseEvent = Literal[
     "carrier-lost", "lost-carrier-found", "suspected-leak", "tampering", "codes-known"
 ]
+# ASAN İmza certificates are personal, business ("İş") or "state and municipality" (R2).
+Use = Literal["personal", "business", "state"]
 BasisKind = Literal[
     "application",
     "compromise-report",
@@ -132,7 +134,7 @@ class Certificate(View):
     center: Center
     holder: Holder
     carrier: Carrier
-    use: Literal["personal", "business"]
+    use: Use
     key_fingerprint: str = Field(description="SHA-256 of the DER public key, hex")
     valid_from: datetime
     valid_to: datetime
@@ -188,7 +190,7 @@ class IssueRequest(View):
     holder: Holder
     contact: Contact = Contact()
     carrier: Carrier
-    use: Literal["personal", "business"]
+    use: Use
     public_key: PublicKeyDer = Field(
         description="The verification key: base64 of the DER public key"
     )

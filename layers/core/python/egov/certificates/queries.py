@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import Field
 
 from egov.certificates import log, merkle
-from egov.certificates.models import Certificate, Reason, Status, View
+from egov.certificates.models import Certificate, Reason, Status, Use, View
 from egov.certificates.note import Checkpoint, verify_bytes
 from egov.certificates.registry import CERTIFICATES, ON_CRL, cert_key, proven, record_of
 from egov.platform import alarms, aws, clock, ratelimit
@@ -42,7 +42,7 @@ class PublicCertificate(View):
     )
     disclosed: bool = Field(description="False when the holder did not consent: status only")
     holder: str | None = None
-    use: Literal["personal", "business"] | None = None
+    use: Use | None = None
     center: str | None = None
     key_fingerprint: str | None = None
     valid_from: datetime | None = None

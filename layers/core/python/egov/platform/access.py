@@ -44,8 +44,11 @@ RULES: dict[str, Rule] = {
     "GET /.well-known/webhook-keys": PUBLIC,
     "POST /auth/login": PUBLIC,
     "POST /auth/token": PUBLIC,
+    "POST /auth/mobile-id": PUBLIC,
+    "POST /auth/mobile-id/{sessionId}": Rule(narrowed="the unguessable session id it started"),
     "POST /platform/delivery-receipts/{channel}": Rule(narrowed="the gateway's signature"),
     "POST /payments/callback": Rule(narrowed="the payment provider's signature"),
+    "POST /renewal/operator-activations": Rule(narrowed="the mobile operator's signature"),
     "POST /producers/check": PUBLIC,
     "POST /producers/mobile-confirmations": PUBLIC,
     "POST /producers": PUBLIC,
@@ -109,6 +112,23 @@ RULES: dict[str, Rule] = {
     "POST /ektis/subjects": Rule(("citizen",)),
     "GET /ektis/subjects/me": Rule(("citizen",), narrowed=OWNER),
     "POST /ektis/parcels": Rule(("citizen",), narrowed="for the caller's own subject"),
+    "GET /renewal/certificates": Rule(("citizen",), narrowed=OWNER),
+    "POST /renewal/certificates/{serial}/applications": Rule(("citizen",), narrowed="the holder's"),
+    "POST /renewal/applications/{applicationId}/signature/{sessionId}": Rule(
+        ("citizen",), narrowed=OWNER
+    ),
+    "GET /renewal/applications/{applicationId}": Rule(("citizen",), narrowed=OWNER),
+    "GET /renewal/documents": Rule(("citizen",), narrowed=OWNER),
+    "GET /renewal/attorneys": Rule(("citizen",), narrowed="the head the tax registry names"),
+    "POST /renewal/attorneys/{applicationId}/approval": Rule(
+        ("citizen",), narrowed="the head the tax registry names"
+    ),
+    "POST /renewal/attorneys/{applicationId}/approval/{sessionId}": Rule(
+        ("citizen",), narrowed="the head the tax registry names"
+    ),
+    "POST /renewal/attorneys/{applicationId}/refusal": Rule(
+        ("citizen",), narrowed="the head the tax registry names"
+    ),
     # ------------------------------------------------------------ officers, Centers, agencies
     "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
     # The ministry (EKTİS's operator, seed 004 §1.2) sees every parcel and every overlap flag.

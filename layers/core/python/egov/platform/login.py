@@ -212,6 +212,12 @@ def _succeed(stored: dict[str, Any], attempts: dict[str, Any]) -> AccessToken:
         raise Forbidden("auth.restricted")
     if attempts:
         auth.PLATFORM.delete(attempts["pk"], attempts["sk"])
+    return access_token(stored)
+
+
+def access_token(stored: dict[str, Any]) -> AccessToken:
+    """A session for the stored account, however its holder proved who they are (a password
+    here, a mobile signature in egov.platform.mobile_id)."""
     principal = auth.Principal.of(stored)
     issued = clock.real_now()
     return AccessToken(

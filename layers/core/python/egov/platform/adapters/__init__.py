@@ -21,11 +21,21 @@ from egov.platform.adapters.population import PopulationRegistry
 from egov.platform.adapters.tax import TaxRegistry
 
 if TYPE_CHECKING:
+    from egov.platform.adapters.asan import AsanImza
     from egov.platform.adapters.gateways import EmailGateway, SmsGateway
     from egov.platform.adapters.mobile import MobileRegistry
     from egov.platform.adapters.payment import PaymentProvider
 
-__all__ = ["email", "forget", "mobile_registry", "payments", "population", "sms", "tax"]
+__all__ = [
+    "asan_imza",
+    "email",
+    "forget",
+    "mobile_registry",
+    "payments",
+    "population",
+    "sms",
+    "tax",
+]
 
 # The other systems' modules are imported by their factories: a handler that imports the package
 # (or one module's validator, which runs this file first) loads only what it calls (cold start).
@@ -61,3 +71,9 @@ def payments() -> PaymentProvider:
     from egov.platform.adapters.payment import PaymentProvider
 
     return PaymentProvider(SystemClient("payment"))
+
+
+def asan_imza() -> AsanImza:
+    from egov.platform.adapters.asan import AsanImza
+
+    return AsanImza(SystemClient("asan-imza"))

@@ -1,0 +1,32 @@
+"""POST /auth/mobile-id/{sessionId}: the token once the person confirmed with PIN1 (R1)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import login, mobile_id
+from egov.platform.http import api, entry, ok
+
+app = api()
+
+
+@app.post(
+    "/auth/mobile-id/<sessionId>",
+    summary="ASAN İmza girişinin nəticəsi / The ASAN İmza login's result",
+    description="Təsdiq gözlənilərkən 202, təsdiqdən sonra giriş tokeni; imtina, vaxtın "
+    "bitməsi, aktiv olmayan SIM və ya səhv ID problem kimi qaytarılır.\n\n202 while the phone has not "
+    "answered, then the access token; a refusal, a timeout, an inactive SIM or a wrong user ID "
+    "is a problem.",
+    responses={
+        200: {"description": "Confirmed on the phone: the access token"},
+        202: {"description": "Not answered on the phone yet: keep showing the code, poll again"},
+    },
+)
+def complete(sessionId: str) -> Response[login.AccessToken | mobile_id.Pending]:
+    result = mobile_id.complete_login(sessionId)
+    if isinstance(result, mobile_id.Pending):
+        return ok(result, status=202)
+    return ok(result)
+
+
+lambda_handler = entry(app)

@@ -1,0 +1,35 @@
+"""POST /renewal/attorneys/{applicationId}/approval/{sessionId}: the head's signature given, the
+power of attorney approved (R7)."""
+
+from __future__ import annotations
+
+from aws_lambda_powertools.event_handler import Response
+
+from egov.platform import auth, mobile_id
+from egov.platform.http import api, entry, ok
+from egov.renewal import attorney
+
+app = api()
+
+
+@app.post(
+    "/renewal/attorneys/<applicationId>/approval/<sessionId>",
+    summary="Etibarnamənin imzası / The power of attorney's signature",
+    description="Telefonda imza gözlənilərkən 202; imzadan sonra etibarnamə təsdiqlənir (R7)."
+    "\n\n202 while the phone has not signed; once signed, the power of attorney is approved.",
+    responses={
+        200: {"description": "Signed: the power of attorney, approved"},
+        202: {"description": "Not signed on the phone yet: poll again"},
+    },
+)
+def signature(
+    applicationId: str, sessionId: str
+) -> Response[attorney.PowerOfAttorney | mobile_id.Pending]:
+    head = auth.require(app, "citizen")
+    result = attorney.approved(applicationId, sessionId, head)
+    if isinstance(result, mobile_id.Pending):
+        return ok(result, status=202)
+    return ok(result)
+
+
+lambda_handler = entry(app)
