@@ -23,6 +23,9 @@ SERVICE_EDGES: dict[str, set[str]] = {
     "esign": {"certificates"},  # an issued certificate is registered in the registry (E12)
     "export": {"producers"},  # the catalogue names each product's producer from its registry (X1)
     "producers": set(),
+    "renewal": {
+        "certificates"
+    },  # the holder's certificates and the new one are the registry's (R2, R9)
 }
 # Handlers that compose services beyond their folder's edges, each with its reason. Known debts
 # are listed, not hidden: a new one fails the test until it is written here.

@@ -32,21 +32,12 @@ def systems(local_aws: LocalAws, simulators: str) -> Iterator[LocalAws]:
 
 
 def _start(local_aws: LocalAws, body: dict[str, str]) -> tuple[int, dict[str, Any]]:
-    status, answer, _ = call(
-        local_aws, "MobileIdLoginFunction", "POST", "/auth/mobile-id", body=body
-    )
+    status, answer, _ = call(local_aws, "POST", "/auth/mobile-id", body=body)
     return status, answer
 
 
 def _complete(local_aws: LocalAws, session_id: str) -> tuple[int, dict[str, Any]]:
-    status, answer, _ = call(
-        local_aws,
-        "MobileIdLoginCompleteFunction",
-        "POST",
-        f"/auth/mobile-id/{session_id}",
-        resource="/auth/mobile-id/{sessionId}",
-        path_parameters={"sessionId": session_id},
-    )
+    status, answer, _ = call(local_aws, "POST", f"/auth/mobile-id/{session_id}")
     return status, answer
 
 
@@ -71,7 +62,7 @@ def test_login_shows_the_phones_code_then_gives_a_session(
     }
     status, token = _until_answered(systems, challenge["sessionId"])
     assert status == 200 and token["role"] == "citizen"
-    status, me, _ = call(systems, "ProfileFunction", "GET", "/me", token=token["accessToken"])
+    status, me, _ = call(systems, "GET", "/me", token=token["accessToken"])
     assert status == 200 and me["name"] == "Əliyeva Günay İlham qızı"
     assert mobile_id.fin_of(token["userId"]) == "2HQ4R7T"
     # The same confirmation gives one session, and a second login finds the same account.

@@ -23,9 +23,7 @@ def _token(fin: str, name: str) -> str:
 
 
 def _list(local_aws: LocalAws, token: str) -> list[dict]:
-    status, body, _ = call(
-        local_aws, "RenewalCertificatesFunction", "GET", "/renewal/certificates", token=token
-    )
+    status, body, _ = call(local_aws, "GET", "/renewal/certificates", token=token)
     assert status == 200, body
     return list(body["certificates"])
 
