@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import boto3
 import pytest
+from aws_lambda_powertools.utilities.parameters import base as powertools_parameters
 
 from egov.platform import secrets, webhooks
 from egov.platform.adapters import base as adapters
@@ -21,9 +22,24 @@ ROOT = Path(__file__).resolve().parents[2]
 MAX_AGE = 1  # seconds, in place of the template's 300 so the test sees a value expire
 
 
+class _Clock(datetime):
+    """Powertools' cache clock, moved only by the test: a slow machine never ages a value."""
+
+    moment = datetime(2026, 12, 1, 12, 0)
+
+    @classmethod
+    def now(cls, tz: object = None) -> _Clock:
+        return cls.fromtimestamp(cls.moment.timestamp())
+
+
+def _age(seconds: float) -> None:
+    _Clock.moment += timedelta(seconds=seconds)
+
+
 @pytest.fixture
 def short_max_age(local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalAws]:
     monkeypatch.setenv("POWERTOOLS_PARAMETERS_MAX_AGE", str(MAX_AGE))
+    monkeypatch.setattr(powertools_parameters, "datetime", _Clock)
     secrets.forget()
     yield local_aws
     secrets.forget()
@@ -46,7 +62,7 @@ def test_a_changed_endpoint_reaches_a_running_function_after_the_max_age(
         Name=name, Value=json.dumps(moved), Type="String", Overwrite=True
     )
     assert adapters.endpoints() == before  # kept, not read on every call
-    time.sleep(MAX_AGE + 0.2)
+    _age(MAX_AGE + 0.2)
     assert adapters.endpoints()["tax"] == "http://tax.example/v2"
 
 
@@ -57,7 +73,7 @@ def test_a_rotated_secret_reaches_a_running_function_after_the_max_age(
     before = secrets.secret("TOKEN_KEY_SECRET")
     boto3.client("secretsmanager").put_secret_value(SecretId=name, SecretString="rotated")
     assert secrets.secret("TOKEN_KEY_SECRET") == before
-    time.sleep(MAX_AGE + 0.2)
+    _age(MAX_AGE + 0.2)
     assert secrets.secret("TOKEN_KEY_SECRET") == "rotated"
 
 

@@ -13,7 +13,7 @@ from egov.platform.adapters.gateways import check_email
 from egov.platform.adapters.mobile import check_mobile
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
-from egov.platform.text import LongText, Text
+from egov.platform.text import CleanTree, LongText, Text
 
 # The users of seed 004 §7.1 and the "other subjects" of §3.2.1 a farmer joins (§7.1.1.11).
 Kind = Literal["farmer", "supplier", "procurer", "vet", "inseminator", "association", "cooperative"]
@@ -118,7 +118,9 @@ class ParcelDeclaration(View):
     use: Use
     crop: Text | None = None
     location: LongText | None = None
-    geometry: dict[str, Any] = Field(description="A GeoJSON Polygon in WGS84 [lon, lat]")
+    geometry: Annotated[dict[str, Any], CleanTree] = Field(
+        description="A GeoJSON Polygon in WGS84 [lon, lat]"
+    )
 
 
 class Overlap(View):

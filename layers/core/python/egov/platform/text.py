@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -56,9 +56,22 @@ def clean(value: str, *, multiline: bool = False) -> str:
     return normalised
 
 
+def clean_tree(value: Any) -> Any:
+    """Every string in a structured value (keys included) cleaned as one line: a document such
+    as a GeoJSON geometry is stored and shown as given, so its strings are input too (G7)."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean_tree(key): clean_tree(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_tree(item) for item in value]
+    return value
+
+
 # The validators, for a field with its own bounds: Annotated[str, StringConstraints(...), Clean].
 Clean = AfterValidator(clean)
 CleanLines = AfterValidator(functools.partial(clean, multiline=True))
+CleanTree = AfterValidator(clean_tree)
 
 # The usual shapes: one line (a name, a place), a longer line (an address), free lines (details).
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), Clean]
