@@ -1,7 +1,10 @@
 """Fixtures shared by every kind of test (helpers that are not fixtures: tests/helpers.py).
 
 `local_aws`: moto in-process (Step Functions executing ASL), every resource of the template
-provisioned, the functions' environment applied, and a pump to deliver queue messages.
+provisioned, the functions' environment applied, and a pump to deliver queue messages. The
+template is provisioned once per test worker (`provisioned`, seconds) and only its data is reset
+after each test (devstack.reset, milliseconds); moto's mock is active only inside tests that
+ask for it, so the other tests (and the e2e stack's clients) reach what they address.
 `platform`: `local_aws` with the local API gateway listening on an ephemeral port, for
 simulators that call the platform back (gateways' receipts, the payment provider's callback).
 `simulators`: the external-system simulators on an ephemeral port, for the adapters' real
@@ -23,13 +26,14 @@ import boto3
 import httpx
 import pytest
 from moto import mock_aws
+from moto.core.models import MockAWS
 
-from devstack import gateway
+from devstack import gateway, reset
 from devstack.events import rest_event
 from devstack.moto_patches import make_dynamodb_writes_atomic
 from devstack.provision import provision
 from devstack.pump import Pump
-from devstack.runtime import Functions, apply_environment
+from devstack.runtime import Functions, merged_environment
 from devstack.stack import LOCAL_PARAMETERS, aws_environment
 from devstack.template import REGION, Template
 from egov.platform import adapters, aws, secrets
@@ -82,21 +86,33 @@ def forget_cold_start_state() -> None:
     adapters_base.forget()
 
 
-@pytest.fixture
-def local_aws(monkeypatch: pytest.MonkeyPatch, simulators: str) -> Iterator[LocalAws]:
+@dataclass
+class Provisioned:
+    """The template provisioned into moto once per worker, the mock that holds it (started
+    and stopped around each test without losing data), and what `reset` restores."""
+
+    mock: MockAWS
+    template: Template
+    environment: dict[str, str]
+    baseline: reset.Baseline
+
+
+@pytest.fixture(scope="session")
+def provisioned(simulators: str) -> Iterator[Provisioned]:
     env = aws_environment("unused")
     env.pop("AWS_ENDPOINT_URL")
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    # AWS allows one purge a minute per queue; `reset` purges every queue after each test.
+    env["MOTO_SQS_ENFORCE_STRICT_QUEUE_PURGE_BEHAVIOUR"] = "false"
     saved = dict(os.environ)
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+    os.environ.update(env)
     make_dynamodb_writes_atomic()
-    with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
-        forget_cold_start_state()
+    mock = mock_aws(config={"stepfunctions": {"execute_state_machine": True}})
+    mock.start()
+    try:
         template = Template(overrides=LOCAL_PARAMETERS)
         template.endpoint = f"https://sqs.{REGION}.amazonaws.com"
         provision(template)
-        apply_environment(template)
         from devstack.simulators import endpoints
 
         boto3.client("ssm").put_parameter(
@@ -105,11 +121,34 @@ def local_aws(monkeypatch: pytest.MonkeyPatch, simulators: str) -> Iterator[Loca
             Type="String",
             Overwrite=True,
         )
-        functions = Functions(template)
-        yield LocalAws(template, functions, Pump(functions))
+        ready = Provisioned(mock, template, env | merged_environment(template), reset.baseline())
+    finally:
+        mock.stop(remove_data=False)
+        os.environ.clear()
+        os.environ.update(saved)
+    yield ready
+    mock.start(reset=False)
+    mock.stop()  # and the data with it
+
+
+@pytest.fixture
+def local_aws(provisioned: Provisioned) -> Iterator[LocalAws]:
+    saved = dict(os.environ)
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+    os.environ.update(provisioned.environment)
+    provisioned.mock.start(reset=False)
     forget_cold_start_state()
-    os.environ.clear()
-    os.environ.update(saved)
+    functions = Functions(provisioned.template)
+    try:
+        yield LocalAws(provisioned.template, functions, Pump(functions))
+    finally:
+        try:
+            reset.reset(provisioned.template, provisioned.baseline)
+        finally:
+            provisioned.mock.stop(remove_data=False)
+            forget_cold_start_state()
+            os.environ.clear()
+            os.environ.update(saved)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from devstack.gateway import find_route
 from devstack.pump import Pump
 from egov.platform import accounts, audit, auth, clock, webhooks
 from egov.platform.repository import Transaction
@@ -89,49 +91,70 @@ def client(client_id: str, agency: str, secret: str = "s3cret-of-the-agency-syst
 
 
 # ---------------------------------------------------------------- calling handlers
+@dataclass(frozen=True)
+class Answer:
+    """A handler's answer: status, body (parsed JSON; the text where it is not JSON; {} where
+    empty), headers (multi-valued ones joined with commas) and the body's text as sent. Unpacks
+    as (status, body, headers)."""
+
+    status: int
+    body: Any
+    headers: dict[str, str]
+    text: str
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.status, self.body, self.headers))
+
+    def __getitem__(self, index: Any) -> Any:
+        return (self.status, self.body, self.headers)[index]
+
+
 def call(
     local_aws: LocalAws,
-    function: str,
     method: str,
     path: str,
     *,
     token: str | None = None,
     body: object = None,
-    resource: str | None = None,
-    path_parameters: dict[str, str] | None = None,
     query: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
     language: str | None = None,
-) -> tuple[int, dict[str, Any], dict[str, str]]:
-    """Invoke a handler as API Gateway would: status, parsed body and headers."""
-    request_headers = {"Authorization": f"Bearer {token}"} if token else {}
+    ip: str | None = None,
+) -> Answer:
+    """Invoke the handler API Gateway would pick for `method path` (found in the template as
+    the gateway finds it), with the event it would send."""
+    function, resource, parameters = find_route(local_aws.template, method, path)
+    request_headers = dict(headers or {})
+    if token:
+        request_headers["Authorization"] = f"Bearer {token}"
     if language:
         request_headers["Accept-Language"] = language
-    response = local_aws.invoke(
-        function,
-        rest_event(
-            method,
-            path,
-            resource=resource,
-            body=body,
-            headers=request_headers,
-            path_parameters=path_parameters,
-            query=query,
-        ),
+    event = rest_event(
+        method,
+        path,
+        resource=resource,
+        body=body,
+        headers=request_headers,
+        path_parameters=parameters or None,
+        query=query,
     )
-    payload = json.loads(response["body"]) if response.get("body") else {}
-    headers = dict(response.get("headers") or {})
+    if ip:
+        event["requestContext"]["identity"]["sourceIp"] = ip
+    response = local_aws.invoke(function, event)
+    text = response.get("body") or ""
+    try:
+        payload = json.loads(text) if text else {}
+    except ValueError:
+        payload = text
+    answer_headers = dict(response.get("headers") or {})
     for name, values in (response.get("multiValueHeaders") or {}).items():
-        headers[name] = ",".join(values)
-    return response["statusCode"], payload, headers
+        answer_headers[name] = ",".join(values)
+    return Answer(response["statusCode"], payload, answer_headers, text)
 
 
 def log_in(local_aws: LocalAws, username: str, password: str = PASSWORD) -> str:
     status, body, _ = call(
-        local_aws,
-        "LoginFunction",
-        "POST",
-        "/auth/login",
-        body={"username": username, "password": password},
+        local_aws, "POST", "/auth/login", body={"username": username, "password": password}
     )
     assert status == 200, body
     return str(body["accessToken"])

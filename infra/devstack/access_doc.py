@@ -1,5 +1,5 @@
 """docs/access.md from the role × route table (egov.platform.access): `python -m
-devstack.access_doc` writes it; tests/unit/test_access.py fails while the two differ."""
+devstack.access_doc` writes it; tests/functional/platform/test_access.py fails while the two differ."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ COLUMNS: tuple[auth.Role, ...] = ("citizen", "officer", "center", "agency", "ope
 HEAD = """# Who may call what (G8)
 
 Generated from `layers/core/python/egov/platform/access.py` by `python -m devstack.access_doc`;
-`tests/unit/test_access.py` fails while this page and the table differ, checks that the table
+`tests/functional/platform/test_access.py` fails while this page and the table differ, checks that the table
 holds every route of `infra/template.yaml`, and calls every route as every role (anonymous, a
 citizen, the officers of MKT, ASAN, DIN, XIN, DTX, XKX and an embassy, both Centers, the four
 agencies' systems, the operator) expecting the cell below.

@@ -16,12 +16,12 @@ import uuid
 from typing import Any
 
 from chalice.config import Config
-from chalice.local import LocalDevServer, ThreadedHTTPServer
+from chalice.local import LocalDevServer, RouteMatcher, ThreadedHTTPServer
 
 from devstack.gateway_responses import GatewayResponses, RequestHandler
 from devstack.runtime import Functions
 from devstack.serving import Listening
-from devstack.template import ACCOUNT
+from devstack.template import ACCOUNT, Template
 from devstack.workers import Busy, WorkerDied, WorkerPool
 from egov.platform import clock, i18n
 from egov.platform.http import PROBLEM_JSON, problem_body
@@ -81,6 +81,21 @@ class _Entry:
     def __init__(self, function: str, cors: _Preflight | None) -> None:
         self.function = function
         self.cors = cors
+
+
+def find_route(template: Template, method: str, path: str) -> tuple[str, str, dict[str, str]]:
+    """The function, resource and path parameters API Gateway picks for `method path`: Chalice's
+    matcher over the template's routes (a concrete segment before a `{parameter}`), as the local
+    gateway's server matches; LookupError where API Gateway would answer 404."""
+    routes = {(r.path, r.method): r.function for f in template.functions.values() for r in f.routes}
+    try:
+        match = RouteMatcher(sorted({p for p, _ in routes})).match_route(path)
+    except ValueError:
+        raise LookupError(f"no route {path}") from None
+    function = routes.get((match.route, method.upper()))
+    if function is None:
+        raise LookupError(f"no {method} on {match.route}")
+    return function, match.route, match.captured
 
 
 class _Api:

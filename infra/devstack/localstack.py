@@ -27,6 +27,7 @@ SERVICES = {
     "AWS::SNS::Topic": "sns",
     "AWS::Events::EventBus": "events",
     "AWS::Events::Rule": "events",
+    "AWS::IAM::ManagedPolicy": "iam",
     "AWS::Serverless::StateMachine": "stepfunctions",
     "AWS::StepFunctions::StateMachine": "stepfunctions",
 }

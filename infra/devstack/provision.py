@@ -46,6 +46,7 @@ def provision(template: Template) -> dict[str, list[str]]:
         ("AWS::SSM::Parameter", _parameter),
         ("AWS::SNS::Topic", _topic),
         ("AWS::Events::EventBus", _bus),
+        ("AWS::IAM::ManagedPolicy", _managed_policy),
         ("AWS::Serverless::StateMachine", _state_machine),
         ("AWS::StepFunctions::StateMachine", _state_machine),
     ]
@@ -203,6 +204,16 @@ def _rule(t: Template, logical_id: str, props: dict[str, Any]) -> None:
     ]
     if targets:
         events.put_targets(Rule=name, EventBusName=bus, Targets=targets)
+
+
+def _managed_policy(t: Template, logical_id: str, props: dict[str, Any]) -> None:
+    """Created so that its document resolves (every resource it names exists); the functions
+    run in-process, so nothing enforces it locally: tests/unit/test_least_privilege.py reads it."""
+    _aws("iam").create_policy(
+        PolicyName=t.physical_name(logical_id),
+        PolicyDocument=json.dumps(t.resolve(props["PolicyDocument"])),
+        Description=props.get("Description", ""),
+    )
 
 
 def _state_machine(t: Template, logical_id: str, props: dict[str, Any]) -> None:

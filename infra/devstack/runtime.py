@@ -2,19 +2,25 @@
 
 Handlers are imported from their files (`CodeUri` + `Handler`) under a module name of their
 own, so two services may both have a `register.py`. The process environment holds the union of
-the functions' environment variables; the template gives them the same values, and a
-conflicting definition is an error rather than a silent override.
+the functions' environment variables (tests call the layer directly); the template gives them the
+same values, and a conflicting definition is an error rather than a silent override.
+
+A handler sees only what Lambda would give it: while it runs, the variables the template sets for
+*other* functions are hidden from `os.environ` (in its thread), so one whose template entry lacks
+a variable fails here as it would on AWS. Variables the template does not declare (the AWS
+credentials, a test's clock) pass through.
 """
 
 from __future__ import annotations
 
+import contextvars
 import importlib.util
 import os
 import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +48,37 @@ class LambdaContext:
         return max(0, int((self.timeout_seconds - (time.monotonic() - self.started)) * 1000))
 
 
-def apply_environment(template: Template, extra: dict[str, str] | None = None) -> None:
+# The template's variables the running handler may not see; empty outside a handler.
+_hidden: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "hidden_environment", default=frozenset()
+)
+
+
+class _FunctionEnviron(os._Environ):
+    """`os.environ` as the running handler's own: reads skip the hidden variables."""
+
+    def __getitem__(self, key: str) -> str:
+        if key in _hidden.get():
+            raise KeyError(key)
+        return str(super().__getitem__(key))
+
+    def __iter__(self) -> Iterator[str]:
+        hidden = _hidden.get()
+        return (key for key in list(super().__iter__()) if key not in hidden)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _hide_other_functions_variables() -> None:
+    """Installed once: `os.environ` keeps its identity (and its writes), its reads look at
+    `_hidden`."""
+    if not isinstance(os.environ, _FunctionEnviron):
+        os.environ.__class__ = _FunctionEnviron
+
+
+def merged_environment(template: Template) -> dict[str, str]:
+    """Every function's variables in one mapping (each handler sees only its own share)."""
     merged: dict[str, str] = {}
     for fn in template.functions.values():
         for key, value in fn.environment.items():
@@ -51,8 +87,11 @@ def apply_environment(template: Template, extra: dict[str, str] | None = None) -
                     f"{key} differs between functions; the local stack shares one process"
                 )
             merged[key] = value
-    merged.update(extra or {})
-    os.environ.update(merged)
+    return merged
+
+
+def apply_environment(template: Template, extra: dict[str, str] | None = None) -> None:
+    os.environ.update(merged_environment(template) | (extra or {}))
 
 
 class Functions:
@@ -62,6 +101,12 @@ class Functions:
         self.template = template
         self._handlers: dict[str, Handler] = {}
         self._lock = threading.Lock()
+        declared = {key for fn in template.functions.values() for key in fn.environment}
+        self._hidden = {
+            logical_id: frozenset(declared - set(fn.environment))
+            for logical_id, fn in template.functions.items()
+        }
+        _hide_other_functions_variables()
 
     def __getitem__(self, logical_id: str) -> Function:
         return self.template.functions[logical_id]
@@ -85,4 +130,8 @@ class Functions:
         context = LambdaContext(
             function_name=f"{self.template.stack}-{logical_id}", timeout_seconds=fn.timeout
         )
-        return self.handler(logical_id)(event, context)
+        hiding = _hidden.set(self._hidden[logical_id])
+        try:
+            return self.handler(logical_id)(event, context)
+        finally:
+            _hidden.reset(hiding)

@@ -7,6 +7,8 @@ provisioner created.
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "infra" / "template.yaml"
 ACCOUNT = "123456789012"
 REGION = "eu-central-1"
+
+
+@functools.cache
+def _parsed(path: Path, mtime_ns: int) -> dict[str, Any]:
+    """The YAML parsed once per version of the file (parsing takes most of a Template's
+    making); each Template gets its own copy to change."""
+    return dict(load_yaml(path.read_text()))
 
 
 @dataclass
@@ -55,7 +64,7 @@ class Template:
     ):
         self.path = path
         self.stack = stack
-        self.doc: dict[str, Any] = load_yaml(path.read_text())
+        self.doc: dict[str, Any] = copy.deepcopy(_parsed(path, path.stat().st_mtime_ns))
         self.resources: dict[str, dict[str, Any]] = self.doc["Resources"]
         self.parameters = {
             name: str(spec.get("Default", ""))
@@ -91,6 +100,8 @@ class Template:
             return f"arn:aws:sns:{REGION}:{ACCOUNT}:{name}"
         if kind == "AWS::Serverless::Function":
             return f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"
+        if kind == "AWS::IAM::ManagedPolicy":
+            return f"arn:aws:iam::{ACCOUNT}:policy/{name}"
         if kind == "AWS::SecretsManager::Secret":
             return f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret:{name}"
         return f"arn:aws:local:{REGION}:{ACCOUNT}:{name}"
@@ -114,6 +125,7 @@ class Template:
             "AWS::Serverless::StateMachine",
             "AWS::StepFunctions::StateMachine",
             "AWS::SNS::Topic",
+            "AWS::IAM::ManagedPolicy",
         ):
             return self.arn(logical_id)
         return self.physical_name(logical_id)
@@ -188,17 +200,23 @@ class Template:
         return self.doc.get("Globals", {}).get("Function", {})
 
     @cached_property
+    def globals_environment(self) -> dict[str, str]:
+        """What every function's environment holds (Globals), resolved."""
+        variables = self.globals_function.get("Environment", {}).get("Variables", {})
+        return {k: str(self.resolve(v)) for k, v in variables.items()}
+
+    @cached_property
     def functions(self) -> dict[str, Function]:
         result = {}
-        global_env = self.globals_function.get("Environment", {}).get("Variables", {})
         for logical_id, resource in self.of_type("AWS::Serverless::Function").items():
             props = resource["Properties"]
-            env = {**global_env, **props.get("Environment", {}).get("Variables", {})}
+            own = props.get("Environment", {}).get("Variables", {})
             fn = Function(
                 logical_id=logical_id,
                 code_dir=(self.path.parent / props["CodeUri"]).resolve(),
                 handler=props["Handler"],
-                environment={k: str(self.resolve(v)) for k, v in env.items()},
+                environment={**self.globals_environment}
+                | {k: str(self.resolve(v)) for k, v in own.items()},
                 timeout=int(props.get("Timeout", self.globals_function.get("Timeout", 3))),
             )
             for event in props.get("Events", {}).values():

@@ -74,11 +74,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
                 "--state-dir",
                 str(log.parent / "state"),
                 # The races of test_producers send 50 codes to one number; the limit itself
-                # is proven in tests/unit/test_producer_registration.py.
+                # is proven in tests/functional/producers/test_producer_registration.py.
                 "--parameter",
                 "SmsCodesPerNumber=200",
                 # The same races look one FIN up 50 times from one address (the limits:
-                # tests/unit/test_producer_registration.py).
+                # tests/functional/producers/test_producer_registration.py).
                 "--parameter",
                 "RegistryLookupsPerSource=1000",
                 "--parameter",

@@ -4,7 +4,7 @@ The schema is the one the running stack publishes at `/openapi.json`. Every oper
 with generated input, valid and invalid, anonymously; then with a citizen's token (a citizen who
 registered through the portal) and with an officer's, each on the routes the role × route table
 (egov.platform.access) admits that role to, so the fuzzer reaches past their 401 and 403 (every
-other cell of the table is walked by tests/unit/test_access.py). Checks: no request makes the
+other cell of the table is walked by tests/functional/platform/test_access.py). Checks: no request makes the
 server fail, answers match their documented content type and schema, invalid input is refused
 with a 4xx, and every 4xx is an RFC 9457 problem.
 

@@ -1,7 +1,7 @@
 """Notifications and simulators over HTTP against the local stack (G2, G7, DESIGN rule 14).
 
 Routes that need a login (the cabinet inbox with its deliveries, the agency view of A9) are
-covered in-process by tests/unit/test_notify.py until the login route lands.
+covered in-process by tests/functional/platform/test_notify.py until the login route lands.
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from devstack.template import ACCOUNT, REGION
 from egov.platform import adapters, audit, auth, secrets, webhooks
 from egov.platform.repository import Table
-from tests.conftest import LocalAws, rest_event
-from tests.helpers import Agency, account, scale_clock, serve_agency, settle, wait_for
+from tests.conftest import LocalAws
+from tests.helpers import Agency, account, call, scale_clock, serve_agency, settle, wait_for
 
 MIA = "DIN"  # Daxili İşlər Nazirliyi, the Ministry of Internal Affairs
 MFA = "XIN"  # Xarici İşlər Nazirliyi, the Ministry of Foreign Affairs
@@ -48,57 +48,20 @@ def agency_server() -> Iterator[tuple[Agency, str]]:
 # ---------------------------------------------------------------- helpers
 
 
-def call(
-    local_aws: LocalAws,
-    function: str,
-    method: str,
-    path: str,
-    resource: str,
-    params: dict[str, str] | None = None,
-    *,
-    token: str | None = None,
-    body: object = None,
-    query: dict[str, str] | None = None,
-) -> tuple[int, dict[str, Any], str]:
-    response = local_aws.invoke(
-        function,
-        rest_event(
-            method,
-            path,
-            resource=resource,
-            body=body,
-            headers={"Authorization": f"Bearer {token}"} if token else {},
-            path_parameters=params,
-            query=query,
-        ),
-    )
-    raw = response.get("body") or ""
-    return response["statusCode"], json.loads(raw) if raw else {}, raw
-
-
 def answer(
     local_aws: LocalAws, token: str, agency: str, decision_id: str, body: dict[str, Any]
 ) -> tuple[int, dict[str, Any], str]:
-    return call(
-        local_aws,
-        "AnswerDecisionFunction",
-        "POST",
-        f"/agencies/{agency}/decisions/{decision_id}",
-        ANSWER_ROUTE,
-        {"agency": agency, "decisionId": decision_id},
-        token=token,
-        body=body,
+    given = call(
+        local_aws, "POST", f"/agencies/{agency}/decisions/{decision_id}", token=token, body=body
     )
+    return given.status, given.body, given.text
 
 
 def register(local_aws: LocalAws, operator: str, agency: str, url: str, scheme: str = "v1a") -> Any:
     status, body, _ = call(
         local_aws,
-        "RegisterWebhookEndpointFunction",
         "PUT",
         f"/operator/webhooks/endpoints/{agency}",
-        "/operator/webhooks/endpoints/{agency}",
-        {"agency": agency},
         token=operator,
         body={"url": url, "scheme": scheme},
     )
@@ -328,25 +291,17 @@ def test_g3_approve_reaches_the_workflow_and_the_token_never_leaves(
     webhook = agency.received[0]
     assert token not in webhook["body"] and token not in json.dumps(webhook["headers"])
     assert token not in raw_answer
-    _, _, raw_list = call(
+    raw_list = call(
         local_aws,
-        "AgencyDecisionsFunction",
         "GET",
         f"/agencies/{MIA}/decisions",
-        "/agencies/{agency}/decisions",
-        {"agency": MIA},
         token=setup["mia"],
         query={"status": "answered"},
+    ).text
+    evidence_answer = call(
+        local_aws, "GET", f"/agencies/{MIA}/decisions/{decision_id}/evidence", token=setup["mia"]
     )
-    _, evidence, raw_evidence = call(
-        local_aws,
-        "DecisionEvidenceFunction",
-        "GET",
-        f"/agencies/{MIA}/decisions/{decision_id}/evidence",
-        "/agencies/{agency}/decisions/{decisionId}/evidence",
-        {"agency": MIA, "decisionId": decision_id},
-        token=setup["mia"],
-    )
+    evidence, raw_evidence = evidence_answer.body, evidence_answer.text
     assert token not in raw_list and token not in raw_evidence
     assert token not in capsys.readouterr().out
     # The message log proves both directions: the signed webhook and the agency's answer.
@@ -416,11 +371,8 @@ def test_g3_an_agency_sees_and_decides_only_its_own_tasks(
     def pending(token: str, agency: str) -> list[str]:
         status, body, _ = call(
             local_aws,
-            "AgencyDecisionsFunction",
             "GET",
             f"/agencies/{agency}/decisions",
-            "/agencies/{agency}/decisions",
-            {"agency": agency},
             token=token,
             query={"status": "pending"},
         )
@@ -453,15 +405,7 @@ def test_g3_duplicate_request_message_makes_one_decision(
     settle(local_aws.pump)
 
     assert len(setup["agency"].bodies("decision.requested")) == 1
-    status, body, _ = call(
-        local_aws,
-        "AgencyDecisionsFunction",
-        "GET",
-        f"/agencies/{MIA}/decisions",
-        "/agencies/{agency}/decisions",
-        {"agency": MIA},
-        token=setup["mia"],
-    )
+    status, body, _ = call(local_aws, "GET", f"/agencies/{MIA}/decisions", token=setup["mia"])
     assert status == 200 and len(body["items"]) == 1
 
 
@@ -571,15 +515,7 @@ def test_p5_g3_a_request_asked_again_after_its_deadline_keeps_its_decision_id(
     assert first["headers"]["webhook-id"] != second["headers"]["webhook-id"]
     assert datetime.fromisoformat(data[1]["deadline"]) == datetime.fromisoformat(later)
 
-    status, listed, _ = call(
-        local_aws,
-        "AgencyDecisionsFunction",
-        "GET",
-        f"/agencies/{MIA}/decisions",
-        "/agencies/{agency}/decisions",
-        {"agency": MIA},
-        token=setup["mia"],
-    )
+    status, listed, _ = call(local_aws, "GET", f"/agencies/{MIA}/decisions", token=setup["mia"])
     assert status == 200
     assert [d["decisionId"] for d in listed["items"]] == [decision_id]
     assert "decision-reopened" in [
@@ -647,13 +583,7 @@ def test_g3_webhook_signature_verifies_with_the_published_key(
     before = int(time.time())
     request_decision(local_aws, setup["agency"], setup["machine"])
     after = int(time.time())
-    status, keys, _ = call(
-        local_aws,
-        "WebhookKeysFunction",
-        "GET",
-        "/.well-known/webhook-keys",
-        "/.well-known/webhook-keys",
-    )
+    status, keys, _ = call(local_aws, "GET", "/.well-known/webhook-keys")
     assert status == 200
     published = keys["keys"][0]
     raw = base64.b64decode(published["publicKey"].removeprefix("whpk_"))
@@ -686,14 +616,8 @@ def test_g3_agency_registered_with_a_shared_secret_gets_v1_hmac(
         webhook["body"], webhook["headers"]
     )
     assert verified["type"] == "decision.requested"
-    status, listing, raw = call(
-        local_aws,
-        "WebhookEndpointsFunction",
-        "GET",
-        "/operator/webhooks/endpoints",
-        "/operator/webhooks/endpoints",
-        token=setup["operator"],
-    )
+    endpoints = call(local_aws, "GET", "/operator/webhooks/endpoints", token=setup["operator"])
+    status, listing, raw = endpoints.status, endpoints.body, endpoints.text
     assert status == 200 and registered["secret"] not in raw
     assert {e["agency"]: e["scheme"] for e in listing["items"]} == {MIA: "v1", MFA: "v1a"}
 
@@ -745,13 +669,7 @@ def _attempts(
     local_aws: LocalAws, operator: str, decision_id: str = "dec_test"
 ) -> list[dict[str, Any]]:
     status, body, _ = call(
-        local_aws,
-        "WebhookAttemptsFunction",
-        "GET",
-        f"/operator/decisions/{decision_id}/deliveries",
-        "/operator/decisions/{decisionId}/deliveries",
-        {"decisionId": decision_id},
-        token=operator,
+        local_aws, "GET", f"/operator/decisions/{decision_id}/deliveries", token=operator
     )
     assert status == 200, body
     return list(body["items"])
@@ -807,35 +725,18 @@ def test_g3_exhausted_webhook_is_dead_lettered_and_redelivered_by_the_operator(
     assert len(agency.received) == webhooks.MAX_ATTEMPTS
 
     status, letters, _ = call(
-        local_aws,
-        "WebhookDeadLettersFunction",
-        "GET",
-        "/operator/webhooks/dead-letters",
-        "/operator/webhooks/dead-letters",
-        token=setup["operator"],
+        local_aws, "GET", "/operator/webhooks/dead-letters", token=setup["operator"]
     )
     assert status == 200
     assert [(d["webhookId"], d["reason"]) for d in letters["items"]] == [
         ("msg_dlq", "retries-exhausted")
     ]
-    assert (
-        call(
-            local_aws,
-            "WebhookDeadLettersFunction",
-            "GET",
-            "/operator/webhooks/dead-letters",
-            "/operator/webhooks/dead-letters",
-            token=setup["mia"],
-        )[0]
-        == 403
-    )
+    assert call(local_aws, "GET", "/operator/webhooks/dead-letters", token=setup["mia"])[0] == 403
 
     agency.always = 200
     status, moved, _ = call(
         local_aws,
-        "RedeliverWebhooksFunction",
         "POST",
-        "/operator/webhooks/dead-letters/redeliver",
         "/operator/webhooks/dead-letters/redeliver",
         token=setup["operator"],
         body={"webhookIds": ["msg_dlq"]},
@@ -869,14 +770,7 @@ def test_g3_410_disables_the_endpoint_and_alerts_the_operator(
     settle(local_aws.pump)
     assert len(agency.received) == 1  # nothing is posted to a disabled endpoint
 
-    _, listing, _ = call(
-        local_aws,
-        "WebhookEndpointsFunction",
-        "GET",
-        "/operator/webhooks/endpoints",
-        "/operator/webhooks/endpoints",
-        token=setup["operator"],
-    )
+    _, listing, _ = call(local_aws, "GET", "/operator/webhooks/endpoints", token=setup["operator"])
     mia = next(e for e in listing["items"] if e["agency"] == MIA)
     assert mia["status"] == "disabled" and "410" in mia["disabledReason"]
     actions = [e["action"] for e in audit.trail(f"AGENCY#{MIA}").items]
@@ -885,12 +779,7 @@ def test_g3_410_disables_the_endpoint_and_alerts_the_operator(
     message = Table("PLATFORM_TABLE").get(f"NOTIFICATION#{alert}", "MESSAGE")
     assert message is not None and message["to"] == "operator@egov.az"
     _, letters, _ = call(
-        local_aws,
-        "WebhookDeadLettersFunction",
-        "GET",
-        "/operator/webhooks/dead-letters",
-        "/operator/webhooks/dead-letters",
-        token=setup["operator"],
+        local_aws, "GET", "/operator/webhooks/dead-letters", token=setup["operator"]
     )
     assert {(d["webhookId"], d["reason"]) for d in letters["items"]} == {
         ("msg_gone", "endpoint-gone"),
@@ -900,9 +789,7 @@ def test_g3_410_disables_the_endpoint_and_alerts_the_operator(
     register(local_aws, setup["operator"], MIA, f"{setup['url']}/mia-new")
     status, moved, _ = call(
         local_aws,
-        "RedeliverWebhooksFunction",
         "POST",
-        "/operator/webhooks/dead-letters/redeliver",
         "/operator/webhooks/dead-letters/redeliver",
         token=setup["operator"],
         body={},

@@ -22,8 +22,8 @@ import pytest
 from egov.certificates import registry
 from egov.platform import audit, calendar, clock, webhooks
 from tests.conftest import LocalAws
-from tests.helpers import Agency, jump_clock, scale_clock, serve_agency, settle, wait_for
-from tests.workflow.test_certificates import Person, act, apply, call, issue, people
+from tests.helpers import Agency, call, jump_clock, scale_clock, serve_agency, settle, wait_for
+from tests.workflow.test_certificates import Person, act, apply, issue, people
 
 __all__ = ["people"]  # the fixture, used by name
 
@@ -37,14 +37,7 @@ def center(local_aws: LocalAws) -> Iterator[Agency]:
 
 
 def task_list(aws: LocalAws, who: Person) -> tuple[int, Any]:
-    status, body, _ = call(
-        aws,
-        "CertificateCenterRequestsFunction",
-        "GET",
-        "/certificates/requests",
-        "/certificates/requests",
-        who=who,
-    )
+    status, body, _ = call(aws, "GET", "/certificates/requests", token=who.token)
     return status, body
 
 
@@ -223,14 +216,7 @@ def test_annex_5_5_a_suspension_has_its_dates_and_ends_by_a_timer(
 
 
 def get_verified(aws: LocalAws, serial: str) -> bool:
-    status, body, _ = call(
-        aws,
-        "CertificateVerifyFunction",
-        "GET",
-        f"/certificates/{serial}/verify",
-        "/certificates/{serial}/verify",
-        params={"serial": serial},
-    )
+    status, body, _ = call(aws, "GET", f"/certificates/{serial}/verify")
     return status == 200 and bool(body["verified"])
 
 

@@ -18,25 +18,19 @@ import pytest
 from egov.certificates import expiry
 from egov.platform import clock
 from tests.conftest import LocalAws
-from tests.helpers import jump_clock
-from tests.workflow.test_certificates import Person, call, get, issue, lookup, people
+from tests.helpers import call, jump_clock
+from tests.workflow.test_certificates import Person, get, issue, lookup, people
 
 __all__ = ["people"]  # the fixture, used by name
 
 
 def ocsp(aws: LocalAws, serial: str) -> Any:
-    return get(aws, "CertificateStatusFunction", f"/certificates/{serial}/status")
+    return get(aws, f"/certificates/{serial}/status")
 
 
 def withdraw(aws: LocalAws, who: Person, serial: str) -> tuple[int, Any]:
     status, body, _ = call(
-        aws,
-        "CertificateConsentWithdrawalFunction",
-        "POST",
-        f"/certificates/{serial}/consent-withdrawal",
-        "/certificates/{serial}/consent-withdrawal",
-        who=who,
-        params={"serial": serial},
+        aws, "POST", f"/certificates/{serial}/consent-withdrawal", token=who.token
     )
     return status, body
 
@@ -59,7 +53,7 @@ def test_e14_an_expired_certificate_is_answered_expired_never_good(
     expiry.expire(serial)  # the timer's work, driven here
     answer = ocsp(local_aws, serial)
     assert (answer["certStatus"], answer["registryStatus"]) == ("expired", "expired")
-    crl = get(local_aws, "CertificateRevocationsFunction", "/certificates/revocations")
+    crl = get(local_aws, "/certificates/revocations")
     assert serial not in {e["serial"] for e in crl["entries"]}
 
 
@@ -73,14 +67,7 @@ def test_e14_who_sees_the_status_without_consent(
     private = issue(local_aws, people["ASXM"], people["other"], consent=False)
     status, body, _ = lookup(local_aws, private["serial"])
     assert status == 200 and body["status"] is None and body["disclosed"] is False
-    status, found, _ = call(
-        local_aws,
-        "CertificateKeyLookupFunction",
-        "GET",
-        f"/certificates/keys/{private['keyFingerprint']}",
-        "/certificates/keys/{fingerprint}",
-        params={"fingerprint": private["keyFingerprint"]},
-    )
+    status, found, _ = call(local_aws, "GET", f"/certificates/keys/{private['keyFingerprint']}")
     assert status == 200
     assert found["certificates"][0]["status"] is None
     assert found["certificates"][0]["holder"] is None
@@ -100,6 +87,6 @@ def test_e14_the_holder_withdraws_consent(local_aws: LocalAws, people: dict[str,
     _, body, _ = lookup(local_aws, serial)
     assert body == {**{k: None for k in body}, "serial": serial, "disclosed": False}
     # The change is logged like any other: the record still proves against the signed log.
-    assert get(local_aws, "CertificateVerifyFunction", f"/certificates/{serial}/verify")["verified"]
+    assert get(local_aws, f"/certificates/{serial}/verify")["verified"]
     status, again = withdraw(local_aws, people["holder"], serial)
     assert status == 200 and again["version"] == 2

@@ -30,17 +30,18 @@ from egov.certificates.models import Carrier, Contact, Holder, IssueRequest
 from egov.certificates.note import Verifier, verify_bytes
 from egov.certificates.queries import RevocationList, signed_bytes
 from egov.platform import audit, auth, calendar, webhooks
-from tests.conftest import LocalAws, rest_event
+from tests.conftest import LocalAws
+from tests.functional.platform.test_access import template_routes
 from tests.helpers import (
     Agency,
     account,
+    call,
     scale_clock,
     serve_agency,
     settle,
     verified_body,
     wait_for,
 )
-from tests.unit.test_access import template_routes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,41 +54,6 @@ class Person:
     @property
     def headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"}
-
-
-def call(
-    aws: LocalAws,
-    function: str,
-    method: str,
-    path: str,
-    resource: str,
-    *,
-    who: Person | None = None,
-    body: Any = None,
-    params: dict[str, str] | None = None,
-    query: dict[str, str] | None = None,
-    ip: str = "127.0.0.1",
-) -> tuple[int, Any, dict[str, str]]:
-    event = rest_event(
-        method,
-        path,
-        resource=resource,
-        body=body,
-        headers=who.headers if who else None,
-        path_parameters=params,
-        query=query,
-    )
-    event["requestContext"]["identity"]["sourceIp"] = ip
-    response = aws.invoke(function, event)
-    text = response["body"]
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        parsed = text
-    headers = dict(response.get("headers") or {})
-    for name, values in (response.get("multiValueHeaders") or {}).items():
-        headers.setdefault(name, values[-1])
-    return response["statusCode"], parsed, headers
 
 
 def public_key() -> str:
@@ -129,51 +95,33 @@ def act(
 ) -> tuple[int, Any]:
     status, body, _ = call(
         aws,
-        f"Certificate{action.capitalize()}Function",
         "POST",
         f"/certificates/{serial}/{action}",
-        f"/certificates/{{serial}}/{action}",
-        who=staff,
+        token=staff.token if staff else None,
         body={"basis": basis, **extra},
-        params={"serial": serial},
     )
     return status, body
 
 
 def apply(aws: LocalAws, holder: Person, serial: str, **body: Any) -> tuple[int, Any]:
     status, answer, _ = call(
-        aws,
-        "CertificateApplyFunction",
-        "POST",
-        f"/certificates/{serial}/applications",
-        "/certificates/{serial}/applications",
-        who=holder,
-        body=body,
-        params={"serial": serial},
+        aws, "POST", f"/certificates/{serial}/applications", token=holder.token, body=body
     )
     return status, answer
 
 
 def lookup(aws: LocalAws, serial: str, ip: str = "10.0.0.1") -> tuple[int, Any, dict[str, str]]:
-    return call(
-        aws,
-        "CertificateLookupFunction",
-        "GET",
-        f"/certificates/{serial}",
-        "/certificates/{serial}",
-        params={"serial": serial},
-        ip=ip,
-    )
+    return call(aws, "GET", f"/certificates/{serial}", ip=ip)
 
 
-def get(aws: LocalAws, function: str, path: str, query: dict[str, str] | None = None) -> Any:
-    status, body, _ = call(aws, function, "GET", path, path, query=query)
+def get(aws: LocalAws, path: str, query: dict[str, str] | None = None) -> Any:
+    status, body, _ = call(aws, "GET", path, query=query)
     assert status == 200, body
     return body
 
 
 def vkey(aws: LocalAws) -> Verifier:
-    return Verifier.parse(get(aws, "CertificateLogKeyFunction", "/certificates/log/key")["vkey"])
+    return Verifier.parse(get(aws, "/certificates/log/key")["vkey"])
 
 
 @pytest.fixture
@@ -323,13 +271,10 @@ def test_refused_transitions_are_409_and_change_nothing(
 
     status, report, _ = call(
         local_aws,
-        "CertificateCompromiseReportFunction",
         "POST",
         f"/certificates/{serial}/compromise-reports",
-        "/certificates/{serial}/compromise-reports",
-        who=holder,
+        token=holder.token,
         body={"event": "suspected-leak"},
-        params={"serial": serial},
     )
     report_basis = {"kind": "compromise-report", "id": report["reportId"]}
     status, cert = act(local_aws, staff, serial, "revoke", report_basis, reason="keyCompromise")
@@ -358,30 +303,13 @@ def test_compromise_report_asks_the_center_to_suspend(
     which then stays the basis of a revocation with keyCompromise (issue 12 item 2)."""
     staff, holder = people["ASXM"], people["holder"]
     serial = issue(local_aws, staff, holder)["serial"]
-    path, resource = (
-        f"/certificates/{serial}/compromise-reports",
-        "/certificates/{serial}/compromise-reports",
-    )
+    path = f"/certificates/{serial}/compromise-reports"
     status, _, _ = call(
-        local_aws,
-        "CertificateCompromiseReportFunction",
-        "POST",
-        path,
-        resource,
-        who=people["other"],
-        body={"event": "carrier-lost"},
-        params={"serial": serial},
+        local_aws, "POST", path, token=people["other"].token, body={"event": "carrier-lost"}
     )
     assert status == 403
     status, report, _ = call(
-        local_aws,
-        "CertificateCompromiseReportFunction",
-        "POST",
-        path,
-        resource,
-        who=holder,
-        body={"event": "carrier-lost"},
-        params={"serial": serial},
+        local_aws, "POST", path, token=holder.token, body={"event": "carrier-lost"}
     )
     assert status == 201, report
     assert report["certificate"]["status"] == "active" and report["deadline"]
@@ -391,27 +319,13 @@ def test_compromise_report_asks_the_center_to_suspend(
     assert status == 200 and cert["status"] == "suspended"
     assert cert["history"][-1]["basis"] == basis and cert["history"][-1]["by"] == "center"
     status, report2, _ = call(
-        local_aws,
-        "CertificateCompromiseReportFunction",
-        "POST",
-        path,
-        resource,
-        who=holder,
-        body={"event": "codes-known"},
-        params={"serial": serial},
+        local_aws, "POST", path, token=holder.token, body={"event": "codes-known"}
     )
     assert status == 201 and report2["certificate"]["status"] == "suspended"
     status, cert = act(local_aws, staff, serial, "revoke", basis, reason="keyCompromise")
     assert status == 200 and cert["history"][-1]["reason"] == "keyCompromise"
     status, problem, _ = call(
-        local_aws,
-        "CertificateCompromiseReportFunction",
-        "POST",
-        path,
-        resource,
-        who=holder,
-        body={"event": "lost-my-mind"},
-        params={"serial": serial},
+        local_aws, "POST", path, token=holder.token, body={"event": "lost-my-mind"}
     )
     assert status == 422 and problem["errors"][0]["field"] == "event"
 
@@ -427,21 +341,17 @@ def test_center_key_compromise_revokes_its_certificates_with_free_replacement(
     other = issue(local_aws, people["eimza"], holder, center="EIMZA")["serial"]
     status, body, _ = call(
         local_aws,
-        "CertificateCenterCompromiseFunction",
         "POST",
         "/certificates/center-compromise",
-        "/certificates/center-compromise",
-        who=people["holder"],
+        token=people["holder"].token,
         body={"incidentId": "INC-1"},
     )
     assert status == 403
     status, body, _ = call(
         local_aws,
-        "CertificateCenterCompromiseFunction",
         "POST",
         "/certificates/center-compromise",
-        "/certificates/center-compromise",
-        who=staff,
+        token=staff.token,
         body={"incidentId": "INC-1"},
     )
     assert status == 202, body
@@ -520,24 +430,10 @@ def test_public_query_respects_consent(local_aws: LocalAws, people: dict[str, Pe
     assert body["disclosed"] is False
 
     fingerprint = open_cert["keyFingerprint"]
-    status, found, _ = call(
-        local_aws,
-        "CertificateKeyLookupFunction",
-        "GET",
-        f"/certificates/keys/{fingerprint}",
-        "/certificates/keys/{fingerprint}",
-        params={"fingerprint": fingerprint},
-    )
+    status, found, _ = call(local_aws, "GET", f"/certificates/keys/{fingerprint}")
     assert status == 200 and found["certificates"][0]["holder"] == "Jean Dupont"
     fingerprint = private["keyFingerprint"]
-    status, found, _ = call(
-        local_aws,
-        "CertificateKeyLookupFunction",
-        "GET",
-        f"/certificates/keys/{fingerprint}",
-        "/certificates/keys/{fingerprint}",
-        params={"fingerprint": fingerprint},
-    )
+    status, found, _ = call(local_aws, "GET", f"/certificates/keys/{fingerprint}")
     assert found["certificates"][0]["holder"] is None
     status, _, _ = lookup(local_aws, "0" * 32)
     assert status == 404
@@ -562,7 +458,7 @@ def test_status_answers_like_ocsp_and_the_revocation_list_is_signed(
     )
 
     def ocsp(serial: str) -> Any:
-        return get(local_aws, "CertificateStatusFunction", f"/certificates/{serial}/status")
+        return get(local_aws, f"/certificates/{serial}/status")
 
     assert ocsp(good)["certStatus"] == "good"
     answer = ocsp(held)
@@ -570,7 +466,7 @@ def test_status_answers_like_ocsp_and_the_revocation_list_is_signed(
     assert answer["revocationTime"] and answer["nextUpdate"] > answer["thisUpdate"]
     assert ocsp("ABCDEF0123456789")["certStatus"] == "unknown"
 
-    crl = get(local_aws, "CertificateRevocationsFunction", "/certificates/revocations")
+    crl = get(local_aws, "/certificates/revocations")
     assert [e["serial"] for e in crl["entries"]] == [held]
     verifier = Verifier.parse(crl["key"])
     assert verifier == vkey(local_aws)
@@ -613,13 +509,12 @@ def test_proofs_through_the_handlers_verify(local_aws: LocalAws, people: dict[st
         {"kind": "application", "id": application["applicationId"]},
     )
     verifier = vkey(local_aws)
-    note = get(local_aws, "CertificateLogCheckpointFunction", "/certificates/log/checkpoint")
+    note = get(local_aws, "/certificates/log/checkpoint")
     head = verify.signed_checkpoint(note, verifier)
     assert head.size == 5
     for serial in serials:
         proof = get(
             local_aws,
-            "CertificateLogInclusionFunction",
             "/certificates/log/proof/inclusion",
             {"serial": serial},
         )
@@ -629,7 +524,6 @@ def test_proofs_through_the_handlers_verify(local_aws: LocalAws, people: dict[st
     for old in range(1, 6):
         proof = get(
             local_aws,
-            "CertificateLogConsistencyFunction",
             "/certificates/log/proof/consistency",
             {"from": str(old)},
         )
@@ -637,12 +531,7 @@ def test_proofs_through_the_handlers_verify(local_aws: LocalAws, people: dict[st
     forged = dict(proof, hashes=list(reversed(proof["hashes"])))
     assert verify.check_consistency(forged, verifier) != [] or len(proof["hashes"]) < 2
     status, problem, _ = call(
-        local_aws,
-        "CertificateLogConsistencyFunction",
-        "GET",
-        "/certificates/log/proof/consistency",
-        "/certificates/log/proof/consistency",
-        query={"from": "9"},
+        local_aws, "GET", "/certificates/log/proof/consistency", query={"from": "9"}
     )
     assert status == 422 and problem["errors"][0]["field"] == "from"
 
@@ -668,7 +557,7 @@ def test_editing_the_table_behind_the_registry_is_detected(
     )
 
     def verification() -> Any:
-        return get(local_aws, "CertificateVerifyFunction", f"/certificates/{serial}/verify")
+        return get(local_aws, f"/certificates/{serial}/verify")
 
     assert verification()["verified"] is True
     table = boto3.resource("dynamodb").Table(local_aws.template.physical_name("CertificatesTable"))
@@ -699,7 +588,6 @@ def test_editing_the_table_behind_the_registry_is_detected(
     assert result["verified"] is False
     proof = get(
         local_aws,
-        "CertificateLogInclusionFunction",
         "/certificates/log/proof/inclusion",
         {"serial": serial},
     )
@@ -711,14 +599,7 @@ def test_holder_sees_their_own_certificates(local_aws: LocalAws, people: dict[st
     serial = issue(local_aws, people["ASXM"], people["holder"], consent=False)["serial"]
 
     def mine(who: Person) -> tuple[int, Any]:
-        status, body, _ = call(
-            local_aws,
-            "CertificateMineFunction",
-            "GET",
-            "/certificates/mine",
-            "/certificates/mine",
-            who=who,
-        )
+        status, body, _ = call(local_aws, "GET", "/certificates/mine", token=who.token)
         return status, body
 
     status, body = mine(people["holder"])
@@ -827,13 +708,10 @@ def test_e13_embassies_are_told_of_suspension_restoration_and_revocation(
     # A compromise reported through EMB-DE reaches the Center, which revokes on it.
     status, report, _ = call(
         local_aws,
-        "CertificateCompromiseReportFunction",
         "POST",
         f"/certificates/{serial}/compromise-reports",
-        "/certificates/{serial}/compromise-reports",
-        who=holder,
+        token=holder.token,
         body={"event": "carrier-lost", "addressedTo": "embassy", "embassy": "EMB-DE"},
-        params={"serial": serial},
     )
     assert status == 201, report
     basis = {"kind": "compromise-report", "id": report["reportId"]}
@@ -904,7 +782,7 @@ def test_public_answers_are_checked_against_the_log(
     revocation list still lists it (it comes from the log), and the operator is alarmed."""
     serial = revoke_one(local_aws, people)
     good = issue(local_aws, people["ASXM"], people["holder"])["serial"]
-    crl = get(local_aws, "CertificateRevocationsFunction", "/certificates/revocations")
+    crl = get(local_aws, "/certificates/revocations")
     assert [e["serial"] for e in crl["entries"]] == [serial]
 
     table = boto3.resource("dynamodb").Table(local_aws.template.physical_name("CertificatesTable"))
@@ -914,7 +792,7 @@ def test_public_answers_are_checked_against_the_log(
         ExpressionAttributeNames={"#s": "status"},
         ExpressionAttributeValues={":a": "active"},
     )
-    status = get(local_aws, "CertificateStatusFunction", f"/certificates/{serial}/status")
+    status = get(local_aws, f"/certificates/{serial}/status")
     assert status["certStatus"] == "unknown"
     assert lookup(local_aws, serial)[1] == {
         "serial": serial,
@@ -923,12 +801,9 @@ def test_public_answers_are_checked_against_the_log(
         **{k: None for k in ("holder", "use", "center", "keyFingerprint", "validFrom")},
         **{k: None for k in ("validTo", "statusSince", "reason")},
     }
-    crl = get(local_aws, "CertificateRevocationsFunction", "/certificates/revocations")
+    crl = get(local_aws, "/certificates/revocations")
     assert [e["serial"] for e in crl["entries"]] == [serial]
-    assert (
-        get(local_aws, "CertificateStatusFunction", f"/certificates/{good}/status")["certStatus"]
-        == "good"
-    )
+    assert get(local_aws, f"/certificates/{good}/status")["certStatus"] == "good"
     assert tamper_alarms == ["certificate record not in the signed log"] * 2
 
 
@@ -945,23 +820,22 @@ def test_a_record_put_back_as_an_older_version_is_not_served(
     table = boto3.resource("dynamodb").Table(local_aws.template.physical_name("CertificatesTable"))
     issued = table.get_item(Key={"pk": f"CERT#{serial}", "sk": "CERT"})["Item"]
     status_path = f"/certificates/{serial}/status"
-    assert get(local_aws, "CertificateStatusFunction", status_path)["certStatus"] == "good"
+    assert get(local_aws, status_path)["certStatus"] == "good"
     _status, application = apply(
         local_aws, holder, serial, action="revoke", addressedTo="center", reason="superseded"
     )
     basis = {"kind": "application", "id": application["applicationId"]}
     assert act(local_aws, staff, serial, "revoke", basis, reason="superseded")[0] == 200
-    assert get(local_aws, "CertificateStatusFunction", status_path)["certStatus"] == "revoked"
+    assert get(local_aws, status_path)["certStatus"] == "revoked"
 
     table.put_item(Item=issued)
-    assert get(local_aws, "CertificateStatusFunction", status_path)["certStatus"] == "unknown"
+    assert get(local_aws, status_path)["certStatus"] == "unknown"
     assert lookup(local_aws, serial)[1]["status"] == "unknown"
-    result = get(local_aws, "CertificateVerifyFunction", f"/certificates/{serial}/verify")
+    result = get(local_aws, f"/certificates/{serial}/verify")
     assert (result["recordMatchesLeaf"], result["inclusionVerified"]) == (True, True)
     assert (result["recordIsLatest"], result["verified"]) == (False, False)
     proof = get(
         local_aws,
-        "CertificateLogInclusionFunction",
         "/certificates/log/proof/inclusion",
         {"serial": serial},
     )
@@ -989,19 +863,13 @@ def test_a_leaf_only_edit_fails_inclusion_and_the_revocation_list(
             ":l": edited.decode(),
         },
     )
-    result = get(local_aws, "CertificateVerifyFunction", f"/certificates/{serial}/verify")
+    result = get(local_aws, f"/certificates/{serial}/verify")
     assert (result["inclusionVerified"], result["verified"]) == (False, False)
-    status, problem, _ = call(
-        local_aws,
-        "CertificateRevocationsFunction",
-        "GET",
-        "/certificates/revocations",
-        "/certificates/revocations",
-    )
+    status, problem, _ = call(local_aws, "GET", "/certificates/revocations")
     assert (status, problem["code"]) == (503, "certificates.log-inconsistent")
     assert tamper_alarms == ["log leaves do not lead to the signed checkpoint"]
     # The record itself is still the logged one: its status stays provable.
-    answer = get(local_aws, "CertificateStatusFunction", f"/certificates/{serial}/status")
+    answer = get(local_aws, f"/certificates/{serial}/status")
     assert answer["certStatus"] == "revoked"
 
 
@@ -1015,7 +883,6 @@ def test_the_public_leaf_discloses_only_the_public_status(
         cert = issue(local_aws, people["ASXM"], people["holder"], consent=consent)
         proof = get(
             local_aws,
-            "CertificateLogInclusionFunction",
             "/certificates/log/proof/inclusion",
             {"serial": cert["serial"]},
         )
@@ -1056,14 +923,11 @@ def test_a_record_logged_in_the_first_format_still_verifies(
     tx.commit()
     assert registry.leaf_data(old) == registry.canonical(old)
     assert "leafFormat" not in registry.canonical(old).decode()
-    status = get(local_aws, "CertificateStatusFunction", f"/certificates/{old.serial}/status")
+    status = get(local_aws, f"/certificates/{old.serial}/status")
     assert status["certStatus"] == "good"
-    assert get(local_aws, "CertificateVerifyFunction", f"/certificates/{old.serial}/verify")[
-        "verified"
-    ]
+    assert get(local_aws, f"/certificates/{old.serial}/verify")["verified"]
     proof = get(
         local_aws,
-        "CertificateLogInclusionFunction",
         "/certificates/log/proof/inclusion",
         {"serial": old.serial},
     )

@@ -20,12 +20,11 @@ from egov.platform.applications import application_key
 from egov.platform.repository import Table
 from egov.producers import verification
 from tests.conftest import LocalAws
-from tests.helpers import jump_clock, scale_clock, wait_for
+from tests.helpers import call, jump_clock, scale_clock, wait_for
 from tests.workflow.test_esign_review import (  # agency_endpoints: the autouse fixture
     account,
     agency_endpoints,  # noqa: F401
     answer,
-    call,
     file_application,
     pending_requests,
     stored,
@@ -40,17 +39,14 @@ def extend(
 ) -> tuple[int, dict[str, Any]]:
     return call(
         local_aws,
-        "ExtendDecisionFunction",
         "POST",
         f"/operator/decisions/{decision_id}/extension",
-        "/operator/decisions/{decisionId}/extension",
-        {"decisionId": decision_id},
-        token,
-        {
+        token=token,
+        body={
             "deadline": deadline if isinstance(deadline, str) else clock.iso(deadline),
             "reason": reason,
         },
-    )
+    )[:2]
 
 
 def decision(decision_id: str) -> dict[str, Any]:

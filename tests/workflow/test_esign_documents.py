@@ -23,7 +23,7 @@ import pytest
 
 from egov.platform import attachments, audit
 from tests.conftest import LocalAws
-from tests.helpers import verified_body, wait_for
+from tests.helpers import call, verified_body, wait_for
 from tests.workflow import test_esign_issuance as issuance
 from tests.workflow.test_esign_issuance import (  # noqa: F401 (the fixtures)
     agency_endpoints,
@@ -41,7 +41,6 @@ from tests.workflow.test_esign_review import (
     PDF,
     account,
     answer,
-    call,
     file_application,
     pending_requests,
     stored,
@@ -67,13 +66,10 @@ def agency_document(
 ) -> tuple[int, dict[str, Any]]:
     return call(
         local_aws,
-        "DecisionDocumentFunction",
         "GET",
         f"/agencies/{agency}/decisions/{decision_id}/documents/{attachment_id}",
-        "/agencies/{agency}/decisions/{decisionId}/documents/{attachmentId}",
-        {"agency": agency, "decisionId": decision_id, "attachmentId": attachment_id},
-        token,
-    )
+        token=token,
+    )[:2]
 
 
 def embassy_document(
@@ -81,13 +77,10 @@ def embassy_document(
 ) -> tuple[int, dict[str, Any]]:
     return call(
         local_aws,
-        "EsignEmbassyDocumentFunction",
         "GET",
         f"/esign/embassies/{embassy}/applications/{application_id}/documents/{attachment_id}",
-        "/esign/embassies/{embassy}/applications/{applicationId}/documents/{attachmentId}",
-        {"embassy": embassy, "applicationId": application_id, "attachmentId": attachment_id},
-        token,
-    )
+        token=token,
+    )[:2]
 
 
 def fetched(link: dict[str, Any]) -> bytes:
@@ -245,15 +238,7 @@ def test_g8_the_agency_list_of_requests_carries_the_documents(
         pump=local_aws.pump,
     )
     assert set(decisions) == set(AGENCIES)
-    status, page = call(
-        local_aws,
-        "AgencyDecisionsFunction",
-        "GET",
-        "/agencies/XIN/decisions",
-        "/agencies/{agency}/decisions",
-        {"agency": "XIN"},
-        tokens["XIN"],
-    )
+    status, page = call(local_aws, "GET", "/agencies/XIN/decisions", token=tokens["XIN"])[:2]
     assert status == 200, page
     mine = next(d for d in page["items"] if d["decisionId"] == decisions["XIN"])
     assert {d["purpose"]: d["sha256"] for d in mine["documents"]} == HASHES

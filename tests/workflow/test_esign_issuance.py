@@ -29,12 +29,11 @@ from egov.platform import calendar, clock, exchange, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table
 from tests.conftest import LocalAws
-from tests.helpers import Agency, scale_clock, serve_agency, wait_for
+from tests.helpers import Agency, call, scale_clock, serve_agency, wait_for
 from tests.workflow.test_esign_review import (
     AGENCIES,
     account,
     answer,
-    call,
     decisions_about,
     file_application,
     pending_requests,
@@ -97,15 +96,7 @@ def center_task(
     """The Center's task list through the exchange route, as its staff see it (E8)."""
 
     def listed() -> dict[str, Any] | None:
-        status, page = call(
-            local_aws,
-            "AgencyDecisionsFunction",
-            "GET",
-            f"/agencies/{center}/decisions",
-            "/agencies/{agency}/decisions",
-            {"agency": center},
-            token,
-        )
+        status, page = call(local_aws, "GET", f"/agencies/{center}/decisions", token=token)[:2]
         assert status == 200, page
         mine = [d for d in page["items"] if d["subject"] == subject(application_id)]
         return mine[0] if mine else None
@@ -118,44 +109,27 @@ def decide(
 ) -> tuple[int, dict[str, Any]]:
     return call(
         local_aws,
-        "AnswerDecisionFunction",
         "POST",
         f"/agencies/{center}/decisions/{decision_id}",
-        "/agencies/{agency}/decisions/{decisionId}",
-        {"agency": center, "decisionId": decision_id},
-        token,
-        {"outcome": outcome, "reason": reason},
-    )
+        token=token,
+        body={"outcome": outcome, "reason": reason},
+    )[:2]
 
 
 def embassy_tasks(local_aws: LocalAws, embassy: str, token: str) -> tuple[int, dict[str, Any]]:
-    return call(
-        local_aws,
-        "EsignEmbassyTasksFunction",
-        "GET",
-        f"/esign/embassies/{embassy}/tasks",
-        "/esign/embassies/{embassy}/tasks",
-        {"embassy": embassy},
-        token,
-    )
+    return call(local_aws, "GET", f"/esign/embassies/{embassy}/tasks", token=token)[:2]
 
 
 def embassy_act(
     local_aws: LocalAws, action: str, embassy: str, token: str, application_id: str, body: Any
 ) -> tuple[int, dict[str, Any]]:
-    function = (
-        "EsignEmbassyInviteFunction" if action == "invitation" else "EsignEmbassyCheckFunction"
-    )
     return call(
         local_aws,
-        function,
         "POST",
         f"/esign/embassies/{embassy}/applications/{application_id}/{action}",
-        "/esign/embassies/{embassy}/applications/{applicationId}/" + action,
-        {"embassy": embassy, "applicationId": application_id},
-        token,
-        body,
-    )
+        token=token,
+        body=body,
+    )[:2]
 
 
 def approved_by_center(local_aws: LocalAws, tokens: dict[str, str]) -> dict[str, Any]:
@@ -204,15 +178,7 @@ def test_e8_e9_e10_center_approves_embassy_invites_checks_and_the_certificate_is
     expected = clock.iso(calendar.add_business_days(issued_at, 5))
     assert clock.parse(task["deadline"]) == clock.parse(expected)
     # The other Center neither sees nor answers it (own tasks only).
-    status, _ = call(
-        local_aws,
-        "AgencyDecisionsFunction",
-        "GET",
-        "/agencies/EIMZA/decisions",
-        "/agencies/{agency}/decisions",
-        {"agency": "EIMZA"},
-        tokens["ASXM"],
-    )
+    status, _ = call(local_aws, "GET", "/agencies/EIMZA/decisions", token=tokens["ASXM"])[:2]
     assert status == 403
     status, _ = decide(local_aws, "EIMZA", tokens["ASXM"], task["decisionId"], "approve")
     assert status == 403
@@ -314,14 +280,8 @@ def test_e8_asan_imza_goes_to_asxm_whose_refusal_ends_it_with_the_reason(
     )
     assert "contractNumber" not in item
     status, seen = call(
-        local_aws,
-        "EsignGetApplicationFunction",
-        "GET",
-        f"/esign/applications/{application_id}",
-        "/esign/applications/{applicationId}",
-        {"applicationId": application_id},
-        filed["token"],
-    )
+        local_aws, "GET", f"/esign/applications/{application_id}", token=filed["token"]
+    )[:2]
     assert seen["reason"] == "Passport copy unreadable"
     inbox = Table("PLATFORM_TABLE").query(f"USER#{filed['owner']}", sk_prefix="INBOX#").items
     refusal = [i for i in inbox if i["key"] == "esign.center-refused"]
@@ -428,16 +388,7 @@ def test_g7_an_embassy_acting_on_a_draft_without_an_applicant_gets_404(
     """Issue 10 item 9: a draft (here one without applicant data) never reached an embassy; the
     embassy's invitation or check is a 404 naming the application, not a KeyError (500)."""
     _, citizen = account("citizen")
-    status, saved = call(
-        local_aws,
-        "EsignCreateApplicationFunction",
-        "POST",
-        "/esign/applications",
-        "/esign/applications",
-        None,
-        citizen,
-        {},
-    )
+    status, saved = call(local_aws, "POST", "/esign/applications", token=citizen, body={})[:2]
     assert status == 201, saved
     _, officer = account("officer", "EMB-DE")
     body = invitation() if action == "invitation" else {"outcome": "mismatch", "reason": "fark"}
@@ -460,17 +411,14 @@ def test_issue10_e8_an_extension_of_the_center_s_deadline_asks_the_same_decision
     later = clock.parse(task["deadline"]) + timedelta(days=3)
     status, extended = call(
         local_aws,
-        "ExtendDecisionFunction",
         "POST",
         f"/operator/decisions/{decision_id}/extension",
-        "/operator/decisions/{decisionId}/extension",
-        {"decisionId": decision_id},
-        account("operator")[1],
-        {
+        token=account("operator")[1],
+        body={
             "deadline": clock.iso(later),
             "reason": "EIMZA-nın sistemi işləmir / EIMZA's system is down",
         },
-    )
+    )[:2]
     assert status == 200, extended
 
     def asked_again() -> dict[str, Any] | None:

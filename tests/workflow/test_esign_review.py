@@ -29,8 +29,8 @@ from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
 from egov.platform.repository import Table, Transaction
 from tests.conftest import EVENTS, LocalAws, rest_event
-from tests.helpers import Agency, jump_clock, scale_clock, serve_agency, wait_for
-from tests.unit.test_payments import _confirmation, signed_callback
+from tests.functional.platform.test_payments import _confirmation, signed_callback
+from tests.helpers import Agency, call, jump_clock, scale_clock, serve_agency, wait_for
 
 AGENCIES = ("DIN", "XIN", "DTX", "XKX")
 JPEG = b"\xff\xd8\xff\xe0" + b"colour photo " * 40
@@ -74,32 +74,6 @@ def stored_attachment(owner: str, purpose: str, content: bytes, content_type: st
     return ticket.attachmentId
 
 
-def call(
-    local_aws: LocalAws,
-    function: str,
-    method: str,
-    path: str,
-    resource: str,
-    params: dict[str, str] | None,
-    token: str,
-    body: object = None,
-    query: dict[str, str] | None = None,
-) -> tuple[int, dict[str, Any]]:
-    response = local_aws.invoke(
-        function,
-        rest_event(
-            method,
-            path,
-            resource=resource,
-            body=body,
-            headers={"Authorization": f"Bearer {token}"},
-            path_parameters=params,
-            query=query,
-        ),
-    )
-    return response["statusCode"], json.loads(response["body"] or "{}")
-
-
 def sample_form(**applicant: Any) -> dict[str, Any]:
     form: dict[str, Any] = json.loads((EVENTS / "esign_application.json").read_text())
     form["applicant"] |= applicant
@@ -141,30 +115,13 @@ def draft(
         "passportCopy": stored_attachment(owner, "passport-copy", PDF, "application/pdf"),
         "photo": stored_attachment(owner, "photo", JPEG, "image/jpeg"),
     }
-    status, saved = call(
-        local_aws,
-        "EsignCreateApplicationFunction",
-        "POST",
-        "/esign/applications",
-        "/esign/applications",
-        None,
-        token,
-        form,
-    )
+    status, saved = call(local_aws, "POST", "/esign/applications", token=token, body=form)[:2]
     assert status == 201, saved
     return saved["applicationId"], owner, token
 
 
 def request_fee(local_aws: LocalAws, application_id: str, token: str) -> tuple[int, dict[str, Any]]:
-    return call(
-        local_aws,
-        "EsignRequestFeeFunction",
-        "POST",
-        f"/esign/applications/{application_id}/fee",
-        "/esign/applications/{applicationId}/fee",
-        {"applicationId": application_id},
-        token,
-    )
+    return call(local_aws, "POST", f"/esign/applications/{application_id}/fee", token=token)[:2]
 
 
 def pay_fee(local_aws: LocalAws, application_id: str, token: str) -> str:
@@ -176,15 +133,7 @@ def pay_fee(local_aws: LocalAws, application_id: str, token: str) -> str:
 
 
 def submit(local_aws: LocalAws, application_id: str, token: str) -> tuple[int, dict[str, Any]]:
-    return call(
-        local_aws,
-        "EsignSubmitApplicationFunction",
-        "POST",
-        f"/esign/applications/{application_id}/submit",
-        "/esign/applications/{applicationId}/submit",
-        {"applicationId": application_id},
-        token,
-    )
+    return call(local_aws, "POST", f"/esign/applications/{application_id}/submit", token=token)[:2]
 
 
 def pending_requests(application_id: str, *, past_deadline: bool = False) -> dict[str, str]:
@@ -219,15 +168,8 @@ def answer(
 ) -> tuple[int, dict[str, Any]]:
     body = {"outcome": outcome, "reason": "" if outcome == "approve" else "Record found"}
     return call(
-        local_aws,
-        "AnswerDecisionFunction",
-        "POST",
-        f"/agencies/{agency}/decisions/{decision_id}",
-        "/agencies/{agency}/decisions/{decisionId}",
-        {"agency": agency, "decisionId": decision_id},
-        token,
-        body,
-    )
+        local_aws, "POST", f"/agencies/{agency}/decisions/{decision_id}", token=token, body=body
+    )[:2]
 
 
 def stored(application_id: str) -> dict[str, Any]:
@@ -305,27 +247,12 @@ def test_e3_e5_incomplete_submission_names_every_missing_part(local_aws: LocalAw
     _, token = account("citizen")
     form = sample_form()
     form["declarations"]["personalDataInCertificate"] = False
-    status, draft = call(
-        local_aws,
-        "EsignCreateApplicationFunction",
-        "POST",
-        "/esign/applications",
-        "/esign/applications",
-        None,
-        token,
-        form,
-    )
+    status, draft = call(local_aws, "POST", "/esign/applications", token=token, body=form)[:2]
     assert status == 201
     application_id = draft["applicationId"]
     status, problem = call(
-        local_aws,
-        "EsignSubmitApplicationFunction",
-        "POST",
-        f"/esign/applications/{application_id}/submit",
-        "/esign/applications/{applicationId}/submit",
-        {"applicationId": application_id},
-        token,
-    )
+        local_aws, "POST", f"/esign/applications/{application_id}/submit", token=token
+    )[:2]
     assert status == 422
     assert {e["field"] for e in problem["errors"]} == {
         "declarations.personalDataInCertificate",
@@ -429,14 +356,8 @@ def test_e4_the_fee_is_not_refundable(local_aws: LocalAws) -> None:
     """E4, seed 001 §2.20: even once the application is refused, the paid fee stays paid."""
     filed = file_application(local_aws)
     status, problem = call(
-        local_aws,
-        "PaymentRefundFunction",
-        "POST",
-        f"/payments/{filed['feePaymentId']}/refund",
-        "/payments/{paymentId}/refund",
-        {"paymentId": filed["feePaymentId"]},
-        filed["token"],
-    )
+        local_aws, "POST", f"/payments/{filed['feePaymentId']}/refund", token=filed["token"]
+    )[:2]
     assert (status, problem["code"]) == (409, "payment.not-refundable")
 
 
@@ -508,15 +429,8 @@ def test_e6_silence_from_all_four_is_consent_at_the_deadline_not_before(
 def listed(local_aws: LocalAws, token: str, agency: str, status: str) -> set[str]:
     """The decision ids `GET /agencies/{agency}/decisions?status=` answers to `token`."""
     code, body = call(
-        local_aws,
-        "AgencyDecisionsFunction",
-        "GET",
-        f"/agencies/{agency}/decisions",
-        "/agencies/{agency}/decisions",
-        {"agency": agency},
-        token,
-        query={"status": status},
-    )
+        local_aws, "GET", f"/agencies/{agency}/decisions", token=token, query={"status": status}
+    )[:2]
     assert code == 200, body
     return {item["decisionId"] for item in body["items"]}
 

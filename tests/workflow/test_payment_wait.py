@@ -16,8 +16,8 @@ import httpx
 from devstack.template import ACCOUNT
 from egov.platform import auth, payments
 from tests.conftest import LocalAws
+from tests.functional.platform.test_payments import DECLINED_CARD, PAYING_CARD
 from tests.helpers import CEILING, wait_for
-from tests.unit.test_payments import DECLINED_CARD, PAYING_CARD
 
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/egov-local-states"
 

@@ -50,25 +50,10 @@ def asxm(local_aws: LocalAws) -> Iterator[Agency]:
         yield receiver
 
 
-def polled(
-    local_aws: LocalAws,
-    function: str,
-    path: str,
-    resource: str,
-    params: dict[str, str],
-    token: str | None = None,
-) -> tuple[int, dict[str, Any]]:
+def polled(local_aws: LocalAws, path: str, token: str | None = None) -> tuple[int, dict[str, Any]]:
     """POST until the phone has answered (the simulator answers after a set number of polls)."""
     for _ in range(10):
-        status, body, _ = call(
-            local_aws,
-            function,
-            "POST",
-            path,
-            token=token,
-            resource=resource,
-            path_parameters=params,
-        )
+        status, body, _ = call(local_aws, "POST", path, token=token)
         if status != 202:
             return status, body
     raise AssertionError("the phone never answered")
@@ -76,18 +61,10 @@ def polled(
 
 def mobile_login(local_aws: LocalAws, sim: dict[str, str]) -> str:
     """R1: the person logs in with ASAN İmza (number, user ID, PIN1 on the phone)."""
-    status, challenge, _ = call(
-        local_aws, "MobileIdLoginFunction", "POST", "/auth/mobile-id", body=sim
-    )
+    status, challenge, _ = call(local_aws, "POST", "/auth/mobile-id", body=sim)
     assert status == 201, challenge
     session = challenge["sessionId"]
-    status, token = polled(
-        local_aws,
-        "MobileIdLoginCompleteFunction",
-        f"/auth/mobile-id/{session}",
-        "/auth/mobile-id/{sessionId}",
-        {"sessionId": session},
-    )
+    status, token = polled(local_aws, f"/auth/mobile-id/{session}")
     assert status == 200, token
     return str(token["accessToken"])
 
@@ -139,14 +116,7 @@ def apply(
     local_aws: LocalAws, token: str, serial: str, form: dict[str, Any]
 ) -> tuple[int, dict[str, Any]]:
     status, body, _ = call(
-        local_aws,
-        "RenewalApplyFunction",
-        "POST",
-        f"/renewal/certificates/{serial}/applications",
-        token=token,
-        resource="/renewal/certificates/{serial}/applications",
-        path_parameters={"serial": serial},
-        body=form,
+        local_aws, "POST", f"/renewal/certificates/{serial}/applications", token=token, body=form
     )
     return status, body
 
@@ -155,12 +125,7 @@ def sign(local_aws: LocalAws, token: str, started: dict[str, Any]) -> dict[str, 
     """R6: "Sign and send": the phone signs with PIN2; the application is sent."""
     app_id, session = started["applicationId"], started["sessionId"]
     status, sent = polled(
-        local_aws,
-        "RenewalSignFunction",
-        f"/renewal/applications/{app_id}/signature/{session}",
-        "/renewal/applications/{applicationId}/signature/{sessionId}",
-        {"applicationId": app_id, "sessionId": session},
-        token,
+        local_aws, f"/renewal/applications/{app_id}/signature/{session}", token=token
     )
     assert status == 200, sent
     return sent
@@ -234,12 +199,9 @@ def asxm_answers(local_aws: LocalAws, decision_id: str, outcome: str = "approve"
     tx.commit()
     status, body, _ = call(
         local_aws,
-        "AnswerDecisionFunction",
         "POST",
         f"/agencies/ASXM/decisions/{decision_id}",
         token=officer,
-        resource="/agencies/{agency}/decisions/{decisionId}",
-        path_parameters={"agency": "ASXM", "decisionId": decision_id},
         body={"outcome": outcome, "reason": "" if outcome == "approve" else "Sənədlər natamamdır"},
     )
     assert status == 200, body
@@ -285,9 +247,7 @@ def test_business_renewal_with_power_of_attorney_ends_with_the_new_certificate(
 
     head = mobile_login(local_aws, SABINA)
     listed = wait_for(
-        lambda: call(
-            local_aws, "RenewalAttorneysFunction", "GET", "/renewal/attorneys", token=head
-        )[1]["items"],
+        lambda: call(local_aws, "GET", "/renewal/attorneys", token=head)[1]["items"],
         pump=local_aws.pump,
         what="the power of attorney in the head's cabinet",
     )
@@ -295,22 +255,11 @@ def test_business_renewal_with_power_of_attorney_ends_with_the_new_certificate(
     assert listed[0]["document"]["givenTo"]["fin"] == "3MB7K4Y"
     wait_for(lambda: stored(app_id).get("waitingFor") == "head", pump=local_aws.pump)
     status, challenge, _ = call(
-        local_aws,
-        "RenewalAttorneyApprovalFunction",
-        "POST",
-        f"/renewal/attorneys/{app_id}/approval",
-        token=head,
-        resource="/renewal/attorneys/{applicationId}/approval",
-        path_parameters={"applicationId": app_id},
+        local_aws, "POST", f"/renewal/attorneys/{app_id}/approval", token=head
     )
     assert status == 201, challenge
     status, approved = polled(
-        local_aws,
-        "RenewalAttorneySignatureFunction",
-        f"/renewal/attorneys/{app_id}/approval/{challenge['sessionId']}",
-        "/renewal/attorneys/{applicationId}/approval/{sessionId}",
-        {"applicationId": app_id, "sessionId": challenge["sessionId"]},
-        head,
+        local_aws, f"/renewal/attorneys/{app_id}/approval/{challenge['sessionId']}", token=head
     )
     assert status == 200 and approved["status"] == "approved", approved
 
@@ -336,9 +285,7 @@ def test_business_renewal_with_power_of_attorney_ends_with_the_new_certificate(
     assert new.holder.user_id == stored(app_id)["owner"]
     assert registry.proven(new)  # in the registry's log
     assert RENEWAL.get(renewing(old.serial), "GUARD") is None
-    status, incoming, _ = call(
-        local_aws, "RenewalDocumentsFunction", "GET", "/renewal/documents", token=token
-    )
+    status, incoming, _ = call(local_aws, "GET", "/renewal/documents", token=token)
     assert status == 200
     names = sorted(d["name"] for d in incoming["documents"])
     assert names == ["activation-notice", "certificate", "contract"]
@@ -371,12 +318,9 @@ def test_head_refuses_and_the_application_is_cancelled(
     wait_for(lambda: stored(app_id).get("waitingFor") == "head", pump=local_aws.pump)
     status, refused, _ = call(
         local_aws,
-        "RenewalAttorneyRefusalFunction",
         "POST",
         f"/renewal/attorneys/{app_id}/refusal",
         token=head,
-        resource="/renewal/attorneys/{applicationId}/refusal",
-        path_parameters={"applicationId": app_id},
         body={"reason": "Vəzifə dəyişib"},
     )
     assert status == 200 and refused["status"] == "refused", refused
@@ -390,14 +334,7 @@ def test_head_refuses_and_the_application_is_cancelled(
     assert RENEWAL.get(renewing(old.serial), "GUARD") is None
     # A second answer changes nothing.
     again, _, _ = call(
-        local_aws,
-        "RenewalAttorneyRefusalFunction",
-        "POST",
-        f"/renewal/attorneys/{app_id}/refusal",
-        token=head,
-        resource="/renewal/attorneys/{applicationId}/refusal",
-        path_parameters={"applicationId": app_id},
-        body={"reason": "x"},
+        local_aws, "POST", f"/renewal/attorneys/{app_id}/refusal", token=head, body={"reason": "x"}
     )
     assert again == 409
 

@@ -17,7 +17,6 @@ O(log n) keyed reads, then cached). A record that fails is an operator alarm and
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -27,7 +26,7 @@ from egov.certificates import log, merkle
 from egov.certificates.models import Certificate, Reason, Status, Use, View
 from egov.certificates.note import Checkpoint, verify_bytes
 from egov.certificates.registry import CERTIFICATES, ON_CRL, cert_key, proven, record_of
-from egov.platform import alarms, clock, ratelimit
+from egov.platform import alarms, aws, clock, ratelimit
 from egov.platform.problems import NotFound, Unavailable
 
 NEXT_UPDATE = timedelta(minutes=10)  # how long a status answer may be cached
@@ -96,7 +95,7 @@ def throttle(client: str) -> None:
     ratelimit.take(
         CERTIFICATES,
         client,
-        limit=int(os.environ.get("CERTIFICATE_QUERIES_PER_MINUTE", "60")),
+        limit=int(aws.setting("CERTIFICATE_QUERIES_PER_MINUTE")),
         window_seconds=RATE_WINDOW,
         key="certificates.rate-limited",
     )

@@ -10,10 +10,9 @@ module refuses every refund.
 from __future__ import annotations
 
 import hashlib
-import os
 
 from egov.esign.records import ESIGN, key, owned, subject
-from egov.platform import audit, clock, i18n, payments
+from egov.platform import audit, aws, clock, i18n, payments
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, PaymentRequired
 from egov.platform.repository import Item, Transaction
@@ -41,7 +40,7 @@ i18n.register(
 
 def configured() -> str | None:
     """The fee code in force, or None where no fee is set."""
-    return os.environ.get(FEE_CODE_ENV) or None
+    return aws.setting(FEE_CODE_ENV) or None
 
 
 def request(application_id: str, caller: Principal, lang: i18n.Lang) -> payments.Payment:

@@ -4,7 +4,7 @@
 route that needs a token answers 401 without one and 403 to a role it does not admit, never a 422
 that describes its fields to a stranger (issue 10 item 11). Handlers narrow further within an
 admitted role (the owner of a record, the Center of a certificate): `Rule.narrowed` says how, in
-words. A route the table does not hold gets no check here; tests/unit/test_access.py proves the
+words. A route the table does not hold gets no check here; tests/functional/platform/test_access.py proves the
 table holds every route of the template, walks every row with every role, and keeps
 docs/access.md (rendered by `python -m devstack.access_doc`) equal to it.
 """

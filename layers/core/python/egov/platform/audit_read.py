@@ -7,7 +7,7 @@ handles the subject. A service says which agencies handle its subjects with `han
 nobody registered (`USER#`, `ACCESS#`, `ATTACHMENT#`, …) is its owner's and the operator's only.
 
 Reading is all there is: no route edits or deletes an entry, and no function's IAM policy
-allows UpdateItem or DeleteItem on the audit table (tests/unit/test_audit_read.py proves the
+allows UpdateItem or DeleteItem on the audit table (tests/functional/platform/test_audit_read.py proves the
 latter from the template).
 """
 

@@ -29,12 +29,18 @@ def dynamodb() -> Any:
     return boto3.resource("dynamodb", config=_CONFIG)
 
 
-def resource_name(env_var: str) -> str:
-    """Names and ARNs of resources come only from the environment the template sets."""
+def setting(env_var: str) -> str:
+    """A value the template sets in the function's environment (empty is a value). Missing, it
+    fails loudly: a default here would hide a function whose template entry forgot it."""
     try:
         return os.environ[env_var]
     except KeyError as missing:
         raise RuntimeError(f"{env_var} is not set: the template must pass it") from missing
+
+
+def resource_name(env_var: str) -> str:
+    """Names and ARNs of resources come only from the environment the template sets."""
+    return setting(env_var)
 
 
 def reset_clients() -> None:

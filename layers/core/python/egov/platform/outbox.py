@@ -41,6 +41,9 @@ class Effect(BaseModel):
     effect_id: str = Field(alias="effectId")
     kind: Literal["queue", "start"]
     target: str  # the environment variable naming the queue URL or state machine ARN
+    # The queue URL or state machine ARN itself, resolved by the function that wrote the effect,
+    # so that the sweeper needs no environment naming every queue and workflow of the platform.
+    resource: str | None = None
     bodies: list[dict[str, Any]] = Field(default_factory=list)
     name: str | None = None
     input: dict[str, Any] | None = None
@@ -80,6 +83,7 @@ def _new(kind: Literal["queue", "start"], target: str, **fields: Any) -> Effect:
         effect_id=uuid.uuid4().hex,
         kind=kind,
         target=target,
+        resource=aws.resource_name(target),
         correlation_id=correlation_id(),
         created_at=now,
         **fields,
@@ -107,9 +111,13 @@ def start(tx: Transaction, state_machine_env: str, name: str, data: Mapping[str,
 
 def start_execution(state_machine_env: str, name: str, data: Mapping[str, Any]) -> None:
     """Start the workflow `name` now; one already started under that name is left as it is."""
+    _start(aws.resource_name(state_machine_env), name, data)
+
+
+def _start(state_machine_arn: str, name: str, data: Mapping[str, Any]) -> None:
     try:
         aws.client("stepfunctions").start_execution(
-            stateMachineArn=aws.resource_name(state_machine_env),
+            stateMachineArn=state_machine_arn,
             name=name,
             input=json.dumps(data, ensure_ascii=False),
         )
@@ -119,10 +127,12 @@ def start_execution(state_machine_env: str, name: str, data: Mapping[str, Any]) 
 
 
 def _perform(effect: Effect) -> None:
+    # An effect written before `resource` was stored names only its variable.
+    resource = effect.resource or aws.resource_name(effect.target)
     if effect.kind == "queue":
-        queues.send_batch(effect.target, effect.bodies)
+        queues.send_batch_to(resource, effect.bodies)
     else:
-        start_execution(effect.target, str(effect.name), effect.input or {})
+        _start(resource, str(effect.name), effect.input or {})
 
 
 def _perform_now(effect: Effect) -> None:

@@ -39,7 +39,11 @@ def send(queue_url_env: str, body: Mapping[str, Any], *, delay_seconds: int = 0)
 
 def send_batch(queue_url_env: str, bodies: Sequence[Mapping[str, Any]]) -> None:
     """Send up to any number of messages, ten per request; a failed entry raises."""
-    url = aws.resource_name(queue_url_env)
+    send_batch_to(aws.resource_name(queue_url_env), bodies)
+
+
+def send_batch_to(url: str, bodies: Sequence[Mapping[str, Any]]) -> None:
+    """`send_batch` to a queue named by its URL (the outbox stores the URL with the effect)."""
     for start in range(0, len(bodies), 10):
         chunk = bodies[start : start + 10]
         response = aws.client("sqs").send_message_batch(
