@@ -9,7 +9,8 @@ fresh clone: `renewal.unknown` raised by `egov.renewal.records`, registered by
 
 Each module of the layer and each handler is imported alone, in a forked child of a process that
 holds only the third-party libraries, and every literal key it passes to a problem, to
-`i18n.text` or as a rate limit's `key=` must then be in `i18n.TEXTS`.
+`i18n.text` or as a rate limit's `key=` must then be in `i18n.TEXTS`. Then all of them are loaded in
+one process, as the build check does: no key may be defined twice with different texts.
 """
 
 from __future__ import annotations
@@ -86,6 +87,12 @@ for target in targets:
         missing[target[1]] = ["<failed to import alone>"]
     elif json.loads(text):
         missing[target[1]] = json.loads(text)
+# All of them in one process, as the build check loads them: no key is defined twice apart.
+for target in targets:
+    try:
+        load(target)
+    except Exception as error:
+        missing[target[1]] = [f"<failed beside the others: {error}>"]
 print(json.dumps(missing))
 """
 

@@ -33,7 +33,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from egov.esign import contracts
+from egov.esign import alerts, contracts  # noqa: F401  (alerts: the alert's problem text)
 from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN
 from egov.platform import audit, aws, calendar, clock, i18n, notify, webhooks
@@ -52,10 +52,6 @@ DISPATCH_MISSING = "esign.dispatch-missing"
 
 i18n.register(
     {
-        "esign.alert-raised": {
-            "az": "Bu xəbərdarlıq artıq qaldırılıb",
-            "en": "This alert has already been raised",
-        },
         "esign.dispatch-empty": {
             "az": "Göndəriləcək imzalanmış müqavilə yoxdur",
             "en": "There are no signed contracts to send",
