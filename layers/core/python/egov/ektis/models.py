@@ -178,7 +178,7 @@ class DeclarationLine(View):
     name: str = Field(description="What was entered, as entered")
     unit: Unit
     quantity: Quantity
-    rate: Money | None = Field(description="AZN per unit; null where no rate applies")
+    rate: Money | None = Field(None, description="AZN per unit; null where no rate applies")
     input_rate: Money | None = None
     amount: Money
     input_allowance: Money
@@ -300,6 +300,7 @@ class Complaint(View):
     filed_at: datetime
     answer: ComplaintAnswer | None = None
     answered_at: datetime | None = None
+    answered_by: str | None = Field(None, description="The answering account")
     escalated_at: datetime | None = None
 
 

@@ -263,7 +263,9 @@ def load(subsidy_id: str) -> Item:
 
 def _claims(subsidy_id: str) -> list[InputClaim]:
     return [
-        InputClaim.model_validate(record(item))
+        InputClaim.model_validate(
+            {k: v for k, v in record(item).items() if k not in ("owner", "subsidyOwner")}
+        )
         for item in TABLE.query_all(f"CLAIMS#{subsidy_id}", index="gsi1")
     ]
 
