@@ -128,6 +128,68 @@ def _catalogue(functions: Functions) -> None:
         )
 
 
+def _farmer(functions: Functions) -> None:
+    """The bench citizen is an EKTİS farmer with a wheat field near Şəki."""
+    import contextlib
+
+    from egov.ektis import parcels, subjects
+    from egov.ektis.models import Contacts, ParcelDeclaration, Registration
+    from egov.platform import auth
+    from egov.platform.problems import Conflict
+
+    _citizen(functions)
+    user_id = auth.user_id_of_username(BENCH_USER)
+    assert user_id is not None
+    caller = auth.Principal(user_id=user_id, role="citizen", name="Bench Vətəndaş")
+    with contextlib.suppress(Conflict):
+        subjects.register(
+            Registration(
+                person_kind="natural",
+                fin="4JW6S1L",
+                kinds=["farmer"],
+                activities=["crops"],
+                contacts=Contacts(mobile="+994514567890"),
+            ),
+            caller,
+        )
+    ring = [[47.3, 41.2], [47.304, 41.2], [47.304, 41.204], [47.3, 41.204], [47.3, 41.2]]
+    with contextlib.suppress(Conflict):
+        parcels.declare(
+            ParcelDeclaration(
+                cadastre_id="BENCH-0001",
+                area_ha=14.99,
+                category="agricultural",
+                use="arable",
+                crop="buğda",
+                geometry={"type": "Polygon", "coordinates": [ring]},
+            ),
+            caller,
+        )
+
+
+_SEASONS = iter((2026, 2027))
+
+
+def _subsidy_event() -> dict[str, Any]:
+    """An application on a fresh declaration: the warm-up takes one season, the count the
+    next (each parcel is subsidised once a season)."""
+    from egov.ektis import subsidy
+    from egov.ektis.models import DeclarationRequest
+    from egov.platform import auth
+
+    headers = _authorised("POST", "/ektis/subsidies")()["headers"]
+    user_id = auth.user_id_of_username(BENCH_USER)
+    assert user_id is not None
+    caller = auth.Principal(user_id=user_id, role="citizen", name="Bench Vətəndaş")
+    drawn = subsidy.draw_up(DeclarationRequest(season=next(_SEASONS)), caller)
+    return rest_event(
+        "POST",
+        "/ektis/subsidies",
+        body={"declarationId": drawn.declaration_id},
+        headers={"Authorization": headers["Authorization"]},
+    )
+
+
 ACTIONS = [
     Action(
         "GET /health",
@@ -190,6 +252,17 @@ ACTIONS = [
         1,
         "one Query of the name index partition: each index item carries the entry (X1)",
         prepare=_catalogue,
+    ),
+    Action(
+        "POST /ektis/subsidies (one parcel)",
+        "EktisApplySubsidyFunction",
+        _subsidy_event,
+        8,
+        "the account (token check), the owner guard and the subject, the declaration (4 "
+        "GetItem); the audit chain's head (1 GetItem); one TransactWriteItems (application, "
+        "guard per parcel, cabinet entry, audit, outbox); the workflow's StartExecution and "
+        "the outbox item's removal after the commit",
+        prepare=_farmer,
     ),
     Action(
         "outbox sweep (every minute)",

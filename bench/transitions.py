@@ -40,6 +40,12 @@ PATHS = {
     "test_head_silent_for_30_days_cancels",
     "renewal: never activated at the operator, cancelled": "test_renewal.py::"
     "test_never_activated_at_the_operator_cancels_30_days_after_expiry",
+    "EKTİS subsidy: granted": "test_ektis_subsidy.py::"
+    "test_a4_granted_through_the_exchange_with_the_computation_sent",
+    "EKTİS subsidy: one missed deadline, then granted": "test_ektis_subsidy.py::"
+    "test_g4_a_missed_deadline_escalates_and_the_request_stays_open",
+    "EKTİS complaint: unanswered, escalated by its timer": "test_ektis_subsidy.py::"
+    "test_a5_g4_the_complaint_timer_escalates_an_unanswered_complaint",
 }
 
 

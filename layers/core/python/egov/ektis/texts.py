@@ -4,6 +4,178 @@ from __future__ import annotations
 
 from egov.platform import i18n
 
+# Subsidy declarations and applications, input claims, complaints (issue 17 items 1-2; A3-A5).
+i18n.register(
+    {
+        "ektis.subsidy.no-rates": {
+            "az": "{season} mövsümü üçün subsidiya dərəcələri yoxdur",
+            "en": "There are no subsidy rates for the {season} season",
+        },
+        "ektis.declaration.missing": {
+            "az": "Bəyannamə tapılmadı",
+            "en": "No such declaration",
+        },
+        "ektis.subsidy.nothing": {
+            "az": "Bəyannamədə subsidiya dərəcəsi olan sətir yoxdur",
+            "en": "The declaration has no line a subsidy rate applies to",
+        },
+        "ektis.subsidy.too-many-lines": {
+            "az": "Bir müraciətdə ən çox {limit} sətir ola bilər",
+            "en": "One application takes at most {limit} lines",
+        },
+        "ektis.subsidy.already": {
+            "az": "Bəyannamədəki sahə bu mövsüm üçün artıq subsidiya müraciətindədir",
+            "en": "A parcel of the declaration is already in a subsidy application for this season",
+        },
+        "ektis.subsidy.missing": {"az": "Subsidiya müraciəti tapılmadı", "en": "No such subsidy"},
+        "ektis.subsidy.changed": {
+            "az": "Müraciət eyni vaxtda dəyişdirilib; yenidən cəhd edin",
+            "en": "The application changed at the same time; please try again",
+        },
+        "ektis.subsidy.not-granted": {
+            "az": "Subsidiya hələ verilməyib; giriş vəsaiti tələb edilə bilməz",
+            "en": "The subsidy has not been granted; no input amount can be claimed",
+        },
+        "ektis.subsidy.claim-exceeds": {
+            "az": "Tələb qalan məbləğdən ({remaining} AZN) çoxdur",
+            "en": "The claim exceeds the remaining amount ({remaining} AZN)",
+        },
+        "ektis.subsidy.not-supplier": {
+            "az": "Qalan məbləği yalnız təchizatçı kimi qeydiyyatda olan subyekt tələb edə bilər",
+            "en": "Only a subject registered as a supplier claims the remaining amount",
+        },
+        "ektis.application.subsidy": {
+            "az": "Subsidiya müraciəti ({season} mövsümü)",
+            "en": "Subsidy application ({season} season)",
+        },
+        "ektis.application.complaint": {
+            "az": "Şikayət: {kind} {id}",
+            "en": "Complaint: {kind} {id}",
+        },
+        "ektis.status.pending": {
+            "az": "Qurumun qərarını gözləyir",
+            "en": "Waiting for the agency's decision",
+        },
+        "ektis.status.overdue": {
+            "az": "Müddət keçib; məsələ yuxarı orqana ötürülüb",
+            "en": "Overdue; escalated",
+        },
+        "ektis.status.granted": {"az": "Subsidiya verilib", "en": "Subsidy granted"},
+        "ektis.status.refused": {"az": "İmtina edilib", "en": "Refused"},
+        "ektis.status.failed": {
+            "az": "Cavab alınmadı; operator yoxlayır",
+            "en": "No answer could be obtained; the operator is looking into it",
+        },
+        "ektis.status.open": {"az": "Cavab gözləyir", "en": "Awaiting an answer"},
+        "ektis.status.corrected": {"az": "Məlumat düzəldilib", "en": "Data corrected"},
+        "ektis.note.reason": {"az": "Səbəb: {reason}", "en": "Reason: {reason}"},
+        "ektis.subsidy-granted.title": {
+            "az": "Subsidiya müraciətiniz təmin edildi",
+            "en": "Your subsidy application was granted",
+        },
+        "ektis.subsidy-granted.body": {
+            "az": "{season} mövsümü üzrə {total} AZN subsidiya verildi; giriş vəsaiti: "
+            "{inputTotal} AZN.",
+            "en": "A subsidy of {total} AZN was granted for the {season} season; inputs: "
+            "{inputTotal} AZN.",
+        },
+        "ektis.subsidy-refused.title": {
+            "az": "Subsidiya müraciətiniz rədd edildi",
+            "en": "Your subsidy application was refused",
+        },
+        "ektis.subsidy-refused.body": {
+            "az": "{season} mövsümü üzrə müraciət rədd edildi. Səbəb: {reason}",
+            "en": "The application for the {season} season was refused. Reason: {reason}",
+        },
+        "ektis.subsidy-overdue.title": {
+            "az": "Subsidiya müraciətinə vaxtında cavab verilmədi",
+            "en": "A subsidy application was not decided in time",
+        },
+        "ektis.subsidy-overdue.body": {
+            "az": "{subsidyId} nömrəli müraciətin müddəti {deadline} bitdi ({count}-ci dəfə); "
+            "sorğu açıq qalır, yeni müddət: {next}.",
+            "en": "Application {subsidyId} passed its deadline {deadline} (time {count}); the "
+            "request stays open, new deadline: {next}.",
+        },
+        "ektis.subsidy-failed.title": {
+            "az": "Subsidiya müraciəti üzrə sorğu cavabsız bağlandı",
+            "en": "A subsidy request ended without an answer",
+        },
+        "ektis.subsidy-failed.body": {
+            "az": "{subsidyId} nömrəli müraciət üzrə sorğu cavabsız bağlandı; yoxlayın.",
+            "en": "The request about application {subsidyId} ended without an answer; please "
+            "look into it.",
+        },
+        "ektis.input-claimed.title": {
+            "az": "Təchizatçı subsidiyanız üzrə giriş vəsaiti tələb etdi",
+            "en": "A supplier claimed input money under your subsidy",
+        },
+        "ektis.input-claimed.body": {
+            "az": "Təchizatçı {invoice} qaiməsi üzrə {amount} AZN tələb etdi ({goods}); qalan: "
+            "{remaining} AZN. Razı deyilsinizsə, şikayət edin.",
+            "en": "A supplier claimed {amount} AZN on invoice {invoice} ({goods}); remaining: "
+            "{remaining} AZN. If you disagree, file a complaint.",
+        },
+        "ektis.complaint.missing": {"az": "Şikayət tapılmadı", "en": "No such complaint"},
+        "ektis.complaint.record-missing": {
+            "az": "Şikayət edilən qeyd tapılmadı",
+            "en": "The record complained about was not found",
+        },
+        "ektis.complaint.respondent-needed": {
+            "az": "Qeydi daxil edən subyekti göstərin",
+            "en": "Name the subject who entered the record",
+        },
+        "ektis.complaint.respondent-unknown": {
+            "az": "Belə subyekt EKTİS-də qeydiyyatda deyil",
+            "en": "No such subject is registered in EKTİS",
+        },
+        "ektis.complaint.answered": {
+            "az": "Şikayətə artıq cavab verilib",
+            "en": "The complaint has already been answered",
+        },
+        "ektis.complaint.reason-required": {
+            "az": "İmtinanın səbəbini yazın",
+            "en": "Give the reason for the refusal",
+        },
+        "ektis.complaint.corrections-required": {
+            "az": "Edilən düzəlişləri göstərin",
+            "en": "List the corrections made",
+        },
+        "ektis.complaint.changed": {
+            "az": "Şikayət eyni vaxtda dəyişdirilib; yenidən cəhd edin",
+            "en": "The complaint changed at the same time; please try again",
+        },
+        "ektis.complaint-filed.title": {
+            "az": "Sizin daxil etdiyiniz məlumat barədə şikayət var",
+            "en": "A complaint was filed about data you entered",
+        },
+        "ektis.complaint-filed.body": {
+            "az": "{kind} {id} barədə şikayət: {deadline} tarixinədək düzəliş edin və ya "
+            "səbəb göstərərək imtina edin.",
+            "en": "A complaint about {kind} {id}: correct the data or refuse with a reason by "
+            "{deadline}.",
+        },
+        "ektis.complaint-answered.title": {
+            "az": "Şikayətinizə cavab verildi",
+            "en": "Your complaint was answered",
+        },
+        "ektis.complaint-answered.body": {
+            "az": "{kind} {id} barədə şikayətiniz: {outcome}. {reason}",
+            "en": "Your complaint about {kind} {id}: {outcome}. {reason}",
+        },
+        "ektis.complaint-overdue.title": {
+            "az": "Şikayətə vaxtında cavab verilmədi",
+            "en": "A complaint was not answered in time",
+        },
+        "ektis.complaint-overdue.body": {
+            "az": "{kind} {id} barədə şikayətin cavab müddəti {deadline} bitdi; şikayət "
+            "Kənd Təsərrüfatı Nazirliyinə ötürüldü.",
+            "en": "The answer period of the complaint about {kind} {id} ended {deadline}; the "
+            "complaint was escalated to the Ministry of Agriculture.",
+        },
+    }
+)
+
 i18n.register(
     {
         "ektis.subject.taken": {

@@ -112,6 +112,14 @@ RULES: dict[str, Rule] = {
     "POST /ektis/subjects": Rule(("citizen",)),
     "GET /ektis/subjects/me": Rule(("citizen",), narrowed=OWNER),
     "POST /ektis/parcels": Rule(("citizen",), narrowed="for the caller's own subject"),
+    "POST /ektis/declarations": Rule(("citizen",), narrowed="for the caller's own subject"),
+    "POST /ektis/subsidies": Rule(("citizen",), narrowed="on the caller's own declaration"),
+    "POST /ektis/subsidies/{subsidyId}/input-claims": Rule(
+        ("citizen",), narrowed="a subject registered as a supplier; a granted subsidy"
+    ),
+    "POST /ektis/complaints": Rule(
+        ("citizen",), narrowed="about the caller's own declaration, subsidy or claim against it"
+    ),
     "GET /renewal/certificates": Rule(("citizen",), narrowed=OWNER),
     "POST /renewal/certificates/{serial}/applications": Rule(("citizen",), narrowed="the holder's"),
     "POST /renewal/applications/{applicationId}/signature/{sessionId}": Rule(
@@ -133,6 +141,24 @@ RULES: dict[str, Rule] = {
     "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
     # The ministry (EKTİS's operator, seed 004 §1.2) sees every parcel and every overlap flag.
     "GET /ektis/parcels": Rule(("officer", "operator"), agencies=("MKT",)),
+    "GET /ektis/subsidies/{subsidyId}": Rule(
+        ("citizen", "officer", "operator"), agencies=("MKT",), narrowed="a citizen: the applicant"
+    ),
+    "GET /ektis/complaints": Rule(
+        ("citizen", "officer"),
+        agencies=("MKT",),
+        narrowed="a citizen: filed or to answer; MKT: addressed to it or escalated",
+    ),
+    "GET /ektis/complaints/{complaintId}": Rule(
+        ("citizen", "officer", "operator"),
+        agencies=("MKT",),
+        narrowed="a citizen: the complainant or the respondent; MKT: its own or escalated",
+    ),
+    "POST /ektis/complaints/{complaintId}/answer": Rule(
+        ("citizen", "officer"),
+        agencies=("MKT",),
+        narrowed="the respondent: the subject who entered the record, or MKT for its own",
+    ),
     "GET /esign/embassies/{embassy}/tasks": Rule(("officer",), own="embassy"),
     "POST /esign/embassies/{embassy}/applications/{applicationId}/invitation": Rule(
         ("officer",), own="embassy"

@@ -190,6 +190,18 @@ _PERIODS: dict[str, tuple[Kind, Basis, str, int | str]] = {
         "ProducerVerificationBusinessDays",
         "PRODUCER_VERIFICATION_BUSINESS_DAYS",
     ),
+    "ektis.subsidy-decision": (
+        "business",
+        "service-level",
+        "EktisSubsidyDecisionBusinessDays",
+        "EKTIS_SUBSIDY_DECISION_BUSINESS_DAYS",
+    ),
+    "ektis.complaint-answer": (
+        "business",
+        "service-level",
+        "EktisComplaintAnswerBusinessDays",
+        "EKTIS_COMPLAINT_ANSWER_BUSINESS_DAYS",
+    ),
 }
 PERIODS = tuple(_PERIODS)
 

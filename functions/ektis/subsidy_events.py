@@ -1,0 +1,17 @@
+"""EktisSubsidyQueue consumer: the subsidy workflow's steps and the complaint timer (A3-A5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+from egov.ektis import complaints
+from egov.platform.queues import consumer
+
+
+def handle(body: dict[str, Any], record: SQSRecord) -> None:
+    complaints.handle(body)
+
+
+lambda_handler = consumer(handle)

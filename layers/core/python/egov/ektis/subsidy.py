@@ -1,0 +1,549 @@
+"""Subsidy declarations and applications (A3, A4; seed 004 §3.2.2, §7.1.1.6, §7.1.2.5, §7.1.2.9).
+
+- `draw_up`: EKTİS draws the declaration up from what the subject entered: one line per parcel
+  (its crop × its declared hectares at the season's rate, `egov.ektis.rates`). Animal lines
+  (kind `animal`, unit `head`, source a herd or an animal) are made by the same
+  `rates.line`; the livestock registry adds them here when it exists.
+- `apply`: the subject applies for the subsidy on a declaration. In ONE transaction with the
+  application: a guard item per (source record, season) of every line that carries an amount,
+  so no parcel is subsidised twice in a season whatever applications race (exactly one wins,
+  the other gets 409 naming `declarationId`); the cabinet application; the audit entry; and the
+  start of the EktisSubsidy workflow (outbox), which asks the ministry (agency exchange) with a
+  business-day deadline (`calendar.PERIODS["ektis.subsidy-decision"]`, a service level: seed
+  004 sets no period).
+- The workflow's messages (`EVENTS`): `granted`, `refused` (the guards are released: the
+  parcels may be applied for again), `overdue` (no silent grant of public money: escalation
+  recorded, operator alerted, the request stays open with a new deadline), `failed`.
+- `claim_inputs`: a supplier claims the remaining input amount of a granted subsidy for inputs
+  sold under it (§7.1.2.9), never more than what remains (a version-checked update).
+
+Items (EKTIS_TABLE):
+    DECLARATION#<id> / DECLARATION        gsi1 DECLARATIONS#<subjectId> / <drawnAt>#<id>
+    SUBSIDY#<id> / SUBSIDY                gsi1 SUBSIDIES#<subjectId> / <appliedAt>#<id>
+    SUBSIDY#<id> / ESCALATION#<deadline>  one per missed deadline
+    SUBSIDISED#<kind>#<id>#<season> / GUARD   owner: the subsidy id
+    INPUT-CLAIM#<id> / CLAIM              gsi1 CLAIMS#<subsidyId> / <claimedAt>#<id>
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from decimal import Decimal
+from typing import Any, Literal
+
+from egov.ektis import parcels, rates
+from egov.ektis.models import (
+    Declaration,
+    DeclarationLine,
+    DeclarationRequest,
+    InputClaim,
+    InputClaimRequest,
+    Source,
+    Subject,
+    Subsidy,
+    SubsidyRequest,
+)
+from egov.ektis.subjects import TABLE, of_owner, record, subject_pk
+from egov.platform import applications, audit, aws, calendar, clock, notify, outbox, tasks
+from egov.platform.auth import Principal
+from egov.platform.observability import correlation_id, logger
+from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
+from egov.platform.repository import Item, Transaction
+
+SERVICE = "ektis"
+# The Ministry of Agriculture runs EKTİS (§1.2) and its agrarian development centres decide the
+# subsidies; its officers answer through the agency exchange.
+MINISTRY = "MKT"
+PERIOD = "ektis.subsidy-decision"
+KIND = "ektis-subsidy"
+# The application's one transaction: the record, the cabinet entry, two audit parts, the outbox
+# start and one guard per line, under DynamoDB's 100 parts.
+MAX_LINES = 90
+WORKFLOW = audit.Actor.system("ektis-subsidy")
+
+
+def declaration_pk(declaration_id: str) -> str:
+    return f"DECLARATION#{declaration_id}"
+
+
+def subsidy_pk(subsidy_id: str) -> str:
+    return f"SUBSIDY#{subsidy_id}"
+
+
+def guard_key(source: Source, season: int) -> str:
+    return f"SUBSIDISED#{source.kind}#{source.id}#{season}"
+
+
+# ---------------------------------------------------------------- the declaration
+
+
+def _lines(subject: Subject, season: int) -> list[DeclarationLine]:
+    """The lines of what the subject entered: parcels now (crop per hectare)."""
+    lines: list[DeclarationLine] = []
+    for parcel in sorted(parcels.of_subject(subject.subject_id), key=lambda p: p.cadastre_id):
+        lines.append(
+            rates.line(
+                len(lines) + 1,
+                season,
+                "crop",
+                "ha",
+                parcel.crop,
+                parcel.area_ha,
+                Source(kind="parcel", id=parcel.parcel_id),
+            )
+        )
+    return lines
+
+
+def draw_up(body: DeclarationRequest, caller: Principal) -> Declaration:
+    """The declaration of the caller's subject for a season, computed line by line."""
+    subject = of_owner(caller.user_id)
+    rates.season_rates(body.season)
+    lines = _lines(subject, body.season)
+    total, input_total = rates.totals(lines)
+    declaration = Declaration(
+        declaration_id=uuid.uuid4().hex,
+        subject_id=subject.subject_id,
+        season=body.season,
+        lines=lines,
+        total=total,
+        input_total=input_total,
+        rounding=rates.ROUNDING,
+        drawn_at=clock.now(),
+    )
+    stored = declaration.model_dump(mode="json", by_alias=True)
+    tx = Transaction()
+    tx.put(
+        TABLE,
+        {
+            "pk": declaration_pk(declaration.declaration_id),
+            "sk": "DECLARATION",
+            "gsi1pk": f"DECLARATIONS#{subject.subject_id}",
+            "gsi1sk": f"{stored['drawnAt']}#{declaration.declaration_id}",
+            "owner": caller.user_id,
+            **stored,
+        },
+    )
+    audit.record(
+        tx,
+        subject_pk(subject.subject_id),
+        "ektis-declaration-drawn",
+        caller.actor,
+        owner=caller.user_id,
+        after={k: v for k, v in stored.items() if k != "lines"},
+    )
+    tx.commit()
+    return declaration
+
+
+def declaration_of(declaration_id: str, subject_id: str) -> Declaration:
+    """The subject's own declaration, or 404 (another's is not there for them)."""
+    item = TABLE.get(declaration_pk(declaration_id), "DECLARATION")
+    if not item or item["subjectId"] != subject_id:
+        raise NotFound("ektis.declaration.missing", field="declarationId")
+    return Declaration.model_validate(_fields(item))
+
+
+def _fields(item: Item) -> dict[str, Any]:
+    return {k: v for k, v in record(item).items() if k != "owner"}
+
+
+# ---------------------------------------------------------------- the application
+
+
+def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
+    """Apply on a declaration: guards per (record, season), the application and the workflow's
+    start in one transaction."""
+    subject = of_owner(caller.user_id)
+    declaration = declaration_of(body.declaration_id, subject.subject_id)
+    paid = [line for line in declaration.lines if line.amount > 0]
+    if not paid:
+        raise Invalid("ektis.subsidy.nothing", field="declarationId")
+    if len(paid) > MAX_LINES:
+        raise Invalid(
+            "ektis.subsidy.too-many-lines", field="declarationId", params={"limit": MAX_LINES}
+        )
+    now = clock.now()
+    wait = tasks.until(calendar.due(PERIOD, now))
+    subsidy = Subsidy(
+        subsidy_id=uuid.uuid4().hex,
+        subject_id=subject.subject_id,
+        declaration_id=declaration.declaration_id,
+        season=declaration.season,
+        lines=paid,
+        total=declaration.total,
+        input_total=declaration.input_total,
+        input_claimed=Decimal("0.00"),
+        status="pending",
+        agency=MINISTRY,
+        deadline=clock.parse(wait["deadline"]),
+        applied_at=now,
+    )
+    stored = subsidy.model_dump(mode="json", by_alias=True, exclude={"claims", "decision"})
+    guards = [guard_key(line.source, declaration.season) for line in paid]
+    pk = subsidy_pk(subsidy.subsidy_id)
+    tx = Transaction()
+    for key in guards:
+        tx.guard(
+            TABLE, key, subsidy.subsidy_id, Conflict("ektis.subsidy.already", field="declarationId")
+        )
+    tx.put(
+        TABLE,
+        {
+            "pk": pk,
+            "sk": "SUBSIDY",
+            "gsi1pk": f"SUBSIDIES#{subject.subject_id}",
+            "gsi1sk": f"{stored['appliedAt']}#{subsidy.subsidy_id}",
+            "owner": caller.user_id,
+            "guards": guards,
+            "version": 1,
+            **stored,
+        },
+    )
+    applications.track(
+        tx,
+        caller.user_id,
+        subsidy.subsidy_id,
+        SERVICE,
+        "pending",
+        "ektis.application.subsidy",
+        actor=caller.actor,
+        title_params={"season": declaration.season},
+        link=f"/ektis/subsidies/{subsidy.subsidy_id}",
+    )
+    audit.record(
+        tx,
+        pk,
+        "ektis-subsidy-applied",
+        caller.actor,
+        owner=caller.user_id,
+        after={k: v for k, v in stored.items() if k != "lines"},
+    )
+    outbox.start(
+        tx,
+        "EKTIS_SUBSIDY_ARN",
+        subsidy.subsidy_id,
+        {
+            "subsidyId": subsidy.subsidy_id,
+            "agency": MINISTRY,
+            "owner": caller.user_id,
+            "subject": pk,
+            "payload": _payload(subject, subsidy),
+            "correlationId": correlation_id(),
+            **wait,
+        },
+    )
+    tx.commit()
+    return subsidy
+
+
+def _payload(subject: Subject, subsidy: Subsidy) -> dict[str, Any]:
+    """What the ministry needs to decide: who, which season, the lines and their arithmetic."""
+    who = subject.person or subject.legal_entity
+    return {
+        "subsidyId": subsidy.subsidy_id,
+        "subjectId": subject.subject_id,
+        "fin": subject.person.fin if subject.person else None,
+        "voen": subject.voen,
+        "name": who.model_dump(by_alias=True) if who else None,
+        "season": subsidy.season,
+        "total": f"{subsidy.total:.2f}",
+        "inputTotal": f"{subsidy.input_total:.2f}",
+        "lines": [line.model_dump(mode="json", by_alias=True) for line in subsidy.lines],
+    }
+
+
+def load(subsidy_id: str) -> Item:
+    item = TABLE.get(subsidy_pk(subsidy_id), "SUBSIDY")
+    if not item:
+        raise NotFound("ektis.subsidy.missing", field="subsidyId")
+    return item
+
+
+def _claims(subsidy_id: str) -> list[InputClaim]:
+    return [
+        InputClaim.model_validate(
+            {k: v for k, v in record(item).items() if k not in ("owner", "subsidyOwner")}
+        )
+        for item in TABLE.query_all(f"CLAIMS#{subsidy_id}", index="gsi1")
+    ]
+
+
+def view(subsidy_id: str, caller: Principal) -> Subsidy:
+    """The application with its computation, decision and input claims: its subject, the
+    ministry's officers, the operator (G8); 404 to anyone else."""
+    item = load(subsidy_id)
+    if caller.role == "citizen" and item["owner"] != caller.user_id:
+        raise NotFound("ektis.subsidy.missing", field="subsidyId")
+    fields = {k: v for k, v in record(item).items() if k not in ("owner", "guards")}
+    return Subsidy.model_validate({**fields, "claims": _claims(subsidy_id)})
+
+
+# ---------------------------------------------------------------- the supplier's claim
+
+
+def claim_inputs(subsidy_id: str, body: InputClaimRequest, caller: Principal) -> InputClaim:
+    """A supplier claims part of the remaining input amount (never more than remains)."""
+    supplier = of_owner(caller.user_id)
+    if "supplier" not in supplier.kinds:
+        raise Forbidden("ektis.subsidy.not-supplier")
+    item = load(subsidy_id)
+    if item["status"] != "granted":
+        raise Conflict("ektis.subsidy.not-granted", field="subsidyId")
+    claimed = Decimal(item["inputClaimed"])
+    remaining = Decimal(item["inputTotal"]) - claimed
+    amount = rates.money(body.amount)
+    if amount > remaining:
+        raise Invalid(
+            "ektis.subsidy.claim-exceeds", field="amount", params={"remaining": f"{remaining:.2f}"}
+        )
+    claim = InputClaim(
+        claim_id=uuid.uuid4().hex,
+        subsidy_id=subsidy_id,
+        supplier_subject_id=supplier.subject_id,
+        amount=amount,
+        invoice=body.invoice,
+        goods=body.goods,
+        claimed_at=clock.now(),
+    )
+    stored = claim.model_dump(mode="json", by_alias=True)
+    left = remaining - amount
+    tx = Transaction()
+    tx.update(
+        TABLE,
+        subsidy_pk(subsidy_id),
+        "SUBSIDY",
+        {"inputClaimed": f"{claimed + amount:.2f}", "version": item["version"] + 1},
+        expected={"version": item["version"], "status": "granted"},
+        conflict=Conflict("ektis.subsidy.changed", field="subsidyId"),
+    )
+    tx.put(
+        TABLE,
+        {
+            "pk": f"INPUT-CLAIM#{claim.claim_id}",
+            "sk": "CLAIM",
+            "gsi1pk": f"CLAIMS#{subsidy_id}",
+            "gsi1sk": f"{stored['claimedAt']}#{claim.claim_id}",
+            "owner": caller.user_id,
+            "subsidyOwner": item["owner"],
+            **stored,
+        },
+    )
+    audit.record(
+        tx,
+        subsidy_pk(subsidy_id),
+        "ektis-inputs-claimed",
+        caller.actor,
+        owner=item["owner"],
+        after={**stored, "remaining": f"{left:.2f}"},
+    )
+    farmer = _subject(item["subjectId"])
+    notify.send(
+        item["owner"],
+        "ektis.input-claimed",
+        {
+            "amount": f"{amount:.2f}",
+            "invoice": body.invoice,
+            "goods": body.goods,
+            "remaining": f"{left:.2f}",
+        },
+        sms=farmer.contacts.mobile,
+        email=farmer.contacts.email,
+        subject_ref=subsidy_pk(subsidy_id),
+        tx=tx,
+    )
+    tx.commit()
+    return claim
+
+
+def claim(claim_id: str) -> Item | None:
+    return TABLE.get(f"INPUT-CLAIM#{claim_id}", "CLAIM")
+
+
+def _subject(subject_id: str) -> Subject:
+    stored = TABLE.get(subject_pk(subject_id), "SUBJECT")
+    if not stored:
+        raise NotFound("ektis.subject.missing")
+    return Subject.model_validate(record(stored))
+
+
+# ---------------------------------------------------------------- the workflow's steps
+
+
+class Event(tasks.Event):
+    subsidy_id: str
+
+
+class Decided(Event):
+    event: Literal["granted", "refused"]
+    decision: dict[str, Any]
+
+
+class Overdue(Event):
+    event: Literal["overdue"]
+    deadline: str
+
+
+class Failed(Event):
+    event: Literal["failed"]
+
+
+OPEN = ("pending", "overdue")
+
+
+def _move(
+    tx: Transaction,
+    item: Item,
+    status: str,
+    changes: dict[str, Any],
+    *,
+    actor: audit.Actor,
+    action: str,
+    note: str | None = None,
+    note_params: dict[str, object] | None = None,
+) -> None:
+    """Move the application on from the status it has, with the cabinet and the audit."""
+    tx.update(
+        TABLE,
+        subsidy_pk(item["subsidyId"]),
+        "SUBSIDY",
+        {"status": status, "version": item["version"] + 1, **changes},
+        expected={"version": item["version"], "status": item["status"]},
+        conflict=Conflict("ektis.subsidy.changed", field="subsidyId"),
+    )
+    if status != item["status"]:
+        applications.advance(
+            tx,
+            item["owner"],
+            item["subsidyId"],
+            SERVICE,
+            status,
+            actor=actor,
+            note=note,
+            note_params=note_params,
+        )
+    audit.record(
+        tx,
+        subsidy_pk(item["subsidyId"]),
+        action,
+        actor,
+        owner=item["owner"],
+        before={"status": item["status"]},
+        after={"status": status, **changes},
+    )
+
+
+def decide(event: Decided) -> None:
+    """The ministry's answer (the exchange's `{outcome, reason, decidedAt, decidedBy}`)."""
+    item = load(event.subsidy_id)
+    if item["status"] not in OPEN:
+        logger.info("subsidy already decided", extra={"subsidyId": event.subsidy_id})
+        return
+    granted = event.decision["outcome"] == "approve"
+    decision = {
+        "outcome": event.decision["outcome"],
+        "reason": event.decision.get("reason") or None,
+        "decidedAt": event.decision.get("decidedAt") or clock.now_iso(),
+        "decidedBy": event.decision.get("decidedBy"),
+    }
+    actor = audit.Actor(id=f"agency:{event.decision.get('agency') or MINISTRY}", role="agency")
+    status = "granted" if granted else "refused"
+    tx = Transaction()
+    _move(
+        tx,
+        item,
+        status,
+        {"decision": decision},
+        actor=actor,
+        action=f"ektis-subsidy-{status}",
+        note="ektis.note.reason" if decision["reason"] else None,
+        note_params={"reason": decision["reason"]},
+    )
+    if not granted:
+        # A refused application holds no parcel: the subject may correct and apply again.
+        for key in item.get("guards", []):
+            tx.release(TABLE, key, item["subsidyId"])
+    subject = _subject(item["subjectId"])
+    notify.send(
+        item["owner"],
+        "ektis.subsidy-granted" if granted else "ektis.subsidy-refused",
+        {
+            "season": item["season"],
+            "total": item["total"],
+            "inputTotal": item["inputTotal"],
+            "reason": decision["reason"] or "-",
+        },
+        sms=subject.contacts.mobile,
+        email=subject.contacts.email,
+        agency=MINISTRY,
+        subject_ref=subsidy_pk(item["subsidyId"]),
+        tx=tx,
+    )
+    tx.commit()
+
+
+def escalate(event: Overdue) -> dict[str, Any]:
+    """The deadline passed unanswered: recorded, the operator alerted; the next deadline."""
+    upcoming = tasks.until(calendar.due(PERIOD, clock.parse(event.deadline)))
+    item = load(event.subsidy_id)
+    count = int(item.get("escalations", 0)) + 1
+    tx = Transaction()
+    tx.put(
+        TABLE,
+        {
+            "pk": subsidy_pk(event.subsidy_id),
+            "sk": f"ESCALATION#{event.deadline}",
+            "missedDeadline": event.deadline,
+            "nextDeadline": upcoming["deadline"],
+            "count": count,
+            "at": clock.now_iso(),
+        },
+        conflict=Conflict("ektis.subsidy.changed"),
+    )
+    if item["status"] in OPEN:
+        _move(
+            tx,
+            item,
+            "overdue",
+            {"escalations": count, "deadline": upcoming["deadline"]},
+            actor=WORKFLOW,
+            action="ektis-subsidy-overdue",
+        )
+    notify.send_to_address(
+        "ektis.subsidy-overdue",
+        {
+            "subsidyId": event.subsidy_id,
+            "deadline": event.deadline,
+            "count": count,
+            "next": upcoming["deadline"],
+        },
+        email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        language="en",
+        tx=tx,
+    )
+    with contextlib.suppress(Conflict):  # a redelivered message: escalated already
+        tx.commit()
+    return upcoming
+
+
+def failed(event: Failed) -> None:
+    """The request ended without an answer: recorded, the operator alerted."""
+    item = load(event.subsidy_id)
+    if item["status"] not in OPEN:
+        return
+    tx = Transaction()
+    _move(tx, item, "failed", {}, actor=WORKFLOW, action="ektis-subsidy-failed")
+    notify.send_to_address(
+        "ektis.subsidy-failed",
+        {"subsidyId": event.subsidy_id},
+        email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        language="en",
+        tx=tx,
+    )
+    with contextlib.suppress(Conflict):
+        tx.commit()
+
+
+def escalations(subsidy_id: str) -> list[Item]:
+    return list(TABLE.query_all(subsidy_pk(subsidy_id), sk_prefix="ESCALATION#"))

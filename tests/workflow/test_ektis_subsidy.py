@@ -1,0 +1,181 @@
+"""The EktisSubsidy workflow and the complaint timer running their real ASL in moto (issue 17
+items 1-2; A3-A5, G3, G4).
+
+The tests play the agency exchange: they take the decision request from the
+DecisionRequestQueue and answer its task token as the exchange does after the ministry's
+callback, and deliver the workflow's messages to the EKTİS consumer. Seed 004 sets no period for
+either decision: the deadlines are the service levels `ektis.subsidy-decision` and
+`ektis.complaint-answer` (business days, egov.platform.calendar)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+import boto3
+import pytest
+
+from egov.ektis import complaints, subsidy
+from egov.platform import aws, calendar, clock
+from egov.platform.applications import application_key
+from egov.platform.auth import PLATFORM
+from tests.conftest import LocalAws
+from tests.functional.ektis.test_ektis_subsidy import apply, complain, farm
+from tests.helpers import call, wait_for
+
+OPERATOR = "operator@egov.az"
+
+
+def decision_request(local_aws: LocalAws) -> dict[str, Any]:
+    url = local_aws.template.ref("DecisionRequestQueue")
+    sqs = boto3.client("sqs")
+
+    def received() -> dict[str, Any] | None:
+        for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1).get("Messages", []):
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+            return dict(json.loads(message["Body"]))
+        return None
+
+    return dict(wait_for(received, what="a decision request"))
+
+
+def deliver(local_aws: LocalAws) -> None:
+    (sub,) = local_aws.pump.subscriptions_of("EktisSubsidyEventsFunction")
+    wait_for(lambda: local_aws.pump.poll(sub), what="a message on the EKTİS queue")
+
+
+def answer(request: dict[str, Any], outcome: str, reason: str = "") -> None:
+    aws.client("stepfunctions").send_task_success(
+        taskToken=request["taskToken"],
+        output=json.dumps(
+            {
+                "decisionId": "d-1",
+                "agency": "MKT",
+                "outcome": outcome,
+                "reason": reason,
+                "decidedAt": clock.now_iso(),
+                "decidedBy": "mkt-officer",
+            }
+        ),
+    )
+
+
+def execution(machine: str, name: str) -> str:
+    arn = aws.resource_name(machine).replace(":stateMachine:", ":execution:")
+    return f"{arn}:{name}"
+
+
+def ended_as(arn: str, status: str) -> None:
+    sfn = aws.client("stepfunctions")
+    wait_for(
+        lambda: sfn.describe_execution(executionArn=arn)["status"] == status,
+        what=f"the execution {status}",
+    )
+
+
+def applied(local_aws: LocalAws) -> tuple[str, dict[str, Any]]:
+    token, drawn = farm(local_aws)
+    status, body = apply(local_aws, token, drawn["declarationId"])
+    assert status == 201, body
+    return token, body
+
+
+def seen(local_aws: LocalAws, token: str, subsidy_id: str) -> dict[str, Any]:
+    status, body, _ = call(local_aws, "GET", f"/ektis/subsidies/{subsidy_id}", token=token)
+    assert status == 200, body
+    return dict(body)
+
+
+def cabinet_status(owner: str, application_id: str) -> str:
+    item = PLATFORM.get(*application_key(owner, "ektis", application_id))
+    assert item is not None
+    return str(item["status"])
+
+
+def test_a4_granted_through_the_exchange_with_the_computation_sent(local_aws: LocalAws) -> None:
+    token, body = applied(local_aws)
+    request = decision_request(local_aws)
+    assert (request["agency"], request["kind"], request["subject"]) == (
+        "MKT",
+        "ektis-subsidy",
+        f"SUBSIDY#{body['subsidyId']}",
+    )
+    assert clock.parse(request["deadline"]) == clock.parse(body["deadline"])
+    assert request["payload"]["lines"][0]["computation"] == body["lines"][0]["computation"]
+    assert request["timeline"]["applicationId"] == body["subsidyId"]
+    answer(request, "approve")
+    deliver(local_aws)
+    ended_as(execution("EKTIS_SUBSIDY_ARN", body["subsidyId"]), "SUCCEEDED")
+    after = seen(local_aws, token, body["subsidyId"])
+    assert (after["status"], after["decision"]["decidedBy"]) == ("granted", "mkt-officer")
+    owner = subsidy.load(body["subsidyId"])["owner"]
+    assert cabinet_status(owner, body["subsidyId"]) == "granted"
+
+
+def test_a4_refused_with_the_ministrys_reason(local_aws: LocalAws) -> None:
+    token, body = applied(local_aws)
+    answer(decision_request(local_aws), "reject", "Sahədə əkin aşkar edilmədi")
+    deliver(local_aws)
+    ended_as(execution("EKTIS_SUBSIDY_ARN", body["subsidyId"]), "SUCCEEDED")
+    after = seen(local_aws, token, body["subsidyId"])
+    assert (after["status"], after["decision"]["reason"]) == (
+        "refused",
+        "Sahədə əkin aşkar edilmədi",
+    )
+
+
+def soon_once(monkeypatch: pytest.MonkeyPatch, period: str, seconds: int = 2) -> None:
+    """The next deadline of `period` comes in `seconds` (the timeout the test wants to see);
+    every later one is the calendar's."""
+    real = calendar.due
+    used: list[bool] = []
+
+    def due(name: str, start: datetime) -> datetime:
+        if name == period and not used:
+            used.append(True)
+            return clock.now() + timedelta(seconds=seconds)
+        return real(name, start)
+
+    monkeypatch.setattr(calendar, "due", due)
+
+
+def test_g4_a_missed_deadline_escalates_and_the_request_stays_open(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No silent grant of public money: the deadline passes → escalation recorded, operator
+    alerted, status overdue; the same request is asked again with a business-day deadline and
+    a later answer still counts."""
+    soon_once(monkeypatch, subsidy.PERIOD)
+    token, body = applied(local_aws)
+    first = decision_request(local_aws)
+    deliver(local_aws)  # the overdue step: escalation, alert, the next deadline
+    (escalation,) = subsidy.escalations(body["subsidyId"])
+    assert escalation["missedDeadline"] == first["deadline"]
+    assert seen(local_aws, token, body["subsidyId"])["status"] == "overdue"
+    second = decision_request(local_aws)
+    assert second["reopen"] is True
+    assert clock.parse(second["deadline"]) == calendar.due(
+        subsidy.PERIOD, clock.parse(first["deadline"])
+    ).replace(microsecond=0)
+    answer(second, "approve")
+    deliver(local_aws)
+    ended_as(execution("EKTIS_SUBSIDY_ARN", body["subsidyId"]), "SUCCEEDED")
+    after = seen(local_aws, token, body["subsidyId"])
+    assert (after["status"], after["escalations"]) == ("granted", 1)
+    assert cabinet_status(subsidy.load(body["subsidyId"])["owner"], body["subsidyId"]) == "granted"
+
+
+def test_a5_g4_the_complaint_timer_escalates_an_unanswered_complaint(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    soon_once(monkeypatch, complaints.PERIOD)
+    farmer, drawn = farm(local_aws)
+    status, filed = complain(
+        local_aws, farmer, about={"kind": "declaration", "id": drawn["declarationId"]}
+    )
+    assert status == 201, filed
+    deliver(local_aws)  # the timer's message at the deadline
+    ended_as(execution("EKTIS_COMPLAINT_ARN", filed["complaintId"]), "SUCCEEDED")
+    _, after, _ = call(local_aws, "GET", f"/ektis/complaints/{filed['complaintId']}", token=farmer)
+    assert after["status"] == "overdue" and after["escalatedAt"]
