@@ -211,6 +211,10 @@ def test_x2_local_author_signs_the_foreign_partner_confirms(systems: LocalAws) -
     )
     assert status == 403  # the local side does not sign for the partner
 
+    replayed = {k: local_signature[k] for k in ("publicKey", "signature")}
+    status, problem, _ = call(systems, "POST", sign_path, token=partner.token, body=replayed)
+    assert (status, problem["errors"][0]["field"]) == (422, "publicKey")  # not its own signature
+
     status, both, _ = call(
         systems, "POST", sign_path, token=partner.token, body=partner.signature(signed["sha256"])
     )

@@ -92,8 +92,10 @@ def verify(document: dict[str, Any], signatures: list[PartySignature]) -> Verifi
         for s in signatures
     ]
     sides = {c.side for c in checked if c.valid}
+    # Two parties are two signers: one key claiming both sides is one signature.
+    keys = {s.public_key for s in signatures}
     return Verification(
         sha256=digest(document).hex(),
         signatures=checked,
-        valid=all(c.valid for c in checked) and sides == {"local", "foreign"},
+        valid=all(c.valid for c in checked) and sides == {"local", "foreign"} and len(keys) == 2,
     )

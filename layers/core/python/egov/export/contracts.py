@@ -463,6 +463,9 @@ def _apply(
     document = _document(item)
     if not signs(signature, document):
         raise mismatch
+    if any(s["publicKey"] == signature.public_key for s in item["signatures"].values()):
+        # The other party's signature copied from the contract would verify too.
+        raise Invalid("export.contract.same-key", field="publicKey")
     other = OTHER[side]
     status: Status = "signed" if item["signatures"] else f"awaiting-{other}"  # type: ignore[assignment]
     signatures = {**item["signatures"], side: signature.model_dump(mode="json", by_alias=True)}

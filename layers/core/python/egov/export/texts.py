@@ -62,6 +62,10 @@ i18n.register(
             "az": "İmza müqavilənin hazırkı mətni üzrə yoxlanışdan keçmədi",
             "en": "The signature does not verify over the contract's current text",
         },
+        "export.contract.same-key": {
+            "az": "Bu açarla müqavilə artıq digər tərəf adından imzalanıb",
+            "en": "This key has already signed the contract for the other party",
+        },
         "export.contract.other-signer": {
             "az": "Yerli tərəf adından VÖEN-in rəhbəri öz ASAN İmzası ilə imzalamalıdır",
             "en": "The head of the VÖEN must sign for the local party with their own ASAN İmza",
