@@ -14,7 +14,7 @@ app = api()
 
 @app.post(
     "/export/contracts/<contractId>/certificate-signature",
-    summary="Sertifikatla imzalamaq / Sign with a certificate",
+    summary="Qeyri-rezidentin sertifikatı ilə imza / A non-resident's certificate signature",
     description="Xarici tərəfdaş müqavilənin SHA-256-sı üzrə Ed25519 imzasını və açarını "
     "göndərir; imza dərhal yoxlanılır (X2).\n\nThe foreign partner sends its Ed25519 signature "
     "over the contract's SHA-256 and its key; the signature is checked at once (X2).",

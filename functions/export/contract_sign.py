@@ -6,7 +6,7 @@ from __future__ import annotations
 from aws_lambda_powertools.event_handler import Response
 
 from egov.export import contracts
-from egov.platform import auth, mobile_id
+from egov.platform import auth, idempotency, mobile_id
 from egov.platform.http import api, created, entry, language
 
 app = api()
@@ -22,7 +22,12 @@ app = api()
 )
 def start(contractId: str) -> Response[mobile_id.Challenge]:
     caller = auth.require(app, "citizen")
-    challenge = contracts.start_asan_signature(contractId, caller, language(app))
+    challenge = idempotency.once(
+        app,
+        caller.user_id,
+        mobile_id.Challenge,
+        lambda: contracts.start_asan_signature(contractId, caller, language(app)),
+    )
     return created(challenge)
 
 

@@ -22,7 +22,7 @@ app = api()
 )
 def listed(
     kind: Annotated[eservices.Kind | None, Query()] = None,
-) -> Response[eservices.Catalogue]:
+) -> Response[eservices.EServices]:
     return ok(eservices.listed(kind, language(app)))
 
 

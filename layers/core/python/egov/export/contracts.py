@@ -69,14 +69,22 @@ Email = Annotated[str, Field(max_length=254), AfterValidator(check_email)]
 Amount = Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=3)]
 
 
+# One schema for a model read and answered (amounts are strings either way), so the API
+# document names each model once whichever handler describes it.
 class Model(BaseModel):
     model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_mode_override="validation",
     )
 
 
 class View(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, json_schema_mode_override="validation"
+    )
 
 
 class ForeignParty(Model):

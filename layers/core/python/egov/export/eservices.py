@@ -51,7 +51,7 @@ class Shown(BaseModel):
     agency: str
 
 
-class Catalogue(BaseModel):
+class EServices(BaseModel):
     items: list[Shown]
 
 
@@ -115,9 +115,9 @@ ESERVICES: tuple[EService, ...] = (
 )
 
 
-def listed(kind: Kind | None, language: i18n.Lang) -> Catalogue:
+def listed(kind: Kind | None, language: i18n.Lang) -> EServices:
     """X3: the e-services, each with whether it needs a login and a signature; public."""
-    return Catalogue(
+    return EServices(
         items=[
             Shown(
                 id=s.id,
