@@ -1,12 +1,16 @@
-"""The catalogue (X1) and goods at the border (C1-C3) over HTTP against the local stack, with
+"""The catalogue (X1), e-contracts (X2), e-services (X3) and goods at the border (C1-C3) over HTTP against the local stack, with
 the demo accounts and data of docs/export.md's walkthrough."""
 
 from __future__ import annotations
 
+import base64
+
 from tests.e2e.conftest import RunningStack
 from tests.e2e.test_identity import _log_in
+from tests.e2e.test_renewal import answered, mobile_login
 
 IMPORTER_VOEN = "1400500071"
+ELSHAN_SIM = {"phoneNumber": "+994501234567", "userId": "315402"}  # heads IMPORTER_VOEN
 
 
 def test_x1_the_catalogue_is_public_and_searched_the_azerbaijani_way(stack: RunningStack) -> None:
@@ -60,3 +64,86 @@ def test_c3_g3_a_border_post_registers_goods_with_a_signed_message(stack: Runnin
         page = http.get("/customs/goods", params={"voen": IMPORTER_VOEN, "limit": 100}).json()
     listed = {g["barcode"]: g for g in page["items"]}
     assert listed["AZ2026120100021"]["description"] == "Kimyəvi maddə"
+
+
+def test_x2_x3_a_contract_drawn_up_locally_signed_and_confirmed_by_the_foreign_partner(
+    stack: RunningStack,
+) -> None:
+    """X2: Elşən Məmmədov, head of "Göygöl Aqro" MMC, logs in with ASAN İmza (C1), draws up a
+    contract with Jürgen Müller (`j.mueller`, a non-resident), completes and signs it with PIN2;
+    Müller finds it in his cabinet and confirms with his certificate's key; anyone verifies the
+    signed document. X3: informational services answer without a login, transactional ones
+    do not."""
+    from datetime import timedelta
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    elshan = mobile_login(stack, ELSHAN_SIM)
+    mueller = _log_in(stack, "j.mueller")
+    delivery = (stack.now() + timedelta(days=120)).date().isoformat()
+    body = {
+        "author": "local",
+        "localVoen": IMPORTER_VOEN,
+        "foreign": {
+            "company": "Müller Feinkost GmbH",
+            "country": "DE",
+            "registrationNumber": "HRB 98765",
+            "representative": "Jürgen Müller",
+            "email": "j.mueller@feinkost.example",
+            "username": "j.mueller",
+        },
+        "terms": {"subject": "Qovrulmuş fındıq ləpəsi", "hsCode": "0802220000"},
+    }
+    with stack.client(elshan) as http:
+        drawn = http.post("/export/contracts", json=body)
+        assert drawn.status_code == 201, drawn.text
+        contract = drawn.json()
+        assert contract["local"]["head"]["patronymic"] == "Rəşid oğlu"
+        path = f"/export/contracts/{contract['id']}"
+        incomplete = http.post(f"{path}/asan-signature")
+        assert incomplete.status_code == 422
+        assert incomplete.json()["errors"][0]["field"] == "terms.quantity"
+        terms = {
+            **body["terms"],
+            "quantity": "12.5",
+            "unit": "t",
+            "amount": "87500.00",
+            "currency": "EUR",
+            "incoterm": "FCA",
+            "deliveryBy": delivery,
+        }
+        assert http.put(f"{path}/terms", json=terms).status_code == 200
+        started = http.post(f"{path}/asan-signature")
+        assert started.status_code == 201, started.text
+        session = started.json()["sessionId"]
+        signed = answered(lambda: http.post(f"{path}/asan-signature/{session}"), "PIN2")
+        assert signed["status"] == "awaiting-foreign"
+
+    key = Ed25519PrivateKey.generate()
+    public = key.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    with stack.client(mueller) as http:
+        mine = http.get("/export/contracts").json()["items"]
+        assert contract["id"] in [c["id"] for c in mine]
+        shown = http.get(path).json()
+        confirmation = {
+            "publicKey": base64.b64encode(public).decode(),
+            "signature": base64.b64encode(key.sign(bytes.fromhex(shown["sha256"]))).decode(),
+        }
+        confirmed = http.post(f"{path}/certificate-signature", json=confirmation)
+        assert confirmed.status_code == 200, confirmed.text
+        both = confirmed.json()
+        assert both["status"] == "signed" and both["verification"]["valid"] is True
+
+    with stack.client() as http:
+        check = {"document": both["document"], "signatures": both["signatures"]}
+        verified = http.post("/export/contracts/verification", json=check).json()
+        assert verified["valid"] is True and verified["sha256"] == both["sha256"]
+        assert http.get(path).status_code == 401
+        services = http.get("/export/eservices").json()["items"]
+        for service in services:
+            if service["kind"] == "informational" and service["method"] == "GET":
+                if "{" not in service["path"]:
+                    assert http.get(service["path"]).status_code == 200
+            elif service["kind"] == "transactional" and "{" not in service["path"]:
+                assert http.request(service["method"], service["path"]).status_code == 401

@@ -71,6 +71,8 @@ RULES: dict[str, Rule] = {
     "GET /certificates/log/proof/inclusion": PUBLIC,
     "GET /certificates/log/proof/consistency": PUBLIC,
     "GET /export/catalogue": PUBLIC,
+    "GET /export/eservices": PUBLIC,
+    "POST /export/contracts/verification": PUBLIC,
     "POST /customs/border-messages": Rule(narrowed="the border posts' signature"),
     # ------------------------------------------------------------ anyone signed in: their own
     "POST /auth/logout": Rule(SIGNED_IN),
@@ -108,6 +110,21 @@ RULES: dict[str, Rule] = {
     "POST /certificates/{serial}/consent-withdrawal": Rule(("citizen",), narrowed="the holder's"),
     "GET /customs/goods": Rule(
         ("citizen",), narrowed="a VÖEN whose taxpayer the tax registry shows the caller heading"
+    ),
+    "POST /export/contracts": Rule(
+        ("citizen",), narrowed="the local VÖEN's head (ASAN İmza FIN) or the foreign partner"
+    ),
+    "GET /export/contracts": Rule(("citizen",), narrowed=OWNER),
+    "GET /export/contracts/{contractId}": Rule(("citizen",), narrowed="its two parties"),
+    "PUT /export/contracts/{contractId}/terms": Rule(("citizen",), narrowed="its author"),
+    "POST /export/contracts/{contractId}/asan-signature": Rule(
+        ("citizen",), narrowed="the local party's head"
+    ),
+    "POST /export/contracts/{contractId}/asan-signature/{sessionId}": Rule(
+        ("citizen",), narrowed="the local party's head"
+    ),
+    "POST /export/contracts/{contractId}/certificate-signature": Rule(
+        ("citizen",), narrowed="its foreign party"
     ),
     "POST /ektis/subjects": Rule(("citizen",)),
     "GET /ektis/subjects/me": Rule(("citizen",), narrowed=OWNER),
