@@ -17,13 +17,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic_core import PydanticCustomError
-
+from egov.esign import changes as data_changes
 from egov.esign import fee, rules
 from egov.esign.records import (
     ESIGN,
     SERVICE,
     Draft,
+    contacts,
     key,
     owned,
     subject,
@@ -42,7 +42,6 @@ from egov.platform import (
     outbox,
     tasks,
 )
-from egov.platform.adapters.mobile import check_mobile
 from egov.platform.auth import Principal
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, FieldError, Invalid, NotFound
@@ -83,10 +82,10 @@ i18n.register(
             "en": "A power of attorney is attached only when a representative applies",
         },
         "esign.service-at-center": {
-            "az": "Sertifikatın dayandırılması, bərpası, ləğvi və məlumatların dəyişdirilməsi "
-            "sertifikatlar reyestri vasitəsilə Mərkəzə ünvanlanır",
-            "en": "Suspension, restoration, revocation and changes of data are addressed to "
-            "the Center through the certificate registry",
+            "az": "Sertifikatın dayandırılması, bərpası və ləğvi sertifikatlar reyestri "
+            "vasitəsilə Mərkəzə ünvanlanır",
+            "en": "Suspension, restoration and revocation are addressed to the Center through "
+            "the certificate registry",
         },
         "esign.note.registered": {
             "az": "Qeydiyyat nömrəsi: {number}",
@@ -291,19 +290,6 @@ def _check_citizen_fin(draft: Draft) -> None:
         raise Invalid("esign.applicant.fin-not-this-person", field="applicant.fin")
 
 
-def contacts(item: Item) -> dict[str, Any]:
-    """Where and in which language the applicant is told (G2; §2.6, §2.9, §3.4: "elektron poçt
-    ünvanına bildiriş və (və ya) mobil nömrəsinə SMS"): the e-mail of the form, an SMS to its
-    mobile (3.11) when the SMS gateway reaches it (an Azerbaijani mobile), the chosen language."""
-    applicant = (item.get("form") or {}).get("applicant") or {}
-    mobile = (applicant.get("phones") or {}).get("mobile")
-    try:
-        sms = check_mobile(mobile) if mobile else None
-    except PydanticCustomError:
-        sms = None
-    return {"email": applicant.get("email"), "sms": sms, "language": item.get("language")}
-
-
 def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DEFAULT) -> Item:
     """The applicant confirms (E5): check, register at once, start the review, tell him.
 
@@ -317,6 +303,11 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
     if current["status"] != "draft":
         raise Conflict("esign.not-a-draft", field="applicationId")
     draft = Draft.model_validate(current["form"])
+    if draft.service == "change-data":
+        errors = rules.problems(draft, calendar.today(), complete=True)
+        if errors:
+            raise Invalid(errors[0].key, params=errors[0].params, errors=errors)
+        return data_changes.apply(current, draft, current["form"], caller, language)
     if draft.service not in (None, "issue"):
         raise Invalid("esign.service-at-center", field="service")
     errors = rules.problems(draft, calendar.today(), complete=True)

@@ -17,9 +17,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
+from egov.esign import texts  # noqa: F401  (registers the texts for every module)
 from egov.esign.form import ApplicationForm, Section
 from egov.platform import calendar, clock, i18n
+from egov.platform.adapters.mobile import check_mobile
 from egov.platform.problems import NotFound
 from egov.platform.repository import Item, Table
 
@@ -36,6 +39,7 @@ Status = Literal[
     "invited",
     "issued",
     "embassy-refused",
+    "data-changed",
 ]
 STATUS_TEXTS: dict[Status, dict[i18n.Lang, str]] = {
     "draft": {"az": "Qaralama", "en": "Draft"},
@@ -58,6 +62,10 @@ STATUS_TEXTS: dict[Status, dict[i18n.Lang, str]] = {
     "embassy-refused": {
         "az": "Səfirlik sənədlərin uyğunsuzluğuna görə imtina edib",
         "en": "Refused by the embassy: the documents did not match",
+    },
+    "data-changed": {
+        "az": "İlkin ərizə məlumatları dəyişdirilib",
+        "en": "The data of the initial application have been changed",
     },
 }
 
@@ -198,3 +206,16 @@ def view(item: Item, lang: i18n.Lang) -> Application:
         "updated_at": item["updatedAt"],
     }
     return Application.model_validate(data)
+
+
+def contacts(item: Item) -> dict[str, Any]:
+    """Where and in which language the applicant is told (G2; §2.6, §2.9, §3.4: "elektron poçt
+    ünvanına bildiriş və (və ya) mobil nömrəsinə SMS"): the e-mail of the form, an SMS to its
+    mobile (3.11) when the SMS gateway reaches it (an Azerbaijani mobile), the chosen language."""
+    applicant = (item.get("form") or {}).get("applicant") or {}
+    mobile = (applicant.get("phones") or {}).get("mobile")
+    try:
+        sms = check_mobile(mobile) if mobile else None
+    except PydanticCustomError:
+        sms = None
+    return {"email": applicant.get("email"), "sms": sms, "language": item.get("language")}

@@ -18,8 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from egov.esign import deadlines, vfin
-from egov.esign.filing import contacts
-from egov.esign.records import ESIGN, SERVICE, Status, key, load, subject
+from egov.esign.records import ESIGN, SERVICE, Status, contacts, key, load, subject
 from egov.platform import applications, audit, clock, i18n, notify, tasks
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
