@@ -9,7 +9,9 @@ Transport, Communications and High Technologies for token (E-imza) contracts, th
 Analysis of Economic Reforms and Communication for ASAN İmza ones; those send them on within 3
 business days to their recipients, the Center and, for ASAN İmza, the mobile operator too
 (§2.16 "müvafiq Mərkəzə və mobil operatora"; each part names its `mobileOperators`). Each
-Center's staff record the arrival of their part (`received`), which closes that leg.
+recipient records the arrival of its copy (`received`): the Center's staff, and each mobile
+operator's system (an `agency` account of the operator) for the ASAN İmza part; the leg ends
+when every recipient of every part has it.
 
 `alert_missing_batches` (daily): once a half-year has ended, an embassy that held signed
 contracts from before its end and sent no batch in it (§2.16 "ildə iki dəfədən az olmayaraq")
@@ -87,6 +89,13 @@ i18n.register(
 )
 
 
+class Receipt(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    received_at: datetime
+    received_late: bool
+
+
 class Part(BaseModel):
     """The contracts of one Center, sent on by their receiving body (§2.17–2.18)."""
 
@@ -98,9 +107,12 @@ class Part(BaseModel):
         default_factory=list, description="§2.16: ASAN İmza contracts also go to the operator"
     )
     contracts: list[str]
-    received_at: datetime | None = None
+    received_at: datetime | None = Field(None, description="§2.18: the Center has its part")
     received_late: bool | None = None
-    overdue: bool = False
+    operator_receipts: dict[str, Receipt] = Field(
+        default_factory=dict, description="§2.16: each mobile operator's own receipt of the part"
+    )
+    overdue: bool = Field(False, description="a recipient still lacks it past the 3 days")
 
 
 class Batch(BaseModel):
@@ -157,7 +169,7 @@ def view(item: Item) -> Batch:
     for part in item["parts"]:
         overdue = (
             item.get("receiverDeadline") is not None
-            and part.get("receivedAt") is None
+            and not _complete(part)
             and now > clock.parse(item["receiverDeadline"])
         )
         parts.append(Part.model_validate({**part, "overdue": overdue}))
@@ -294,25 +306,52 @@ def forwarded(batch_id: str, officer: Principal) -> Batch:
     return view({**item, **changes})
 
 
-def received(batch_id: str, staff: Principal) -> Batch:
-    """A Center's part arrived from its receiving body (§2.18: within 3 business days)."""
+def _recipient(part: Item, caller: Principal) -> str | None:
+    """Whose copy the caller records: his Center's (staff) or his mobile operator's (its system)."""
+    if caller.role == "center" and part["center"] == caller.agency:
+        return "center"
+    if caller.role == "agency" and caller.agency in part.get("mobileOperators", []):
+        return "operator"
+    return None
+
+
+def _complete(part: Item) -> bool:
+    """The leg of §2.18 ends when every recipient has the part: the Center and its operators."""
+    have = part.get("operatorReceipts") or {}
+    return bool(part.get("receivedAt")) and all(op in have for op in part["mobileOperators"])
+
+
+def received(batch_id: str, caller: Principal) -> Batch:
+    """A recipient has its copy from the receiving body (§2.18: within 3 business days): the
+    Center its part, and a mobile operator the ASAN İmza part naming it (§2.16 "müvafiq Mərkəzə
+    və mobil operatora təqdim olunmaq üçün"), each recording its own receipt."""
     item = _load(batch_id)
-    index = next(
-        (i for i, part in enumerate(item["parts"]) if part["center"] == staff.agency), None
+    found = next(
+        ((i, who) for i, part in enumerate(item["parts"]) if (who := _recipient(part, caller))),
+        None,
     )
-    if index is None:
+    if found is None:
         raise Forbidden("auth.role-required")
+    index, who = found
     part = item["parts"][index]
-    if item["status"] in ("sent", "handed-over") or part.get("receivedAt"):
+    operators = part.get("operatorReceipts") or {}
+    if (
+        item["status"] in ("sent", "handed-over")
+        or (who == "center" and part.get("receivedAt"))
+        or (who == "operator" and caller.agency in operators)
+    ):
         raise Conflict("esign.dispatch-not-forwarded", field="batchId")
     now = clock.now()
-    parts = list(item["parts"])
-    parts[index] = {
-        **part,
+    receipt = {
         "receivedAt": clock.iso(now),
         "receivedLate": now > clock.parse(item["receiverDeadline"]),
     }
-    status = "delivered" if all(p.get("receivedAt") for p in parts) else "forwarded"
+    parts = list(item["parts"])
+    if who == "center":
+        parts[index] = {**part, **receipt}
+    else:
+        parts[index] = {**part, "operatorReceipts": {**operators, str(caller.agency): receipt}}
+    status = "delivered" if all(_complete(p) for p in parts) else "forwarded"
     tx = Transaction()
     tx.update(
         ESIGN,
@@ -321,7 +360,13 @@ def received(batch_id: str, staff: Principal) -> Batch:
         expected={"version": item["version"]},
         conflict=Conflict("esign.dispatch-not-forwarded", field="batchId"),
     )
-    audit.record(tx, key(batch_id)[0], "esign-dispatch-received", staff.actor, after=parts[index])
+    audit.record(
+        tx,
+        key(batch_id)[0],
+        "esign-dispatch-received",
+        caller.actor,
+        after={"center": part["center"], "recipient": caller.agency, **receipt},
+    )
     tx.commit()
     return view({**item, "parts": parts, "status": status})
 
