@@ -35,10 +35,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from egov.esign import alerts, contracts  # noqa: F401  (alerts: the alert's problem text)
+from egov.esign import contracts
 from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN
-from egov.platform import audit, aws, calendar, clock, i18n, notify, webhooks
+from egov.platform import audit, aws, calendar, clock, notify, webhooks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, NotFound
 from egov.platform.repository import Item, Transaction
@@ -51,42 +51,6 @@ RECEIVERS = {
 }
 Status = Literal["sent", "handed-over", "forwarded", "delivered"]
 DISPATCH_MISSING = "esign.dispatch-missing"
-
-i18n.register(
-    {
-        "esign.dispatch-empty": {
-            "az": "Göndəriləcək imzalanmış müqavilə yoxdur",
-            "en": "There are no signed contracts to send",
-        },
-        "esign.dispatch-missing.title": {
-            "az": "Səfirlik yarımildə müqavilə göndərməyib",
-            "en": "An embassy sent no contracts in a half-year",
-        },
-        "esign.dispatch-missing.body": {
-            "az": "{embassy} {period} yarımilində imzalanmış müqavilələrin ikinci nüsxələrini "
-            "XİN-ə göndərməyib (Qayda 2.16: ildə iki dəfədən az olmayaraq). Ən köhnə gözləyən "
-            "müqavilə: {oldest}.",
-            "en": "{embassy} sent no batch of signed contract copies to the MFA in {period} "
-            "(§2.16: at least twice a year). The oldest contract waiting: {oldest}.",
-        },
-        "esign.dispatch-unknown": {
-            "az": "Belə göndəriş yoxdur",
-            "en": "No such dispatch",
-        },
-        "esign.dispatch-not-sent": {
-            "az": "Göndəriş artıq XİN tərəfindən təhvil alınıb",
-            "en": "The MFA has already recorded the batch as received",
-        },
-        "esign.dispatch-not-handed-over": {
-            "az": "XİN toplunu təhvil aldığını qeyd etməyib və ya artıq ötürüb",
-            "en": "The MFA has not recorded receiving the batch, or has already forwarded it",
-        },
-        "esign.dispatch-not-forwarded": {
-            "az": "Göndərişin bu hissəsi ötürülməyib və ya artıq qəbul edilib",
-            "en": "This part of the dispatch has not been forwarded or was already received",
-        },
-    }
-)
 
 
 class Receipt(BaseModel):

@@ -59,53 +59,6 @@ _PURPOSES = {
     "powerOfAttorney": "power-of-attorney",
 }
 
-i18n.register(
-    {
-        "esign.not-a-draft": {
-            "az": "Müraciət artıq təqdim edilib və dəyişdirilə bilməz",
-            "en": "The application has been submitted and can no longer be changed",
-        },
-        "esign.applicant.fin-unknown": {
-            "az": "Əhali reyestrində bu FİN yoxdur; şəxsiyyət vəsiqənizdəki FİN-i yoxlayın",
-            "en": "The population registry has no such FIN; check the FIN on your ID card",
-        },
-        "esign.applicant.fin-not-this-person": {
-            "az": "Əhali reyestrinə görə bu FİN başqa doğum tarixli şəxsə aiddir",
-            "en": "By the population registry this FIN belongs to a person with another birth date",
-        },
-        "esign.attachment-purpose": {
-            "az": "Bu fayl başqa sənəd kimi yüklənib",
-            "en": "This file was uploaded as another kind of document",
-        },
-        "esign.power-of-attorney-not-needed": {
-            "az": "Etibarnamə yalnız nümayəndə müraciət etdikdə əlavə olunur",
-            "en": "A power of attorney is attached only when a representative applies",
-        },
-        "esign.service-at-center": {
-            "az": "Sertifikatın dayandırılması, bərpası və ləğvi sertifikatlar reyestri "
-            "vasitəsilə Mərkəzə ünvanlanır",
-            "en": "Suspension, restoration and revocation are addressed to the Center through "
-            "the certificate registry",
-        },
-        "esign.note.registered": {
-            "az": "Qeydiyyat nömrəsi: {number}",
-            "en": "Registration number: {number}",
-        },
-        "esign.registered.title": {
-            "az": "Elektron imza müraciətiniz qeydiyyata alındı",
-            "en": "Your e-signature application has been registered",
-        },
-        "esign.registered.body": {
-            "az": "Müraciətiniz {number} nömrəsi ilə qeydiyyata alındı və dövlət orqanlarına "
-            "göndərildi. Rəylər {deadline} (Bakı vaxtı) tarixinədək gözlənilir; bu müddətdə mənfi "
-            "rəy verilməzsə, virtual FİN avtomatik verilir.",
-            "en": "Your application was registered under number {number} and sent to the state "
-            "bodies. Their opinions are due by {deadline} (Baku time); without a negative "
-            "opinion by then, the virtual FIN is issued automatically.",
-        },
-    }
-)
-
 
 def embassy_of(country: str) -> str:
     """The agency code of the embassy serving a country of residence (§2.1), e.g. `EMB-DE`."""

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.esign import texts  # noqa: F401  (registers the texts for every module)
 from egov.esign.form import ApplicationForm, Section
+from egov.esign.texts import STATUS_TEXTS  # (and registers the texts for every module)
 from egov.platform import calendar, clock, i18n
 from egov.platform.adapters.mobile import check_mobile
 from egov.platform.problems import NotFound
@@ -41,48 +41,6 @@ Status = Literal[
     "embassy-refused",
     "data-changed",
 ]
-STATUS_TEXTS: dict[Status, dict[i18n.Lang, str]] = {
-    "draft": {"az": "Qaralama", "en": "Draft"},
-    "registered": {
-        "az": "Qeydiyyata alınıb, dövlət orqanlarının rəyi gözlənilir",
-        "en": "Registered, awaiting the opinions of the state bodies",
-    },
-    "refused": {"az": "İmtina edilib", "en": "Refused"},
-    "virtual-fin-issued": {
-        "az": "Virtual FİN verilib, Mərkəzə göndərilib",
-        "en": "Virtual FIN issued, sent to the Center",
-    },
-    "center-refused": {"az": "Mərkəz imtina edib", "en": "Refused by the Center"},
-    "at-embassy": {
-        "az": "Mərkəzin qərarı səfirliyə göndərilib",
-        "en": "The Center's decision has reached the embassy",
-    },
-    "invited": {"az": "Səfirliyə dəvət edilib", "en": "Invited to the embassy"},
-    "issued": {"az": "Sertifikat verilib", "en": "Certificate issued"},
-    "embassy-refused": {
-        "az": "Səfirlik sənədlərin uyğunsuzluğuna görə imtina edib",
-        "en": "Refused by the embassy: the documents did not match",
-    },
-    "data-changed": {
-        "az": "İlkin ərizə məlumatları dəyişdirilib",
-        "en": "The data of the initial application have been changed",
-    },
-}
-
-i18n.register(
-    {f"{SERVICE}.status.{status}": text for status, text in STATUS_TEXTS.items()}
-    | {
-        "esign.title": {
-            "az": "Qeyri-rezident üçün elektron imza sertifikatı",
-            "en": "E-signature certificate for a non-resident",
-        },
-        "esign.application-unknown": {
-            "az": "Belə elektron imza müraciəti yoxdur",
-            "en": "No such e-signature application",
-        },
-    }
-)
-
 AttachmentId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 
 
