@@ -41,7 +41,6 @@ from pydantic_core import PydanticCustomError
 from egov.certificates import issuance, registry
 from egov.certificates.models import (
     Carrier,
-    Contact,
     Holder,
     IssueRequest,
     PublicKeyDer,
@@ -53,6 +52,7 @@ from egov.esign.review import Event, tell_applicant, transition
 from egov.platform import attachments, clock
 from egov.platform import tasks as workflow_tasks
 from egov.platform.auth import Principal
+from egov.platform.contacts import Contacts
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
 from egov.platform.text import Clean
@@ -287,7 +287,7 @@ def _issue_request(item: Item, public_key: str, token_serial: str | None) -> Iss
             virtual_fin=item["virtualFin"],
             user_id=item["owner"],
         ),
-        contact=Contact(email=form["applicant"]["email"]),
+        contact=Contacts(email=form["applicant"]["email"]),
         carrier=Carrier(
             kind=carrier["kind"],
             id=token_serial if carrier["kind"] == "token" else carrier["mobile"],
