@@ -30,7 +30,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
@@ -216,38 +216,62 @@ def _load(batch_id: str) -> Item:
     return item
 
 
+def _load_in(batch_id: str, status: Status, refused: str) -> Item:
+    item = _load(batch_id)
+    if item["status"] != status:
+        raise Conflict(refused, field="batchId")
+    return item
+
+
+def _step(
+    item: Item,
+    changes: dict[str, Any],
+    *,
+    expected: dict[str, Any],
+    refused: str,
+    action: str,
+    actor: audit.Actor,
+    audited: dict[str, Any] | None = None,
+) -> Batch:
+    """Write one step of a batch under its version, with its audit entry, and show the batch."""
+    changes = {**changes, "version": item["version"] + 1}
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(item["batchId"]),
+        changes,
+        expected={**expected, "version": item["version"]},
+        conflict=Conflict(refused, field="batchId"),
+    )
+    audit.record(tx, key(item["batchId"])[0], action, actor, after=audited or changes)
+    tx.commit()
+    return view({**item, **changes})
+
+
 def handed_over(batch_id: str, officer: Principal) -> Batch:
     """The MFA has the batch in hand (§2.16 "təhvil verilir"): its 1 business day starts."""
-    item = _load(batch_id)
-    if item["status"] != "sent":
-        raise Conflict("esign.dispatch-not-sent", field="batchId")
+    item = _load_in(batch_id, "sent", "esign.dispatch-not-sent")
     now = clock.now()
     changes = {
         "status": "handed-over",
         "handedOverAt": clock.iso(now),
         "handedOverTo": officer.user_id,
         "mfaDeadline": clock.iso(calendar.due("esign.mfa-forwarding", now)),
-        "version": item["version"] + 1,
     }
-    tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(batch_id),
+    return _step(
+        item,
         changes,
-        expected={"status": "sent", "version": item["version"]},
-        conflict=Conflict("esign.dispatch-not-sent", field="batchId"),
+        expected={"status": "sent"},
+        refused="esign.dispatch-not-sent",
+        action="esign-dispatch-handed-over",
+        actor=officer.actor,
     )
-    audit.record(tx, key(batch_id)[0], "esign-dispatch-handed-over", officer.actor, after=changes)
-    tx.commit()
-    return view({**item, **changes})
 
 
 def forwarded(batch_id: str, officer: Principal) -> Batch:
     """The MFA forwarded the batch to the receiving bodies (§2.17: within 1 business day of
     its receipt)."""
-    item = _load(batch_id)
-    if item["status"] != "handed-over":
-        raise Conflict("esign.dispatch-not-handed-over", field="batchId")
+    item = _load_in(batch_id, "handed-over", "esign.dispatch-not-handed-over")
     now = clock.now()
     changes = {
         "status": "forwarded",
@@ -255,19 +279,15 @@ def forwarded(batch_id: str, officer: Principal) -> Batch:
         "forwardedBy": officer.user_id,
         "forwardedLate": now > clock.parse(item["mfaDeadline"]),
         "receiverDeadline": clock.iso(calendar.due("esign.receiver-forwarding", now)),
-        "version": item["version"] + 1,
     }
-    tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(batch_id),
+    return _step(
+        item,
         changes,
-        expected={"status": "handed-over", "version": item["version"]},
-        conflict=Conflict("esign.dispatch-not-handed-over", field="batchId"),
+        expected={"status": "handed-over"},
+        refused="esign.dispatch-not-handed-over",
+        action="esign-dispatch-forwarded",
+        actor=officer.actor,
     )
-    audit.record(tx, key(batch_id)[0], "esign-dispatch-forwarded", officer.actor, after=changes)
-    tx.commit()
-    return view({**item, **changes})
 
 
 def _recipient(part: Item, caller: Principal) -> str | None:
@@ -316,23 +336,15 @@ def received(batch_id: str, caller: Principal) -> Batch:
     else:
         parts[index] = {**part, "operatorReceipts": {**operators, str(caller.agency): receipt}}
     status = "delivered" if all(_complete(p) for p in parts) else "forwarded"
-    tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(batch_id),
-        {"parts": parts, "status": status, "version": item["version"] + 1},
-        expected={"version": item["version"]},
-        conflict=Conflict("esign.dispatch-not-forwarded", field="batchId"),
+    return _step(
+        item,
+        {"parts": parts, "status": status},
+        expected={},
+        refused="esign.dispatch-not-forwarded",
+        action="esign-dispatch-received",
+        actor=caller.actor,
+        audited={"center": part["center"], "recipient": caller.agency, **receipt},
     )
-    audit.record(
-        tx,
-        key(batch_id)[0],
-        "esign-dispatch-received",
-        caller.actor,
-        after={"center": part["center"], "recipient": caller.agency, **receipt},
-    )
-    tx.commit()
-    return view({**item, "parts": parts, "status": status})
 
 
 def may_follow(caller: Principal, embassy: str) -> bool:
