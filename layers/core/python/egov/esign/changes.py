@@ -32,7 +32,7 @@ from typing import Any
 
 from egov.certificates import registry as certificates
 from egov.certificates.registry import CERTIFICATES, LIVE
-from egov.esign.records import ESIGN, SERVICE, Draft, contacts, key, subject
+from egov.esign.records import ESIGN, SERVICE, Draft, contacts, key, save, subject
 from egov.platform import applications, audit, clock, i18n, notify
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, FieldError, Invalid, NotFound
@@ -152,20 +152,8 @@ def apply(
         "version": change["version"] + 1,
     }
     tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(initial["applicationId"]),
-        initial_changes,
-        expected={"version": initial["version"], "status": "issued"},
-        conflict=Conflict("application.changed", field=SERIAL_FIELD),
-    )
-    tx.update(
-        ESIGN,
-        *key(change["applicationId"]),
-        closed,
-        expected={"version": change["version"], "status": "draft"},
-        conflict=Conflict("application.changed", field="applicationId"),
-    )
+    save(tx, initial, initial_changes, field=SERIAL_FIELD)
+    save(tx, change, closed)
     tx.update(
         CERTIFICATES,
         f"CERT#{serial}",

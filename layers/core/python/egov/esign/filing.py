@@ -26,6 +26,7 @@ from egov.esign.records import (
     contacts,
     key,
     owned,
+    save,
     subject,
 )
 from egov.platform import (
@@ -129,13 +130,7 @@ def update(application_id: str, draft: Draft, caller: Principal) -> Item:
         "version": current["version"] + 1,
     }
     tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(application_id),
-        changes,
-        expected={"version": current["version"], "status": "draft"},
-        conflict=Conflict("application.changed", field="applicationId"),
-    )
+    save(tx, current, changes)
     audit.record(
         tx, subject(application_id), "esign-draft-saved", caller.actor, owner=caller.user_id
     )
@@ -283,13 +278,7 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
         "version": current["version"] + 1,
     }
     tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(application_id),
-        changes,
-        expected={"version": current["version"], "status": "draft"},
-        conflict=Conflict("application.changed", field="applicationId"),
-    )
+    save(tx, current, changes)
     for name, attachment_id in _attachment_ids(draft).items():
         attachments.link(
             tx, attachment_id, caller.user_id, subject(application_id), f"attachments.{name}"

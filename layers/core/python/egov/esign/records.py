@@ -12,6 +12,7 @@ an audit entry, in the transaction of the change.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -23,8 +24,8 @@ from egov.esign.form import ApplicationForm, Section
 from egov.esign.texts import STATUS_TEXTS  # (and registers the texts for every module)
 from egov.platform import calendar, clock, i18n
 from egov.platform.adapters.mobile import check_mobile
-from egov.platform.problems import NotFound
-from egov.platform.repository import Item, Table
+from egov.platform.problems import Conflict, NotFound
+from egov.platform.repository import Item, Table, Transaction
 
 ESIGN = Table("ESIGN_TABLE")
 SERVICE = "esign"
@@ -108,6 +109,20 @@ class Application(View):
 
 def key(application_id: str) -> tuple[str, str]:
     return f"APPLICATION#{application_id}", "APPLICATION"
+
+
+def save(
+    tx: Transaction, item: Item, changes: Mapping[str, Any], *, field: str = "applicationId"
+) -> None:
+    """Write `changes` to the application in `tx` only if it is still as `item` was read (its
+    version and status), else 409 `application.changed` naming `field`."""
+    tx.update(
+        ESIGN,
+        *key(item["applicationId"]),
+        changes,
+        expected={"version": item["version"], "status": item["status"]},
+        conflict=Conflict("application.changed", field=field),
+    )
 
 
 def subject(application_id: str) -> str:

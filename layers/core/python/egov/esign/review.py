@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from egov.esign import deadlines, vfin
-from egov.esign.records import ESIGN, SERVICE, Status, contacts, key, load, subject
+from egov.esign.records import SERVICE, Status, contacts, load, save, subject
 from egov.platform import applications, audit, clock, notify, tasks
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
@@ -61,13 +61,7 @@ def transition(
 ) -> dict[str, Any]:
     """Move the application from its current status to `to`, with the cabinet and the audit."""
     after = {"status": to, "version": item["version"] + 1, **changes}
-    tx.update(
-        ESIGN,
-        *key(item["applicationId"]),
-        after,
-        expected={"version": item["version"], "status": item["status"]},
-        conflict=Conflict("application.changed", field="applicationId"),
-    )
+    save(tx, item, after)
     applications.advance(
         tx,
         item["owner"],
