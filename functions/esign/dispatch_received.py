@@ -1,4 +1,5 @@
-"""POST /esign/dispatches/{batchId}/receipt: a Center's contracts arrived (E11, §2.18)."""
+"""POST /esign/dispatches/{batchId}/receipt: a Center's or a mobile operator's copy arrived
+(E11, §2.16, §2.18)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ app = api()
 @app.post(
     "/esign/dispatches/<batchId>/receipt",
     summary="Toplunun alınması / Batch received",
-    description="Mərkəzin hissəsi 3 iş günü ərzində çatıb (E11)."
-    "\n\nA Center's part arrived within 3 business days (E11).",
+    description="Mərkəzin və ya mobil operatorun nüsxəsi 3 iş günü ərzində çatıb (E11)."
+    "\n\nA Center's or a mobile operator's copy arrived within 3 business days (E11).",
 )
 def dispatch_received(batchId: str) -> Response[dispatch.Batch]:
-    staff = auth.require(app, "center")
-    return ok(dispatch.received(batchId, staff))
+    recipient = auth.require(app, "center", "agency")
+    return ok(dispatch.received(batchId, recipient))
 
 
 lambda_handler = entry(app)

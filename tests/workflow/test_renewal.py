@@ -24,6 +24,7 @@ import pytest
 from devstack import demo
 from devstack.simulators import asan_imza
 from egov.certificates import holder_requests, registry
+from egov.certificates.models import Certificate, Use
 from egov.platform import auth, calendar, clock, secrets, webhooks
 from egov.platform.audit import Actor
 from egov.platform.clock import BAKU
@@ -38,6 +39,16 @@ SHABNAM = {"phoneNumber": "+994996789012", "userId": "507731"}  # employee of "�
 SABINA = {"phoneNumber": "+994514567890", "userId": "428615"}  # its head (tax registry)
 EXPIRES = datetime(2026, 12, 20, 12, tzinfo=BAKU)
 TODAY = datetime(2026, 12, 1, 12, tzinfo=BAKU)
+CERTIFIED: dict[str, tuple[str, str, Use, dict[str, str] | None]] = {
+    SHABNAM["phoneNumber"]: (
+        "3MB7K4Y",
+        "Bağırova Şəbnəm Rövşən qızı",
+        "business",
+        demo.business("1700400081", '"Şəki İpək" ASC', "Layihə meneceri", "PMO"),
+    ),
+    GUNAY["phoneNumber"]: ("2HQ4R7T", "Əliyeva Günay İlham qızı", "personal", None),
+}
+"""The demo ASAN İmza certificate each holder renews: FIN, name, use, business data."""
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +78,19 @@ def mobile_login(local_aws: LocalAws, sim: dict[str, str]) -> str:
     status, token = polled(local_aws, f"/auth/mobile-id/{session}")
     assert status == 200, token
     return str(token["accessToken"])
+
+
+def signed_in_holder(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch, sim: dict[str, str]
+) -> tuple[Certificate, str]:
+    """On the tests' day, the holder's ASAN İmza certificate that expires soon (Şəbnəm's for
+    business at "Şəki İpək", whose head is Sabina; Günay's personal one), and the holder signed
+    in with it: (the old certificate, the token)."""
+    jump_clock(monkeypatch, TODAY)
+    fin, name, use, info = CERTIFIED[sim["phoneNumber"]]
+    old = demo.asan_certificate(sim["phoneNumber"], fin, name, use, EXPIRES, info=info)
+    assert old
+    return old, mobile_login(local_aws, sim)
 
 
 def personal_form(**extra: Any) -> dict[str, Any]:
@@ -222,17 +246,7 @@ def test_business_renewal_with_power_of_attorney_ends_with_the_new_certificate(
     attorney; the operator reports the activation; ASXM's officer processes it; the new
     certificate is in the registry and certificate, contract and notice are in Incoming
     documents, sealed."""
-    jump_clock(monkeypatch, TODAY)
-    old = demo.asan_certificate(
-        SHABNAM["phoneNumber"],
-        "3MB7K4Y",
-        "Bağırova Şəbnəm Rövşən qızı",
-        "business",
-        EXPIRES,
-        info=demo.business("1700400081", '"Şəki İpək" ASC', "Layihə meneceri", "PMO"),
-    )
-    assert old
-    token = mobile_login(local_aws, SHABNAM)
+    old, token = signed_in_holder(local_aws, monkeypatch, SHABNAM)
     status, started = apply(local_aws, token, old.serial, business_form())
     assert status == 201, started
     assert len(started["verificationCode"]) == 4
@@ -300,17 +314,7 @@ def test_head_refuses_and_the_application_is_cancelled(
     local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """R7: the head can only sign or refuse; a refusal cancels, and the applicant is told why."""
-    jump_clock(monkeypatch, TODAY)
-    old = demo.asan_certificate(
-        SHABNAM["phoneNumber"],
-        "3MB7K4Y",
-        "Bağırova Şəbnəm Rövşən qızı",
-        "business",
-        EXPIRES,
-        info=demo.business("1700400081", '"Şəki İpək" ASC', "Layihə meneceri", "PMO"),
-    )
-    assert old
-    token = mobile_login(local_aws, SHABNAM)
+    old, token = signed_in_holder(local_aws, monkeypatch, SHABNAM)
     app_id = sign(local_aws, token, apply(local_aws, token, old.serial, business_form())[1])[
         "applicationId"
     ]
@@ -343,17 +347,7 @@ def test_head_silent_for_30_days_cancels(
     local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """R7, G4: no approval within 30 calendar days cancels the application (workflow timer)."""
-    jump_clock(monkeypatch, TODAY)
-    old = demo.asan_certificate(
-        SHABNAM["phoneNumber"],
-        "3MB7K4Y",
-        "Bağırova Şəbnəm Rövşən qızı",
-        "business",
-        EXPIRES,
-        info=demo.business("1700400081", '"Şəki İpək" ASC', "Layihə meneceri", "PMO"),
-    )
-    assert old
-    token = mobile_login(local_aws, SHABNAM)
+    old, token = signed_in_holder(local_aws, monkeypatch, SHABNAM)
     started = apply(local_aws, token, old.serial, business_form())[1]
     scale_clock(monkeypatch, 0.1)  # from the signature on, a virtual day per 0.1 s
     sent = sign(local_aws, token, started)
@@ -376,12 +370,7 @@ def test_never_activated_at_the_operator_cancels_30_days_after_expiry(
     local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch, asxm: Agency
 ) -> None:
     """R8, G4: the holder must activate within 30 days after the old certificate expires."""
-    jump_clock(monkeypatch, TODAY)
-    old = demo.asan_certificate(
-        GUNAY["phoneNumber"], "2HQ4R7T", "Əliyeva Günay İlham qızı", "personal", EXPIRES
-    )
-    assert old
-    token = mobile_login(local_aws, GUNAY)
+    old, token = signed_in_holder(local_aws, monkeypatch, GUNAY)
     status, started = apply(local_aws, token, old.serial, personal_form())
     assert status == 201, started
     scale_clock(monkeypatch, 0.1)
@@ -402,12 +391,7 @@ def test_asxm_refuses_and_the_applicant_is_told(
 ) -> None:
     """R9: ASXM's officer refuses with a reason: no certificate; the applicant is told; the
     certificate may be renewed again."""
-    jump_clock(monkeypatch, TODAY)
-    old = demo.asan_certificate(
-        GUNAY["phoneNumber"], "2HQ4R7T", "Əliyeva Günay İlham qızı", "personal", EXPIRES
-    )
-    assert old
-    token = mobile_login(local_aws, GUNAY)
+    old, token = signed_in_holder(local_aws, monkeypatch, GUNAY)
     app_id = sign(local_aws, token, apply(local_aws, token, old.serial, personal_form())[1])[
         "applicationId"
     ]

@@ -75,6 +75,14 @@ def public_key_der(phone: str, usage: Usage, generation: int = 1) -> bytes:
     )
 
 
+def known(table: dict[str, dict[str, Any]], key: str) -> dict[str, Any]:
+    """The session or SIM under `key`, else the 404 the service answers for an unknown one."""
+    found = table.get(key)
+    if found is None:
+        abort(404)
+    return found
+
+
 def make(api_url: str) -> Flask:
     sims: dict[str, dict[str, Any]] = {
         sim["phoneNumber"]: {"pendingPolls": 1, "generation": 1, **sim} for sim in load("asan_imza")
@@ -130,9 +138,7 @@ def make(api_url: str) -> Flask:
     @app.get("/session/<session_id>")
     def session(session_id: str) -> Any:
         with lock:
-            found = sessions.get(session_id)
-            if found is None:
-                abort(404)
+            found = known(sessions, session_id)
             if found["polls"] > 0:
                 found["polls"] -= 1
                 return jsonify({"state": "RUNNING"})
@@ -159,10 +165,7 @@ def make(api_url: str) -> Flask:
     @app.get("/session/<session_id>/display")
     def display(session_id: str) -> Any:
         with lock:
-            found = sessions.get(session_id)
-        if found is None:
-            abort(404)
-        return jsonify(found["display"])
+            return jsonify(known(sessions, session_id)["display"])
 
     def shown(sim: dict[str, Any]) -> dict[str, Any]:
         keys = {
@@ -176,18 +179,13 @@ def make(api_url: str) -> Flask:
     @app.get("/sims/<phone>")
     def inspect(phone: str) -> Any:
         with lock:
-            sim = sims.get(phone)
-        if sim is None:
-            abort(404)
-        return jsonify(shown(sim))
+            return jsonify(shown(known(sims, phone)))
 
     @app.post("/sims/<phone>")
     def configure(phone: str) -> Any:
         body = request.get_json(force=True, silent=True) or {}
         with lock:
-            sim = sims.get(phone)
-            if sim is None:
-                abort(404)
+            sim = known(sims, phone)
             if body.get("scenario", sim["scenario"]) not in SCENARIOS:
                 abort(400)
             if body.get("status", sim["status"]) not in ("active", "inactive"):
@@ -205,9 +203,7 @@ def make(api_url: str) -> Flask:
     @app.post("/sims/<phone>/activation")
     def activate(phone: str) -> Any:
         with lock:
-            sim = sims.get(phone)
-            if sim is None:
-                abort(404)
+            sim = known(sims, phone)
             sim.update(generation=sim["generation"] + 1, status="active")
             report = {
                 "phoneNumber": phone,

@@ -62,6 +62,8 @@ def people() -> dict[str, str]:
         "XIN": account("officer", "XIN")[1],
         "EIMZA": account("center", "EIMZA")[1],
         "ASXM": account("center", "ASXM")[1],
+        "Azercell": account("agency", "Azercell")[1],  # the mobile operator's system
+        "Bakcell": account("agency", "Bakcell")[1],
     }
 
 
@@ -71,7 +73,8 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
     """E11, §2.16–2.18: the embassy's signed contracts in one batch, split per Center, the ASAN
     İmza part also for its mobile operator (§2.16 "müvafiq Mərkəzə və mobil operatora"); the
     MFA's 1 business day runs from its receipt of the batch (§2.17 "təhvil alınmış müqavilələri
-    1 (bir) iş günü müddətində"), not from the sending; each Center's part arrives within 3;
+    1 (bir) iş günü müddətində"), not from the sending; each Center's part arrives within 3,
+    and the operator records its own receipt of the ASAN İmza part (issue 12 item 6);
     nothing sent twice (issue 12 item 6)."""
     token_contract, asan_contract = signed_contract("token"), signed_contract("asan-sim")
     other_embassy = signed_contract("token", "EMB-FR")
@@ -125,9 +128,17 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
     status, part = step(local_aws, "receipt", batch["batchId"], people["EIMZA"])
     assert status == 200 and part["status"] == "forwarded"
     assert step(local_aws, "receipt", batch["batchId"], people["EIMZA"])[0] == 409
-    status, done = step(local_aws, "receipt", batch["batchId"], people["ASXM"])
+    status, centers = step(local_aws, "receipt", batch["batchId"], people["ASXM"])
+    # §2.16 "müvafiq Mərkəzə və mobil operatora": the ASAN İmza part has one more recipient.
+    assert status == 200 and centers["status"] == "forwarded"
+    assert step(local_aws, "receipt", batch["batchId"], people["Bakcell"])[0] == 403
+    status, done = step(local_aws, "receipt", batch["batchId"], people["Azercell"])
     assert status == 200 and done["status"] == "delivered"
+    assert step(local_aws, "receipt", batch["batchId"], people["Azercell"])[0] == 409
     assert all(p["receivedLate"] is False for p in done["parts"])
+    asan = next(p for p in done["parts"] if p["center"] == "ASXM")
+    assert list(asan["operatorReceipts"]) == ["Azercell"]
+    assert asan["operatorReceipts"]["Azercell"]["receivedLate"] is False
 
 
 def test_e11_a_batch_left_past_the_mfa_deadline_is_overdue_and_its_forwarding_late(

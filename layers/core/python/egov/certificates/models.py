@@ -15,15 +15,13 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    field_validator,
     model_validator,
 )
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
 from egov.certificates import texts  # noqa: F401  (registers the texts for every module)
-from egov.platform.adapters.gateways import check_email
-from egov.platform.adapters.mobile import check_mobile
+from egov.platform.contacts import Contacts
 from egov.platform.text import CleanLines, Text
 
 Status = Literal["active", "suspended", "revoked", "expired"]
@@ -91,21 +89,9 @@ class Holder(View):
     user_id: Text = Field(description="The holder's platform account (cabinet, notices)")
 
 
-class Contact(View):
-    """Where the holder's notices go besides the cabinet (seed 001 §3.4); never public."""
-
-    email: Text | None = None
-    mobile: Text | None = None
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        return check_email(value) if value else None
-
-    @field_validator("mobile")
-    @classmethod
-    def _mobile(cls, value: str | None) -> str | None:
-        return check_mobile(value) if value else None
+Contact = Contacts
+"""Where the holder's notices go besides the cabinet (seed 001 §3.4): the platform's one type,
+under the name the certificate's callers (renewal) import."""
 
 
 class Carrier(View):
@@ -188,7 +174,7 @@ class IssueRequest(View):
 
     center: Center
     holder: Holder
-    contact: Contact = Contact()
+    contact: Contacts = Contacts()
     carrier: Carrier
     use: Use
     public_key: PublicKeyDer = Field(

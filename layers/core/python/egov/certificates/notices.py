@@ -10,9 +10,10 @@ is dropped by the embassy as a duplicate. Each is a part of the change's own tra
 
 from __future__ import annotations
 
-from egov.certificates.models import Certificate, Contact, Status
+from egov.certificates.models import Certificate, Status
 from egov.certificates.registry import CERTIFICATES
 from egov.platform import clock, notify, webhooks
+from egov.platform.contacts import Contacts
 from egov.platform.repository import Transaction
 
 # The webhook an embassy gets for each status a change leads to (E13); expiry is no news.
@@ -28,7 +29,7 @@ def tell_holder(
     cert: Certificate,
     key: str,
     *,
-    contact: Contact | None = None,
+    contact: Contacts | None = None,
     **params: str,
 ) -> None:
     """The holder learns of every change in the cabinet and by e-mail/SMS (seed 001 §3.4), as

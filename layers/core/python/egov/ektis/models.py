@@ -12,15 +12,13 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
-    field_validator,
 )
 from pydantic.alias_generators import to_camel
 
 from egov.ektis import texts  # noqa: F401  (registers the problems' texts)
-from egov.platform.adapters.gateways import check_email
-from egov.platform.adapters.mobile import check_mobile
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
+from egov.platform.contacts import Contacts
 from egov.platform.text import CleanTree, Lines, LongText, Text
 
 # The users of seed 004 §7.1 and the "other subjects" of §3.2.1 a farmer joins (§7.1.1.11).
@@ -52,21 +50,6 @@ CadastreId = Annotated[
 
 class View(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
-
-
-class Contacts(View):
-    mobile: Text | None = None
-    email: Text | None = None
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        return check_email(value) if value else None
-
-    @field_validator("mobile")
-    @classmethod
-    def _mobile(cls, value: str | None) -> str | None:
-        return check_mobile(value) if value else None
 
 
 class Registration(View):

@@ -21,21 +21,12 @@ from egov.esign import deadlines
 from egov.esign.filing import CENTERS, embassy_of
 from egov.esign.records import ESIGN, key, load, subject
 from egov.esign.review import WORKFLOW, Event
-from egov.platform import audit, calendar, clock, i18n, tasks, webhooks
+from egov.platform import audit, calendar, clock, tasks, webhooks
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
 
 Step = Literal["center", "invitation", "check"]
 TASK_OVERDUE = "esign.task-overdue"
-
-i18n.register(
-    {
-        "esign.alert-raised": {
-            "az": "Bu müddət üzrə xəbərdarlıq artıq göndərilib",
-            "en": "The alert for this deadline has already been raised",
-        }
-    }
-)
 
 
 class Overdue(Event):

@@ -25,41 +25,10 @@ from egov.esign import contracts, deadlines
 from egov.esign.filing import embassy_of
 from egov.esign.records import load, subject
 from egov.esign.review import WORKFLOW, Event, tell_applicant, transition
-from egov.platform import clock, i18n, tasks, webhooks
+from egov.platform import clock, tasks, webhooks
 from egov.platform.repository import Item, Transaction
 
 DECISION_RECEIVED = "esign.decision-received"
-
-i18n.register(
-    {
-        "esign.center-approved.title": {
-            "az": "Mərkəz sertifikatın verilməsi barədə qərar qəbul etdi",
-            "en": "The Center decided to issue your certificate",
-        },
-        "esign.center-approved.body": {
-            "az": "{number} nömrəli müraciətiniz üzrə Mərkəz sertifikatın verilməsi barədə qərar "
-            "qəbul etdi. Qərar və {contract} nömrəli müqavilə {embassy} diplomatik "
-            "nümayəndəliyinə göndərildi; 1 iş günü ərzində nümayəndəliyə dəvət olunacaqsınız.",
-            "en": "For application {number} the Center decided to issue the certificate. The "
-            "decision and contract {contract} were sent to the diplomatic mission {embassy}; you "
-            "will be invited to the mission within 1 business day.",
-        },
-        "esign.center-refused.title": {
-            "az": "Mərkəz sertifikatın verilməsindən imtina etdi",
-            "en": "The Center refused to issue the certificate",
-        },
-        "esign.center-refused.body": {
-            "az": "{number} nömrəli müraciətiniz üzrə Mərkəz sertifikatın verilməsindən imtina "
-            "etdi. Səbəb: {reason}",
-            "en": "For application {number} the Center refused to issue the certificate. "
-            "Reason: {reason}",
-        },
-        "esign.note.center-approved": {
-            "az": "Müqavilə {contract}, {embassy}",
-            "en": "Contract {contract}, {embassy}",
-        },
-    }
-)
 
 
 class Decision(BaseModel):

@@ -20,21 +20,11 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from egov.esign.records import ESIGN
-from egov.platform import i18n
+from egov.esign.texts import CENTER_NAMES
 from egov.platform.problems import Conflict
 from egov.platform.repository import Item, Transaction
 
 Status = Literal["prepared", "signed", "dispatched"]
-CENTER_NAMES: dict[str, dict[i18n.Lang, str]] = {
-    "EIMZA": {
-        "az": "Akkreditə edilmiş sertifikat xidmətləri mərkəzi (E-imza)",
-        "en": "Accredited certificate services centre (E-imza)",
-    },
-    "ASXM": {
-        "az": "Vergilər Nazirliyinin Asan Sertifikat Xidmətləri Mərkəzi",
-        "en": "ASAN Certificate Services Centre of the Ministry of Taxes",
-    },
-}
 _HOLDER_FIELDS = (
     "surname",
     "name",
@@ -164,17 +154,3 @@ def load(number: str) -> Item | None:
 
 def view(item: Item) -> Contract:
     return Contract.model_validate(item)
-
-
-i18n.register(
-    {
-        "esign.contract-exists": {
-            "az": "Bu müraciət üzrə müqavilə artıq hazırlanıb",
-            "en": "The contract for this application has already been prepared",
-        },
-        "esign.contract-not-open": {
-            "az": "Müqavilə artıq imzalanıb və ya göndərilib",
-            "en": "The contract has already been signed or dispatched",
-        },
-    }
-)

@@ -9,7 +9,9 @@ Transport, Communications and High Technologies for token (E-imza) contracts, th
 Analysis of Economic Reforms and Communication for ASAN İmza ones; those send them on within 3
 business days to their recipients, the Center and, for ASAN İmza, the mobile operator too
 (§2.16 "müvafiq Mərkəzə və mobil operatora"; each part names its `mobileOperators`). Each
-Center's staff record the arrival of their part (`received`), which closes that leg.
+recipient records the arrival of its copy (`received`): the Center's staff, and each mobile
+operator's system (an `agency` account of the operator) for the ASAN İmza part; the leg ends
+when every recipient of every part has it.
 
 `alert_missing_batches` (daily): once a half-year has ended, an embassy that held signed
 contracts from before its end and sent no batch in it (§2.16 "ildə iki dəfədən az olmayaraq")
@@ -28,15 +30,15 @@ from __future__ import annotations
 import contextlib
 import uuid
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
-from egov.esign import alerts, contracts  # noqa: F401  (alerts: the alert's problem text)
+from egov.esign import contracts
 from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN
-from egov.platform import audit, aws, calendar, clock, i18n, notify, webhooks
+from egov.platform import audit, aws, calendar, clock, notify, webhooks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, NotFound
 from egov.platform.repository import Item, Transaction
@@ -50,41 +52,12 @@ RECEIVERS = {
 Status = Literal["sent", "handed-over", "forwarded", "delivered"]
 DISPATCH_MISSING = "esign.dispatch-missing"
 
-i18n.register(
-    {
-        "esign.dispatch-empty": {
-            "az": "Göndəriləcək imzalanmış müqavilə yoxdur",
-            "en": "There are no signed contracts to send",
-        },
-        "esign.dispatch-missing.title": {
-            "az": "Səfirlik yarımildə müqavilə göndərməyib",
-            "en": "An embassy sent no contracts in a half-year",
-        },
-        "esign.dispatch-missing.body": {
-            "az": "{embassy} {period} yarımilində imzalanmış müqavilələrin ikinci nüsxələrini "
-            "XİN-ə göndərməyib (Qayda 2.16: ildə iki dəfədən az olmayaraq). Ən köhnə gözləyən "
-            "müqavilə: {oldest}.",
-            "en": "{embassy} sent no batch of signed contract copies to the MFA in {period} "
-            "(§2.16: at least twice a year). The oldest contract waiting: {oldest}.",
-        },
-        "esign.dispatch-unknown": {
-            "az": "Belə göndəriş yoxdur",
-            "en": "No such dispatch",
-        },
-        "esign.dispatch-not-sent": {
-            "az": "Göndəriş artıq XİN tərəfindən təhvil alınıb",
-            "en": "The MFA has already recorded the batch as received",
-        },
-        "esign.dispatch-not-handed-over": {
-            "az": "XİN toplunu təhvil aldığını qeyd etməyib və ya artıq ötürüb",
-            "en": "The MFA has not recorded receiving the batch, or has already forwarded it",
-        },
-        "esign.dispatch-not-forwarded": {
-            "az": "Göndərişin bu hissəsi ötürülməyib və ya artıq qəbul edilib",
-            "en": "This part of the dispatch has not been forwarded or was already received",
-        },
-    }
-)
+
+class Receipt(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+    received_at: datetime
+    received_late: bool
 
 
 class Part(BaseModel):
@@ -98,9 +71,12 @@ class Part(BaseModel):
         default_factory=list, description="§2.16: ASAN İmza contracts also go to the operator"
     )
     contracts: list[str]
-    received_at: datetime | None = None
+    received_at: datetime | None = Field(None, description="§2.18: the Center has its part")
     received_late: bool | None = None
-    overdue: bool = False
+    operator_receipts: dict[str, Receipt] = Field(
+        default_factory=dict, description="§2.16: each mobile operator's own receipt of the part"
+    )
+    overdue: bool = Field(False, description="a recipient still lacks it past the 3 days")
 
 
 class Batch(BaseModel):
@@ -157,7 +133,7 @@ def view(item: Item) -> Batch:
     for part in item["parts"]:
         overdue = (
             item.get("receiverDeadline") is not None
-            and part.get("receivedAt") is None
+            and not _complete(part)
             and now > clock.parse(item["receiverDeadline"])
         )
         parts.append(Part.model_validate({**part, "overdue": overdue}))
@@ -240,38 +216,62 @@ def _load(batch_id: str) -> Item:
     return item
 
 
+def _load_in(batch_id: str, status: Status, refused: str) -> Item:
+    item = _load(batch_id)
+    if item["status"] != status:
+        raise Conflict(refused, field="batchId")
+    return item
+
+
+def _step(
+    item: Item,
+    changes: dict[str, Any],
+    *,
+    expected: dict[str, Any],
+    refused: str,
+    action: str,
+    actor: audit.Actor,
+    audited: dict[str, Any] | None = None,
+) -> Batch:
+    """Write one step of a batch under its version, with its audit entry, and show the batch."""
+    changes = {**changes, "version": item["version"] + 1}
+    tx = Transaction()
+    tx.update(
+        ESIGN,
+        *key(item["batchId"]),
+        changes,
+        expected={**expected, "version": item["version"]},
+        conflict=Conflict(refused, field="batchId"),
+    )
+    audit.record(tx, key(item["batchId"])[0], action, actor, after=audited or changes)
+    tx.commit()
+    return view({**item, **changes})
+
+
 def handed_over(batch_id: str, officer: Principal) -> Batch:
     """The MFA has the batch in hand (§2.16 "təhvil verilir"): its 1 business day starts."""
-    item = _load(batch_id)
-    if item["status"] != "sent":
-        raise Conflict("esign.dispatch-not-sent", field="batchId")
+    item = _load_in(batch_id, "sent", "esign.dispatch-not-sent")
     now = clock.now()
     changes = {
         "status": "handed-over",
         "handedOverAt": clock.iso(now),
         "handedOverTo": officer.user_id,
         "mfaDeadline": clock.iso(calendar.due("esign.mfa-forwarding", now)),
-        "version": item["version"] + 1,
     }
-    tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(batch_id),
+    return _step(
+        item,
         changes,
-        expected={"status": "sent", "version": item["version"]},
-        conflict=Conflict("esign.dispatch-not-sent", field="batchId"),
+        expected={"status": "sent"},
+        refused="esign.dispatch-not-sent",
+        action="esign-dispatch-handed-over",
+        actor=officer.actor,
     )
-    audit.record(tx, key(batch_id)[0], "esign-dispatch-handed-over", officer.actor, after=changes)
-    tx.commit()
-    return view({**item, **changes})
 
 
 def forwarded(batch_id: str, officer: Principal) -> Batch:
     """The MFA forwarded the batch to the receiving bodies (§2.17: within 1 business day of
     its receipt)."""
-    item = _load(batch_id)
-    if item["status"] != "handed-over":
-        raise Conflict("esign.dispatch-not-handed-over", field="batchId")
+    item = _load_in(batch_id, "handed-over", "esign.dispatch-not-handed-over")
     now = clock.now()
     changes = {
         "status": "forwarded",
@@ -279,51 +279,72 @@ def forwarded(batch_id: str, officer: Principal) -> Batch:
         "forwardedBy": officer.user_id,
         "forwardedLate": now > clock.parse(item["mfaDeadline"]),
         "receiverDeadline": clock.iso(calendar.due("esign.receiver-forwarding", now)),
-        "version": item["version"] + 1,
     }
-    tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(batch_id),
+    return _step(
+        item,
         changes,
-        expected={"status": "handed-over", "version": item["version"]},
-        conflict=Conflict("esign.dispatch-not-handed-over", field="batchId"),
+        expected={"status": "handed-over"},
+        refused="esign.dispatch-not-handed-over",
+        action="esign-dispatch-forwarded",
+        actor=officer.actor,
     )
-    audit.record(tx, key(batch_id)[0], "esign-dispatch-forwarded", officer.actor, after=changes)
-    tx.commit()
-    return view({**item, **changes})
 
 
-def received(batch_id: str, staff: Principal) -> Batch:
-    """A Center's part arrived from its receiving body (§2.18: within 3 business days)."""
+def _recipient(part: Item, caller: Principal) -> str | None:
+    """Whose copy the caller records: his Center's (staff) or his mobile operator's (its system)."""
+    if caller.role == "center" and part["center"] == caller.agency:
+        return "center"
+    if caller.role == "agency" and caller.agency in part.get("mobileOperators", []):
+        return "operator"
+    return None
+
+
+def _complete(part: Item) -> bool:
+    """The leg of §2.18 ends when every recipient has the part: the Center and its operators."""
+    have = part.get("operatorReceipts") or {}
+    return bool(part.get("receivedAt")) and all(op in have for op in part["mobileOperators"])
+
+
+def received(batch_id: str, caller: Principal) -> Batch:
+    """A recipient has its copy from the receiving body (§2.18: within 3 business days): the
+    Center its part, and a mobile operator the ASAN İmza part naming it (§2.16 "müvafiq Mərkəzə
+    və mobil operatora təqdim olunmaq üçün"), each recording its own receipt."""
     item = _load(batch_id)
-    index = next(
-        (i for i, part in enumerate(item["parts"]) if part["center"] == staff.agency), None
+    found = next(
+        ((i, who) for i, part in enumerate(item["parts"]) if (who := _recipient(part, caller))),
+        None,
     )
-    if index is None:
+    if found is None:
         raise Forbidden("auth.role-required")
+    index, who = found
     part = item["parts"][index]
-    if item["status"] in ("sent", "handed-over") or part.get("receivedAt"):
+    operators = part.get("operatorReceipts") or {}
+    if (
+        item["status"] in ("sent", "handed-over")
+        or (who == "center" and part.get("receivedAt"))
+        or (who == "operator" and caller.agency in operators)
+    ):
         raise Conflict("esign.dispatch-not-forwarded", field="batchId")
     now = clock.now()
-    parts = list(item["parts"])
-    parts[index] = {
-        **part,
+    receipt = {
         "receivedAt": clock.iso(now),
         "receivedLate": now > clock.parse(item["receiverDeadline"]),
     }
-    status = "delivered" if all(p.get("receivedAt") for p in parts) else "forwarded"
-    tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(batch_id),
-        {"parts": parts, "status": status, "version": item["version"] + 1},
-        expected={"version": item["version"]},
-        conflict=Conflict("esign.dispatch-not-forwarded", field="batchId"),
+    parts = list(item["parts"])
+    if who == "center":
+        parts[index] = {**part, **receipt}
+    else:
+        parts[index] = {**part, "operatorReceipts": {**operators, str(caller.agency): receipt}}
+    status = "delivered" if all(_complete(p) for p in parts) else "forwarded"
+    return _step(
+        item,
+        {"parts": parts, "status": status},
+        expected={},
+        refused="esign.dispatch-not-forwarded",
+        action="esign-dispatch-received",
+        actor=caller.actor,
+        audited={"center": part["center"], "recipient": caller.agency, **receipt},
     )
-    audit.record(tx, key(batch_id)[0], "esign-dispatch-received", staff.actor, after=parts[index])
-    tx.commit()
-    return view({**item, "parts": parts, "status": status})
 
 
 def may_follow(caller: Principal, embassy: str) -> bool:

@@ -41,7 +41,6 @@ from pydantic_core import PydanticCustomError
 from egov.certificates import issuance, registry
 from egov.certificates.models import (
     Carrier,
-    Contact,
     Holder,
     IssueRequest,
     PublicKeyDer,
@@ -50,9 +49,10 @@ from egov.esign import contracts, deadlines, vfin
 from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN, STATUS_TEXTS, key, load, subject
 from egov.esign.review import Event, tell_applicant, transition
-from egov.platform import attachments, clock, i18n
+from egov.platform import attachments, clock
 from egov.platform import tasks as workflow_tasks
 from egov.platform.auth import Principal
+from egov.platform.contacts import Contacts
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
 from egov.platform.text import Clean
@@ -60,74 +60,6 @@ from egov.platform.text import Clean
 Step = Literal["invitation", "check"]
 WAITING_IN: dict[Step, str] = {"invitation": "at-embassy", "check": "invited"}
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), Clean]
-
-i18n.register(
-    {
-        "esign.documents-closed": {
-            "az": "Sənədlər yalnız dəvət və ya yoxlama gözləyən müraciət üzrə açılır",
-            "en": "The documents open only while the application awaits the invitation or the "
-            "check",
-        },
-        "esign.not-awaiting-invitation": {
-            "az": "Müraciət dəvət gözləmir",
-            "en": "The application is not awaiting an invitation",
-        },
-        "esign.not-awaiting-check": {
-            "az": "Müraciət şəxsən yoxlama gözləmir",
-            "en": "The application is not awaiting the in-person check",
-        },
-        "esign.invitation-in-past": {
-            "az": "Dəvət tarixi gələcəkdə olmalıdır",
-            "en": "The invitation must be for a future date",
-        },
-        "esign.check-needs-key": {
-            "az": "Uyğunluq halında daşıyıcının açıq açarı göstərilməlidir",
-            "en": "On a match, give the public key of the carrier handed over",
-        },
-        "esign.check-needs-token": {
-            "az": "Token sertifikatı üçün tokenin seriya nömrəsi göstərilməlidir",
-            "en": "For a token certificate, give the token's serial number",
-        },
-        "esign.check-needs-reason": {
-            "az": "Uyğunsuzluğun nədən ibarət olduğunu yazın",
-            "en": "Say what did not match",
-        },
-        "esign.reason.documents-mismatch": {
-            "az": "Təqdim olunmuş məlumatlar sənədlərin əsli ilə uyğun gəlmədi",
-            "en": "The data filed did not match the original documents",
-        },
-        "esign.invited.title": {
-            "az": "Diplomatik nümayəndəliyə dəvət",
-            "en": "Invitation to the diplomatic mission",
-        },
-        "esign.invited.body": {
-            "az": "{number} nömrəli müraciətiniz üzrə {at} (Bakı vaxtı) tarixində {place} "
-            "ünvanına sənədlərin əsli və 3,5x4,5 sm rəngli fotoşəkil ilə gəlməyiniz xahiş olunur.",
-            "en": "For application {number}, please come to {place} on {at} (Baku time) with the "
-            "original documents and a 3.5x4.5 cm colour photo.",
-        },
-        "esign.issued.title": {
-            "az": "Elektron imza sertifikatınız verildi",
-            "en": "Your e-signature certificate has been issued",
-        },
-        "esign.issued.body": {
-            "az": "{number} nömrəli müraciət üzrə müqavilələr imzalandı və {serial} seriya "
-            "nömrəli sertifikat {validTo} tarixinədək etibarlıdır; daşıyıcı sizə təhvil verildi.",
-            "en": "For application {number} the contracts were signed and certificate {serial} "
-            "is valid until {validTo}; the carrier was handed over to you.",
-        },
-        "esign.embassy-refused.title": {
-            "az": "Diplomatik nümayəndəlik sertifikatın verilməsindən imtina etdi",
-            "en": "The diplomatic mission refused to issue the certificate",
-        },
-        "esign.embassy-refused.body": {
-            "az": "{number} nömrəli müraciətdə təqdim olunmuş məlumatlar sənədlərin əsli ilə uyğun "
-            "gəlmədi; sertifikat verilmədi və virtual FİN ləğv edildi.",
-            "en": "The data filed with application {number} did not match the original "
-            "documents; no certificate was issued and the virtual FIN was cancelled.",
-        },
-    }
-)
 
 
 class View(BaseModel):
@@ -355,7 +287,7 @@ def _issue_request(item: Item, public_key: str, token_serial: str | None) -> Iss
             virtual_fin=item["virtualFin"],
             user_id=item["owner"],
         ),
-        contact=Contact(email=form["applicant"]["email"]),
+        contact=Contacts(email=form["applicant"]["email"]),
         carrier=Carrier(
             kind=carrier["kind"],
             id=token_serial if carrier["kind"] == "token" else carrier["mobile"],

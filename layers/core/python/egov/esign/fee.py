@@ -20,23 +20,6 @@ from egov.platform.repository import Item, Transaction
 FEE_CODE_ENV = "ESIGN_FEE_CODE"
 _REUSABLE = ("pending", "paid")
 
-i18n.register(
-    {
-        "esign.fee-unpaid": {
-            "az": "Müraciət təqdim edilməzdən əvvəl rüsum ödənilməlidir",
-            "en": "The fee must be paid before the application is submitted",
-        },
-        "esign.fee-after-submission": {
-            "az": "Müraciət artıq təqdim edilib; rüsum qaralama üçün tələb olunur",
-            "en": "The application has been submitted; the fee is requested for a draft",
-        },
-        "esign.no-fee": {
-            "az": "Bu xidmət üçün rüsum müəyyən edilməyib",
-            "en": "No fee is set for this service",
-        },
-    }
-)
-
 
 def configured() -> str | None:
     """The fee code in force, or None where no fee is set."""

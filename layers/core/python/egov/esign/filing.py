@@ -17,15 +17,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic_core import PydanticCustomError
-
+from egov.esign import changes as data_changes
 from egov.esign import fee, rules
 from egov.esign.records import (
     ESIGN,
     SERVICE,
     Draft,
+    contacts,
     key,
     owned,
+    save,
     subject,
 )
 from egov.platform import (
@@ -42,7 +43,6 @@ from egov.platform import (
     outbox,
     tasks,
 )
-from egov.platform.adapters.mobile import check_mobile
 from egov.platform.auth import Principal
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, FieldError, Invalid, NotFound
@@ -59,53 +59,6 @@ _PURPOSES = {
     "photo": "photo",
     "powerOfAttorney": "power-of-attorney",
 }
-
-i18n.register(
-    {
-        "esign.not-a-draft": {
-            "az": "Müraciət artıq təqdim edilib və dəyişdirilə bilməz",
-            "en": "The application has been submitted and can no longer be changed",
-        },
-        "esign.applicant.fin-unknown": {
-            "az": "Əhali reyestrində bu FİN yoxdur; şəxsiyyət vəsiqənizdəki FİN-i yoxlayın",
-            "en": "The population registry has no such FIN; check the FIN on your ID card",
-        },
-        "esign.applicant.fin-not-this-person": {
-            "az": "Əhali reyestrinə görə bu FİN başqa doğum tarixli şəxsə aiddir",
-            "en": "By the population registry this FIN belongs to a person with another birth date",
-        },
-        "esign.attachment-purpose": {
-            "az": "Bu fayl başqa sənəd kimi yüklənib",
-            "en": "This file was uploaded as another kind of document",
-        },
-        "esign.power-of-attorney-not-needed": {
-            "az": "Etibarnamə yalnız nümayəndə müraciət etdikdə əlavə olunur",
-            "en": "A power of attorney is attached only when a representative applies",
-        },
-        "esign.service-at-center": {
-            "az": "Sertifikatın dayandırılması, bərpası, ləğvi və məlumatların dəyişdirilməsi "
-            "sertifikatlar reyestri vasitəsilə Mərkəzə ünvanlanır",
-            "en": "Suspension, restoration, revocation and changes of data are addressed to "
-            "the Center through the certificate registry",
-        },
-        "esign.note.registered": {
-            "az": "Qeydiyyat nömrəsi: {number}",
-            "en": "Registration number: {number}",
-        },
-        "esign.registered.title": {
-            "az": "Elektron imza müraciətiniz qeydiyyata alındı",
-            "en": "Your e-signature application has been registered",
-        },
-        "esign.registered.body": {
-            "az": "Müraciətiniz {number} nömrəsi ilə qeydiyyata alındı və dövlət orqanlarına "
-            "göndərildi. Rəylər {deadline} (Bakı vaxtı) tarixinədək gözlənilir; bu müddətdə mənfi "
-            "rəy verilməzsə, virtual FİN avtomatik verilir.",
-            "en": "Your application was registered under number {number} and sent to the state "
-            "bodies. Their opinions are due by {deadline} (Baku time); without a negative "
-            "opinion by then, the virtual FIN is issued automatically.",
-        },
-    }
-)
 
 
 def embassy_of(country: str) -> str:
@@ -177,13 +130,7 @@ def update(application_id: str, draft: Draft, caller: Principal) -> Item:
         "version": current["version"] + 1,
     }
     tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(application_id),
-        changes,
-        expected={"version": current["version"], "status": "draft"},
-        conflict=Conflict("application.changed", field="applicationId"),
-    )
+    save(tx, current, changes)
     audit.record(
         tx, subject(application_id), "esign-draft-saved", caller.actor, owner=caller.user_id
     )
@@ -291,19 +238,6 @@ def _check_citizen_fin(draft: Draft) -> None:
         raise Invalid("esign.applicant.fin-not-this-person", field="applicant.fin")
 
 
-def contacts(item: Item) -> dict[str, Any]:
-    """Where and in which language the applicant is told (G2; §2.6, §2.9, §3.4: "elektron poçt
-    ünvanına bildiriş və (və ya) mobil nömrəsinə SMS"): the e-mail of the form, an SMS to its
-    mobile (3.11) when the SMS gateway reaches it (an Azerbaijani mobile), the chosen language."""
-    applicant = (item.get("form") or {}).get("applicant") or {}
-    mobile = (applicant.get("phones") or {}).get("mobile")
-    try:
-        sms = check_mobile(mobile) if mobile else None
-    except PydanticCustomError:
-        sms = None
-    return {"email": applicant.get("email"), "sms": sms, "language": item.get("language")}
-
-
 def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DEFAULT) -> Item:
     """The applicant confirms (E5): check, register at once, start the review, tell him.
 
@@ -317,6 +251,11 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
     if current["status"] != "draft":
         raise Conflict("esign.not-a-draft", field="applicationId")
     draft = Draft.model_validate(current["form"])
+    if draft.service == "change-data":
+        errors = rules.problems(draft, calendar.today(), complete=True)
+        if errors:
+            raise Invalid(errors[0].key, params=errors[0].params, errors=errors)
+        return data_changes.apply(current, draft, current["form"], caller, language)
     if draft.service not in (None, "issue"):
         raise Invalid("esign.service-at-center", field="service")
     errors = rules.problems(draft, calendar.today(), complete=True)
@@ -339,13 +278,7 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
         "version": current["version"] + 1,
     }
     tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(application_id),
-        changes,
-        expected={"version": current["version"], "status": "draft"},
-        conflict=Conflict("application.changed", field="applicationId"),
-    )
+    save(tx, current, changes)
     for name, attachment_id in _attachment_ids(draft).items():
         attachments.link(
             tx, attachment_id, caller.user_id, subject(application_id), f"attachments.{name}"

@@ -19,29 +19,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.platform import i18n
+from egov.esign import texts  # noqa: F401  (registers the texts for every module)
 from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
 from egov.platform.text import Clean, LongText, Text
-
-i18n.register(
-    {
-        "esign.country.invalid": {
-            "az": "Ölkəni ISO 3166 iki hərfli kodu ilə göstərin, məs. DE",
-            "en": "Give the country as its ISO 3166 two-letter code, e.g. DE",
-        },
-        "esign.phone.invalid": {
-            "az": "Telefon nömrəsini beynəlxalq formatda göstərin, məs. +4930123456",
-            "en": "Give the phone number in international format, e.g. +4930123456",
-        },
-        "esign.bic.invalid": {
-            "az": "SWIFT/BIC kodu yanlışdır (8 və ya 11 simvol)",
-            "en": "The SWIFT/BIC code is invalid (8 or 11 characters)",
-        },
-    }
-)
 
 
 def check_country(value: str) -> str:

@@ -12,16 +12,20 @@ an audit entry, in the transaction of the change.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
 from egov.esign.form import ApplicationForm, Section
+from egov.esign.texts import STATUS_TEXTS  # (and registers the texts for every module)
 from egov.platform import calendar, clock, i18n
-from egov.platform.problems import NotFound
-from egov.platform.repository import Item, Table
+from egov.platform.adapters.mobile import check_mobile
+from egov.platform.problems import Conflict, NotFound
+from egov.platform.repository import Item, Table, Transaction
 
 ESIGN = Table("ESIGN_TABLE")
 SERVICE = "esign"
@@ -36,45 +40,8 @@ Status = Literal[
     "invited",
     "issued",
     "embassy-refused",
+    "data-changed",
 ]
-STATUS_TEXTS: dict[Status, dict[i18n.Lang, str]] = {
-    "draft": {"az": "Qaralama", "en": "Draft"},
-    "registered": {
-        "az": "Qeydiyyata alınıb, dövlət orqanlarının rəyi gözlənilir",
-        "en": "Registered, awaiting the opinions of the state bodies",
-    },
-    "refused": {"az": "İmtina edilib", "en": "Refused"},
-    "virtual-fin-issued": {
-        "az": "Virtual FİN verilib, Mərkəzə göndərilib",
-        "en": "Virtual FIN issued, sent to the Center",
-    },
-    "center-refused": {"az": "Mərkəz imtina edib", "en": "Refused by the Center"},
-    "at-embassy": {
-        "az": "Mərkəzin qərarı səfirliyə göndərilib",
-        "en": "The Center's decision has reached the embassy",
-    },
-    "invited": {"az": "Səfirliyə dəvət edilib", "en": "Invited to the embassy"},
-    "issued": {"az": "Sertifikat verilib", "en": "Certificate issued"},
-    "embassy-refused": {
-        "az": "Səfirlik sənədlərin uyğunsuzluğuna görə imtina edib",
-        "en": "Refused by the embassy: the documents did not match",
-    },
-}
-
-i18n.register(
-    {f"{SERVICE}.status.{status}": text for status, text in STATUS_TEXTS.items()}
-    | {
-        "esign.title": {
-            "az": "Qeyri-rezident üçün elektron imza sertifikatı",
-            "en": "E-signature certificate for a non-resident",
-        },
-        "esign.application-unknown": {
-            "az": "Belə elektron imza müraciəti yoxdur",
-            "en": "No such e-signature application",
-        },
-    }
-)
-
 AttachmentId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 
 
@@ -144,6 +111,20 @@ def key(application_id: str) -> tuple[str, str]:
     return f"APPLICATION#{application_id}", "APPLICATION"
 
 
+def save(
+    tx: Transaction, item: Item, changes: Mapping[str, Any], *, field: str = "applicationId"
+) -> None:
+    """Write `changes` to the application in `tx` only if it is still as `item` was read (its
+    version and status), else 409 `application.changed` naming `field`."""
+    tx.update(
+        ESIGN,
+        *key(item["applicationId"]),
+        changes,
+        expected={"version": item["version"], "status": item["status"]},
+        conflict=Conflict("application.changed", field=field),
+    )
+
+
 def subject(application_id: str) -> str:
     """The audit and exchange subject of an application."""
     return f"ESIGN#{application_id}"
@@ -198,3 +179,16 @@ def view(item: Item, lang: i18n.Lang) -> Application:
         "updated_at": item["updatedAt"],
     }
     return Application.model_validate(data)
+
+
+def contacts(item: Item) -> dict[str, Any]:
+    """Where and in which language the applicant is told (G2; §2.6, §2.9, §3.4: "elektron poçt
+    ünvanına bildiriş və (və ya) mobil nömrəsinə SMS"): the e-mail of the form, an SMS to its
+    mobile (3.11) when the SMS gateway reaches it (an Azerbaijani mobile), the chosen language."""
+    applicant = (item.get("form") or {}).get("applicant") or {}
+    mobile = (applicant.get("phones") or {}).get("mobile")
+    try:
+        sms = check_mobile(mobile) if mobile else None
+    except PydanticCustomError:
+        sms = None
+    return {"email": applicant.get("email"), "sms": sms, "language": item.get("language")}

@@ -18,48 +18,14 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from egov.esign import deadlines, vfin
-from egov.esign.filing import contacts
-from egov.esign.records import ESIGN, SERVICE, Status, key, load, subject
-from egov.platform import applications, audit, clock, i18n, notify, tasks
+from egov.esign.records import SERVICE, Status, contacts, load, save, subject
+from egov.platform import applications, audit, clock, notify, tasks
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
 from egov.platform.repository import Item, Transaction
 
 WORKFLOW = Actor.system("esign-review")
 _ISSUE_TRIES = 5
-
-i18n.register(
-    {
-        "esign.reason.refused-by-review": {
-            "az": "Dövlət orqanlarından biri ərizəyə mənfi rəy verib",
-            "en": "One of the state bodies gave a negative opinion on the application",
-        },
-        "esign.refused.title": {
-            "az": "Elektron imza müraciətiniz rədd edildi",
-            "en": "Your e-signature application was refused",
-        },
-        "esign.refused.body": {
-            "az": "{number} nömrəli müraciətinizə dövlət orqanlarının yoxlaması zamanı mənfi rəy "
-            "verildi və müraciət rədd edildi. Ödənilmiş ödənişlər geri qaytarılmır.",
-            "en": "Application {number} received a negative opinion in the state bodies' check "
-            "and was refused. Fees paid are not refunded.",
-        },
-        "esign.vfin-issued.title": {
-            "az": "Sizə virtual FİN verildi",
-            "en": "You have been given a virtual FIN",
-        },
-        "esign.vfin-issued.body": {
-            "az": "{number} nömrəli müraciətiniz üzrə virtual FİN-iniz: {vfin}. Müraciət "
-            "sertifikat xidmətləri mərkəzinə göndərildi.",
-            "en": "Your virtual FIN for application {number} is {vfin}. The application has "
-            "been sent to the certificate services centre.",
-        },
-        "esign.note.opinions": {
-            "az": "Rəylər: {opinions}",
-            "en": "Opinions: {opinions}",
-        },
-    }
-)
 
 
 class Event(tasks.Event):
@@ -95,13 +61,7 @@ def transition(
 ) -> dict[str, Any]:
     """Move the application from its current status to `to`, with the cabinet and the audit."""
     after = {"status": to, "version": item["version"] + 1, **changes}
-    tx.update(
-        ESIGN,
-        *key(item["applicationId"]),
-        after,
-        expected={"version": item["version"], "status": item["status"]},
-        conflict=Conflict("application.changed", field="applicationId"),
-    )
+    save(tx, item, after)
     applications.advance(
         tx,
         item["owner"],

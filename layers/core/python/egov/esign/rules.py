@@ -11,99 +11,9 @@ from __future__ import annotations
 from datetime import date
 
 from egov.esign.form import Applicant, ApplicationForm, Carrier, Declarations, Other
-from egov.platform import i18n
 from egov.platform.problems import FieldError, Invalid
 
 AZERBAIJAN = "AZ"
-
-i18n.register(
-    {
-        "esign.carrier.operator-required": {
-            "az": "ASAN İmza SİM kartı üçün mobil operatoru seçin",
-            "en": "Choose the mobile operator of the ASAN İmza SIM card",
-        },
-        "esign.carrier.mobile-required": {
-            "az": "ASAN İmza SİM kartına bağlı +994 mobil nömrəni göstərin",
-            "en": "Give the +994 mobile number of the ASAN İmza SIM card",
-        },
-        "esign.carrier.sim-fields-for-token": {
-            "az": "Token üçün operator və mobil nömrə göstərilmir",
-            "en": "A token has no mobile operator or number",
-        },
-        "esign.applicant.resident": {
-            "az": "Qeyri-rezident xarici ölkədə yaşamalıdır: daimi yaşadığı ölkə Azərbaycan ola "
-            "bilməz",
-            "en": "A non-resident lives abroad: the country of residence cannot be Azerbaijan",
-        },
-        "esign.applicant.fin-required": {
-            "az": "Xaricdə daimi yaşayan Azərbaycan vətəndaşı şəxsiyyət vəsiqəsinin FİN-ini "
-            "göstərməlidir",
-            "en": "An Azerbaijani citizen living abroad must give the FIN of his ID card",
-        },
-        "esign.applicant.fin-only-citizens": {
-            "az": "FİN yalnız Azərbaycan vətəndaşları üçün göstərilir",
-            "en": "Only Azerbaijani citizens have a FIN",
-        },
-        "esign.applicant.citizenship-az": {
-            "az": "Bu kateqoriya üçün vətəndaşlıq Azərbaycan olmalıdır",
-            "en": "This category requires Azerbaijani citizenship",
-        },
-        "esign.applicant.citizenship-foreign": {
-            "az": "Əcnəbi üçün Azərbaycandan başqa vətəndaşlıq göstərin",
-            "en": "A foreigner has a citizenship other than Azerbaijani",
-        },
-        "esign.applicant.citizenship-stateless": {
-            "az": "Vətəndaşlığı olmayan şəxs üçün vətəndaşlıq göstərilmir",
-            "en": "A stateless person has no citizenship",
-        },
-        "esign.applicant.seal-required": {
-            "az": "Möhür səlahiyyəti olduqda kommersiya hüquqi şəxsin möhür məlumatlarını göstərin",
-            "en": "With seal authority, give the company's seal data",
-        },
-        "esign.document.expired": {
-            "az": "Şəxsiyyəti təsdiq edən sənədin etibarlılıq müddəti bitib",
-            "en": "The identity document has expired",
-        },
-        "esign.use.category-mismatch": {
-            "az": "\u201cBiznes\u201d sertifikatı xaricdə fəaliyyət göstərən hüquqi şəxslər, "
-            "\u201cŞəxsi\u201d sertifikat isə fiziki şəxslər üçündür",
-            "en": "A Business certificate is for legal entities abroad, a Personal one for "
-            "natural persons",
-        },
-        "esign.business.employment-required": {
-            "az": "Biznes istifadəsi üçün çalışdığınız struktur vahidini və vəzifənizi göstərin",
-            "en": "For business use, give the unit you work in and your position",
-        },
-        "esign.business.company-required": {
-            "az": "Biznes istifadəsi üçün kommersiya hüquqi şəxsin adını göstərin",
-            "en": "For business use, give the name of the commercial legal entity",
-        },
-        "esign.business.signing-scope-required": {
-            "az": "Biznes istifadəsi üçün imzadan istifadə imkanlarını seçin",
-            "en": "For business use, choose what the signature may sign",
-        },
-        "esign.business.seal-scope-required": {
-            "az": "Möhür kimi istifadə edilən imzanın istifadə sahəsini seçin",
-            "en": "Choose the scope of the signature used as a seal",
-        },
-        "esign.service.serial-required": {
-            "az": "Bu xidmət üçün sertifikatın seriya nömrəsini göstərin",
-            "en": "This service needs the certificate's serial number",
-        },
-        "esign.service.date-required": {
-            "az": "Sertifikatın qüvvəsinin dəyişdiyi tarixi göstərin",
-            "en": "Give the date from which the certificate's validity changes",
-        },
-        "esign.service.period-order": {
-            "az": "Dayandırılma müddətinin sonu başlanğıcından sonra olmalıdır",
-            "en": "A suspension must end after it starts",
-        },
-        "esign.declaration.required": {
-            "az": "Ərizəni təsdiq etmək üçün bu bəyanat qəbul edilməlidir",
-            "en": "This declaration must be accepted to confirm the application",
-        },
-    }
-)
 
 _REQUIRED_SECTIONS = ("service", "carrier", "use", "applicant", "declarations")
 _SERVICE_DATE = {"suspend": "suspendFrom", "restore": "restoreFrom", "revoke": "revokeFrom"}

@@ -20,7 +20,7 @@ import secrets
 from typing import Literal
 
 from egov.esign.records import ESIGN
-from egov.platform import clock, i18n
+from egov.platform import clock
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
 
@@ -28,19 +28,6 @@ ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PREFIX = "V"
 LENGTH = 7
 Kind = Literal["generated", "citizen-fin"]
-
-i18n.register(
-    {
-        "esign.vfin-taken": {
-            "az": "Bu virtual FİN artıq verilib",
-            "en": "This virtual FIN has already been issued",
-        },
-        "esign.vfin-not-held": {
-            "az": "Virtual FİN bu müraciətə aid deyil",
-            "en": "The virtual FIN does not belong to this application",
-        },
-    }
-)
 
 
 def new_code() -> str:

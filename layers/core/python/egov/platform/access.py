@@ -194,7 +194,10 @@ RULES: dict[str, Rule] = {
     ),
     "POST /esign/dispatches/{batchId}/handover": Rule(("officer",), agencies=("XIN",)),
     "POST /esign/dispatches/{batchId}/forwarding": Rule(("officer",), agencies=("XIN",)),
-    "POST /esign/dispatches/{batchId}/receipt": Rule(("center",)),
+    "POST /esign/dispatches/{batchId}/receipt": Rule(
+        ("center", "agency"),
+        narrowed="a Center for its part; a mobile operator's system for the part naming it",
+    ),
     "POST /certificates/{serial}/suspend": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/{serial}/restore": Rule(("center",), narrowed="the certificate's Center"),
     "POST /certificates/{serial}/revoke": Rule(("center",), narrowed="the certificate's Center"),

@@ -38,39 +38,6 @@ ACTIVATION_SECONDS = 7 * 24 * 3600
 MAX_ATTEMPTS = 5
 SK = "ACTIVATION"
 
-i18n.register(
-    {
-        "producers.activation.title": {
-            "az": "Kənd təsərrüfatı portalında kabinetiniz yaradıldı",
-            "en": "Your cabinet on the agricultural portal has been created",
-        },
-        "producers.activation.body": {
-            "az": "İstifadəçi adınız: {username}. Şifrə təyin etmək üçün aktivləşdirmə kodunuz: "
-            "{code} (7 gün etibarlıdır).",
-            "en": "Your username: {username}. Your activation code to set a password: {code} "
-            "(valid for 7 days).",
-        },
-        "producers.activation.invalid": {
-            "az": "İstifadəçi adı və ya aktivləşdirmə kodu yanlışdır, ya da müddəti bitib",
-            "en": "The username or activation code is wrong or has expired",
-        },
-        "producers.cabinet-active.title": {
-            "az": "Şəxsi kabinetiniz aktivdir",
-            "en": "Your personal cabinet is active",
-        },
-        "producers.cabinet-active.body": {
-            "az": "Kənd təsərrüfatı portalında şəxsi kabinetiniz aktiv edildi. İstifadəçi adınız: "
-            "{username}.",
-            "en": "Your personal cabinet on the agricultural portal has been activated. Your "
-            "username: {username}.",
-        },
-        "producers.activated": {
-            "az": "Kabinetiniz aktivləşdirildi; istifadəçi adınız və şifrənizlə daxil olun.",
-            "en": "Your cabinet is active; log in with your username and password.",
-        },
-    }
-)
-
 
 class Activation(Model):
     username: Username

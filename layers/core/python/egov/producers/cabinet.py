@@ -54,19 +54,6 @@ from egov.producers.records import (
     view,
 )
 
-i18n.register(
-    {
-        "producers.password.wrong": {
-            "az": "Hazırkı şifrə yanlışdır",
-            "en": "The current password is wrong",
-        },
-        "producers.closed": {
-            "az": "Qeydiyyatdan imtina edilib; hesab bağlanıb",
-            "en": "The registration has been withdrawn; the account is closed",
-        },
-    }
-)
-
 
 class EmailChange(Model):
     # Required: a body without it is a mistake (422), not a removal; `null` removes it.

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from egov.platform import audit, i18n
+from egov.platform import audit
 from egov.platform.repository import Item, Transaction
 from egov.producers.models import Model
 from egov.producers.records import (
@@ -33,23 +33,6 @@ from egov.producers.records import (
 Unit = Literal["ton", "kg", "litre", "piece", "head"]
 Season = Literal["spring", "summer", "autumn", "winter", "all-year"]
 MAX_PRODUCTS = 40  # one transaction holds them with the record and the audit entry
-
-i18n.register(
-    {
-        "producers.product.unknown": {
-            "az": "Bu kod məhsul təsnifatında yoxdur",
-            "en": "This code is not in the product classifier",
-        },
-        "producers.product.unit": {
-            "az": "Bu məhsul üçün ölçü vahidi yanlışdır",
-            "en": "This unit is not used for this product",
-        },
-        "producers.product.repeated": {
-            "az": "Hər məhsul siyahıda bir dəfə olmalıdır",
-            "en": "Each product may appear once in the list",
-        },
-    }
-)
 
 
 class ProductInfo(Model):

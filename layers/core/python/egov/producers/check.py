@@ -14,39 +14,12 @@ registry. An officer who sees the person in the office uses `identify` (P6).
 
 from __future__ import annotations
 
-from egov.platform import adapters, aws, i18n, ratelimit
+from egov.platform import adapters, aws, ratelimit
 from egov.platform.problems import Invalid, NotFound
 from egov.producers.models import Identity, IdentityCheck, Subject
 from egov.producers.records import PRODUCERS
 
 LOOKUP_WINDOW_SECONDS = 600
-
-i18n.register(
-    {
-        "producers.voen.inactive": {
-            "az": "Bu VÖEN üzrə vergi ödəyicisi fəaliyyətdə deyil (ləğv edilib)",
-            "en": "The taxpayer with this VÖEN is no longer active (liquidated)",
-        },
-        "producers.fin.not-for-legal": {
-            "az": "Hüquqi şəxs VÖEN ilə yoxlanılır; FİN sahəsini boş saxlayın",
-            "en": "A legal entity is checked by its VÖEN; leave the FIN empty",
-        },
-        "producers.identity.no-match": {
-            "az": "Bu FİN və şəxsiyyət vəsiqəsinin nömrəsi üzrə şəxs tapılmadı; hər ikisini "
-            "vəsiqənizdən yoxlayıb yenidən daxil edin",
-            "en": "No person has this FIN and ID card number; check both on your ID card and "
-            "try again",
-        },
-        "producers.lookups.rate-limited": {
-            "az": "Çox sayda yoxlama edilib; {seconds} saniyədən sonra yenidən cəhd edin",
-            "en": "Too many checks; try again in {seconds} seconds",
-        },
-        "producers.voen.not-for-natural": {
-            "az": "Fiziki şəxs FİN ilə yoxlanılır; VÖEN sahəsini boş saxlayın",
-            "en": "A natural person is checked by FIN; leave the VÖEN empty",
-        },
-    }
-)
 
 
 def look_up(request: IdentityCheck, source_ip: str | None) -> Identity:

@@ -23,25 +23,6 @@ from egov.producers.records import APPROVED, PRODUCERS, Verification, region_key
 
 PAGE = 20
 
-i18n.register(
-    {
-        "producers.verification.ministry": {
-            "az": "Potensial istehsalçı - Kənd Təsərrüfatı Nazirliyi tərəfindən təsdiqlənib",
-            "en": "Potential producer - verified by the Ministry of Agriculture",
-        },
-        "producers.verification.in-person": {
-            "az": "Potensial istehsalçı - ASAN xidmət mərkəzində şəxsən qeydiyyata alınıb; "
-            "nazirlik təsdiqi deyil",
-            "en": "Potential producer - registered in person at an ASAN service centre; not a "
-            "ministry verification",
-        },
-        "producers.verification.not-required": {
-            "az": "Satıcı - nazirlik tərəfindən yoxlanılmır",
-            "en": "Seller - not verified by the ministry",
-        },
-    }
-)
-
 
 class PublicProducer(Model):
     id: str

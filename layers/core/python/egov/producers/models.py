@@ -33,41 +33,11 @@ from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import DocumentNumber, Fin
 from egov.platform.adapters.tax import Voen
 from egov.platform.text import clean
+from egov.producers import texts  # noqa: F401  (registers the texts for every module)
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128
 USERNAME_PATTERN = re.compile(r"[^\W\d_][\w.\-]{2,29}")
-
-i18n.register(
-    {
-        "producers.username.invalid": {
-            "az": "İstifadəçi adı 3–30 simvol olmalı, hərflə başlamalı və yalnız hərf, rəqəm, "
-            "'.', '_' və '-' simvollarından ibarət olmalıdır",
-            "en": "A username has 3–30 characters, starts with a letter and has only letters, "
-            "digits, '.', '_' and '-'",
-        },
-        "producers.password.length": {
-            "az": "Şifrə 10–128 simvoldan ibarət olmalıdır",
-            "en": "A password must have 10 to 128 characters",
-        },
-        "producers.password.weak": {
-            "az": "Şifrədə ən azı iki növ simvol olmalıdır: hərflər, rəqəmlər, digər simvollar",
-            "en": "A password needs at least two kinds of characters: letters, digits, others",
-        },
-        "producers.password.contains-username": {
-            "az": "Şifrədə istifadəçi adı olmamalıdır",
-            "en": "The password must not contain the username",
-        },
-        "producers.text.too-long": {
-            "az": "Mətn 200 simvoldan uzun olmamalıdır",
-            "en": "The text must not be longer than 200 characters",
-        },
-        "producers.code.invalid": {
-            "az": "Təsdiq kodu 6 rəqəmdən ibarətdir",
-            "en": "The confirmation code has 6 digits",
-        },
-    }
-)
 
 
 def check_username(value: str) -> str:

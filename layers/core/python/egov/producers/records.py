@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from egov.platform import audit_read, i18n
+from egov.platform import audit_read
 from egov.platform.problems import Conflict, NotFound
 from egov.platform.repository import Item, Table
 from egov.producers.models import Producer
@@ -24,27 +24,6 @@ from egov.producers.models import Producer
 PRODUCERS = Table("PRODUCERS_TABLE")
 PROFILE = "PROFILE"
 APPROVED = "APPROVED"
-
-i18n.register(
-    {
-        "producers.unknown": {
-            "az": "İstehsalçı tapılmadı",
-            "en": "The producer was not found",
-        },
-        "producers.fin-taken": {
-            "az": "Bu FİN ilə istehsalçı artıq qeydiyyatdan keçib",
-            "en": "A producer with this FIN is already registered",
-        },
-        "producers.voen-taken": {
-            "az": "Bu VÖEN ilə istehsalçı artıq qeydiyyatdan keçib",
-            "en": "A producer with this VÖEN is already registered",
-        },
-        "producers.changed": {
-            "az": "Məlumat eyni vaxtda dəyişdirildi; yenidən cəhd edin",
-            "en": "The record changed at the same time; please try again",
-        },
-    }
-)
 
 
 def producer_pk(producer_id: str) -> str:

@@ -34,36 +34,6 @@ from egov.producers.records import PRODUCERS, PROFILE, changed, producer_pk
 
 PURPOSE = "password-reset"
 
-i18n.register(
-    {
-        "producers.password-reset.started": {
-            "az": "İstifadəçi adı qeydiyyatdadırsa, təsdiqlənmiş mobil nömrəyə 5 dəqiqəlik kod "
-            "göndərildi.",
-            "en": "If the username is registered, a code valid for 5 minutes was texted to its "
-            "confirmed mobile number.",
-        },
-        "producers.password-reset.rate-limited": {
-            "az": "Bu istifadəçi adı üçün çox sayda kod istənilib; {seconds} saniyədən sonra "
-            "yenidən cəhd edin",
-            "en": "Too many codes were asked for this username; try again in {seconds} seconds",
-        },
-        "producers.password-reset.done": {
-            "az": "Şifrəniz dəyişdirildi; yeni şifrə ilə daxil olun.",
-            "en": "Your password has been changed; log in with the new password.",
-        },
-        "producers.password-reset-notice.title": {
-            "az": "Şifrəniz dəyişdirildi",
-            "en": "Your password has been changed",
-        },
-        "producers.password-reset-notice.body": {
-            "az": "{username} istifadəçisinin şifrəsi bərpa kodu ilə dəyişdirildi və bütün "
-            "açıq sessiyalar bağlandı. Bunu siz etməmisinizsə, dərhal portalla əlaqə saxlayın.",
-            "en": "The password of {username} was changed with a reset code and every open "
-            "session was ended. If this was not you, contact the portal at once.",
-        },
-    }
-)
-
 
 class ResetRequest(Model):
     username: Annotated[str, StringConstraints(min_length=1, max_length=30), Clean]

@@ -42,27 +42,6 @@ from egov.producers.records import (
 ASSISTING_AGENCIES = ("MKT", "ASAN")
 """P6: local offices of the Ministry of Agriculture and ASAN service centres."""
 
-i18n.register(
-    {
-        "producers.registered.pending": {
-            "az": "Qeydiyyatdan keçdiniz. İstifadəçi adınız və şifrənizlə daxil ola bilərsiniz. "
-            "Potensial istehsalçı statusunuzu Kənd Təsərrüfatı Nazirliyi təsdiq edəcək.",
-            "en": "You are registered and can log in with your username and password. The "
-            "Ministry of Agriculture will verify you as a potential producer.",
-        },
-        "producers.registered.approved": {
-            "az": "Qeydiyyatdan keçdiniz. İstifadəçi adınız və şifrənizlə daxil ola bilərsiniz.",
-            "en": "You are registered and can log in with your username and password.",
-        },
-        "producers.registered.assisted": {
-            "az": "İstehsalçı portala əlavə edildi; şifrə təyin etmək üçün ona aktivləşdirmə "
-            "bildirişi göndərildi.",
-            "en": "The producer has been added to the portal and sent an activation notice to "
-            "set a password.",
-        },
-    }
-)
-
 
 def display_name(identity: Identity) -> str:
     if identity.person_kind == "legal" and identity.company_name:

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 
-from egov.platform import applications, audit, aws, calendar, clock, i18n, notify, outbox, tasks
+from egov.platform import applications, audit, aws, calendar, clock, notify, outbox, tasks
 from egov.platform.observability import correlation_id, logger
 from egov.platform.repository import Item, Transaction
 from egov.producers import catalog
@@ -40,61 +40,6 @@ from egov.producers.records import (
 
 MINISTRY = "MKT"
 SERVICE = "producers"
-
-i18n.register(
-    {
-        "producers.application.title": {
-            "az": "Potensial istehsalçı kimi qeydiyyat",
-            "en": "Registration as a potential producer",
-        },
-        "producers.status.pending-verification": {
-            "az": "Kənd Təsərrüfatı Nazirliyinin təsdiqini gözləyir",
-            "en": "Waiting for the Ministry of Agriculture to verify",
-        },
-        "producers.decision-note": {"az": "Səbəb: {reason}", "en": "Reason: {reason}"},
-        "producers.status.approved": {"az": "Təsdiq edilib", "en": "Approved"},
-        "producers.status.rejected": {"az": "İmtina edilib", "en": "Rejected"},
-        "producers.status.closed": {"az": "Qeydiyyatdan imtina edilib", "en": "Deregistered"},
-        "producers.verification-approved.title": {
-            "az": "Potensial istehsalçı statusunuz təsdiq edildi",
-            "en": "You have been verified as a potential producer",
-        },
-        "producers.verification-approved.body": {
-            "az": "Kənd Təsərrüfatı Nazirliyi sizi potensial istehsalçı kimi təsdiq etdi. "
-            "Adınız portalın istehsalçılar siyahısında görünür.",
-            "en": "The Ministry of Agriculture has verified you as a potential producer. "
-            "Your name now appears in the portal's list of producers.",
-        },
-        "producers.verification-rejected.title": {
-            "az": "Potensial istehsalçı müraciətiniz rədd edildi",
-            "en": "Your application as a potential producer was rejected",
-        },
-        "producers.verification-rejected.body": {
-            "az": "Kənd Təsərrüfatı Nazirliyi müraciətinizi rədd etdi. Səbəb: {reason}",
-            "en": "The Ministry of Agriculture rejected your application. Reason: {reason}",
-        },
-        "producers.verification-overdue.title": {
-            "az": "Nazirlik istehsalçının təsdiqinə vaxtında cavab vermədi",
-            "en": "The ministry did not answer a producer verification in time",
-        },
-        "producers.verification-overdue.body": {
-            "az": "İstehsalçı {producerId} üzrə sorğunun müddəti {deadline} tarixində bitdi "
-            "({count}-ci dəfə). Sorğu açıq qalır; yeni müddət: {next}.",
-            "en": "The request about producer {producerId} passed its deadline {deadline} "
-            "(time {count}). The request stays open; new deadline: {next}.",
-        },
-        "producers.verification-failed.title": {
-            "az": "İstehsalçının təsdiqi sorğusu cavabsız bağlandı",
-            "en": "A producer verification request ended without an answer",
-        },
-        "producers.verification-failed.body": {
-            "az": "İstehsalçı {producerId} üzrə nazirliyə sorğu cavabsız bağlandı; "
-            "yoxlayın və yenidən başladın.",
-            "en": "The ministry request about producer {producerId} ended without an answer; "
-            "please look into it and start it again.",
-        },
-    }
-)
 
 
 def business_days() -> int:
