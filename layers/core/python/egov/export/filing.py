@@ -13,7 +13,7 @@ import uuid
 from typing import Any
 
 from egov.export import permits, records
-from egov.export.models import Application, ApplicationForm, Exporter
+from egov.export.models import Application, ApplicationForm, Exporter, Goods
 from egov.platform import adapters, applications, audit, auth, clock, mobile_id, outbox, tasks
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
@@ -62,7 +62,7 @@ def file(form: ApplicationForm, caller: auth.Principal) -> Application:
         status="under-review" if needed else "ready",
         exporter=exporter,
         destination=form.destination,
-        goods=form.goods,
+        goods=[Goods.of(item) for item in form.goods],
         export_incentive=form.export_incentive,
         permits=needed,
         created_at=now,

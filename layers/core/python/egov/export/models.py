@@ -63,6 +63,23 @@ class DeclarationForm(Form):
     contract_id: str | None = Field(None, pattern=r"^[A-Za-z0-9_-]{1,64}$")
 
 
+class Goods(Model):
+    """A line of the goods as the application keeps and shows it (amounts as decimal strings)."""
+
+    hs_code: str
+    description: str
+    quantity: str
+    unit: str
+    value: str
+    currency: str
+    origin: str
+    flags: list[str]
+
+    @classmethod
+    def of(cls, item: GoodsItem) -> Goods:
+        return cls.model_validate(item.model_dump(mode="json"))
+
+
 class Head(Model):
     fin: str
     full_name: str
@@ -129,7 +146,7 @@ class Application(Model):
     status: Status
     exporter: Exporter
     destination: str
-    goods: list[GoodsItem]
+    goods: list[Goods]
     export_incentive: bool
     permits: list[Permit]
     created_at: datetime
