@@ -333,6 +333,31 @@ def business(voen: str, organisation: str, position: str, unit: str) -> dict[str
     }
 
 
+def export_permit_agencies() -> None:
+    """The agencies that issue export permits (X4; §4.2.1-4.2.5): an officer and a system each;
+    their systems answer in the agency simulator (data/agencies.json). The exporter is
+    `goygol.importer`, head of "Göygöl Aqro" MMC (the customs step links the FIN)."""
+    for code, name, officer, person in (
+        ("AQTA", "Qida Təhlükəsizliyi Agentliyi", "aqta.officer", "Rəhimova Aynur Tofiq qızı"),
+        ("IN", "İqtisadiyyat Nazirliyi", "in.officer", "Quliyev Fərid Akif oğlu"),
+        (
+            "ETSN",
+            "Ekologiya və Təbii Sərvətlər Nazirliyi",
+            "etsn.officer",
+            "Əliyeva Nərmin Vüqar qızı",
+        ),
+        ("MN", "Mədəniyyət Nazirliyi", "mn.officer", "Həsənov Orxan Elman oğlu"),
+        (
+            "DQIDK",
+            "Dini Qurumlarla İş üzrə Dövlət Komitəsi",
+            "dqidk.officer",
+            "Babayev Zaur Rauf oğlu",
+        ),
+    ):
+        staff(officer, person, "officer", agency=code, office=f"{code}-BAKI")
+        agency_system(f"{code.lower()}-system", code, name)
+
+
 STEPS: list[Callable[[], None]] = [
     operator,
     agriculture,
@@ -346,6 +371,7 @@ STEPS: list[Callable[[], None]] = [
     nonresident_applicant,
     customs,
     export_catalogue,
+    export_permit_agencies,
     ektis_farmers,
     renewal_holders,
 ]

@@ -1,13 +1,17 @@
-"""The catalogue (X1), e-contracts (X2), e-services (X3) and goods at the border (C1-C3) over HTTP against the local stack, with
-the demo accounts and data of docs/export.md's walkthrough."""
+"""The catalogue (X1), e-contracts (X2), e-services (X3), the export application and its
+declaration (X4, X5) and goods at the border (C1-C3) over HTTP against the local stack, with the
+demo accounts and data of docs/export.md's walkthrough."""
 
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 from tests.e2e.conftest import RunningStack
 from tests.e2e.test_identity import _log_in
+from tests.e2e.test_producers import STACK_WAIT
 from tests.e2e.test_renewal import answered, mobile_login
+from tests.helpers import wait_for
 
 IMPORTER_VOEN = "1400500071"
 ELSHAN_SIM = {"phoneNumber": "+994501234567", "userId": "315402"}  # heads IMPORTER_VOEN
@@ -147,3 +151,72 @@ def test_x2_x3_a_contract_drawn_up_locally_signed_and_confirmed_by_the_foreign_p
                     assert http.get(service["path"]).status_code == 200
             elif service["kind"] == "transactional" and "{" not in service["path"]:
                 assert http.request(service["method"], service["path"]).status_code == 401
+
+
+# ---------------------------------------------------------------- X4, X5: the export application
+
+CAVIAR = {
+    "hsCode": "1604310000",
+    "description": "Nərə kürüsü",
+    "quantity": "12.5",
+    "unit": "kg",
+    "value": "31250.00",
+    "currency": "EUR",
+    "origin": "AZ",
+    "flags": ["cites", "origin-certificate"],
+}
+JUICE = CAVIAR | {
+    "hsCode": "2009890000",
+    "description": "Nar şirəsi",
+    "unit": "l",
+    "flags": ["origin-certificate"],
+}
+HAZELNUTS = CAVIAR | {"hsCode": "0802220000", "description": "Fındıq ləpəsi", "flags": []}
+
+
+def _decided(http: Any, application_id: str) -> dict[str, Any]:
+    def shown() -> dict[str, Any] | None:
+        page = http.get(f"/export/applications/{application_id}").json()
+        return page if page["status"] != "under-review" else None
+
+    return dict(wait_for(shown, STACK_WAIT, what="the permit agencies' answers"))
+
+
+def test_x4_x5_one_permit_refused_then_all_granted_and_released(stack: RunningStack) -> None:
+    """X4, X5 over HTTP with the demo data (docs/export.md): the exporter's caviar needs three
+    permits from three agencies (the simulator's ETSN refuses CITES: that permit alone is
+    refused, the two others are issued and shown); juice and hazelnuts need three permits, all
+    granted; the declaration carries the contract and every permit, customs' system fails once
+    (simulator data) and then releases the goods; the result is in the cabinet."""
+    exporter = _log_in(stack, "goygol.importer")
+    with stack.client(exporter) as http:
+        body = {"voen": IMPORTER_VOEN, "destination": "DE", "exportIncentive": True}
+        filed = http.post("/export/applications", json=body | {"goods": [CAVIAR]})
+        assert filed.status_code == 201, filed.text
+        refused = _decided(http, filed.json()["applicationId"])
+        assert refused["status"] == "refused"
+        assert {p["code"]: p["status"] for p in refused["permits"]} == {
+            "food-safety": "issued",
+            "origin": "issued",
+            "cites": "refused",
+        }
+        assert "CITES" in next(p for p in refused["permits"] if p["code"] == "cites")["reason"]
+
+        filed = http.post("/export/applications", json=body | {"goods": [JUICE, HAZELNUTS]})
+        assert filed.status_code == 201, filed.text
+        application_id = filed.json()["applicationId"]
+        ready = _decided(http, application_id)
+        assert ready["status"] == "ready", ready
+        assert {p["agency"] for p in ready["permits"]} == {"AQTA", "IN"}
+
+        path = f"/export/applications/{application_id}/declaration"
+        first = http.post(path, json={"contractId": "ctr_demo_1"})
+        assert first.status_code == 503, first.text
+        sent = http.post(path, json={"contractId": "ctr_demo_1"})
+        assert sent.status_code == 200, sent.text
+        declaration = sent.json()["declaration"]
+        assert sent.json()["status"] == "released"
+        assert len(declaration["permits"]) == 3
+        assert declaration["contract"] == {"contractId": "ctr_demo_1"}
+        mine = http.get("/me/applications").json()["items"]
+        assert {a["applicationId"]: a["status"] for a in mine}[application_id] == "released"

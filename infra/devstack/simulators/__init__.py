@@ -1,7 +1,7 @@
 """Simulators of the external systems, served over HTTP for the adapters' production clients.
 
 One server, one path prefix per system: `/population`, `/tax`, `/mobile`, `/sms`, `/email`,
-`/payment`, `/agency`, `/border`, `/asan-imza`.
+`/payment`, `/agency`, `/border`, `/asan-imza`, `/customs`.
 `endpoints(base_url)` is the map the local stack writes into the SSM parameter the adapters read
 (`ADAPTER_ENDPOINTS_PARAMETER`), so `adapters.population()` in a handler reaches
 `<base_url>/population`.
@@ -23,7 +23,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from devstack.serving import Listening
-from devstack.simulators import agency, asan_imza, border, gateways, payment, registries
+from devstack.simulators import agency, asan_imza, border, customs, gateways, payment, registries
 
 WsgiApp = Callable[..., Any]
 
@@ -37,6 +37,7 @@ SIMULATORS: dict[str, Callable[[str], WsgiApp]] = {
     "agency": agency.make,
     "border": border.make,
     "asan-imza": asan_imza.make,
+    "customs": customs.make,
 }
 
 

@@ -143,6 +143,11 @@ RULES: dict[str, Rule] = {
         ("citizen",), narrowed=OWNER
     ),
     "GET /renewal/applications/{applicationId}": Rule(("citizen",), narrowed=OWNER),
+    "POST /export/applications": Rule(
+        ("citizen",), narrowed="a VÖEN the tax registry shows the caller heading"
+    ),
+    "GET /export/applications/{applicationId}": Rule(("citizen",), narrowed=OWNER),
+    "POST /export/applications/{applicationId}/declaration": Rule(("citizen",), narrowed=OWNER),
     "GET /renewal/documents": Rule(("citizen",), narrowed=OWNER),
     "GET /renewal/attorneys": Rule(("citizen",), narrowed="the head the tax registry names"),
     "POST /renewal/attorneys/{applicationId}/approval": Rule(

@@ -1,0 +1,17 @@
+"""ExportWorkflowQueue consumer: the export application workflow's steps (X4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
+
+from egov.export import workflow
+from egov.platform.queues import consumer
+
+
+def handle(body: dict[str, Any], record: SQSRecord) -> None:
+    workflow.handle(body)
+
+
+lambda_handler = consumer(handle)
