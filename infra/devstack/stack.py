@@ -16,10 +16,12 @@ from typing import Any
 import boto3
 
 from devstack import localstack, state
+from devstack.simulators import asan_imza
 from devstack.template import REGION, Template
 
 # Where the local stack departs from a deployment's defaults (`--parameter` overrides these).
-LOCAL_PARAMETERS = {"PasswordHashProfile": "CHEAPEST"}
+# The local ASXM CA is the ASAN İmza simulator's: its certificates chain to it (R1).
+LOCAL_PARAMETERS = {"PasswordHashProfile": "CHEAPEST", "AsanImzaCaCertificate": asan_imza.ca_pem()}
 
 
 def aws_environment(endpoint: str) -> dict[str, str]:

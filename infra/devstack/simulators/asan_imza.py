@@ -28,6 +28,14 @@ public keys (`public_key_der`). `GET /sims/<phone>` shows a SIM and its public k
 `POST /sims/<phone>` sets `scenario`, `pendingPolls`, `status` for a demo or a test;
 `GET /session/<id>/display` is what the phone shows (the verification code and text).
 
+Certificates (R1): every answer's `cert.certificate` is the signer's X.509 certificate (DER,
+base64), issued by the local ASXM CA (`ca_certificate`, an Ed25519 key fixed by a seed, so its
+certificate is the same on every start and the stack can hand it to the platform as the trust
+anchor) for the SIM's current key, subject name and FIN. `GET /crl` is the CA's signed
+certificate revocation list (`{"crl": base64 DER}`). A SIM's `certificate` (`POST /sims/<phone>`)
+makes its certificate `valid`, `expired` (ended yesterday), `revoked` (listed in the CRL) or
+`untrusted` (the same names signed by another key, as a forger's would be).
+
 The mobile operator's counter (R8): `POST /sims/<phone>/activation` is the holder getting a
 duplicate SIM with the service activated for the next 3 years: the SIM's next `generation` (new
 keys) is active, and the operator's report `{phoneNumber, fin, operator, activatedAt, publicKey}`
@@ -39,15 +47,18 @@ retried twice. The answer tells how the report's delivery went.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 import threading
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from cryptography.x509.oid import NameOID
 from flask import Flask, abort, jsonify, request
 
 from devstack.simulators._data import load
@@ -58,6 +69,16 @@ Usage = Literal["authentication", "signing"]
 PHONE = re.compile(r"\+994[0-9]{9}")
 USER_ID = re.compile(r"[0-9]{6}")
 SCENARIOS = ("confirm", "refuse", "timeout")
+CERTIFICATES = ("valid", "expired", "revoked", "untrusted")
+CA_NAME = x509.Name(
+    [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "AZ"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "ASXM"),
+        x509.NameAttribute(NameOID.COMMON_NAME, "ASXM Local Root CA"),
+    ]
+)
+# A certificate's life when the SIM's data names none: long enough for any virtual clock.
+VALID_FROM, VALID_TO = datetime(2020, 1, 1, tzinfo=UTC), datetime(2045, 1, 1, tzinfo=UTC)
 OUTCOME = {"confirm": "OK", "refuse": "USER_REFUSED", "timeout": "TIMEOUT"}
 
 
@@ -81,6 +102,87 @@ def known(table: dict[str, dict[str, Any]], key: str) -> dict[str, Any]:
     if found is None:
         abort(404)
     return found
+
+
+def _seeded(label: str) -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(label.encode()).digest())
+
+
+@functools.cache
+def ca_certificate() -> x509.Certificate:
+    """The local ASXM CA's self-signed certificate (Ed25519 signs deterministically: same bytes
+    on every start)."""
+    key = _seeded("asan-imza-sim:ASXM-CA")
+    return (
+        x509.CertificateBuilder()
+        .subject_name(CA_NAME)
+        .issuer_name(CA_NAME)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(VALID_FROM)
+        .not_valid_after(datetime(2050, 1, 1, tzinfo=UTC))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .sign(key, None)
+    )
+
+
+def ca_pem() -> str:
+    """The trust anchor the platform is configured with (ASAN_IMZA_CA_PARAMETER)."""
+    return ca_certificate().public_bytes(Encoding.PEM).decode()
+
+
+def serial_of(phone: str, usage: Usage, generation: int) -> int:
+    digest = hashlib.sha256(f"asan-imza-cert:{phone}:{usage}:{generation}".encode()).digest()
+    return int.from_bytes(digest[:16]) | 1
+
+
+def certificate(sim: dict[str, Any], usage: Usage) -> x509.Certificate:
+    """The SIM's current certificate for `usage`, as its `certificate` setting makes it."""
+    phone, generation = sim["phoneNumber"], sim["generation"]
+    kind = sim.get("certificate", "valid")
+    valid_to = VALID_TO
+    if kind == "expired":
+        valid_to = datetime.now(UTC) - timedelta(days=1)
+    issuer = _seeded("asan-imza-sim:rogue-CA" if kind == "untrusted" else "asan-imza-sim:ASXM-CA")
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "AZ"),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, sim["fin"]),
+            x509.NameAttribute(NameOID.COMMON_NAME, sim["name"]),
+        ]
+    )
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(CA_NAME)
+        .public_key(private_key(phone, usage, generation).public_key())
+        .serial_number(serial_of(phone, usage, generation))
+        .not_valid_before(min(VALID_FROM, valid_to - timedelta(days=1)))
+        .not_valid_after(valid_to)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .sign(issuer, None)
+    )
+
+
+def revocation_list(sims: list[dict[str, Any]]) -> x509.CertificateRevocationList:
+    now = datetime.now(UTC)
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(CA_NAME)
+        .last_update(now)
+        .next_update(now + timedelta(days=1))
+    )
+    for sim in sims:
+        if sim.get("certificate") != "revoked":
+            continue
+        for usage in ("authentication", "signing"):
+            builder = builder.add_revoked_certificate(
+                x509.RevokedCertificateBuilder()
+                .serial_number(serial_of(sim["phoneNumber"], usage, sim["generation"]))
+                .revocation_date(now)
+                .build()
+            )
+    return builder.sign(_seeded("asan-imza-sim:ASXM-CA"), None)
 
 
 def make(api_url: str) -> Flask:
@@ -159,8 +261,19 @@ def make(api_url: str) -> Flask:
                     "name": sim["name"],
                     "phoneNumber": phone,
                     "keyUsage": usage,
+                    "certificate": base64.b64encode(
+                        certificate({**sim, "generation": found["generation"]}, usage).public_bytes(
+                            Encoding.DER
+                        )
+                    ).decode(),
                 }
         return jsonify(answer)
+
+    @app.get("/crl")
+    def crl() -> Any:
+        with lock:
+            listed = revocation_list(list(sims.values()))
+        return jsonify({"crl": base64.b64encode(listed.public_bytes(Encoding.DER)).decode()})
 
     @app.get("/session/<session_id>/display")
     def display(session_id: str) -> Any:
@@ -190,6 +303,8 @@ def make(api_url: str) -> Flask:
                 abort(400)
             if body.get("status", sim["status"]) not in ("active", "inactive"):
                 abort(400)
+            if body.get("certificate", sim.get("certificate", "valid")) not in CERTIFICATES:
+                abort(400)
             polls = body.get("pendingPolls", sim["pendingPolls"])
             if not isinstance(polls, int) or not 0 <= polls <= 100:
                 abort(400)
@@ -197,6 +312,7 @@ def make(api_url: str) -> Flask:
                 scenario=body.get("scenario", sim["scenario"]),
                 status=body.get("status", sim["status"]),
                 pendingPolls=polls,
+                certificate=body.get("certificate", sim.get("certificate", "valid")),
             )
             return jsonify(shown(sim))
 

@@ -159,3 +159,28 @@ def test_a_number_gets_a_limited_number_of_requests(systems: LocalAws) -> None:
         "phoneNumber",
     )
     assert _start(systems, GUNAY)[0] == 201  # another number is not concerned
+
+
+@pytest.mark.parametrize(
+    ("sim", "certificate"),
+    [
+        ({"phoneNumber": "+994501234567", "userId": "315402"}, "untrusted"),
+        ({"phoneNumber": "+994514567890", "userId": "428615"}, "expired"),
+        ({"phoneNumber": "+994996789012", "userId": "507731"}, "revoked"),
+    ],
+)
+def test_r1_a_login_whose_certificate_does_not_chain_to_asxm_or_is_expired_or_revoked_fails(
+    systems: LocalAws, simulators: str, sim: dict[str, str], certificate: str
+) -> None:
+    """R1 (issue 13 gap): the signature verifies with the answer's key, but the certificate of
+    that key is not ASXM's, no longer valid, or on ASXM's revocation list: no session."""
+    url = f"{simulators}/asan-imza/sims/{sim['phoneNumber']}"
+    assert httpx.post(url, json={"certificate": certificate}).status_code == 200
+    try:
+        status, problem = _until_answered(systems, _start(systems, sim)[1]["sessionId"])
+        assert status == 401 and problem["code"] == f"mobile-id.certificate-{certificate}"
+        assert problem["errors"][0]["field"] == "sessionId"
+    finally:
+        httpx.post(url, json={"certificate": "valid"})
+    status, token = _until_answered(systems, _start(systems, sim)[1]["sessionId"])
+    assert status == 200 and token["role"] == "citizen"

@@ -80,7 +80,12 @@ CENTER_OF_CARRIER: dict[str, str] = {"token": "EIMZA", "asan-sim": "ASXM"}
 
 
 class View(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+    model_config = ConfigDict(
+        defer_build=True,
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+    )
 
 
 class Holder(View):
@@ -174,7 +179,7 @@ class IssueRequest(View):
 
     center: Center
     holder: Holder
-    contact: Contacts = Contacts()
+    contact: Contacts = Field(default_factory=Contacts)
     carrier: Carrier
     use: Use
     public_key: PublicKeyDer = Field(

@@ -34,7 +34,9 @@ DECISION_RECEIVED = "esign.decision-received"
 class Decision(BaseModel):
     """The exchange's answer as the workflow passes it on."""
 
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
+    model_config = ConfigDict(
+        defer_build=True, alias_generator=to_camel, populate_by_name=True, extra="ignore"
+    )
 
     decision_id: str
     agency: str

@@ -40,7 +40,7 @@ _HOLDER_FIELDS = (
 
 
 class Party(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     role: Literal["center", "holder", "mobile-operator"]
     code: str | None = None
@@ -49,7 +49,7 @@ class Party(BaseModel):
 
 
 class Contract(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     contract_number: str
     application_id: str

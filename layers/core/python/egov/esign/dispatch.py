@@ -63,7 +63,7 @@ class Receipt(BaseModel):
 class Part(BaseModel):
     """The contracts of one Center, sent on by their receiving body (§2.17–2.18)."""
 
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     center: str
     receiver: str
@@ -80,7 +80,7 @@ class Part(BaseModel):
 
 
 class Batch(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     batch_id: str
     embassy: str
@@ -99,7 +99,7 @@ class Batch(BaseModel):
 
 
 class HalfYear(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     period: str
     due_by: datetime
@@ -107,7 +107,7 @@ class HalfYear(BaseModel):
 
 
 class Batches(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     embassy: str
     current: HalfYear

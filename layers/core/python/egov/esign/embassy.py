@@ -64,7 +64,11 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 
 class View(BaseModel):
     model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
+        defer_build=True,
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
     )
 
 
@@ -97,7 +101,7 @@ class CheckBody(View):
 
 
 class Task(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     application_id: str
     registration_number: str
@@ -119,6 +123,8 @@ class Task(BaseModel):
 
 
 class Tasks(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     items: list[Task]
     cursor: str | None = None
 

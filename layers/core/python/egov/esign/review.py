@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from egov.esign import deadlines, vfin
 from egov.esign.records import SERVICE, Status, contacts, load, save, subject
@@ -38,6 +38,8 @@ class Refused(Event):
 
 
 class Opinion(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     agency: str
     outcome: Literal["approve", "silent"]
 

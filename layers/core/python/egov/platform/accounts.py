@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, EmailStr, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from egov.platform import audit, auth, i18n
@@ -40,6 +40,8 @@ i18n.register(
 
 class NewAccount(BaseModel):
     """A person's login made by the platform (staff, operators); citizens register themselves."""
+
+    model_config = ConfigDict(defer_build=True)
 
     username: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")
     password: str = Field(min_length=12, max_length=256)
@@ -89,6 +91,8 @@ class NewAccount(BaseModel):
 class NewClient(BaseModel):
     """An agency system's credentials (role `agency`), used at POST /auth/token."""
 
+    model_config = ConfigDict(defer_build=True)
+
     clientId: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]{2,63}$")
     clientSecret: str = Field(min_length=24, max_length=256)
     agency: str = Field(pattern=AGENCY)
@@ -96,6 +100,8 @@ class NewClient(BaseModel):
 
 
 class Profile(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     userId: str
     role: auth.Role
     name: str

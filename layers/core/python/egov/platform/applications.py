@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from egov.platform import audit, clock, i18n
 from egov.platform.auth import PLATFORM
@@ -38,6 +38,8 @@ i18n.register(
 
 
 class ApplicationStep(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     status: str
     statusText: str
     at: str
@@ -46,6 +48,8 @@ class ApplicationStep(BaseModel):
 
 
 class Application(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     applicationId: str
     service: str
     title: str
@@ -59,6 +63,8 @@ class Application(BaseModel):
 
 
 class ApplicationPage(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     items: list[Application]
     cursor: str | None = None
 

@@ -59,6 +59,8 @@ _DOCUMENTS: tuple[ContentType, ...] = ("application/pdf", *_IMAGES)
 
 
 class Rule(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     types: tuple[ContentType, ...]
     max_bytes: int
 
@@ -138,6 +140,7 @@ class UploadRequest(BaseModel):
     """What the uploader declares before sending the file."""
 
     model_config = ConfigDict(
+        defer_build=True,
         extra="forbid",
         json_schema_extra={
             "examples": [
@@ -162,23 +165,31 @@ class UploadRequest(BaseModel):
 class UploadForm(BaseModel):
     """A presigned S3 POST: send `fields` and then the file as multipart/form-data to `url`."""
 
+    model_config = ConfigDict(defer_build=True)
+
     url: str
     fields: dict[str, str]
     expiresAt: datetime
 
 
 class UploadTicket(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     attachmentId: str
     status: Status
     upload: UploadForm
 
 
 class Download(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     url: str
     expiresAt: datetime
 
 
 class Attachment(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     attachmentId: str
     purpose: Purpose
     fileName: str
@@ -302,6 +313,8 @@ class Document(BaseModel):
     find in the file they download (the signed request carries it, so the evidence proves what
     they were shown)."""
 
+    model_config = ConfigDict(defer_build=True)
+
     attachmentId: str
     purpose: Purpose
     fileName: str
@@ -362,6 +375,8 @@ def for_reviewer(
 
 class StoredObject(BaseModel):
     """An object S3 reported created (from an `s3:ObjectCreated:*` record)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     key: str
     versionId: str | None = None

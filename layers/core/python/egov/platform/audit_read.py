@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 from urllib.parse import unquote
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from egov.platform import audit, auth
 from egov.platform.problems import Invalid
@@ -30,6 +30,8 @@ MAX_PAGE = 100
 
 
 class AuditEntry(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     subject: str
     at: str
     action: str
@@ -43,11 +45,15 @@ class AuditEntry(BaseModel):
 
 
 class BrokenChain(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     subject: str
     problems: list[str]
 
 
 class AuditPage(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     items: list[AuditEntry]
     cursor: str | None = None
     brokenChains: list[BrokenChain] = Field(

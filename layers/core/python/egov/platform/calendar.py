@@ -39,7 +39,7 @@ import os
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import AwareDatetime, BaseModel
+from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from egov.platform import clock, i18n
 from egov.platform.clock import BAKU
@@ -159,6 +159,8 @@ def add(start: datetime, n: int, kind: Kind) -> datetime:
 class Period(BaseModel):
     """A named period of the platform: its length, its kind of days, and what it rests on."""
 
+    model_config = ConfigDict(defer_build=True)
+
     name: str
     days: int
     kind: Kind
@@ -242,6 +244,8 @@ def add_years(start: datetime, n: int) -> datetime:
 class SkippedDay(BaseModel):
     """A day inside the period that was not counted, and why."""
 
+    model_config = ConfigDict(defer_build=True)
+
     date: date
     reason: Literal["weekend", "holiday"]
     name: str
@@ -249,6 +253,8 @@ class SkippedDay(BaseModel):
 
 class Deadline(BaseModel):
     """How a deadline was computed, day by day (the answer of GET /calendar/deadline)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     start: AwareDatetime
     days: int

@@ -33,7 +33,7 @@ KEPT_HEADERS = frozenset(
 class Exchange(BaseModel):
     """One message and its answer."""
 
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     decision_id: str | None = None
     webhook_id: str | None = None
@@ -63,7 +63,7 @@ class Entry(Exchange):
 
 
 class Log(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     items: list[Entry]
     cursor: str | None = None

@@ -170,7 +170,7 @@ i18n.register(
 
 
 class View(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class DecisionRequest(View):
@@ -199,6 +199,7 @@ class Extension(View):
     """The operator's later deadline for a pending decision, and why (issue 10 item 1)."""
 
     model_config = ConfigDict(
+        defer_build=True,
         extra="forbid",
         alias_generator=to_camel,
         populate_by_name=True,
@@ -228,6 +229,7 @@ class ExtensionAsked(View):
 
 class Answer(View):
     model_config = ConfigDict(
+        defer_build=True,
         extra="forbid",
         alias_generator=to_camel,
         populate_by_name=True,

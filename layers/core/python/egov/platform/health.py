@@ -26,7 +26,7 @@ from datetime import datetime
 from typing import Literal
 
 import httpx
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from egov.platform import aws, clock
 from egov.platform.adapters import base as adapters
@@ -35,6 +35,8 @@ CACHE_SECONDS = 30
 
 
 class Component(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     name: str
     status: Literal["ok", "failing"]
     latencyMs: float
@@ -42,11 +44,15 @@ class Component(BaseModel):
 
 
 class Liveness(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     status: Literal["ok"]
     time: datetime
 
 
 class Health(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     status: Literal["ok", "degraded"]
     components: list[Component]
     checkedAt: datetime

@@ -56,6 +56,8 @@ NO_CONTENT: dict[int, OpenAPIResponse] = {204: {"description": "Done", "content"
 
 
 class FieldProblem(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     field: str
     code: str
     detail: str
@@ -65,8 +67,10 @@ class ProblemDocument(BaseModel):
     """The body of every error answer (RFC 9457), as `problem_body` writes it; the OpenAPI
     document declares it for every operation's 4xx and 5xx answers (G7)."""
 
+    model_config = ConfigDict(defer_build=True)
+
     # A problem may carry members of its own (`Problem.extra`), as RFC 9457 allows.
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="allow", populate_by_name=True)
 
     type: str
     title: str

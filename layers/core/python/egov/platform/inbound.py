@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
-
-from standardwebhooks import Webhook
-from standardwebhooks.webhooks import WebhookVerificationError
+from typing import TYPE_CHECKING, Any
 
 from egov.platform import clock
 from egov.platform.problems import Unauthorized
 from egov.platform.repository import Table
+
+if TYPE_CHECKING:
+    from standardwebhooks import Webhook
 
 PLATFORM = Table("PLATFORM_TABLE")
 RETAIN_SECONDS = 7 * 24 * 3600
@@ -47,6 +47,10 @@ def once(
     handle: Callable[[dict[str, Any]], object],
 ) -> bool:
     """Verify the message and run `handle` on its payload unless its id was seen; True if run."""
+    # The caller made the signer, so the package is loaded by now; importing it here keeps it
+    # out of the handlers that only import this module's neighbours (cold start, issue 18 §1).
+    from standardwebhooks.webhooks import WebhookVerificationError
+
     lowered = {k.lower(): v for k, v in headers.items()}
     try:
         payload = signer.verify(body, lowered)

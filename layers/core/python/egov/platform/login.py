@@ -71,7 +71,8 @@ i18n.register(
 
 class Credentials(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"username": "gunay.aliyeva", "password": "…"}]}
+        defer_build=True,
+        json_schema_extra={"examples": [{"username": "gunay.aliyeva", "password": "…"}]},
     )
 
     username: str = Field(min_length=1, max_length=128)
@@ -81,11 +82,15 @@ class Credentials(BaseModel):
 class ClientCredentials(BaseModel):
     """OAuth 2.0 client credentials (RFC 6749 §4.4) of an agency system."""
 
+    model_config = ConfigDict(defer_build=True)
+
     clientId: str = Field(min_length=1, max_length=128)
     clientSecret: str = Field(min_length=1, max_length=256)
 
 
 class AccessToken(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     accessToken: str
     tokenType: str = "Bearer"
     expiresIn: int

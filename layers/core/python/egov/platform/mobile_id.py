@@ -4,8 +4,10 @@ login too, C1, X3).
 A login is one round trip with the ASAN İmza service (`egov.platform.adapters.asan_imza`):
 `start_login` sends the person's number, their 6-digit user ID and a fresh random hash; the page
 shows the verification code the phone shows; the person confirms with PIN1; `complete_login`
-polls until the service answers, checks the Ed25519 signature over our hash against the
-certificate in the answer, and issues the platform's session for the account of the FIN in that
+polls until the service answers, checks that the certificate in the answer chains to ASXM's CA
+(the trust anchor in the SSM parameter named by ASAN_IMZA_CA_PARAMETER), is valid today and is not
+on the CA's revocation list, checks the Ed25519 signature over our hash by that certificate's key,
+and issues the platform's session for the account of the FIN in that
 certificate (made on the first login: a citizen account without a password, linked to the FIN by
 the guard `FIN#<fin>`). Signing a document (PIN2) is the same round trip with the document's
 SHA-256: `start_signing` / `signature`, and only the signed-in person can sign for themselves.
@@ -32,6 +34,8 @@ from egov.platform import adapters, audit, auth, clock, i18n, login, ratelimit
 from egov.platform.adapters.asan import (
     Session,
     UserId,
+    certificate_problem,
+    trust_anchor,
     verification_code,
     verified,
     verify_signature,
@@ -39,6 +43,7 @@ from egov.platform.adapters.asan import (
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem, Unauthorized
 from egov.platform.repository import Item, Transaction
+from egov.platform.secrets import parameter
 
 SESSION_SECONDS = 5 * 60
 # Each request rings the person's phone: a stranger who knows the number must not flood it.
@@ -77,6 +82,18 @@ i18n.register(
             "az": "ASAN İmza cavabındakı imza yoxlanışdan keçmədi",
             "en": "The signature in the ASAN İmza answer does not verify",
         },
+        "mobile-id.certificate-untrusted": {
+            "az": "ASAN İmza sertifikatı ASXM tərəfindən verilməyib",
+            "en": "The ASAN İmza certificate was not issued by ASXM",
+        },
+        "mobile-id.certificate-expired": {
+            "az": "ASAN İmza sertifikatının müddəti bitib və ya hələ başlamayıb",
+            "en": "The ASAN İmza certificate has expired or is not yet valid",
+        },
+        "mobile-id.certificate-revoked": {
+            "az": "ASAN İmza sertifikatı ləğv edilib",
+            "en": "The ASAN İmza certificate has been revoked",
+        },
         "mobile-id.other-signer": {
             "az": "İmza daxil olmuş şəxsin ASAN İmzası ilə verilməlidir",
             "en": "The signature must be given with the signed-in person's own ASAN İmza",
@@ -101,14 +118,15 @@ _OUTCOMES: dict[str, Problem] = {
 
 
 class View(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class Start(View):
     """The ASAN İmza number and the SIM's user ID, as the login page asks for them (R1)."""
 
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"phoneNumber": "+994552345678", "userId": "240117"}]}
+        defer_build=True,
+        json_schema_extra={"examples": [{"phoneNumber": "+994552345678", "userId": "240117"}]},
     )
 
     phone_number: MobileNumber
@@ -230,6 +248,11 @@ def complete_login(session_id: str) -> login.AccessToken | Pending:
     stored, answer = _answer(session_id, "login", None)
     if answer is None or answer.cert is None:
         return Pending(verification_code=verification_code(base64.b64decode(stored["digest"])))
+    anchor = trust_anchor(parameter("ASAN_IMZA_CA_PARAMETER"))
+    revoked = adapters.asan_imza().revoked(anchor)
+    problem = certificate_problem(answer.cert, anchor, revoked, clock.now())
+    if problem is not None:
+        raise Unauthorized(f"mobile-id.certificate-{problem}", field="sessionId")
     user_id = account_of(answer.cert.fin, answer.cert.name, answer.cert.phone_number)
     # The SIM the person logs in with is the one a later signature (PIN2) is asked of.
     auth.PLATFORM.update(

@@ -51,7 +51,7 @@ class Effect(BaseModel):
     created_at: str = Field(alias="createdAt")
     attempts: int = 0
 
-    model_config = {"populate_by_name": True}
+    model_config = {"populate_by_name": True, "defer_build": True}
 
 
 def _key(effect_id: str) -> tuple[str, str]:

@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from egov.platform import adapters, audit, aws, clock, i18n, inbound, tasks
 from egov.platform.adapters.payment import Confirmation, confirmation_of, confirmation_signer
@@ -60,12 +60,16 @@ i18n.register(
 
 
 class Fee(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     code: str
     amount: int
     name: dict[i18n.Lang, str]
 
 
 class Payment(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     paymentId: str
     subject: str
     feeCode: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from egov.platform import audit, auth, clock, i18n
 from egov.platform.audit_read import AuditPage, page_of
@@ -42,16 +42,22 @@ i18n.register(
 
 
 class RestrictionRequest(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     reason: Annotated[str, CleanLines] = Field(min_length=3, max_length=1000)
 
 
 class Restriction(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     reason: str
     at: str
     by: str
 
 
 class AccountAccess(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     userId: str
     status: auth.Status
     restriction: Restriction | None = None

@@ -41,6 +41,11 @@ def secret_named(name: str) -> str:
     return str(_secrets().get(name))
 
 
+def parameter(env_var: str) -> str:
+    """The text value of the SSM parameter named by `env_var`."""
+    return str(_ssm().get(aws.resource_name(env_var)))
+
+
 def parameter_json(env_var: str) -> Any:
     """The JSON value of the SSM parameter named by `env_var`."""
     return _ssm().get(aws.resource_name(env_var), transform="json")

@@ -123,7 +123,9 @@ def deadline(start: datetime, business_days: int) -> dict[str, Any]:
 class Event(BaseModel):
     """A workflow's message to its service; `event` names it, `taskToken` if the task waits."""
 
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
+    model_config = ConfigDict(
+        defer_build=True, alias_generator=to_camel, populate_by_name=True, extra="ignore"
+    )
 
     event: str
     task_token: str | None = Field(None, repr=False)

@@ -92,7 +92,7 @@ i18n.register(
 
 
 class View(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 # ---------------------------------------------------------------- signing
@@ -184,7 +184,9 @@ class Endpoints(View):
 
 
 class Registration(View):
-    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(
+        defer_build=True, extra="forbid", alias_generator=to_camel, populate_by_name=True
+    )
 
     url: AnyHttpUrl
     scheme: Scheme = "v1a"
@@ -368,6 +370,8 @@ def enqueue(webhook: Webhook, *, tx: Transaction | None = None) -> None:
 class Outcome(BaseModel):
     """What the consumer does with the queue message after an attempt."""
 
+    model_config = ConfigDict(defer_build=True)
+
     done: bool
     retry_in: int = 0  # seconds of visibility before SQS hands the message out again
 
@@ -512,7 +516,9 @@ class DeadLetters(View):
 
 
 class Redelivery(View):
-    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(
+        defer_build=True, extra="forbid", alias_generator=to_camel, populate_by_name=True
+    )
 
     webhook_ids: (
         list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,200}$")]] | None

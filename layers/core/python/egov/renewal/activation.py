@@ -63,7 +63,7 @@ i18n.register(
 class Report(BaseModel):
     """The mobile operator's activation report (R8)."""
 
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     phone_number: MobileNumber
     fin: Fin

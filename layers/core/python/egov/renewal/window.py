@@ -21,7 +21,7 @@ Closed = Literal["not-active", "not-yet", "expired"]
 
 
 class Window(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
     open: bool
     opens_on: date

@@ -12,7 +12,9 @@ from egov.platform.problems import Invalid
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(
+        defer_build=True, alias_generator=to_camel, populate_by_name=True, frozen=True
+    )
 
 
 def checked(check: Callable[[str], str], value: str, field: str) -> str:

@@ -5,18 +5,29 @@ SHA-256 hash to be signed: `authenticate` for a login (PIN1), `sign` for a docum
 phone shows `verification_code(hash)`, which the page shows too, so the person confirms only the
 request they started. `session` is polled until it is `COMPLETE`; an `OK` answer carries the
 Ed25519 signature over the hash and the signer's certificate, which `verified` checks.
+
+The certificate is X.509 (DER), issued by ASXM's CA. `certificate_problem` says whether it
+chains to the trust anchor (the CA certificate the platform is configured with, never one taken
+from the answer), is valid at the moment, is not on the CA's revocation list (`revoked`, its
+signature checked against the same anchor), and names the key, FIN and name of the answer.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated, Literal
+from collections.abc import Collection
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
 from egov.platform.adapters._model import Record
-from egov.platform.adapters.base import SystemClient, register_system
+from egov.platform.adapters.base import SystemClient, register_system, unavailable_key
+from egov.platform.problems import Unavailable
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 register_system(
     "asan-imza",
@@ -49,6 +60,7 @@ class SignerCertificate(Record):
     name: str
     phone_number: str
     key_usage: Literal["authentication", "signing"]
+    certificate: str = Field(description="The signer's X.509 certificate, base64 DER, by ASXM's CA")
 
 
 class Session(Record):
@@ -89,6 +101,46 @@ def verified(session: Session, digest: bytes) -> bool:
     return verify_signature(session.cert.public_key, session.signature.value, digest)
 
 
+CertificateProblem = Literal["untrusted", "expired", "revoked"]
+
+
+def trust_anchor(pem: str) -> x509.Certificate:
+    from cryptography import x509
+
+    return x509.load_pem_x509_certificate(pem.encode())
+
+
+def certificate_problem(
+    cert: SignerCertificate, anchor: x509.Certificate, revoked: Collection[int], now: datetime
+) -> CertificateProblem | None:
+    """What is wrong with the answer's certificate for ASXM's chain, or None if nothing (R1)."""
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+    from cryptography.x509.oid import NameOID
+
+    try:
+        leaf = x509.load_der_x509_certificate(base64.b64decode(cert.certificate, validate=True))
+        leaf.verify_directly_issued_by(anchor)
+        key = leaf.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+        fins = leaf.subject.get_attributes_for_oid(NameOID.SERIAL_NUMBER)
+        names = leaf.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    except (ValueError, TypeError, binascii.Error, InvalidSignature):
+        return "untrusted"
+    # The answer's plain fields are what the platform uses: they must be the certificate's.
+    if (
+        base64.b64encode(key).decode() != cert.public_key
+        or [a.value for a in fins] != [cert.fin]
+        or [a.value for a in names] != [cert.name]
+    ):
+        return "untrusted"
+    if not leaf.not_valid_before_utc <= now <= leaf.not_valid_after_utc:
+        return "expired"
+    if leaf.serial_number in revoked:
+        return "revoked"
+    return None
+
+
 class AsanImza:
     def __init__(self, client: SystemClient) -> None:
         self.client = client
@@ -116,3 +168,24 @@ class AsanImza:
             f"/session/{session_id}", field="sessionId", not_found="mobile-id.session-unknown"
         )
         return Session.model_validate(body)
+
+    def revoked(self, anchor: x509.Certificate) -> set[int]:
+        """Serial numbers on the CA's revocation list; a list the anchor did not sign is the
+        service being unavailable, never an empty list."""
+        from cryptography import x509
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+        body = self.client.get("/crl", field="sessionId", not_found="mobile-id.session-unknown")
+        try:
+            crl = x509.load_der_x509_crl(base64.b64decode(str(body["crl"]), validate=True))
+            key = anchor.public_key()  # ASXM's CA key is Ed25519, as the answers' signatures are
+            signed = (
+                isinstance(key, Ed25519PublicKey)
+                and crl.issuer == anchor.subject
+                and crl.is_signature_valid(key)
+            )
+        except (KeyError, ValueError, TypeError, binascii.Error):
+            signed = False
+        if not signed:
+            raise Unavailable(unavailable_key("asan-imza"), field="sessionId")
+        return {entry.serial_number for entry in crl}
