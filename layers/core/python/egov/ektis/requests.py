@@ -104,13 +104,14 @@ def decide(request_id: str, body: RequestDecision, caller: Principal) -> InputRe
     if stored["status"] != "sent":
         raise Conflict("ektis.request.decided", field="requestId")
     status = "approved" if body.outcome == "approve" else "refused"
-    changes = {
+    changes: dict[str, object] = {
         "status": status,
-        "reason": body.reason,
         "decidedBy": caller.user_id,
         "decidedAt": clock.now_iso(),
         "version": stored["version"] + 1,
     }
+    if body.reason:
+        changes["reason"] = body.reason
     tx = Transaction()
     tx.update(
         TABLE,
