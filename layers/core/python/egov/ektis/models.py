@@ -1,12 +1,14 @@
-"""EKTİS records and requests: subjects (A1, A2) and land parcels (A3, A8)."""
+"""EKTİS records and requests: subjects (A1, A2), land parcels (A3, A8), suppliers and
+procurers (A4, A5), livestock (A6, A7) and manual entry (A11)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -14,6 +16,7 @@ from pydantic import (
     StringConstraints,
 )
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
 from egov.ektis import texts  # noqa: F401  (registers the problems' texts)
 from egov.platform.adapters.population import Fin
@@ -100,6 +103,335 @@ class Subject(View):
         "registry", description="Names and addresses as the population or tax registry gave them"
     )
     registered_at: datetime
+
+
+# ---------------------------------------------------------------- suppliers and procurers (A4, A5)
+# What a supplier sells or buys (seed 004 §5.1.15–5.1.16) and what a procurer buys from a farmer.
+Product = Literal[
+    "seed",
+    "seedling",
+    "fertiliser",
+    "pesticide",
+    "biohumus",
+    "feed",
+    "veterinary-drugs",
+    "machinery",
+    "spare-parts",
+    "breeding-stock",
+    "produce",
+]
+TradeUnit = Literal["kg", "t", "l", "piece", "head"]
+# A supplier's employees act for it with these rights only (§7.1.2.12).
+Right = Literal["requests", "transactions", "approbations"]
+# Who a farmer finds in the directory (§7.1.1.9–10): the subjects a farmer contacts.
+Listed = Literal["vet", "inseminator", "supplier"]
+# FIN (7) or VÖEN (10): how a counterparty or a holding is named by the person entering data.
+Party = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, to_upper=True, pattern=r"^([0-9A-Za-z]{7}|[0-9]{10})$"
+    ),
+]
+RecordId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+
+
+class Line(View):
+    product: Product
+    name: Text
+    quantity: float = Field(gt=0, le=10_000_000)
+    unit: TradeUnit
+    price_azn: float | None = Field(None, ge=0, le=100_000_000, description="Per unit, AZN")
+
+
+class DirectoryEntry(View):
+    """Only what a directory shows (G8): no FIN, no address, no account."""
+
+    subject_id: str
+    display_name: str
+    kinds: list[Kind]
+    activities: list[Activity]
+    contacts: Contacts
+
+
+class Directory(View):
+    kind: Listed
+    entries: list[DirectoryEntry]
+
+
+class Delegation(View):
+    username: Text = Field(description="The employee's platform login")
+    rights: list[Right] = Field(max_length=3, description="None: the delegation is withdrawn")
+
+
+class Delegated(View):
+    subject_id: str
+    username: str
+    rights: list[Right]
+    granted_at: datetime
+
+
+class RequestFiling(View):
+    to_subject_id: RecordId = Field(description="A supplier, vet or insemination specialist")
+    kind: Literal["inputs", "service"]
+    lines: list[Line] = Field(default_factory=list, max_length=20)
+    message: LongText | None = None
+
+
+class RequestDecision(View):
+    outcome: Literal["approve", "refuse"]
+    reason: LongText | None = Field(None, description="Required when refusing")
+
+
+class InputRequest(View):
+    request_id: str
+    from_subject_id: str
+    from_name: str
+    to_subject_id: str
+    to_name: str
+    kind: Literal["inputs", "service"]
+    lines: list[Line]
+    message: str | None = None
+    status: Literal["sent", "approved", "refused"]
+    reason: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    sent_at: datetime
+
+
+class Requests(View):
+    subject_id: str
+    requests: list[InputRequest]
+
+
+class TransactionEntry(View):
+    kind: Literal["input-sale", "input-purchase", "purchase"] = Field(
+        description="A supplier's sale or purchase of inputs; a procurer's purchase from a farmer"
+    )
+    counterparty: Party = Field(description="FIN or VÖEN of the other party")
+    date: date
+    invoice_number: Text | None = Field(None, description="e-qaimə-faktura number")
+    lines: list[Line] = Field(min_length=1, max_length=20)
+    subject_id: RecordId | None = Field(None, description="The supplier an employee acts for")
+
+
+class Trade(View):
+    transaction_id: str
+    subject_id: str
+    subject_name: str
+    kind: Literal["input-sale", "input-purchase", "purchase"]
+    counterparty: str
+    counterparty_subject_id: str | None = None
+    date: date
+    invoice_number: str | None = None
+    lines: list[Line]
+    total_azn: float | None = None
+    entered_by: str
+    recorded_at: datetime
+
+
+class Trades(View):
+    subject_id: str
+    transactions: list[Trade]
+
+
+class ApprobationFiling(View):
+    kind: Literal["field-approbation", "seed-certificate"]
+    crop: Text
+    variety: Text
+    parcel_id: RecordId | None = Field(None, description="The seed field (field approbation)")
+    quantity_kg: float | None = Field(None, gt=0, le=10_000_000, description="The seed lot")
+    lot_number: Text | None = None
+    subject_id: RecordId | None = Field(None, description="The supplier an employee acts for")
+
+
+class Approbation(View):
+    approbation_id: str
+    subject_id: str
+    kind: Literal["field-approbation", "seed-certificate"]
+    crop: str
+    variety: str
+    parcel_id: str | None = None
+    area_ha: float | None = None
+    quantity_kg: float | None = None
+    lot_number: str | None = None
+    status: Literal["submitted"]
+    filed_by: str
+    filed_at: datetime
+
+
+# ---------------------------------------------------------------- livestock (A6, A7)
+Species = Literal["cattle", "buffalo", "sheep", "goat", "horse", "donkey", "camel", "pig"]
+# Economic significance and purpose (seed 004 §3.2.3).
+Purpose = Literal["dairy", "meat", "dual", "breeding", "wool", "draught", "other"]
+HealthKind = Literal["newborn", "vaccination", "disease", "treatment", "examination"]
+
+
+def _ear_tag(value: str) -> str:
+    """AZ + 11 digits + a Luhn check digit over them (docs/ektis.md, "Ear tags")."""
+    from stdnum import luhn  # only the routes that take an ear tag need it
+
+    tag = "".join(value.split()).upper()
+    if len(tag) != 14 or not tag.startswith("AZ") or not tag[2:].isdigit():
+        raise PydanticCustomError("ektis.ear-tag.format", "AZ and 12 digits")
+    if not luhn.is_valid(tag[2:]):
+        raise PydanticCustomError("ektis.ear-tag.check-digit", "the check digit does not match")
+    return tag
+
+
+EarTag = Annotated[
+    str,
+    AfterValidator(_ear_tag),
+    Field(json_schema_extra={"pattern": r"^AZ[0-9]{12}$"}),
+]
+
+
+class Origin(View):
+    kind: Literal["born", "bought", "imported"]
+    dam_ear_tag: EarTag | None = Field(None, description="Born on the holding: the mother")
+    insemination_id: RecordId | None = Field(None, description="The dam's insemination")
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="Imported: ISO 3166-1 alpha-2"
+    )
+    seller: Text | None = None
+
+
+class Sire(View):
+    breed: str
+    sire_id: str
+
+
+class AnimalRegistration(View):
+    ear_tag: EarTag
+    species: Species
+    sex: Literal["female", "male"]
+    birth_date: date
+    breed: Text | None = None
+    purpose: Purpose
+    herd_id: RecordId | None = None
+    origin: Origin
+
+
+class ManualMark(View):
+    """Entered by hand by an officer (A11, seed 004 §5.3), with the paper it was copied from."""
+
+    manual: Literal[True] = True
+    officer: str
+    agency: str
+    source_system: str
+    source_document: str = Field(description="The attachment id of the source document")
+    reason: str
+    entered_at: datetime
+
+
+class Animal(View):
+    ear_tag: str
+    species: Species
+    sex: Literal["female", "male"]
+    birth_date: date
+    breed: str | None = None
+    purpose: Purpose
+    herd_id: str | None = None
+    origin: Origin
+    sire: Sire | None = None
+    keeper_subject_id: str
+    registered_at: datetime
+    entry: ManualMark | None = None
+
+
+class HerdRegistration(View):
+    name: Text
+    species: Species
+
+
+class Herd(View):
+    herd_id: str
+    name: str
+    species: Species
+    keeper_subject_id: str
+    registered_at: datetime
+
+
+class HealthEntry(View):
+    kind: HealthKind
+    date: date
+    disease: Text | None = Field(None, description="Required for a disease or a treatment")
+    vaccine: Text | None = Field(None, description="Required for a vaccination")
+    batch: Text | None = None
+    findings: LongText | None = None
+    document_number: Text | None = None
+
+
+class HealthDocument(HealthEntry):
+    document_id: str
+    ear_tag: str
+    vet_subject_id: str | None = None
+    vet_name: str | None = None
+    recorded_at: datetime
+    entry: ManualMark | None = None
+
+
+class InseminationEntry(View):
+    dam_ear_tag: EarTag
+    date: date
+    sire_breed: Text
+    sire_id: Text = Field(description="The bull's identifier or the semen straw's code")
+    semen_batch: Text | None = None
+
+
+class Insemination(InseminationEntry):
+    insemination_id: str
+    inseminator_subject_id: str
+    inseminator_name: str
+    recorded_at: datetime
+
+
+class Move(View):
+    to: Party = Field(description="FIN or VÖEN of the receiving holding's keeper")
+    moved_on: date
+    reason: Literal["sale", "grazing", "breeding", "slaughter", "other"]
+
+
+class Movement(View):
+    movement_id: str
+    ear_tag: str
+    from_subject_id: str
+    from_name: str
+    to_subject_id: str
+    to_name: str
+    moved_on: date
+    reason: str
+    recorded_at: datetime
+
+
+class AnimalRecord(View):
+    animal: Animal
+    health: list[HealthDocument]
+    movements: list[Movement]
+    inseminations: list[Insemination]
+
+
+class Livestock(View):
+    subject_id: str
+    herds: list[Herd]
+    animals: list[Animal]
+    movements: list[Movement] = Field(description="Into and out of the holding")
+
+
+class ManualEntry(View):
+    kind: Literal["animal", "health"]
+    keeper: Party | None = Field(None, description="FIN or VÖEN of the keeper (an animal)")
+    animal: AnimalRegistration | None = None
+    ear_tag: EarTag | None = Field(None, description="The animal (a health document)")
+    health: HealthEntry | None = None
+    source_system: Text = Field(description="The system the data could not come from")
+    source_document: RecordId = Field(description="An uploaded, stored attachment")
+    reason: LongText
+
+
+class ManualResult(View):
+    kind: Literal["animal", "health"]
+    animal: Animal | None = None
+    health: HealthDocument | None = None
 
 
 class ParcelDeclaration(View):

@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from egov.ektis.models import (
+    DirectoryEntry,
     LegalEntity,
     Person,
     Registration,
@@ -20,6 +21,10 @@ from egov.platform.repository import Table, Transaction
 
 TABLE = Table("EKTIS_TABLE")
 KEYS = frozenset({"pk", "sk", "gsi1pk", "gsi1sk", "version"})
+
+
+# The kinds a farmer looks up to contact (seed 004 §7.1.1.9–10), each a directory partition.
+LISTED = ("vet", "inseminator", "supplier")
 
 
 def subject_pk(subject_id: str) -> str:
@@ -95,6 +100,9 @@ def register(body: Registration, caller: Principal) -> Subject:
         Conflict("ektis.subject.exists", field="personKind"),
     )
     tx.put(TABLE, {"pk": pk, "sk": "SUBJECT", **stored})
+    for kind in LISTED:
+        if kind in subject.kinds:
+            tx.put(TABLE, directory_item(subject, kind))
     audit.record(
         tx, pk, "ektis-subject-registered", caller.actor, owner=caller.user_id, after=stored
     )
@@ -111,6 +119,45 @@ def of_owner(owner: str) -> Subject:
     return Subject.model_validate(record(stored))
 
 
-def record(stored: dict[str, Any]) -> dict[str, Any]:
-    """A stored item without its keys, as its model reads it."""
-    return {k: v for k, v in stored.items() if k not in KEYS}
+def record(stored: dict[str, Any], *internal: str) -> dict[str, Any]:
+    """A stored item without its keys (and `internal` attributes), as its model reads it."""
+    return {k: v for k, v in stored.items() if k not in KEYS and k not in internal}
+
+
+def load(subject_id: str) -> Subject:
+    """A subject by its id, or 404."""
+    stored = TABLE.get(subject_pk(subject_id), "SUBJECT")
+    if not stored:
+        raise NotFound("ektis.subject.missing", field="subjectId")
+    return Subject.model_validate(record(stored))
+
+
+def by_party(party: str, field: str) -> Subject:
+    """The subject registered with this FIN or VÖEN (its guard), or 422 naming `field`."""
+    guard = TABLE.get(f"{'VOEN' if len(party) == 10 else 'FIN'}#{party}", "GUARD")
+    if not guard:
+        raise Invalid("ektis.party.unknown", field=field)
+    return load(guard["owner"])
+
+
+def display_name(subject: Subject) -> str:
+    if subject.legal_entity:
+        return subject.legal_entity.name
+    person = subject.person
+    return f"{person.surname} {person.name} {person.patronymic}" if person else subject.subject_id
+
+
+def directory_item(subject: Subject, kind: str) -> dict[str, Any]:
+    """The directory's row of a listed subject: what a directory shows, nothing more (G8)."""
+    entry = DirectoryEntry(
+        subject_id=subject.subject_id,
+        display_name=display_name(subject),
+        kinds=subject.kinds,
+        activities=subject.activities,
+        contacts=subject.contacts,
+    )
+    return {
+        "pk": f"DIRECTORY#{kind}",
+        "sk": f"{entry.display_name.casefold()}#{subject.subject_id}",
+        **entry.model_dump(mode="json", by_alias=True),
+    }

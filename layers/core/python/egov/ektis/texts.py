@@ -202,6 +202,148 @@ i18n.register(
             "az": "Bu VÖEN üzrə hüquqi şəxs ləğv olunub",
             "en": "The legal entity of this VÖEN has been liquidated",
         },
+        # ------------------------------------------------ suppliers, procurers (A4, A5)
+        "ektis.not-authorised": {
+            "az": "Bu subyektin məlumatlarına baxmaq və ya dəyişmək səlahiyyətiniz yoxdur",
+            "en": "You may not see or change this subject's data",
+        },
+        "ektis.kind-required": {
+            "az": "Bu əməliyyat üçün EKTİS-də {kind} kimi qeydiyyat tələb olunur",
+            "en": "This needs an EKTİS registration as {kind}",
+        },
+        "ektis.party.unknown": {
+            "az": "Bu FİN və ya VÖEN ilə EKTİS subyekti tapılmadı",
+            "en": "No EKTİS subject has this FIN or VÖEN",
+        },
+        "ektis.party.self": {
+            "az": "Qarşı tərəf özünüz ola bilməz",
+            "en": "The other party cannot be yourself",
+        },
+        "ektis.delegation.unknown-user": {
+            "az": "Bu istifadəçi adı ilə hesab tapılmadı",
+            "en": "No account has this username",
+        },
+        "ektis.request.missing": {
+            "az": "Müraciət tapılmadı",
+            "en": "No such request",
+        },
+        "ektis.request.recipient": {
+            "az": "Müraciət yalnız təchizatçıya, baytar həkiminə və ya süni mayalanma "
+            "mütəxəssisinə göndərilə bilər",
+            "en": "A request goes to a supplier, a vet or an insemination specialist",
+        },
+        "ektis.request.lines-required": {
+            "az": "İstehsal vasitələri üçün müraciətdə ən azı bir mövqe olmalıdır",
+            "en": "A request for inputs lists at least one item",
+        },
+        "ektis.request.decided": {
+            "az": "Bu müraciət üzrə artıq qərar verilib",
+            "en": "This request has already been decided",
+        },
+        "ektis.request.reason-required": {
+            "az": "İmtinanın əsası göstərilməlidir",
+            "en": "A refusal needs a reason",
+        },
+        "ektis.approbation.parcel-required": {
+            "az": "Aprobasiya üçün toxum sahəsi (öz torpaq sahəniz) göstərilməlidir",
+            "en": "A field approbation names the seed field (one of your parcels)",
+        },
+        "ektis.approbation.quantity-required": {
+            "az": "Sertifikat üçün toxum partiyasının miqdarı göstərilməlidir",
+            "en": "A seed certificate names the quantity of the seed lot",
+        },
+        "ektis-trade.title.inputs": {
+            "az": "{to} təchizatçısına istehsal vasitələri üçün müraciət",
+            "en": "Request for inputs to {to}",
+        },
+        "ektis-trade.title.service": {
+            "az": "{to} üçün xidmət müraciəti",
+            "en": "Service request to {to}",
+        },
+        "ektis-trade.status.sent": {"az": "Göndərilib", "en": "Sent"},
+        "ektis-trade.status.approved": {"az": "Təsdiqlənib", "en": "Approved"},
+        "ektis-trade.status.refused": {"az": "İmtina edilib", "en": "Refused"},
+        "ektis-seeds.title.field-approbation": {
+            "az": "Toxum və ting əkinlərinin aprobasiyası: {crop} ({variety})",
+            "en": "Seed field approbation: {crop} ({variety})",
+        },
+        "ektis-seeds.title.seed-certificate": {
+            "az": "Toxum sertifikatı: {crop} ({variety})",
+            "en": "Seed certificate: {crop} ({variety})",
+        },
+        "ektis-seeds.status.submitted": {"az": "Qəbul edilib", "en": "Submitted"},
+        # ------------------------------------------------ livestock (A6, A7)
+        "ektis.ear-tag.format": {
+            "az": "Sırğa nömrəsi AZ və 12 rəqəmdən ibarətdir",
+            "en": "An ear tag is AZ followed by 12 digits",
+        },
+        "ektis.ear-tag.check-digit": {
+            "az": "Sırğa nömrəsinin yoxlama rəqəmi uyğun gəlmir; nömrəni yoxlayın",
+            "en": "The ear tag's check digit does not match; please check the number",
+        },
+        "ektis.animal.taken": {
+            "az": "Bu sırğa nömrəsi ilə heyvan artıq qeydiyyatdadır",
+            "en": "An animal with this ear tag is already registered",
+        },
+        "ektis.animal.missing": {
+            "az": "Bu sırğa nömrəsi ilə heyvan tapılmadı",
+            "en": "No animal has this ear tag",
+        },
+        "ektis.animal.moved": {
+            "az": "Heyvan eyni vaxtda başqa yerə köçürülüb və ya dəyişdirilib; yenidən baxın",
+            "en": "The animal was moved or changed at the same time; please look again",
+        },
+        "ektis.animal.not-kept": {
+            "az": "Heyvan sizin təsərrüfatınızda deyil",
+            "en": "The animal is not on your holding",
+        },
+        "ektis.animal.same-holding": {
+            "az": "Heyvan artıq bu təsərrüfatdadır",
+            "en": "The animal is already on this holding",
+        },
+        "ektis.animal.future-date": {
+            "az": "Tarix gələcəkdə ola bilməz",
+            "en": "The date cannot be in the future",
+        },
+        "ektis.animal.before-birth": {
+            "az": "Tarix heyvanın doğum tarixindən əvvəl ola bilməz",
+            "en": "The date cannot be before the animal's birth",
+        },
+        "ektis.animal.not-newborn": {
+            "az": "Yenidoğulmuş heyvanın sağlamlıq sənədi doğumdan sonrakı {days} gün ərzində "
+            "daxil edilir",
+            "en": "A newborn's health document is entered within {days} days of its birth",
+        },
+        "ektis.animal.dam": {
+            "az": "Ana heyvan bu təsərrüfatda olan eyni növdən dişi heyvan olmalıdır",
+            "en": "The dam must be a female of the same species on this holding",
+        },
+        "ektis.animal.insemination": {
+            "az": "Mayalanma bu ana heyvana aid deyil və ya doğumdan sonradır",
+            "en": "The insemination is not the dam's or is not before the birth",
+        },
+        "ektis.animal.origin": {
+            "az": "Mənşə natamamdır: doğulmuş heyvan üçün ana, idxal üçün ölkə göstərilir",
+            "en": "The origin is incomplete: a born animal names its dam, an imported one its "
+            "country",
+        },
+        "ektis.herd.missing": {
+            "az": "Sürü tapılmadı və ya başqa növdəndir",
+            "en": "No such herd of this species on your holding",
+        },
+        "ektis.health.detail-required": {
+            "az": "Xəstəlik və müalicə üçün xəstəlik, peyvənd üçün vaksin göstərilməlidir",
+            "en": "A disease or treatment names the disease, a vaccination the vaccine",
+        },
+        "ektis.insemination.female": {
+            "az": "Yalnız dişi heyvan mayalandırılır",
+            "en": "Only a female animal is inseminated",
+        },
+        # ------------------------------------------------ manual entry (A11)
+        "ektis.manual.incomplete": {
+            "az": "Əl ilə daxiletmə növünə uyğun məlumat göndərilməlidir",
+            "en": "A manual entry carries the data its kind needs",
+        },
         "ektis.parcel.cadastre-taken": {
             "az": "Bu kadastr nömrəsi ilə torpaq sahəsi artıq qeydiyyatdadır",
             "en": "A parcel with this cadastre number is already registered",

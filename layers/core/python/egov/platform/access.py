@@ -137,6 +137,31 @@ RULES: dict[str, Rule] = {
     "POST /ektis/complaints": Rule(
         ("citizen",), narrowed="about the caller's own declaration, subsidy or claim against it"
     ),
+    "POST /ektis/requests": Rule(("citizen",), narrowed="a farmer, for the caller's own subject"),
+    "GET /ektis/requests": Rule(
+        ("citizen",), narrowed="the recipient's owner, or its employee with the requests right"
+    ),
+    "POST /ektis/requests/{requestId}/decision": Rule(
+        ("citizen",), narrowed="the recipient's owner, or its employee with the requests right"
+    ),
+    "POST /ektis/transactions": Rule(
+        ("citizen",), narrowed="a supplier or procurer, or its employee with the transactions right"
+    ),
+    "GET /ektis/transactions": Rule(
+        ("citizen",), narrowed="a party's owner, or its employee with the transactions right"
+    ),
+    "POST /ektis/approbations": Rule(
+        ("citizen",), narrowed="a supplier, or its employee with the approbations right"
+    ),
+    "POST /ektis/delegations": Rule(("citizen",), narrowed="a supplier, for its own subject"),
+    "POST /ektis/herds": Rule(("citizen",), narrowed="a farmer, for the caller's own holding"),
+    "POST /ektis/animals": Rule(("citizen",), narrowed="a farmer, for the caller's own holding"),
+    "POST /ektis/animals/{earTag}/movements": Rule(("citizen",), narrowed="the animal's keeper"),
+    "POST /ektis/animals/{earTag}/health": Rule(("citizen",), narrowed="a registered vet"),
+    "POST /ektis/inseminations": Rule(
+        ("citizen",), narrowed="a registered insemination specialist"
+    ),
+    "GET /ektis/livestock": Rule(("citizen",), narrowed=OWNER),
     "GET /renewal/certificates": Rule(("citizen",), narrowed=OWNER),
     "POST /renewal/certificates/{serial}/applications": Rule(("citizen",), narrowed="the holder's"),
     "POST /renewal/applications/{applicationId}/signature/{sessionId}": Rule(
@@ -181,6 +206,16 @@ RULES: dict[str, Rule] = {
         agencies=("MKT",),
         narrowed="the respondent: the subject who entered the record, or MKT for its own",
     ),
+    "GET /ektis/directory": Rule(
+        ("citizen", "officer", "operator"),
+        agencies=("MKT",),
+        narrowed="citizens registered as EKTİS subjects; names, activities and contacts only",
+    ),
+    "GET /ektis/animals/{earTag}": Rule(
+        ("citizen", "officer", "operator"), agencies=("MKT",), narrowed="citizens: the keeper"
+    ),
+    # A11: the ministry's officers enter by hand what another system could not send.
+    "POST /ektis/manual-entries": Rule(("officer",), agencies=("MKT",)),
     "GET /esign/embassies/{embassy}/tasks": Rule(("officer",), own="embassy"),
     "POST /esign/embassies/{embassy}/applications/{applicationId}/invitation": Rule(
         ("officer",), own="embassy"

@@ -1,0 +1,296 @@
+"""Animals and herds of a holding (A7: seed 004 §3.2.3): registration with an ear tag, origin
+and purpose, movements between holdings, and the animal's record with its health documents
+and inseminations (entered by vets and insemination specialists, veterinary.py).
+
+A holding is its keeper's EKTİS subject. An animal is in one place at a time: a movement is a
+write conditional on the animal's version and keeper, so of two movements read at once only
+one commits (the other is a 409 and changes nothing). Both holdings list the movement.
+
+Items (EKTIS_TABLE):
+    ANIMAL#<tag> / ANIMAL                     gsi1 KEEPS#<keeperId> / ANIMAL#<tag>; version
+    ANIMAL#<tag> / HEALTH#<at>#<id>           a health document (veterinary.py)
+    ANIMAL#<tag> / INSEMINATION#<date>#<id>   an insemination of this dam (veterinary.py)
+    ANIMAL#<tag> / MOVE#<at>#<id>             a movement
+    HERD#<id> / HERD                          gsi1 KEEPS#<keeperId> / HERD#<id>
+    MOVES#<subjectId> / <at>#<id>             the movement, once for each holding
+    INSEMINATION#<id> / INSEMINATION          the insemination a calf's record links to
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from egov.ektis import subjects
+from egov.ektis.delegation import refuse, require_kind
+from egov.ektis.models import (
+    Animal,
+    AnimalRecord,
+    AnimalRegistration,
+    HealthDocument,
+    Herd,
+    HerdRegistration,
+    Insemination,
+    Livestock,
+    ManualMark,
+    Move,
+    Movement,
+    Sire,
+    Subject,
+)
+from egov.ektis.subjects import TABLE, display_name, record, subject_pk
+from egov.platform import audit, clock
+from egov.platform.auth import Principal
+from egov.platform.problems import Conflict, Invalid, NotFound
+from egov.platform.repository import Transaction
+
+# The ministry's officers (the operator of EKTİS, §1.2) read any animal's record (G8).
+READERS = ("MKT",)
+
+
+def animal_pk(tag: str) -> str:
+    return f"ANIMAL#{tag}"
+
+
+def today() -> date:
+    return clock.now().astimezone(clock.BAKU).date()
+
+
+def not_future(day: date, field: str) -> None:
+    if day > today():
+        raise Invalid("ektis.animal.future-date", field=field)
+
+
+def load(tag: str) -> dict[str, Any]:
+    stored = TABLE.get(animal_pk(tag), "ANIMAL")
+    if not stored:
+        raise NotFound("ektis.animal.missing", field="earTag")
+    return stored
+
+
+def animal_of(stored: dict[str, Any]) -> Animal:
+    return Animal.model_validate(record(stored))
+
+
+# ---------------------------------------------------------------- herds
+def register_herd(body: HerdRegistration, caller: Principal) -> Herd:
+    keeper = subjects.of_owner(caller.user_id)
+    require_kind(keeper, "farmer")
+    herd = Herd(
+        herd_id=uuid.uuid4().hex,
+        name=body.name,
+        species=body.species,
+        keeper_subject_id=keeper.subject_id,
+        registered_at=clock.now(),
+    )
+    stored = herd.model_dump(mode="json", by_alias=True)
+    tx = Transaction()
+    tx.put(
+        TABLE,
+        {
+            "pk": f"HERD#{herd.herd_id}",
+            "sk": "HERD",
+            "gsi1pk": f"KEEPS#{keeper.subject_id}",
+            "gsi1sk": f"HERD#{herd.herd_id}",
+            **stored,
+        },
+    )
+    audit.record(
+        tx,
+        subject_pk(keeper.subject_id),
+        "ektis-herd-registered",
+        caller.actor,
+        owner=caller.user_id,
+        after=stored,
+    )
+    tx.commit()
+    return herd
+
+
+# ---------------------------------------------------------------- animals
+def _origin(body: AnimalRegistration, keeper: Subject) -> Sire | None:
+    """Check what the origin claims (the dam on this holding, her insemination before the
+    birth); the sire a calf's record takes from that insemination."""
+    origin = body.origin
+    if origin.kind == "imported" and not origin.country:
+        raise Invalid("ektis.animal.origin", field="origin.country")
+    if origin.kind != "born":
+        return None
+    if not origin.dam_ear_tag:
+        raise Invalid("ektis.animal.origin", field="origin.damEarTag")
+    dam = TABLE.get(animal_pk(origin.dam_ear_tag), "ANIMAL")
+    if (
+        not dam
+        or dam["sex"] != "female"
+        or dam["species"] != body.species
+        or dam["keeperSubjectId"] != keeper.subject_id
+    ):
+        raise Invalid("ektis.animal.dam", field="origin.damEarTag")
+    if not origin.insemination_id:
+        return None
+    found = TABLE.get(f"INSEMINATION#{origin.insemination_id}", "INSEMINATION")
+    if (
+        not found
+        or found["damEarTag"] != origin.dam_ear_tag
+        or found["date"] >= str(body.birth_date)
+    ):
+        raise Invalid("ektis.animal.insemination", field="origin.inseminationId")
+    return Sire(breed=found["sireBreed"], sire_id=found["sireId"])
+
+
+def add_animal(
+    tx: Transaction,
+    body: AnimalRegistration,
+    keeper: Subject,
+    actor: audit.Actor,
+    entry: ManualMark | None = None,
+) -> Animal:
+    """The parts registering an animal on `keeper`'s holding (its ear tag once, 409)."""
+    not_future(body.birth_date, "birthDate")
+    if body.herd_id:
+        herd = TABLE.get(f"HERD#{body.herd_id}", "HERD")
+        if (
+            not herd
+            or herd["keeperSubjectId"] != keeper.subject_id
+            or herd["species"] != body.species
+        ):
+            raise Invalid("ektis.herd.missing", field="herdId")
+    sire = _origin(body, keeper)
+    animal = Animal(
+        **body.model_dump(),
+        sire=sire,
+        keeper_subject_id=keeper.subject_id,
+        registered_at=clock.now(),
+        entry=entry,
+    )
+    stored = animal.model_dump(mode="json", by_alias=True)
+    tx.put(
+        TABLE,
+        {
+            "pk": animal_pk(animal.ear_tag),
+            "sk": "ANIMAL",
+            "gsi1pk": f"KEEPS#{keeper.subject_id}",
+            "gsi1sk": f"ANIMAL#{animal.ear_tag}",
+            "version": 1,
+            **stored,
+        },
+        conflict=Conflict("ektis.animal.taken", field="earTag"),
+    )
+    audit.record(
+        tx,
+        subject_pk(keeper.subject_id),
+        "ektis-animal-registered",
+        actor,
+        owner=keeper.owner,
+        after=stored,
+    )
+    return animal
+
+
+def register(body: AnimalRegistration, caller: Principal) -> Animal:
+    keeper = subjects.of_owner(caller.user_id)
+    require_kind(keeper, "farmer")
+    tx = Transaction()
+    animal = add_animal(tx, body, keeper, caller.actor)
+    tx.commit()
+    return animal
+
+
+# ---------------------------------------------------------------- movements
+def move(tag: str, body: Move, caller: Principal) -> Movement:
+    """The keeper moves an animal to another holding; conditional on what was read."""
+    keeper = subjects.of_owner(caller.user_id)
+    stored = load(tag)
+    if stored["keeperSubjectId"] != keeper.subject_id:
+        refuse(caller, animal_pk(tag), "move")
+    destination = subjects.by_party(body.to, "to")
+    if destination.subject_id == keeper.subject_id:
+        raise Invalid("ektis.animal.same-holding", field="to")
+    not_future(body.moved_on, "movedOn")
+    if body.moved_on < date.fromisoformat(stored["birthDate"]):
+        raise Invalid("ektis.animal.before-birth", field="movedOn")
+    movement = Movement(
+        movement_id=uuid.uuid4().hex,
+        ear_tag=tag,
+        from_subject_id=keeper.subject_id,
+        from_name=display_name(keeper),
+        to_subject_id=destination.subject_id,
+        to_name=display_name(destination),
+        moved_on=body.moved_on,
+        reason=body.reason,
+        recorded_at=clock.now(),
+    )
+    moved = movement.model_dump(mode="json", by_alias=True)
+    sk = f"{moved['recordedAt']}#{movement.movement_id}"
+    tx = Transaction()
+    # The herd is the old keeper's: the animal leaves it.
+    tx.update(
+        TABLE,
+        animal_pk(tag),
+        "ANIMAL",
+        {
+            "keeperSubjectId": destination.subject_id,
+            "gsi1pk": f"KEEPS#{destination.subject_id}",
+            "version": stored["version"] + 1,
+        },
+        expected={"version": stored["version"], "keeperSubjectId": keeper.subject_id},
+        conflict=Conflict("ektis.animal.moved", field="earTag"),
+        remove=("herdId",),
+    )
+    tx.put(TABLE, {"pk": animal_pk(tag), "sk": f"MOVE#{sk}", **moved})
+    for side in (keeper, destination):
+        tx.put(TABLE, {"pk": f"MOVES#{side.subject_id}", "sk": sk, **moved})
+        audit.record(
+            tx,
+            subject_pk(side.subject_id),
+            "ektis-animal-moved",
+            caller.actor,
+            owner=side.owner,
+            before={"keeperSubjectId": keeper.subject_id},
+            after=moved,
+        )
+    tx.commit()
+    return movement
+
+
+# ---------------------------------------------------------------- reading
+def can_read(stored: dict[str, Any], caller: Principal) -> bool:
+    """The keeper's account, the ministry's officers and the operator (G8)."""
+    if caller.role == "operator" or (caller.role == "officer" and caller.agency in READERS):
+        return True
+    if caller.role != "citizen":
+        return False
+    keeper = subjects.load(stored["keeperSubjectId"])
+    return keeper.owner == caller.user_id
+
+
+def record_of(tag: str, caller: Principal) -> AnimalRecord:
+    stored = load(tag)
+    if not can_read(stored, caller):
+        refuse(caller, animal_pk(tag), "read")
+    items = list(TABLE.query_all(animal_pk(tag)))
+
+    def part(prefix: str) -> list[dict[str, Any]]:
+        return [record(i) for i in items if i["sk"].startswith(prefix)]
+
+    return AnimalRecord(
+        animal=animal_of(stored),
+        health=[HealthDocument.model_validate(i) for i in part("HEALTH#")],
+        movements=[Movement.model_validate(i) for i in part("MOVE#")],
+        inseminations=[Insemination.model_validate(i) for i in part("INSEMINATION#")],
+    )
+
+
+def of_keeper(caller: Principal) -> Livestock:
+    keeper = subjects.of_owner(caller.user_id)
+    kept = list(TABLE.query_all(f"KEEPS#{keeper.subject_id}", index="gsi1"))
+    return Livestock(
+        subject_id=keeper.subject_id,
+        herds=[Herd.model_validate(record(i)) for i in kept if i["sk"] == "HERD"],
+        animals=[animal_of(i) for i in kept if i["sk"] == "ANIMAL"],
+        movements=[
+            Movement.model_validate(record(i))
+            for i in TABLE.query_all(f"MOVES#{keeper.subject_id}")
+        ],
+    )
