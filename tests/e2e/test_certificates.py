@@ -11,6 +11,7 @@ import subprocess
 import sys
 import uuid
 
+from tests.conftest import CEILING
 from tests.e2e.conftest import ROOT, RunningStack
 from tests.e2e.test_esign import issue_through_the_embassy
 
@@ -48,7 +49,7 @@ def test_e14_public_query_and_e15_cli_verifier(stack: RunningStack) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=CEILING,
     )
     assert verifier.returncode == 0, verifier.stdout + verifier.stderr
     assert f"OK   inclusion of {serial}" in verifier.stdout

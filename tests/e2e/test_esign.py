@@ -20,7 +20,7 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from tests.conftest import EVENTS
+from tests.conftest import CEILING, EVENTS
 from tests.e2e.conftest import RunningStack
 from tests.e2e.test_uploads import log_in, until_settled
 
@@ -94,7 +94,9 @@ def issue_through_the_embassy(stack: RunningStack, idempotency_key: str) -> tupl
         assert applicant.post(f"/esign/applications/{application_id}/submit").status_code == 402
 
         fee = applicant.post(f"/esign/applications/{application_id}/fee").json()
-        paid = httpx.post(f"{fee['payUrl']}/confirm", json={"cardNumber": PAYING_CARD}, timeout=30)
+        paid = httpx.post(
+            f"{fee['payUrl']}/confirm", json={"cardNumber": PAYING_CARD}, timeout=CEILING
+        )
         assert paid.json()["status"] == "paid"
         until(
             lambda: applicant.get(f"/payments/{fee['paymentId']}").json()["status"] == "paid",

@@ -11,14 +11,16 @@ from typing import Any
 
 import httpx
 
+from tests.conftest import CEILING
 from tests.e2e.conftest import RunningStack
 
 
 def test_simulated_registry_answers_with_azerbaijani_letters(stack: RunningStack) -> None:
-    person = httpx.get(f"{stack.simulators}/population/persons/2HQ4R7T", timeout=10).json()
+    person = httpx.get(f"{stack.simulators}/population/persons/2HQ4R7T", timeout=CEILING).json()
     assert (person["surname"], person["patronymic"]) == ("Əliyeva", "İlham qızı")
     assert (
-        httpx.get(f"{stack.simulators}/population/persons/0000000", timeout=10).status_code == 404
+        httpx.get(f"{stack.simulators}/population/persons/0000000", timeout=CEILING).status_code
+        == 404
     )
 
 
@@ -51,7 +53,7 @@ def test_g2_gateway_receipts_are_signed_with_the_stacks_secret(stack: RunningSta
             "reference": "e2e-unknown",
             "callbackUrl": callback,
         },
-        timeout=10,
+        timeout=CEILING,
     )
     assert sent.status_code == 202
 

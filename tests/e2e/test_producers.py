@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from tests.conftest import CEILING
 from tests.e2e.conftest import RunningStack
 from tests.helpers import ID_CARDS, wait_for
 
@@ -68,7 +69,7 @@ def race(stack: RunningStack, bodies: list[dict[str, Any]]) -> list[httpx.Respon
         # backlog may reset a connection; a client then retries with the same Idempotency-Key,
         # which replays the first answer if the registration had been made.
         headers = {"Accept-Language": "en", "Idempotency-Key": uuid.uuid4().hex}
-        with httpx.Client(base_url=stack.api, timeout=300) as http:
+        with httpx.Client(base_url=stack.api, timeout=CEILING) as http:
             for _ in range(4):
                 try:
                     return http.post("/producers", json=body, headers=headers)
