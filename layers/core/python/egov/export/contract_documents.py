@@ -13,14 +13,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
 
 from egov.platform.adapters.asan import verify_signature
+from egov.platform.text import Clean, CleanTree
 
 Side = Literal["local", "foreign"]
+# Keys, digests and signatures travel as base64 (standard or URL-safe alphabet), nothing else (G7).
+Base64 = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/_-]+={0,2}$")]
 Method = Literal["asan-imza", "certificate"]
 
 
@@ -35,13 +38,15 @@ class PartySignature(View):
 
     side: Side
     method: Method
-    digest: str = Field(description="SHA-256 of the canonical document, base64", max_length=64)
-    signature: str = Field(description="Ed25519 signature over the digest, base64", max_length=200)
-    public_key: str = Field(description="The signer's public key, base64 DER", max_length=200)
-    signer: str = Field(
+    digest: Base64 = Field(description="SHA-256 of the canonical document, base64", max_length=64)
+    signature: Base64 = Field(
+        description="Ed25519 signature over the digest, base64", max_length=200
+    )
+    public_key: Base64 = Field(description="The signer's public key, base64 DER", max_length=200)
+    signer: Annotated[str, Clean] = Field(
         description="Who signed: FIN and name, or the certificate holder", max_length=300
     )
-    signed_at: str = Field(max_length=40)
+    signed_at: Annotated[str, Clean] = Field(max_length=40)
 
 
 class Checked(View):
@@ -99,3 +104,12 @@ def verify(document: dict[str, Any], signatures: list[PartySignature]) -> Verifi
         signatures=checked,
         valid=all(c.valid for c in checked) and sides == {"local", "foreign"} and len(keys) == 2,
     )
+
+
+class Signed(BaseModel):
+    """A signed contract as anyone sends it to be checked: the document and its signatures."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: Annotated[dict[str, Any], CleanTree]
+    signatures: list[PartySignature] = Field(min_length=1, max_length=2)

@@ -37,7 +37,15 @@ from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
 from egov.export import texts as _texts  # noqa: F401  (registers the texts raised here)
-from egov.export.contract_documents import PartySignature, Side, Verification, digest, signs, verify
+from egov.export.contract_documents import (
+    Base64,
+    PartySignature,
+    Side,
+    Verification,
+    digest,
+    signs,
+    verify,
+)
 from egov.platform import adapters, audit, auth, calendar, clock, i18n, mobile_id, notify
 from egov.platform.adapters.gateways import check_email
 from egov.platform.adapters.tax import Voen
@@ -143,8 +151,10 @@ class NewContract(Model):
 class CertificateSignature(Model):
     """The non-resident's signature over the contract's digest with its certificate's key."""
 
-    public_key: str = Field(description="Ed25519 public key, base64 DER", max_length=200)
-    signature: str = Field(description="Ed25519 signature over the SHA-256, base64", max_length=200)
+    public_key: Base64 = Field(description="Ed25519 public key, base64 DER", max_length=200)
+    signature: Base64 = Field(
+        description="Ed25519 signature over the SHA-256, base64", max_length=200
+    )
 
 
 class Person(View):
