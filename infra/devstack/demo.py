@@ -176,6 +176,12 @@ def export_catalogue() -> None:
         )
 
 
+def export_center() -> None:
+    """The Center (the azexport portal's operator): its executive director signs free-sale
+    certificates (X7, seed 001 part 2, §10.3.5.4)."""
+    staff("iitkm.director", "Nigar Həsənova (İcraçı direktor)", "officer", agency="IITKM")
+
+
 def _square(west: float, south: float, size: float = 0.004) -> dict[str, object]:
     east, north = west + size, south + size
     ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
@@ -372,6 +378,7 @@ STEPS: list[Callable[[], None]] = [
     customs,
     export_catalogue,
     export_permit_agencies,
+    export_center,
     ektis_farmers,
     renewal_holders,
 ]

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -52,9 +53,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
+    with launched(tmp_path_factory.mktemp("stack")) as running:
+        yield running
+
+
+@contextmanager
+def launched(
+    directory: Path, clock_scale: float = CLOCK_SCALE, env: dict[str, str] | None = None
+) -> Iterator[RunningStack]:
+    """A local stack in `directory` (its log and state), with `env` added to its environment
+    (e.g. a clock offset, for a test that must start on a given day)."""
     api_port, moto_port, sim_port = free_port(), free_port(), free_port()
-    log = tmp_path_factory.mktemp("stack") / "stack.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    log = directory / "stack.log"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     env.pop("AWS_ENDPOINT_URL", None)
     with log.open("w") as out:
         process = subprocess.Popen(
@@ -69,7 +80,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
                 "--simulator-port",
                 str(sim_port),
                 "--clock-scale",
-                str(CLOCK_SCALE),
+                str(clock_scale),
                 # Never the developer's kept state (.devstack/state): a fresh one of its own.
                 "--state-dir",
                 str(log.parent / "state"),
@@ -96,7 +107,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
             yield RunningStack(
                 f"http://127.0.0.1:{api_port}",
                 f"http://127.0.0.1:{sim_port}",
-                CLOCK_SCALE,
+                clock_scale,
                 simulators,
             )
     finally:

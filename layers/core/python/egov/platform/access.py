@@ -48,6 +48,7 @@ RULES: dict[str, Rule] = {
     "POST /auth/mobile-id/{sessionId}": Rule(narrowed="the unguessable session id it started"),
     "POST /platform/delivery-receipts/{channel}": Rule(narrowed="the gateway's signature"),
     "POST /payments/callback": Rule(narrowed="the payment provider's signature"),
+    "POST /export/wallet/callback": Rule(narrowed="the payment provider's signature"),
     "POST /renewal/operator-activations": Rule(narrowed="the mobile operator's signature"),
     "POST /producers/check": PUBLIC,
     "POST /producers/mobile-confirmations": PUBLIC,
@@ -73,6 +74,7 @@ RULES: dict[str, Rule] = {
     "GET /export/catalogue": PUBLIC,
     "GET /export/eservices": PUBLIC,
     "POST /export/contracts/verification": PUBLIC,
+    "GET /export/free-sale-certificates/{number}": PUBLIC,
     "POST /customs/border-messages": Rule(narrowed="the border posts' signature"),
     # ------------------------------------------------------------ anyone signed in: their own
     "POST /auth/logout": Rule(SIGNED_IN),
@@ -90,7 +92,16 @@ RULES: dict[str, Rule] = {
         narrowed="the owner's own subjects; staff the subjects their agency handles; "
         "the operator every subject",
     ),
+    "GET /export/free-sale/{applicationId}": Rule(
+        ("citizen", "operator", "officer"),
+        narrowed="the applicant's own; the operator; officers of IITKM (the Center)",
+    ),
     # ------------------------------------------------------------ citizens
+    "POST /export/free-sale": Rule(("citizen",)),
+    "GET /export/free-sale": Rule(("citizen",), narrowed=OWNER),
+    "GET /export/wallet": Rule(("citizen",), narrowed=OWNER),
+    "POST /export/wallet/top-ups": Rule(("citizen",), narrowed=OWNER),
+    "POST /export/wallet/fees": Rule(("citizen",), narrowed=OWNER),
     "GET /producers/me": Rule(("citizen",)),
     "PUT /producers/me/products": Rule(("citizen",)),
     "PUT /producers/me/personal-data": Rule(("citizen",)),
@@ -272,6 +283,11 @@ RULES: dict[str, Rule] = {
     "GET /operator/health": Rule(("operator",)),
     "POST /operator/decisions/{decisionId}/extension": Rule(("operator",)),
     "POST /export/catalogue": Rule(("operator",)),
+    "POST /export/free-sale/{applicationId}/decision": Rule(("operator",)),
+    "POST /export/free-sale/{applicationId}/collection": Rule(("operator",)),
+    "POST /export/free-sale/{applicationId}/signature": Rule(
+        ("officer",), agencies=("IITKM",), narrowed="the Center's executive director"
+    ),
 }
 
 
