@@ -23,6 +23,12 @@ from egov.platform import auth, exchange, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
+from tests.functional.export.test_export_contracts import (
+    ELSHAN_SIM,
+    Partner,
+    asan_login,
+    drawn_and_signed,
+)
 from tests.helpers import Agency, call, scale_clock, serve_agency, wait_for
 
 AGENCIES = ("AQTA", "IN", "ETSN")
@@ -239,16 +245,25 @@ def test_x4_x5_all_granted_then_declared_with_every_permit_and_released(
         answer(local_aws, codes[code], decision_id, "approve")
     assert decided(local_aws, token, app_id)["status"] == "ready"
 
+    # X2: the exporter's head signs a contract with ASAN İmza, the partner confirms it.
+    head, _ = asan_login(local_aws, ELSHAN_SIM)
+    contract = drawn_and_signed(local_aws, head, Partner())
+    attached = {"contractId": contract["id"]}
+
     # Customs' system fails the first time it gets juice (simulator data): 503, nothing changed.
     path = f"/export/applications/{app_id}/declaration"
-    status, problem, _ = call(local_aws, "POST", path, token=token, body={"contractId": "ctr_1"})
+    status, problem, _ = call(local_aws, "POST", path, token=token, body=attached)
     assert status == 503, problem
     assert page(local_aws, token, app_id)["status"] == "ready"
-    status, sent, _ = call(local_aws, "POST", path, token=token, body={"contractId": "ctr_1"})
+    status, sent, _ = call(local_aws, "POST", path, token=token, body=attached)
     assert status == 200, sent
     assert sent["status"] == "released"
     declaration = sent["declaration"]
-    assert declaration["contract"] == {"contractId": "ctr_1"}
+    # The hash proves which document was attached (§10.3.3.7).
+    assert declaration["contract"] == attached | {
+        "number": contract["number"],
+        "sha256": contract["sha256"],
+    }
     assert {p["permit"] for p in declaration["permits"]} == set(codes)
     assert all(p["decisionId"] for p in declaration["permits"])
     assert declaration["verdict"]["declarationNumber"].startswith("AZ-EX-")
@@ -258,6 +273,41 @@ def test_x4_x5_all_granted_then_declared_with_every_permit_and_released(
     assert "notice.export-customs" in {i["key"] for i in inbox}
     # Sent once: a second declaration is refused.
     assert call(local_aws, "POST", path, token=token, body={})[0] == 409
+
+
+def test_x5_a_contract_not_signed_by_both_is_refused_nothing_sent(local_aws: LocalAws) -> None:
+    """X5: the contract attached is one both parties signed for this exporter; an unknown id or
+    a contract the partner has not confirmed is a 422 naming contractId, and nothing is sent to
+    customs or changed."""
+    token = exporter()
+    filed = apply(local_aws, token, form(HAZELNUTS))
+    codes = {p["code"]: p["agency"] for p in filed["permits"]}
+    app_id = filed["applicationId"]
+    asked = wait_for(
+        lambda: len(pending(app_id, codes)) == len(codes) and pending(app_id, codes),
+        pump=local_aws.pump,
+        what="the requests out",
+    )
+    for code, decision_id in asked.items():
+        answer(local_aws, codes[code], decision_id, "approve")
+    before = decided(local_aws, token, app_id)
+    assert before["status"] == "ready"
+
+    head, _ = asan_login(local_aws, ELSHAN_SIM)
+    unconfirmed = drawn_and_signed(local_aws, head)
+    assert unconfirmed["status"] == "awaiting-foreign"
+    path = f"/export/applications/{app_id}/declaration"
+    for contract_id in (unconfirmed["id"], "ctr_unknown"):
+        body = {"contractId": contract_id}
+        status, problem, _ = call(local_aws, "POST", path, token=token, body=body)
+        assert (status, problem["code"], problem["errors"][0]["field"]) == (
+            422,
+            "export.declaration.contract",
+            "contractId",
+        )
+    assert page(local_aws, token, app_id) == before
+    stored = EXPORT.get(*key(app_id))
+    assert stored is not None and stored.get("declaration") is None
 
 
 def test_x4_silence_deemed_issued_or_no_permit_as_the_rules_say(
