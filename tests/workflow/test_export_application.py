@@ -33,6 +33,7 @@ from tests.helpers import Agency, call, scale_clock, serve_agency, wait_for
 
 AGENCIES = ("AQTA", "IN", "ETSN")
 EXPORTER_FIN = "5ZK8M2P"  # heads "Göygöl Aqro" MMC, VÖEN 1400500071, in the tax registry
+SEKI_FIN, SEKI_VOEN = "4JW6S1L", "1700400081"  # "Şəki İpək" ASC and its head
 
 CAVIAR = {
     "hsCode": "1604310000",
@@ -66,7 +67,7 @@ HAZELNUTS = {
 }
 
 
-def exporter() -> str:
+def exporter(fin: str = EXPORTER_FIN) -> str:
     """A citizen whose account an ASAN İmza login linked to the FIN heading the exporter."""
     user_id = auth.new_user_id()
     tx = Transaction()
@@ -78,7 +79,7 @@ def exporter() -> str:
         role="citizen",
         name="Məmmədov Elşən Rəşid oğlu",
     )
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": EXPORTER_FIN}, new=False)
+    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin}, new=False)
     tx.commit()
     return auth.issue_token(auth.Principal(user_id=user_id, role="citizen"))
 
@@ -99,9 +100,11 @@ def agency_token(agency: str) -> str:
     return auth.issue_token(auth.Principal(user_id=user_id, role="agency", agency=agency))
 
 
-def form(*goods: dict[str, Any], incentive: bool = True) -> dict[str, Any]:
+def form(
+    *goods: dict[str, Any], incentive: bool = True, voen: str = "1400500071"
+) -> dict[str, Any]:
     return {
-        "voen": "1400500071",
+        "voen": voen,
         "destination": "DE",
         "goods": list(goods),
         "exportIncentive": incentive,
@@ -275,12 +278,15 @@ def test_x4_x5_all_granted_then_declared_with_every_permit_and_released(
     assert call(local_aws, "POST", path, token=token, body={})[0] == 409
 
 
-def test_x5_a_contract_not_signed_by_both_is_refused_nothing_sent(local_aws: LocalAws) -> None:
-    """X5: the contract attached is one both parties signed for this exporter; an unknown id or
-    a contract the partner has not confirmed is a 422 naming contractId, and nothing is sent to
-    customs or changed."""
-    token = exporter()
-    filed = apply(local_aws, token, form(HAZELNUTS))
+def test_x5_a_contract_not_signed_by_both_for_this_exporter_is_refused_nothing_sent(
+    local_aws: LocalAws,
+) -> None:
+    """X5: the contract attached is one both parties signed for this exporter; an unknown id, a
+    contract the partner has not confirmed, or one another exporter signed is a 422 naming
+    contractId, and nothing is sent to customs or changed. The exporter here is "Şəki İpək" ASC
+    (its head's FIN in the tax registry); the contracts are "Göygöl Aqro" MMC's."""
+    token = exporter(SEKI_FIN)
+    filed = apply(local_aws, token, form(HAZELNUTS, voen=SEKI_VOEN))
     codes = {p["code"]: p["agency"] for p in filed["permits"]}
     app_id = filed["applicationId"]
     asked = wait_for(
@@ -296,8 +302,9 @@ def test_x5_a_contract_not_signed_by_both_is_refused_nothing_sent(local_aws: Loc
     head, _ = asan_login(local_aws, ELSHAN_SIM)
     unconfirmed = drawn_and_signed(local_aws, head)
     assert unconfirmed["status"] == "awaiting-foreign"
+    of_another = drawn_and_signed(local_aws, head, Partner())
     path = f"/export/applications/{app_id}/declaration"
-    for contract_id in (unconfirmed["id"], "ctr_unknown"):
+    for contract_id in (unconfirmed["id"], of_another["id"], "ctr_unknown"):
         body = {"contractId": contract_id}
         status, problem, _ = call(local_aws, "POST", path, token=token, body=body)
         assert (status, problem["code"], problem["errors"][0]["field"]) == (
