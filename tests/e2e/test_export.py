@@ -70,14 +70,16 @@ def test_c3_g3_a_border_post_registers_goods_with_a_signed_message(stack: Runnin
     assert listed["AZ2026120100021"]["description"] == "Kimyəvi maddə"
 
 
-def test_x2_x3_a_contract_drawn_up_locally_signed_and_confirmed_by_the_foreign_partner(
+def test_x2_x5_a_contract_signed_by_both_sides_goes_with_the_released_export_declaration(
     stack: RunningStack,
 ) -> None:
     """X2: Elşən Məmmədov, head of "Göygöl Aqro" MMC, logs in with ASAN İmza (C1), draws up a
     contract with Jürgen Müller (`j.mueller`, a non-resident), completes and signs it with PIN2;
     Müller finds it in his cabinet and confirms with his certificate's key; anyone verifies the
     signed document. X3: informational services answer without a login, transactional ones
-    do not."""
+    do not. X4, X5: the company's export application gets its permits and its customs
+    declaration carries this contract, so one flow runs from the contract to the goods
+    released."""
     from datetime import timedelta
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -152,6 +154,8 @@ def test_x2_x3_a_contract_drawn_up_locally_signed_and_confirmed_by_the_foreign_p
             elif service["kind"] == "transactional" and "{" not in service["path"]:
                 assert http.request(service["method"], service["path"]).status_code == 401
 
+    _export_released_with(stack, both)
+
 
 # ---------------------------------------------------------------- X4, X5: the export application
 
@@ -182,11 +186,12 @@ def _decided(http: Any, application_id: str) -> dict[str, Any]:
     return dict(wait_for(shown, STACK_WAIT, what="the permit agencies' answers"))
 
 
-def test_x4_x5_one_permit_refused_then_all_granted_and_released(stack: RunningStack) -> None:
+def _export_released_with(stack: RunningStack, contract: dict[str, Any]) -> None:
     """X4, X5 over HTTP with the demo data (docs/export.md): the exporter's caviar needs three
     permits from three agencies (the simulator's ETSN refuses CITES: that permit alone is
     refused, the two others are issued and shown); juice and hazelnuts need three permits, all
-    granted; the declaration carries the contract and every permit, customs' system fails once
+    granted; a contract id not signed by both sides is refused; the declaration carries the
+    contract signed by both sides (its hash) and every permit, customs' system fails once
     (simulator data) and then releases the goods; the result is in the cabinet."""
     exporter = _log_in(stack, "goygol.importer")
     with stack.client(exporter) as http:
@@ -210,13 +215,20 @@ def test_x4_x5_one_permit_refused_then_all_granted_and_released(stack: RunningSt
         assert {p["agency"] for p in ready["permits"]} == {"AQTA", "IN"}
 
         path = f"/export/applications/{application_id}/declaration"
-        first = http.post(path, json={"contractId": "ctr_demo_1"})
+        unsigned = http.post(path, json={"contractId": "ctr_demo_1"})
+        assert unsigned.status_code == 422, unsigned.text
+        assert unsigned.json()["errors"][0]["field"] == "contractId"
+        attached = {"contractId": contract["id"]}
+        first = http.post(path, json=attached)
         assert first.status_code == 503, first.text
-        sent = http.post(path, json={"contractId": "ctr_demo_1"})
+        sent = http.post(path, json=attached)
         assert sent.status_code == 200, sent.text
         declaration = sent.json()["declaration"]
         assert sent.json()["status"] == "released"
         assert len(declaration["permits"]) == 3
-        assert declaration["contract"] == {"contractId": "ctr_demo_1"}
+        assert declaration["contract"] == attached | {
+            "number": contract["number"],
+            "sha256": contract["sha256"],
+        }
         mine = http.get("/me/applications").json()["items"]
         assert {a["applicationId"]: a["status"] for a in mine}[application_id] == "released"

@@ -23,10 +23,17 @@ from egov.platform import auth, exchange, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
+from tests.functional.export.test_export_contracts import (
+    ELSHAN_SIM,
+    Partner,
+    asan_login,
+    drawn_and_signed,
+)
 from tests.helpers import Agency, call, scale_clock, serve_agency, wait_for
 
 AGENCIES = ("AQTA", "IN", "ETSN")
 EXPORTER_FIN = "5ZK8M2P"  # heads "Göygöl Aqro" MMC, VÖEN 1400500071, in the tax registry
+SEKI_FIN, SEKI_VOEN = "4JW6S1L", "1700400081"  # "Şəki İpək" ASC and its head
 
 CAVIAR = {
     "hsCode": "1604310000",
@@ -60,7 +67,7 @@ HAZELNUTS = {
 }
 
 
-def exporter() -> str:
+def exporter(fin: str = EXPORTER_FIN) -> str:
     """A citizen whose account an ASAN İmza login linked to the FIN heading the exporter."""
     user_id = auth.new_user_id()
     tx = Transaction()
@@ -72,7 +79,7 @@ def exporter() -> str:
         role="citizen",
         name="Məmmədov Elşən Rəşid oğlu",
     )
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": EXPORTER_FIN}, new=False)
+    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin}, new=False)
     tx.commit()
     return auth.issue_token(auth.Principal(user_id=user_id, role="citizen"))
 
@@ -93,9 +100,11 @@ def agency_token(agency: str) -> str:
     return auth.issue_token(auth.Principal(user_id=user_id, role="agency", agency=agency))
 
 
-def form(*goods: dict[str, Any], incentive: bool = True) -> dict[str, Any]:
+def form(
+    *goods: dict[str, Any], incentive: bool = True, voen: str = "1400500071"
+) -> dict[str, Any]:
     return {
-        "voen": "1400500071",
+        "voen": voen,
         "destination": "DE",
         "goods": list(goods),
         "exportIncentive": incentive,
@@ -239,16 +248,25 @@ def test_x4_x5_all_granted_then_declared_with_every_permit_and_released(
         answer(local_aws, codes[code], decision_id, "approve")
     assert decided(local_aws, token, app_id)["status"] == "ready"
 
+    # X2: the exporter's head signs a contract with ASAN İmza, the partner confirms it.
+    head, _ = asan_login(local_aws, ELSHAN_SIM)
+    contract = drawn_and_signed(local_aws, head, Partner())
+    attached = {"contractId": contract["id"]}
+
     # Customs' system fails the first time it gets juice (simulator data): 503, nothing changed.
     path = f"/export/applications/{app_id}/declaration"
-    status, problem, _ = call(local_aws, "POST", path, token=token, body={"contractId": "ctr_1"})
+    status, problem, _ = call(local_aws, "POST", path, token=token, body=attached)
     assert status == 503, problem
     assert page(local_aws, token, app_id)["status"] == "ready"
-    status, sent, _ = call(local_aws, "POST", path, token=token, body={"contractId": "ctr_1"})
+    status, sent, _ = call(local_aws, "POST", path, token=token, body=attached)
     assert status == 200, sent
     assert sent["status"] == "released"
     declaration = sent["declaration"]
-    assert declaration["contract"] == {"contractId": "ctr_1"}
+    # The hash proves which document was attached (§10.3.3.7).
+    assert declaration["contract"] == attached | {
+        "number": contract["number"],
+        "sha256": contract["sha256"],
+    }
     assert {p["permit"] for p in declaration["permits"]} == set(codes)
     assert all(p["decisionId"] for p in declaration["permits"])
     assert declaration["verdict"]["declarationNumber"].startswith("AZ-EX-")
@@ -258,6 +276,45 @@ def test_x4_x5_all_granted_then_declared_with_every_permit_and_released(
     assert "notice.export-customs" in {i["key"] for i in inbox}
     # Sent once: a second declaration is refused.
     assert call(local_aws, "POST", path, token=token, body={})[0] == 409
+
+
+def test_x5_a_contract_not_signed_by_both_for_this_exporter_is_refused_nothing_sent(
+    local_aws: LocalAws,
+) -> None:
+    """X5: the contract attached is one both parties signed for this exporter; an unknown id, a
+    contract the partner has not confirmed, or one another exporter signed is a 422 naming
+    contractId, and nothing is sent to customs or changed. The exporter here is "Şəki İpək" ASC
+    (its head's FIN in the tax registry); the contracts are "Göygöl Aqro" MMC's."""
+    token = exporter(SEKI_FIN)
+    filed = apply(local_aws, token, form(HAZELNUTS, voen=SEKI_VOEN))
+    codes = {p["code"]: p["agency"] for p in filed["permits"]}
+    app_id = filed["applicationId"]
+    asked = wait_for(
+        lambda: len(pending(app_id, codes)) == len(codes) and pending(app_id, codes),
+        pump=local_aws.pump,
+        what="the requests out",
+    )
+    for code, decision_id in asked.items():
+        answer(local_aws, codes[code], decision_id, "approve")
+    before = decided(local_aws, token, app_id)
+    assert before["status"] == "ready"
+
+    head, _ = asan_login(local_aws, ELSHAN_SIM)
+    unconfirmed = drawn_and_signed(local_aws, head)
+    assert unconfirmed["status"] == "awaiting-foreign"
+    of_another = drawn_and_signed(local_aws, head, Partner())
+    path = f"/export/applications/{app_id}/declaration"
+    for contract_id in (unconfirmed["id"], of_another["id"], "ctr_unknown"):
+        body = {"contractId": contract_id}
+        status, problem, _ = call(local_aws, "POST", path, token=token, body=body)
+        assert (status, problem["code"], problem["errors"][0]["field"]) == (
+            422,
+            "export.declaration.contract",
+            "contractId",
+        )
+    assert page(local_aws, token, app_id) == before
+    stored = EXPORT.get(*key(app_id))
+    assert stored is not None and stored.get("declaration") is None
 
 
 def test_x4_silence_deemed_issued_or_no_permit_as_the_rules_say(

@@ -115,6 +115,24 @@ def asan_sign(local_aws: LocalAws, token: str, contract_id: str) -> tuple[int, A
     raise AssertionError("the signature never left pending")
 
 
+def drawn_and_signed(local_aws: LocalAws, token: str, partner: Partner | None = None) -> Any:
+    """A complete contract of Göygöl Aqro drawn up and signed with ASAN İmza by its head (token
+    of `asan_login(ELSHAN_SIM)`); confirmed too when a partner is given. The contract as shown."""
+    partner_body = (partner or Partner()).party()
+    body = {"author": "local", "localVoen": GOYGOL, "foreign": partner_body, "terms": TERMS}
+    status, drawn, _ = call(local_aws, "POST", "/export/contracts", token=token, body=body)
+    assert status == 201, drawn
+    status, signed = asan_sign(local_aws, token, drawn["id"])
+    assert status == 200, signed
+    if partner is None:
+        return signed
+    path = f"/export/contracts/{drawn['id']}/certificate-signature"
+    confirm = partner.signature(signed["sha256"])
+    status, both, _ = call(local_aws, "POST", path, token=partner.token, body=confirm)
+    assert status == 200 and both["status"] == "signed", both
+    return both
+
+
 def canonical_sha256(document: dict[str, Any]) -> str:
     """Recomputed here as a relying party would, without the platform's code."""
     data = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

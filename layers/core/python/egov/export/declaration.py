@@ -7,24 +7,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from egov.export import customs, records
+from egov.export import contracts, customs, records
 from egov.export.filing import owned
 from egov.export.models import Application, Declaration, DeclarationForm
 from egov.platform import applications, audit, auth, clock, notify
-from egov.platform.problems import Conflict
+from egov.platform.problems import Conflict, Invalid
 from egov.platform.repository import Transaction
 
 
-def contract_of(contract_id: str | None, caller: auth.Principal) -> dict[str, str] | None:
-    """The foreign contract attached to the declaration (§10.3.3.7).
-
-    The e-contracts (X2) are built on another branch (`egov.export.contracts`); until that
-    module is on main the contract is attached by its id as given. When it lands, this is the
-    one place that loads the signed contract, checks the caller is a party and attaches its
-    document reference."""
+def contract_of(contract_id: str | None, application: Application) -> dict[str, str] | None:
+    """The foreign contract attached to the declaration (§10.3.3.7): one both parties signed on
+    the portal whose local party is the application's exporter (the caller owns the application,
+    `owned`). Its hash is attached with it: it proves which document customs received."""
     if contract_id is None:
         return None
-    return {"contractId": contract_id}
+    signed = contracts.signed_contract(contract_id, application.exporter.voen)
+    if signed is None:
+        raise Invalid("export.declaration.contract", field="contractId")
+    return {"contractId": signed["id"], "number": signed["number"], "sha256": signed["sha256"]}
 
 
 def draft(application: Application, contract: dict[str, str] | None) -> dict[str, Any]:
@@ -55,7 +55,7 @@ def declare(application_id: str, form: DeclarationForm, caller: auth.Principal) 
         raise Conflict("export.declared", field="applicationId")
     if application.status != "ready":
         raise Conflict("export.not-ready", field="applicationId")
-    contract = contract_of(form.contract_id, caller)
+    contract = contract_of(form.contract_id, application)
     sent = draft(application, contract)
     verdict = customs.declarations().declare(sent)
     status = "released" if verdict.status == "released" else "customs-refused"

@@ -154,6 +154,10 @@ i18n.register(
             "az": "Bu ərizə üzrə gömrük bəyannaməsi artıq göndərilib",
             "en": "The customs declaration of this application has already been sent",
         },
+        "export.declaration.contract": {
+            "az": "Bu ixracatçının hər iki tərəfin imzaladığı belə elektron müqaviləsi yoxdur",
+            "en": "This exporter has no such e-contract signed by both parties",
+        },
         "export.changed": {
             "az": "Ərizə eyni vaxtda dəyişdirilib, yenidən yoxlayın",
             "en": "The application changed meanwhile, please try again",
