@@ -19,10 +19,13 @@ app = api()
     "documents; decided within 1 business day (X7).",
     status_code=201,
 )
-def apply(body: free_sale.NewApplication) -> Response[free_sale.Application]:
+def apply(body: free_sale.NewApplication) -> Response[free_sale.FreeSaleApplication]:
     applicant = auth.require(app, "citizen")
     filed = idempotency.once(
-        app, applicant.user_id, free_sale.Application, lambda: free_sale.apply(body, applicant)
+        app,
+        applicant.user_id,
+        free_sale.FreeSaleApplication,
+        lambda: free_sale.apply(body, applicant),
     )
     return created(filed, f"/export/free-sale/{filed.application_id}")
 

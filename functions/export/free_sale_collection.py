@@ -18,7 +18,7 @@ app = api()
     description="Sertifikatın kağız nüsxəsinin Mərkəzdə təhvil verilməsi qeyd olunur, bir dəfə "
     "(X7).\n\nThe handover of the paper copy at the Center is recorded, once (X7).",
 )
-def collect(applicationId: str) -> Response[free_sale.Application]:
+def collect(applicationId: str) -> Response[free_sale.FreeSaleApplication]:
     operator = auth.require(app, "operator")
     return ok(free_sale.collect(applicationId, operator))
 

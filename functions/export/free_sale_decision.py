@@ -18,7 +18,7 @@ app = api()
     description="Operator verir (`issue`) və ya səbəbi ilə imtina edir (`refuse`) (X7).\n\n"
     "The operator issues or refuses with a reason (X7).",
 )
-def decide(applicationId: str, body: free_sale.Decision) -> Response[free_sale.Application]:
+def decide(applicationId: str, body: free_sale.Decision) -> Response[free_sale.FreeSaleApplication]:
     operator = auth.require(app, "operator")
     return ok(free_sale.decide(applicationId, body, operator))
 

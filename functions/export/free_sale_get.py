@@ -17,7 +17,7 @@ app = api()
     description="Vəziyyəti, qərar müddəti, qərar və imzalı sertifikat (X7).\n\nIts status, "
     "decision deadline, decision and the signed certificate (X7).",
 )
-def get_application(applicationId: str) -> Response[free_sale.Application]:
+def get_application(applicationId: str) -> Response[free_sale.FreeSaleApplication]:
     caller = auth.principal(app)
     return ok(free_sale.of_owner(applicationId, caller))
 

@@ -19,7 +19,7 @@ app = api()
     "göndərilir (X7).\n\nThe Center's executive director signs; the certificate goes to the "
     "cabinet (X7).",
 )
-def sign(applicationId: str) -> Response[free_sale.Application]:
+def sign(applicationId: str) -> Response[free_sale.FreeSaleApplication]:
     director = auth.require(app, "officer", agency=free_sale.CENTER)
     return ok(free_sale.sign(applicationId, director))
 

@@ -16,7 +16,7 @@ app = api()
     description="Sertifikatda göstərilənlər və imzanın yenidən hesablanmış yoxlanışı (X7).\n\n"
     "What the certificate shows and its signature, checked anew (X7).",
 )
-def verify(number: str) -> Response[free_sale.Verification]:
+def verify(number: str) -> Response[free_sale.FreeSaleVerification]:
     return ok(free_sale.verify(number))
 
 

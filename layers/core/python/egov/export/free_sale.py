@@ -66,7 +66,7 @@ class NewApplication(Model):
         list[Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]], Field(min_length=1, max_length=20)
     ]
     documents: Annotated[
-        list[Annotated[str, Field(min_length=1, max_length=64)]], Field(max_length=10)
+        list[Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]], Field(max_length=10)
     ]
 
 
@@ -81,7 +81,7 @@ class Certificate(Model):
     signature: dict[str, str]
 
 
-class Application(Model):
+class FreeSaleApplication(Model):
     application_id: str
     status: Status
     goods: list[Entry]
@@ -95,10 +95,10 @@ class Application(Model):
 
 
 class Applications(Model):
-    items: list[Application]
+    items: list[FreeSaleApplication]
 
 
-class Verification(Model):
+class FreeSaleVerification(Model):
     """What the certificate shows, and whether the Center's signature over it holds."""
 
     number: str
@@ -126,8 +126,8 @@ def load(application_id: str) -> Item:
     return item
 
 
-def view(item: Item) -> Application:
-    return Application.model_validate(
+def view(item: Item) -> FreeSaleApplication:
+    return FreeSaleApplication.model_validate(
         {k: v for k, v in item.items() if k in _FIELDS and v is not None}
     )
 
@@ -165,7 +165,7 @@ def _made_in_azerbaijan(entry_ids: list[str]) -> list[Entry]:
 _ENTRY = {"id", "nameAz", "nameEn", "hsCode", "producer"}
 
 
-def apply(body: NewApplication, applicant: auth.Principal) -> Application:
+def apply(body: NewApplication, applicant: auth.Principal) -> FreeSaleApplication:
     """File the application and start its workflow (the decision's timer starts now)."""
     goods = _made_in_azerbaijan(list(dict.fromkeys(body.goods)))
     if not body.documents:
@@ -217,7 +217,7 @@ def apply(body: NewApplication, applicant: auth.Principal) -> Application:
     return view(item)
 
 
-def of_owner(application_id: str, caller: auth.Principal) -> Application:
+def of_owner(application_id: str, caller: auth.Principal) -> FreeSaleApplication:
     item = load(application_id)
     staff = caller.role == "operator" or (caller.role == "officer" and caller.agency == CENTER)
     if item["owner"] != caller.user_id and not staff:
@@ -251,7 +251,9 @@ def _answer_parked(application_id: str, step: str, output: dict[str, Any]) -> No
         tasks.answer(token, output)
 
 
-def decide(application_id: str, decision: Decision, operator: auth.Principal) -> Application:
+def decide(
+    application_id: str, decision: Decision, operator: auth.Principal
+) -> FreeSaleApplication:
     """§10.3.5.3: the operator issues or refuses; a refusal gives its reason."""
     item = load(application_id)
     if item["status"] != "submitted":
@@ -334,7 +336,7 @@ def document(
     }
 
 
-def sign(application_id: str, director: auth.Principal) -> Application:
+def sign(application_id: str, director: auth.Principal) -> FreeSaleApplication:
     """§10.3.5.4: the executive director signs; the certificate goes to the cabinet."""
     item = load(application_id)
     if item["status"] != "approved":
@@ -373,7 +375,7 @@ def sign(application_id: str, director: auth.Principal) -> Application:
     return view(load(application_id))
 
 
-def collect(application_id: str, operator: auth.Principal) -> Application:
+def collect(application_id: str, operator: auth.Principal) -> FreeSaleApplication:
     """§10.3.5.4: the paper copy handed over at the Center, recorded once."""
     item = load(application_id)
     if item["status"] != "issued":
@@ -399,12 +401,12 @@ def collect(application_id: str, operator: auth.Principal) -> Application:
     return view(load(application_id))
 
 
-def verify(number: str) -> Verification:
+def verify(number: str) -> FreeSaleVerification:
     """Public: the certificate of that number as it shows, and whether its signature holds."""
     stored = EXPORT.get(*certificate_key(number))
     if stored is None:
         raise NotFound("export.free-sale.certificate-not-found", field="number")
-    return Verification(
+    return FreeSaleVerification(
         number=number,
         valid=free_sale_document.holds(stored["document"], stored["signature"]),
         certificate=stored["document"],

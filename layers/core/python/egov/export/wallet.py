@@ -66,7 +66,7 @@ class TopUp(Model):
 
 
 class FeeRequest(Model):
-    fee_code: Annotated[str, Field(min_length=1, max_length=64)]
+    fee_code: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
     subject: Text = Field(max_length=120, description="what the fee is for (an application)")
     method: Literal["wallet", "asan-odenis"] = "wallet"
 
