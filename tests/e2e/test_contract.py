@@ -116,6 +116,10 @@ def api_schema(stack: RunningStack) -> BaseSchema:
     schema.config.checks.positive_data_acceptance = PositiveDataAcceptanceConfig(
         expected_statuses=ACCEPTED_AS_VALID
     )
+    # A query parameter no route declares is ignored, as an unknown header is: it reaches no
+    # rule and changes nothing. Every declared parameter is still fuzzed with invalid values
+    # (a route whose only parameter is a valid enum otherwise "accepts invalid data").
+    schema.config.generation.update(allow_extra_parameters=False)
     return schema
 
 
