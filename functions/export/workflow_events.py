@@ -1,4 +1,5 @@
-"""ExportWorkflowQueue consumer: the export application workflow's steps (X4)."""
+"""ExportWorkflowQueue consumer: the export application workflow's steps (X4), and the
+e-wallet top-up's booking (X10)."""
 
 from __future__ import annotations
 

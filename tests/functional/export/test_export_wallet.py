@@ -24,7 +24,7 @@ from egov.platform.adapters.payment import confirmation_signer
 from egov.platform.problems import Conflict
 from tests.conftest import CEILING, LocalAws, rest_event
 from tests.functional.platform.test_payments import PAYING_CARD
-from tests.helpers import account, call
+from tests.helpers import account, call, settle, wait_for
 
 FEE = "free-sale-certificate"  # 2000 qəpik in data/fees.json
 
@@ -37,9 +37,25 @@ def top_up(local_aws: LocalAws, token: str, amount: int) -> dict[str, Any]:
     return dict(ticket)
 
 
+def signed(body: str, message_id: str, signature: str | None = None) -> dict[str, Any]:
+    """The provider's confirmation as it POSTs it to the platform's one payment callback."""
+    now = datetime.now(UTC)
+    event = rest_event(
+        "POST",
+        "/payments/callback",
+        headers={
+            "webhook-id": message_id,
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": signature or confirmation_signer().sign(message_id, now, body),
+        },
+    )
+    event["body"] = body
+    return event
+
+
 def confirm(local_aws: LocalAws, top_up_id: str, message_id: str | None = None, **over: Any) -> int:
-    """The provider's signed confirmation of a top-up, as it POSTs it."""
-    item = EXPORT.get(f"TOPUP#{top_up_id}", "TOPUP")
+    """The provider's signed confirmation of a top-up's payment (its id is the top-up's)."""
+    item = payments.get(top_up_id)
     assert item is not None
     body = json.dumps(
         {
@@ -52,21 +68,25 @@ def confirm(local_aws: LocalAws, top_up_id: str, message_id: str | None = None, 
             **over,
         }
     )
-    message_id = message_id or f"pay_{uuid.uuid4().hex}"
-    now = datetime.now(UTC)
-    headers = {
-        "webhook-id": message_id,
-        "webhook-timestamp": str(int(now.timestamp())),
-        "webhook-signature": confirmation_signer().sign(message_id, now, body),
-    }
-    event = rest_event("POST", "/export/wallet/callback", headers=headers)
-    event["body"] = body
-    return int(local_aws.invoke("ExportWalletCallbackFunction", event)["statusCode"])
+    event = signed(body, message_id or f"pay_{uuid.uuid4().hex}")
+    return int(local_aws.invoke("PaymentCallbackFunction", event)["statusCode"])
+
+
+def booked(local_aws: LocalAws, top_up_id: str) -> str:
+    """The top-up workflow (real ASL) waits for the payment and books it: deliver until it has."""
+
+    def status() -> str | None:
+        item = EXPORT.get(f"TOPUP#{top_up_id}", "TOPUP") or {}
+        return None if item.get("status", "pending") == "pending" else str(item["status"])
+
+    return str(wait_for(status, what="the top-up booked", pump=local_aws.pump))
 
 
 def funded(local_aws: LocalAws, amount: int) -> tuple[str, str]:
     owner, token = account()
-    assert confirm(local_aws, top_up(local_aws, token, amount)["topUpId"]) == 204
+    ticket = top_up(local_aws, token, amount)
+    assert confirm(local_aws, ticket["topUpId"]) == 204
+    assert booked(local_aws, ticket["topUpId"]) == "paid"
     return owner, token
 
 
@@ -114,6 +134,7 @@ def test_x10_a_top_up_paid_at_the_provider_credits_the_wallet_once(platform: Loc
     paid = httpx.post(f"{ticket['payUrl']}/confirm", json={"cardNumber": PAYING_CARD}, timeout=30)
     assert paid.status_code == 200, paid.text
     assert paid.json()["callbackDelivery"]["status"] == 204, paid.json()
+    assert booked(platform, ticket["topUpId"]) == "paid"
 
     page = statement(platform, token)
     assert page["balance"] == 5000
@@ -126,13 +147,16 @@ def test_x10_a_top_up_paid_at_the_provider_credits_the_wallet_once(platform: Loc
     # The confirmation again (a new message id, as a provider's retry may be): no second credit.
     assert confirm(platform, ticket["topUpId"]) == 204
     assert confirm(platform, ticket["topUpId"], status="declined", reason="x") == 409
+    settle(platform.pump)
     assert statement(platform, token)["balance"] == 5000
+    # The platform's one payment record: the owner sees the top-up among the payments too.
+    assert payments.get(ticket["topUpId"])["feeCode"] == wallet.TOP_UP_FEE
 
 
 def test_x10_a_forged_confirmation_credits_nothing(local_aws: LocalAws) -> None:
     _, token = account()
     ticket = top_up(local_aws, token, 1000)
-    item = EXPORT.get(f"TOPUP#{ticket['topUpId']}", "TOPUP")
+    item = payments.get(ticket["topUpId"])
     assert item is not None
     body = json.dumps(
         {
@@ -144,18 +168,28 @@ def test_x10_a_forged_confirmation_credits_nothing(local_aws: LocalAws) -> None:
             "at": "2026-12-01T10:00:00Z",
         }
     )
-    event = rest_event(
-        "POST",
-        "/export/wallet/callback",
-        headers={
-            "webhook-id": "m1",
-            "webhook-timestamp": str(int(datetime.now(UTC).timestamp())),
-            "webhook-signature": "v1,AAAA",
-        },
-    )
-    event["body"] = body
-    assert local_aws.invoke("ExportWalletCallbackFunction", event)["statusCode"] == 401
+    event = signed(body, "m1", signature="v1,AAAA")
+    assert local_aws.invoke("PaymentCallbackFunction", event)["statusCode"] == 401
+    settle(local_aws.pump)
     assert statement(local_aws, token)["balance"] == 0
+    assert EXPORT.get(f"TOPUP#{ticket['topUpId']}", "TOPUP")["status"] == "pending"
+
+
+def test_x10_a_declined_top_up_credits_nothing_and_is_closed(local_aws: LocalAws) -> None:
+    _, token = account()
+    ticket = top_up(local_aws, token, 1000)
+    assert confirm(local_aws, ticket["topUpId"], status="declined", reason="card refused") == 204
+    assert booked(local_aws, ticket["topUpId"]) == "declined"
+    assert statement(local_aws, token)["balance"] == 0
+
+
+def test_x10_the_top_up_fee_cannot_be_paid_as_a_state_fee(local_aws: LocalAws) -> None:
+    """The payer's-amount code is for top-ups only: asked for as a fee it is an unknown fee."""
+    _, token = funded(local_aws, 5000)
+    for method in ("wallet", "asan-odenis"):
+        status, problem = pay(local_aws, token, feeCode=wallet.TOP_UP_FEE, method=method)
+        assert (status, problem["errors"][0]["field"]) == (422, "feeCode"), problem
+    assert statement(local_aws, token)["balance"] == 5000
 
 
 def test_x10_a_fee_is_paid_from_the_balance_never_below_zero(local_aws: LocalAws) -> None:
@@ -220,7 +254,9 @@ def test_x10_both_read_the_same_balance_and_only_one_writes(
 def test_x10_the_statement_pages_and_every_movement_sums_to_zero(local_aws: LocalAws) -> None:
     _, token = funded(local_aws, 10000)
     for amount in (700, 300):
-        assert confirm(local_aws, top_up(local_aws, token, amount)["topUpId"]) == 204
+        top_up_id = top_up(local_aws, token, amount)["topUpId"]
+        assert confirm(local_aws, top_up_id) == 204
+        assert booked(local_aws, top_up_id) == "paid"
     for n in range(3):
         assert pay(local_aws, token, subject=f"FREESALE#{n}")[0] == 201
     movements = every_movement(local_aws, token, limit="2")

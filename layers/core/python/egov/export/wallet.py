@@ -4,8 +4,10 @@ The e-wallet is the azexport portal's payment module (§3.5: it keeps the money 
 transfer and pays on their instruction), so it lives in the export service, not the platform;
 the state fees themselves are the platform's (`egov.platform.payments`, ASAN ödəniş, §4.2.8).
 
-- A **top-up** is a payment at ASAN ödəniş of any amount: the provider's signed confirmation
-  (POST /export/wallet/callback, verified and applied once per message) credits the wallet.
+- A **top-up** is a platform payment at ASAN ödəniş of the amount the person names (fee code
+  `e-wallet-top-up`). Its signed confirmation reaches the platform's POST /payments/callback,
+  like every payment's; `statemachines/export_wallet_top_up.asl.json` waits for it there and
+  asks this service to book it (`book_top_up`, once, whatever the deliveries).
 - A **fee** is paid either from the balance (`method: wallet`) or straight at ASAN ödəniş
   (`method: asan-odenis`, the platform's payment with its pay page).
 - Every movement is a **double entry**: two legs, the wallet's and its counterpart's (the
@@ -18,13 +20,14 @@ the state fees themselves are the platform's (`egov.platform.payments`, ASAN öd
   balance and is refused (409 `export.wallet.insufficient`).
 
 Items in ExportTable: `WALLET#<owner>` / `WALLET` (balance in qəpik, `seq`), `WALLET#<owner>` /
-`MOVE#<seq>` (a movement with its legs), `TOPUP#<id>` / `TOPUP` (a top-up at the provider).
+`MOVE#<seq>` (a movement with its legs), `TOPUP#<id>` / `TOPUP` (a top-up; its id is its
+payment's).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -33,8 +36,8 @@ from pydantic.alias_generators import to_camel
 
 from egov.export import free_sale_texts  # noqa: F401  (texts registered)
 from egov.export.catalogue import EXPORT
-from egov.platform import adapters, audit, aws, clock, i18n, inbound, payments
-from egov.platform.adapters.payment import Confirmation, confirmation_of, confirmation_signer
+from egov.platform import audit, aws, clock, i18n, outbox, payments, tasks
+from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import CURSOR_PATTERN, Item, Transaction
 from egov.platform.text import Text
@@ -42,6 +45,9 @@ from egov.platform.text import Text
 WALLET = "WALLET"
 MOVE = "MOVE#"
 PROVIDER_ACCOUNT = "clearing:asan-odenis"
+PROVIDER = audit.Actor.system("asan-odenis")
+TOP_UP_FEE = "e-wallet-top-up"
+TOP_UP_STATE_MACHINE = "EXPORT_WALLET_TOP_UP_STATE_MACHINE"
 ATTEMPTS = 8  # concurrent movements of one wallet retry against the new balance
 MAX_TOP_UP = 1_000_000  # 10 000 AZN in qəpik: a top-up above it is a typing error, not money
 
@@ -195,6 +201,8 @@ def _move(
 def pay_fee(request: FeeRequest, owner: str, actor: audit.Actor, lang: i18n.Lang) -> FeePaid:
     """A state fee from the balance, or straight at ASAN ödəniş (the platform's payment)."""
     fee = payments.fee(request.fee_code)
+    if fee.amount is None:  # a payment of the payer's amount (a top-up), not a state fee
+        raise Invalid("payment.fee-unknown", field="feeCode")
     if request.method == "asan-odenis":
         payment = payments.request_fee(owner, request.subject, fee.code, lang=lang)
         return FeePaid(method="asan-odenis", fee_code=fee.code, amount=fee.amount, payment=payment)
@@ -214,57 +222,68 @@ def pay_fee(request: FeeRequest, owner: str, actor: audit.Actor, lang: i18n.Lang
 
 
 def top_up(request: TopUpRequest, owner: str, lang: i18n.Lang) -> TopUp:
-    """Ask ASAN ödəniş for a payment of the amount; its confirmation credits the wallet."""
+    """Ask ASAN ödəniş for a payment of the amount (the platform's payment, its signed
+    confirmation verified by the platform's callback); the top-up workflow waits for it and
+    credits the wallet once it is paid.
+
+    The payment is recorded before the top-up, and its pay page is shown only once both are:
+    a failure in between leaves a payment nobody was sent to pay, never money without a credit."""
     top_up_id = uuid.uuid4().hex
-    public = aws.resource_name("PUBLIC_API_URL")
-    order = adapters.payments().create(
+    payment = payments.request_fee(
+        owner,
+        wallet_pk(owner),
+        TOP_UP_FEE,
         amount=request.amount,
-        reference=top_up_id,
-        description=i18n.text("export.wallet.top-up-description", lang),
-        return_url=f"{public}/export/wallet",
-        callback_url=f"{public}/export/wallet/callback",
+        return_url=f"{aws.resource_name('PUBLIC_API_URL')}/export/wallet",
+        lang=lang,
+        payment_id=top_up_id,
     )
-    item: Item = {
-        "pk": _topup_key(top_up_id)[0],
-        "sk": "TOPUP",
-        "topUpId": top_up_id,
-        "owner": owner,
-        "amount": request.amount,
-        "status": "pending",
-        "providerId": order.payment_id,
-        "payUrl": order.pay_url,
-        "createdAt": clock.now_iso(),
-    }
-    EXPORT.put_new(item)
+    tx = Transaction()
+    tx.put(
+        EXPORT,
+        {
+            "pk": _topup_key(top_up_id)[0],
+            "sk": "TOPUP",
+            "topUpId": top_up_id,
+            "owner": owner,
+            "amount": request.amount,
+            "status": "pending",
+            "paymentId": payment.paymentId,
+            "createdAt": clock.now_iso(),
+        },
+    )
+    outbox.start(
+        tx,
+        TOP_UP_STATE_MACHINE,
+        top_up_id,
+        {"topUpId": top_up_id, "paymentId": payment.paymentId, "correlationId": correlation_id()},
+    )
+    tx.commit()
     return TopUp(
-        top_up_id=top_up_id, amount=request.amount, status="pending", pay_url=order.pay_url
+        top_up_id=top_up_id, amount=request.amount, status="pending", pay_url=payment.payUrl
     )
 
 
-def receive(body: str, headers: Mapping[str, str]) -> None:
-    """The provider's signed confirmation of a top-up, verified and applied once per message."""
-    inbound.once(
-        "export-wallet",
-        confirmation_signer(),
-        body,
-        headers,
-        "payment.signature-invalid",
-        lambda payload: settle(confirmation_of(payload)),
-    )
+class PaymentSettled(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+    status: Literal["paid", "declined"]
+    settled_at: Annotated[datetime, Field(alias="settledAt")]
 
 
-def settle(confirmation: Confirmation) -> str:
-    """Credit a paid top-up once; a repeat changes nothing, a contradiction is a 409."""
-    item = EXPORT.get(*_topup_key(confirmation.reference))
-    if not item or item["providerId"] != confirmation.payment_id:
-        raise NotFound("export.wallet.top-up-not-found", field="reference")
-    if confirmation.amount != item["amount"]:
-        raise Invalid("payment.amount-mismatch", field="amount")
+class TopUpSettled(tasks.Event):
+    top_up_id: str
+    payment: PaymentSettled
+
+
+def book_top_up(event: TopUpSettled) -> dict[str, str]:
+    """The top-up's payment settled: a paid one is credited once, a declined one closed."""
+    item = EXPORT.get(*_topup_key(event.top_up_id))
+    if not item:
+        raise NotFound("export.wallet.top-up-not-found", field="topUpId")
     if item["status"] != "pending":
-        if item["status"] != confirmation.status:
-            raise Conflict("export.wallet.top-up-contradicted", field="status")
-        return str(item["status"])
-    settled = {"status": confirmation.status, "settledAt": clock.iso(confirmation.at)}
+        return {"status": str(item["status"])}  # booked by an earlier delivery of this step
+    settled = {"status": event.payment.status, "settledAt": clock.iso(event.payment.settled_at)}
 
     def mark(tx: Transaction) -> None:
         tx.update(
@@ -275,24 +294,23 @@ def settle(confirmation: Confirmation) -> str:
             conflict=Conflict("export.wallet.top-up-contradicted", field="status"),
         )
 
-    provider = audit.Actor.system("asan-odenis")
     try:
-        _book(item, confirmation, mark, provider, settled)
+        _book(item, event.payment.status, mark, PROVIDER, settled)
     except Conflict as conflict:
         if conflict.key != "export.wallet.top-up-contradicted":
             raise
-        return settle(confirmation)  # a parallel delivery settled it: judge again
-    return confirmation.status
+        # A parallel delivery of this step booked it first.
+    return {"status": event.payment.status}
 
 
 def _book(
     item: Item,
-    confirmation: Confirmation,
+    status: str,
     mark: Callable[[Transaction], None],
     provider: audit.Actor,
     settled: Item,
 ) -> None:
-    if confirmation.status == "paid":
+    if status == "paid":
         _move(
             item["owner"],
             "top-up",

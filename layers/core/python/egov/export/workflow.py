@@ -1,4 +1,5 @@
-"""The steps statemachines/export_application.asl.json asks of the service (X4).
+"""The steps statemachines/export_application.asl.json asks of the service (X4), and the
+e-wallet top-up's (`wallet.book_top_up`, X10).
 
 - `permit`: one agency's answer about one permit (or its silence past the deadline) is
   recorded on the application, the applicant told in the cabinet. The Map's iterations answer
@@ -16,7 +17,7 @@ from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 
-from egov.export import records
+from egov.export import records, wallet
 from egov.export.models import Application, Permit
 from egov.platform import applications, audit, clock, i18n, notify, tasks
 from egov.platform.audit import Actor
@@ -163,4 +164,5 @@ def decide(event: Decided) -> dict[str, Any]:
 EVENTS = tasks.Events("export")
 EVENTS.on("permit", PermitAnswered, record_permit)
 EVENTS.on("decided", Decided, decide)
+EVENTS.on("wallet-top-up-settled", wallet.TopUpSettled, wallet.book_top_up)
 handle = EVENTS.handle

@@ -48,7 +48,6 @@ RULES: dict[str, Rule] = {
     "POST /auth/mobile-id/{sessionId}": Rule(narrowed="the unguessable session id it started"),
     "POST /platform/delivery-receipts/{channel}": Rule(narrowed="the gateway's signature"),
     "POST /payments/callback": Rule(narrowed="the payment provider's signature"),
-    "POST /export/wallet/callback": Rule(narrowed="the payment provider's signature"),
     "POST /renewal/operator-activations": Rule(narrowed="the mobile operator's signature"),
     "POST /producers/check": PUBLIC,
     "POST /producers/mobile-confirmations": PUBLIC,

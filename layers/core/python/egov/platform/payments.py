@@ -63,7 +63,7 @@ class Fee(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
     code: str
-    amount: int
+    amount: int | None  # None: the payer names the amount (an e-wallet top-up, X10)
     name: dict[i18n.Lang, str]
 
 
@@ -112,19 +112,23 @@ def request_fee(
     return_url: str | None = None,
     lang: i18n.Lang = "az",
     payment_id: str | None = None,
+    amount: int | None = None,
 ) -> Payment:
     """Ask the provider for the fee `fee_code` for `subject`; the pending payment to pay.
 
     Callers that may ask twice for one thing (concurrent requests for a draft's fee) pass the
     same `payment_id`: it is the provider's merchant reference too, so they all get one payment
-    at the provider and one here."""
+    at the provider and one here. `amount` is for the fees whose amount the payer names."""
     charged = fee(fee_code)
+    due = charged.amount if charged.amount is not None else amount
+    if due is None or (charged.amount is not None and amount is not None):
+        raise ValueError(f"fee {fee_code}: the amount is the table's or the payer's, not both")
     payment_id = payment_id or uuid.uuid4().hex
     existing = get(payment_id)
     if existing is not None:
         return view(existing, lang)
     order = adapters.payments().create(
-        amount=charged.amount,
+        amount=due,
         reference=payment_id,
         description=charged.name[lang],
         return_url=return_url or _public_url(f"/payments/{payment_id}"),
@@ -141,7 +145,7 @@ def request_fee(
         "owner": owner,
         "subject": subject,
         "feeCode": fee_code,
-        "amount": charged.amount,
+        "amount": due,
         "status": "pending",
         "providerId": order.payment_id,
         "payUrl": order.pay_url,
@@ -155,7 +159,7 @@ def request_fee(
         "fee-requested",
         SYSTEM,
         owner=owner,
-        after={"paymentId": payment_id, "feeCode": fee_code, "amount": charged.amount},
+        after={"paymentId": payment_id, "feeCode": fee_code, "amount": due},
     )
     try:
         tx.commit()
