@@ -95,7 +95,11 @@ class Model(BaseModel):
     """camelCase on the wire; unknown fields are refused rather than silently dropped."""
 
     model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        defer_build=True,  # built on first use: a handler pays for the models it touches
     )
 
 
