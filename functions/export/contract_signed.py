@@ -7,7 +7,7 @@ from aws_lambda_powertools.event_handler import Response
 
 from egov.export import contracts
 from egov.platform import auth, mobile_id
-from egov.platform.http import api, entry, ok
+from egov.platform.http import api, entry, on_the_phone, polled
 
 app = api()
 
@@ -17,17 +17,13 @@ app = api()
     summary="ASAN İmza imzası / The ASAN İmza signature",
     description="Telefonda imza gözlənilərkən 202; imzadan sonra müqavilə (X2).\n\n"
     "202 while the phone has not signed; once signed, the contract (X2).",
-    responses={
-        200: {"description": "Signed: the contract"},
-        202: {"description": "Not signed on the phone yet: poll again"},
-    },
+    responses=on_the_phone("Signed: the contract"),
 )
 def complete(contractId: str, sessionId: str) -> Response[contracts.Contract | mobile_id.Pending]:
     caller = auth.require(app, "citizen")
-    result = contracts.complete_asan_signature(contractId, sessionId, caller)
-    if isinstance(result, mobile_id.Pending):
-        return ok(result, status=202)
-    return ok(result)
+    return polled(
+        contracts.complete_asan_signature(contractId, sessionId, caller), mobile_id.Pending
+    )
 
 
 lambda_handler = entry(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aws_lambda_powertools.event_handler import Response
 
 from egov.platform import login, mobile_id
-from egov.platform.http import api, entry, ok
+from egov.platform.http import api, entry, on_the_phone, polled
 
 app = api()
 
@@ -17,16 +17,10 @@ app = api()
     "bitməsi, aktiv olmayan SIM və ya səhv ID problem kimi qaytarılır.\n\n202 while the phone has not "
     "answered, then the access token; a refusal, a timeout, an inactive SIM or a wrong user ID "
     "is a problem.",
-    responses={
-        200: {"description": "Confirmed on the phone: the access token"},
-        202: {"description": "Not answered on the phone yet: keep showing the code, poll again"},
-    },
+    responses=on_the_phone("Confirmed on the phone: the access token"),
 )
 def complete(sessionId: str) -> Response[login.AccessToken | mobile_id.Pending]:
-    result = mobile_id.complete_login(sessionId)
-    if isinstance(result, mobile_id.Pending):
-        return ok(result, status=202)
-    return ok(result)
+    return polled(mobile_id.complete_login(sessionId), mobile_id.Pending)
 
 
 lambda_handler = entry(app)

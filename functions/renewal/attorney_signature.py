@@ -6,7 +6,7 @@ from __future__ import annotations
 from aws_lambda_powertools.event_handler import Response
 
 from egov.platform import auth, mobile_id
-from egov.platform.http import api, entry, ok
+from egov.platform.http import api, entry, on_the_phone, polled
 from egov.renewal import attorney
 
 app = api()
@@ -17,19 +17,13 @@ app = api()
     summary="Etibarnamənin imzası / The power of attorney's signature",
     description="Telefonda imza gözlənilərkən 202; imzadan sonra etibarnamə təsdiqlənir (R7)."
     "\n\n202 while the phone has not signed; once signed, the power of attorney is approved.",
-    responses={
-        200: {"description": "Signed: the power of attorney, approved"},
-        202: {"description": "Not signed on the phone yet: poll again"},
-    },
+    responses=on_the_phone("Signed: the power of attorney, approved"),
 )
 def signature(
     applicationId: str, sessionId: str
 ) -> Response[attorney.PowerOfAttorney | mobile_id.Pending]:
     head = auth.require(app, "citizen")
-    result = attorney.approved(applicationId, sessionId, head)
-    if isinstance(result, mobile_id.Pending):
-        return ok(result, status=202)
-    return ok(result)
+    return polled(attorney.approved(applicationId, sessionId, head), mobile_id.Pending)
 
 
 lambda_handler = entry(app)

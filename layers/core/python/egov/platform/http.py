@@ -294,3 +294,16 @@ def ok(model: BaseModel, status: int = 200) -> Response:
         content_type="application/json",
         body=model.model_dump(mode="json", by_alias=True),
     )
+
+
+def on_the_phone(done: str) -> dict[int, OpenAPIResponse]:
+    """The answers of a route polled until the person answers on the phone (ASAN İmza)."""
+    return {
+        200: {"description": done},
+        202: {"description": "Not answered on the phone yet: poll again"},
+    }
+
+
+def polled(result: BaseModel, pending: type[BaseModel]) -> Response:
+    """202 with the pending session while the phone has not answered, else 200 with the result."""
+    return ok(result, status=202 if isinstance(result, pending) else 200)
