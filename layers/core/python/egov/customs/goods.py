@@ -13,12 +13,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
-from pydantic.alias_generators import to_camel
+from pydantic import AwareDatetime, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from egov.platform import clock
 from egov.platform.adapters.tax import Voen
+from egov.platform.models import Form as Model
 from egov.platform.text import Text
 from egov.platform.trade import Currency, HsCode
 
@@ -26,18 +26,6 @@ BARCODE_PATTERN = r"^[A-Z0-9]{8,32}$"
 Barcode = Annotated[str, Field(pattern=BARCODE_PATTERN)]
 Reference = Annotated[str, Field(pattern=r"^[A-Za-z0-9/._-]{1,40}$")]
 Office = Annotated[str, Field(pattern=r"^[A-Z0-9]{2,16}$")]
-
-
-class Model(BaseModel):
-    """camelCase on the wire; unknown fields are refused rather than silently dropped."""
-
-    model_config = ConfigDict(
-        alias_generator=to_camel,
-        populate_by_name=True,
-        extra="forbid",
-        str_strip_whitespace=True,
-        defer_build=True,  # built on first use: a handler pays for the models it touches
-    )
 
 
 class Registration(Model):

@@ -53,6 +53,7 @@ from egov.platform import attachments, clock
 from egov.platform import tasks as workflow_tasks
 from egov.platform.auth import Principal
 from egov.platform.contacts import Contacts
+from egov.platform.models import Form as View
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
 from egov.platform.text import Clean
@@ -60,16 +61,6 @@ from egov.platform.text import Clean
 Step = Literal["invitation", "check"]
 WAITING_IN: dict[Step, str] = {"invitation": "at-embassy", "check": "invited"}
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), Clean]
-
-
-class View(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        alias_generator=to_camel,
-        populate_by_name=True,
-        extra="forbid",
-        str_strip_whitespace=True,
-    )
 
 
 class InvitationBody(View):

@@ -16,14 +16,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 from pydantic_core import PydanticCustomError
 
 from egov.esign.form import ApplicationForm, Section
 from egov.esign.texts import STATUS_TEXTS  # (and registers the texts for every module)
 from egov.platform import calendar, clock, i18n
 from egov.platform.adapters.mobile import check_mobile
+from egov.platform.models import View
 from egov.platform.problems import Conflict, NotFound
 from egov.platform.repository import Item, Table, Transaction
 
@@ -62,10 +62,6 @@ class Draft(ApplicationForm):
         description="G2: the language of every notice about the application (az or en); when "
         "not chosen, the Accept-Language of the submission",
     )
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class Opinion(View):

@@ -25,12 +25,12 @@ import re
 import uuid
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
-from pydantic.alias_generators import to_camel
+from pydantic import AfterValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from egov.platform import adapters, audit, auth, clock, i18n
 from egov.platform.adapters.tax import Voen
+from egov.platform.models import Form as Model
 from egov.platform.problems import Invalid
 from egov.platform.repository import Item, Page, Table, Transaction
 from egov.platform.text import Clean, Text
@@ -63,12 +63,6 @@ i18n.register(
 )
 
 SearchText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), Clean]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
-    )
 
 
 class NewEntry(Model):

@@ -16,19 +16,15 @@ import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-from pydantic.alias_generators import to_camel
 
 from egov.platform.adapters.asan import verify_signature
+from egov.platform.models import View
 from egov.platform.text import Clean, CleanTree
 
 Side = Literal["local", "foreign"]
 # Keys, digests and signatures travel as base64 (standard or URL-safe alphabet), nothing else (G7).
 Base64 = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/_-]+={0,2}$")]
 Method = Literal["asan-imza", "certificate"]
-
-
-class View(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 
 
 class PartySignature(View):

@@ -30,13 +30,13 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 
 from egov.export import free_sale_document, free_sale_texts  # noqa: F401  (texts registered)
 from egov.export.catalogue import EXPORT, Entry
 from egov.platform import attachments, audit, auth, aws, clock, i18n, notify, outbox, tasks
 from egov.platform.clock import BAKU
+from egov.platform.models import Form as Model
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Transaction
@@ -51,12 +51,6 @@ CENTER = "IITKM"  # the portal's operator, whose executive director signs (§10.
 SYSTEM = audit.Actor.system("export-free-sale")
 
 Status = Literal["submitted", "approved", "refused", "issued"]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
-    )
 
 
 class NewApplication(Model):

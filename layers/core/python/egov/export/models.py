@@ -6,11 +6,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from egov.export import texts  # noqa: F401  (registers the problems' texts)
 from egov.platform.adapters.tax import Voen
+from egov.platform.models import View as Model
 from egov.platform.text import Text
 from egov.platform.trade import Currency, HsCode
 
@@ -20,10 +21,6 @@ Unit = Literal["kg", "t", "l", "pcs", "m3"]
 Status = Literal["under-review", "ready", "refused", "released", "customs-refused"]
 PermitStatus = Literal["pending", "issued", "deemed-issued", "refused"]
 OnSilence = Literal["deemed-issued", "refused"]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 
 
 class Form(Model):

@@ -32,11 +32,11 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
 
 from egov.export import free_sale_texts  # noqa: F401  (texts registered)
 from egov.export.catalogue import EXPORT
 from egov.platform import audit, aws, clock, i18n, outbox, payments, tasks
+from egov.platform.models import Form as Model
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import CURSOR_PATTERN, Item, Transaction
@@ -52,12 +52,6 @@ ATTEMPTS = 8  # concurrent movements of one wallet retry against the new balance
 MAX_TOP_UP = 1_000_000  # 10 000 AZN in qəpik: a top-up above it is a typing error, not money
 
 Kind = Literal["top-up", "fee"]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="forbid", str_strip_whitespace=True
-    )
 
 
 class TopUpRequest(Model):

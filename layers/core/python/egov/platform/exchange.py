@@ -72,7 +72,6 @@ from typing import Annotated, Any, Literal, NoReturn
 from botocore.exceptions import ClientError
 from pydantic import (
     AwareDatetime,
-    BaseModel,
     ConfigDict,
     Field,
     ValidationError,
@@ -96,6 +95,7 @@ from egov.platform import (
     webhooks,
 )
 from egov.platform.auth import Principal
+from egov.platform.models import View
 from egov.platform.observability import logger
 from egov.platform.problems import (
     Conflict,
@@ -167,10 +167,6 @@ i18n.register(
         },
     }
 )
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class DecisionRequest(View):

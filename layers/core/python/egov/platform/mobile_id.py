@@ -27,8 +27,7 @@ import secrets
 from datetime import timedelta
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import ConfigDict, Field
 
 from egov.platform import adapters, audit, auth, clock, i18n, login, ratelimit
 from egov.platform.adapters.asan import (
@@ -41,6 +40,7 @@ from egov.platform.adapters.asan import (
     verify_signature,
 )
 from egov.platform.adapters.mobile import MobileNumber
+from egov.platform.models import View
 from egov.platform.problems import Conflict, Forbidden, Gone, NotFound, Problem, Unauthorized
 from egov.platform.repository import Item, Transaction
 from egov.platform.secrets import parameter
@@ -115,10 +115,6 @@ _OUTCOMES: dict[str, Problem] = {
     "SIM_NOT_ACTIVE": Forbidden("mobile-id.sim-not-active", field="phoneNumber"),
     "NOT_CLIENT": Unauthorized("mobile-id.not-client", field="userId"),
 }
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class Start(View):

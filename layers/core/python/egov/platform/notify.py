@@ -36,8 +36,7 @@ from typing import Any
 
 from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 
 from egov.platform import adapters, audit, auth, aws, clock, i18n, inbound, outbox
 from egov.platform.adapters._model import checked
@@ -51,6 +50,7 @@ from egov.platform.adapters.gateways import (
     receipt_signer,
 )
 from egov.platform.adapters.mobile import check_mobile
+from egov.platform.models import View
 from egov.platform.observability import logger
 from egov.platform.problems import Invalid, NotFound, Unavailable
 from egov.platform.repository import Table, Transaction
@@ -79,10 +79,6 @@ i18n.register(
         },
     }
 )
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class Change(View):

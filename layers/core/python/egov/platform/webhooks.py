@@ -45,6 +45,7 @@ from pydantic.alias_generators import to_camel
 
 from egov.platform import audit, aws, clock, evidence, i18n, notify, outbox, queues, secrets
 from egov.platform.adapters import base as adapter_base
+from egov.platform.models import View
 from egov.platform.observability import CORRELATION_HEADER, correlation_id, logger
 from egov.platform.problems import Invalid
 from egov.platform.repository import Table, Transaction
@@ -89,10 +90,6 @@ i18n.register(
         },
     }
 )
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 # ---------------------------------------------------------------- signing

@@ -22,9 +22,8 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SecretStr, ValidationInfo
+from pydantic import AfterValidator, ConfigDict, Field, SecretStr, ValidationInfo
 from pydantic import field_validator as field_rule
-from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
 from egov.platform import i18n
@@ -32,6 +31,7 @@ from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.adapters.mobile import MobileNumber
 from egov.platform.adapters.population import DocumentNumber, Fin
 from egov.platform.adapters.tax import Voen
+from egov.platform.models import Form as Model
 from egov.platform.text import clean
 from egov.producers import texts  # noqa: F401  (registers the texts for every module)
 
@@ -89,18 +89,6 @@ RegistrantKind = Literal["potential-producer", "seller"]
 PersonKind = Literal["natural", "legal"]
 """P1: a natural person identified by FIN, or a legal entity identified by VÖEN."""
 Status = Literal["pending-verification", "approved", "rejected", "closed"]
-
-
-class Model(BaseModel):
-    """camelCase on the wire; unknown fields are refused rather than silently dropped."""
-
-    model_config = ConfigDict(
-        alias_generator=to_camel,
-        populate_by_name=True,
-        extra="forbid",
-        str_strip_whitespace=True,
-        defer_build=True,  # built on first use: a handler pays for the models it touches
-    )
 
 
 class Subject(Model):

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 
 from egov.platform import audit, clock, i18n, mobile_id
 from egov.platform.auth import Principal
+from egov.platform.models import View
 from egov.platform.problems import Conflict, Forbidden, NotFound, Unauthorized
 from egov.platform.repository import Item, Transaction
 from egov.platform.text import Text
@@ -33,10 +33,6 @@ i18n.register(
         },
     }
 )
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class PowerOfAttorney(View):

@@ -18,9 +18,6 @@ import secrets
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
 from egov.certificates import registry
 from egov.platform import (
     adapters,
@@ -36,6 +33,7 @@ from egov.platform import (
     tasks,
 )
 from egov.platform.auth import Principal
+from egov.platform.models import View
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound, Unauthorized
 from egov.platform.repository import Item, Transaction
@@ -113,10 +111,6 @@ i18n.register(
         },
     }
 )
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class Started(View):

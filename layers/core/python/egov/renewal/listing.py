@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
 from egov.certificates import holder_requests
 from egov.certificates.models import Certificate, Status, Use
 from egov.platform import calendar, clock, i18n
+from egov.platform.models import View
 from egov.renewal import records, texts
 from egov.renewal.window import Window, window
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class CertificateRow(View):
