@@ -216,3 +216,44 @@ def test_x7_another_exporter_does_not_see_the_application(local_aws: LocalAws) -
     _, stranger = account("citizen")
     assert call(local_aws, "GET", f"/export/free-sale/{app_id}", token=stranger)[0] == 404
     assert call(local_aws, "GET", f"/export/free-sale/{app_id}", token=exporter)[0] == 200
+
+
+def queue(local_aws: LocalAws, token: str, step: str) -> tuple[int, Any]:
+    return call(local_aws, "GET", "/export/free-sale-queue", token=token, query={"step": step})[:2]
+
+
+def test_x7_the_centers_queue_lists_what_awaits_each_step_soonest_due_first(
+    local_aws: LocalAws, monkeypatch: Any
+) -> None:
+    """§10.3.5.3-4: the operator decides within 1 business day and the director then signs, so
+    the Center sees what awaits each of them, the overdue ones flagged, and an application leaves
+    the queue in the transaction that moves it."""
+    from tests.helpers import jump_clock
+
+    who = people()
+    owner, exporter = who["exporter"]
+    entry_id = goods()
+    jump_clock(monkeypatch, NEW_YEAR_EDGE)
+    early = apply(local_aws, exporter, application(owner, entry_id))[1]["applicationId"]
+    jump_clock(monkeypatch, datetime(2027, 1, 5, 9, 0, tzinfo=BAKU))
+    late = apply(local_aws, exporter, application(owner, entry_id))[1]["applicationId"]
+    jump_clock(monkeypatch, datetime(2027, 1, 6, 9, 0, tzinfo=BAKU))  # the first is overdue
+
+    for token in (who["operator"][1], who["director"][1]):
+        status, waiting = queue(local_aws, token, "decision")
+        assert status == 200, waiting
+        assert [q["applicationId"] for q in waiting["items"]] == [early, late]
+        assert [q["overdue"] for q in waiting["items"]] == [True, False]
+        assert waiting["overdue"] == 1
+    assert queue(local_aws, exporter, "decision")[0] == 403
+    assert queue(local_aws, account("officer", "AQTA")[1], "decision")[0] == 403
+    assert queue(local_aws, who["operator"][1], "nonsense")[0] == 422
+
+    decide(local_aws, who["operator"][1], early, outcome="issue")
+    decide(local_aws, who["operator"][1], late, outcome="refuse", reason="Sənədlər natamamdır")
+    assert queue(local_aws, who["operator"][1], "decision")[1]["items"] == []
+    (awaiting,) = queue(local_aws, who["director"][1], "signature")[1]["items"]
+    assert (awaiting["applicationId"], awaiting["overdue"]) == (early, False)
+
+    sign(local_aws, who["director"][1], early)
+    assert queue(local_aws, who["director"][1], "signature")[1]["items"] == []

@@ -20,7 +20,10 @@ Items in ExportTable (`EXPORT_TABLE`):
 
 - `FREESALE#<id>` / `FREESALE`: the application, its decision and the certificate;
 - `FREESALE-OF#<owner>` / `<submittedAt>#<id>`: the applicant's cabinet list;
-- `FREESALE-CERT#<number>` / `CERT`: the signed certificate as the public sees it.
+- `FREESALE-CERT#<number>` / `CERT`: the signed certificate as the public sees it;
+- `FREESALE-QUEUE#<step>` / `<deadline>#<id>`: the Center's work queue, one item per application
+  awaiting the operator's `decision` or the director's `signature`, written and removed in the
+  transaction that moves the application, so the queue is read in one Query, soonest due first.
 """
 
 from __future__ import annotations
@@ -92,6 +95,27 @@ class Applications(Model):
     items: list[FreeSaleApplication]
 
 
+Step = Literal["decision", "signature"]
+
+
+class Queued(Model):
+    application_id: str
+    step: Step
+    deadline: datetime
+    overdue: bool
+    submitted_at: datetime
+    goods: int
+    escalated_at: datetime | None = None
+
+
+class Queue(Model):
+    """The Center's applications awaiting one step, soonest due first (X7, §10.3.5.3-4)."""
+
+    step: Step
+    items: list[Queued]
+    overdue: int
+
+
 class FreeSaleVerification(Model):
     """What the certificate shows, and whether the Center's signature over it holds."""
 
@@ -111,6 +135,36 @@ def certificate_key(number: str) -> tuple[str, str]:
 
 def subject(application_id: str) -> str:
     return f"FREESALE#{application_id}"
+
+
+def _queue_key(step: Step, deadline: str, application_id: str) -> tuple[str, str]:
+    return f"FREESALE-QUEUE#{step}", f"{deadline}#{application_id}"
+
+
+def _enqueue(tx: Transaction, step: Step, deadline: str, application_id: str) -> None:
+    pk, sk = _queue_key(step, deadline, application_id)
+    tx.put(EXPORT, {"pk": pk, "sk": sk, "applicationId": application_id, "deadline": deadline})
+
+
+def queue(step: Step) -> Queue:
+    """What awaits the step now, soonest due first: one Query of the step's queue, then each
+    application read for what the list shows (a queue stays short: one business day each)."""
+    now = clock.now()
+    items = []
+    for row in EXPORT.query_all(f"FREESALE-QUEUE#{step}"):
+        item = load(row["applicationId"])
+        items.append(
+            Queued(
+                application_id=row["applicationId"],
+                step=step,
+                deadline=clock.parse(row["deadline"]),
+                overdue=now > clock.parse(row["deadline"]),
+                submitted_at=clock.parse(item["submittedAt"]),
+                goods=len(item["goods"]),
+                escalated_at=clock.parse(item["escalatedAt"]) if item.get("escalatedAt") else None,
+            )
+        )
+    return Queue(step=step, items=items, overdue=sum(q.overdue for q in items))
 
 
 def load(application_id: str) -> Item:
@@ -193,6 +247,7 @@ def apply(body: NewApplication, applicant: auth.Principal) -> FreeSaleApplicatio
         attachments.link(
             tx, attachment_id, applicant.user_id, subject(application_id), f"documents.{index}"
         )
+    _enqueue(tx, "decision", due["deadline"], application_id)
     audit.record(
         tx,
         subject(application_id),
@@ -263,12 +318,17 @@ def decide(
         "onTime": now <= clock.parse(item["decisionDeadline"]),
     }
     status: Status = "approved" if decision.outcome == "issue" else "refused"
+    signature_due = tasks.deadline(now, SIGNATURE_BUSINESS_DAYS)["deadline"]
     tx = _change(
         item,
-        {"status": status, "decision": recorded},
+        {"status": status, "decision": recorded}
+        | ({"signatureDeadline": signature_due} if status == "approved" else {}),
         "submitted",
         "export.free-sale.not-awaiting-decision",
     )
+    tx.delete(EXPORT, *_queue_key("decision", item["decisionDeadline"], application_id))
+    if status == "approved":
+        _enqueue(tx, "signature", signature_due, application_id)
     audit.record(
         tx,
         subject(application_id),
@@ -348,6 +408,7 @@ def sign(application_id: str, director: auth.Principal) -> FreeSaleApplication:
     )
     cert_pk, cert_sk = certificate_key(number)
     tx.put(EXPORT, {"pk": cert_pk, "sk": cert_sk, "document": signed, "signature": signature})
+    tx.delete(EXPORT, *_queue_key("signature", item["signatureDeadline"], application_id))
     audit.record(
         tx,
         subject(application_id),
@@ -411,12 +472,12 @@ def verify(number: str) -> FreeSaleVerification:
 # ---------------------------------------------------------------- the workflow's steps
 
 
-class Step(tasks.Event):
+class Awaited(tasks.Event):
     application_id: str
 
 
-class Overdue(Step):
-    step: Literal["decision", "signature"]
+class Overdue(Awaited):
+    step: Step
     deadline: str
 
 
@@ -430,7 +491,7 @@ def decision_output(item: Item) -> dict[str, Any]:
     }
 
 
-def await_decision(event: Step) -> dict[str, Any] | None:
+def await_decision(event: Awaited) -> dict[str, Any] | None:
     """Keep the token until the operator decides; already decided: the decision now."""
     if event.task_token and tasks.park(
         EXPORT,
@@ -491,7 +552,7 @@ def escalations(application_id: str) -> list[Item]:
     return list(EXPORT.query_all(key(application_id)[0], sk_prefix="ESCALATION#"))
 
 
-def await_signature(event: Step) -> dict[str, Any] | None:
+def await_signature(event: Awaited) -> dict[str, Any] | None:
     if event.task_token and tasks.park(
         EXPORT,
         *key(event.application_id),
@@ -504,6 +565,6 @@ def await_signature(event: Step) -> dict[str, Any] | None:
 
 
 EVENTS = tasks.Events("export-free-sale")
-EVENTS.on("decision-awaited", Step, await_decision)
+EVENTS.on("decision-awaited", Awaited, await_decision)
 EVENTS.on("overdue", Overdue, escalate)
-EVENTS.on("signature-awaited", Step, await_signature)
+EVENTS.on("signature-awaited", Awaited, await_signature)

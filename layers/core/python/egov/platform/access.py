@@ -284,6 +284,9 @@ RULES: dict[str, Rule] = {
     "POST /export/catalogue": Rule(("operator",)),
     "POST /export/free-sale/{applicationId}/decision": Rule(("operator",)),
     "POST /export/free-sale/{applicationId}/collection": Rule(("operator",)),
+    "GET /export/free-sale-queue": Rule(
+        ("operator", "officer"), agencies=("IITKM",), narrowed="officers of the Center"
+    ),
     "POST /export/free-sale/{applicationId}/signature": Rule(
         ("officer",), agencies=("IITKM",), narrowed="the Center's executive director"
     ),
