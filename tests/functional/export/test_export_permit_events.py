@@ -18,7 +18,7 @@ import boto3
 import pytest
 from standardwebhooks import Webhook
 
-from egov.export import permit_events, permits, records
+from egov.export import permits, records
 from egov.export.models import Application, Exporter, Goods, GoodsItem, Head
 from egov.platform import audit, auth, clock
 from egov.platform.adapters import gateways
@@ -127,29 +127,6 @@ def page(local_aws: LocalAws, token: str, application_id: str) -> dict[str, Any]
     status, shown, _ = call(local_aws, "GET", f"/export/applications/{application_id}", token=token)
     assert status == 200, shown
     return dict(shown)
-
-
-def test_x8_rules_of_the_events_are_data() -> None:
-    """X8: what each event does follows the table (data/permit_events.json): a suspension
-    needs an issued permit and a reason; a restoration gives back the status held before it;
-    only issued (or deemed issued) permits are in force for the declaration."""
-    rules = permit_events.rules()
-    assert set(rules["events"]) == {
-        "issued",
-        "refused",
-        "addendum",
-        "duplicate",
-        "reissued",
-        "suspended",
-        "restored",
-        "revoked",
-    }
-    permit = permits.required([GoodsItem.model_validate(JUICE)], clock.now())[0]
-    deemed = permit.model_copy(update={"status": "deemed-issued"})
-    assert permit_events.next_status(deemed, "suspended", "yoxlama") == "suspended"
-    assert permit_events.next_status(deemed, "addendum", None) == "deemed-issued"
-    assert permit_events.in_force("deemed-issued") and not permit_events.in_force("suspended")
-    assert permit_events.complainable("revoked") and not permit_events.complainable("issued")
 
 
 def test_x8_events_reach_cabinet_email_and_mobile_and_change_what_the_exporter_may_do(
