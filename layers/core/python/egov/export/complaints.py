@@ -132,7 +132,9 @@ def _item(complaint: Complaint) -> dict[str, Any]:
 
 def _save(before: Complaint | None, after: Complaint, tx: Transaction) -> None:
     if before is None:
-        tx.put(records.EXPORT, _item(after), conflict=Conflict("export.changed", field="id"))
+        tx.put(
+            records.EXPORT, _item(after), conflict=Conflict("export.changed", field="complaintId")
+        )
         return
     after.version = before.version + 1
     tx.put(
