@@ -11,7 +11,7 @@ parameter `ExportRequestAnswerBusinessDays` carries it, shown as the request's d
 Records (EXPORT_TABLE, keys only, no index): the request `REQUEST#<id>` / `REQUEST`; a copy in
 the owner's list `REQUESTS#<owner>` / `<filedAt>#<id>` (newest first, kept equal to the record in
 each change's transaction) and, while open, one in the operator's list `REQUESTS#OPEN` /
-`<deadline>#<id>` (by due date, removed by the answer).
+`<deadline>#<filedAt>#<id>` (by due date, then filing time; removed by the answer).
 """
 
 from __future__ import annotations
@@ -93,7 +93,8 @@ def _items(request: Request) -> list[dict[str, Any]]:
 
 
 def _open_sk(request: Request) -> str:
-    return f"{clock.iso(request.deadline)}#{request.request_id}"
+    # Deadlines fall on a day's last instant, so many share one: filing time orders them.
+    return f"{clock.iso(request.deadline)}#{clock.iso(request.filed_at)}#{request.request_id}"
 
 
 def file(form: RequestForm, caller: auth.Principal) -> Request:
