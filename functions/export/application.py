@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from aws_lambda_powertools.event_handler import Response
 
-from egov.export import filing
-from egov.export.models import Application
+from egov.export import filing, permit_events
+from egov.export.permit_events import StatusPage
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
 
@@ -17,12 +17,14 @@ app = api()
     "/export/applications/<applicationId>",
     summary="İxrac ərizəsinin vəziyyəti / Export application status",
     description="Hər icazə, onu verən orqan, müddəti, nə üçün tələb olunduğu və vəziyyəti; "
-    "gömrük bəyannaməsi və nəticəsi (X4, X5).\n\nEvery permit with its agency, deadline, why "
-    "it is needed and where it stands; the customs declaration and its result (X4, X5).",
+    "icazənin hadisələri; gömrük bəyannaməsi və nəticəsi; icazələrin vəziyyətinə görə "
+    "mümkün olanlar: bəyannamə, şikayət (X4, X5, X8, X9).\n\nEvery permit with its agency, deadline, why "
+    "it is needed and where it stands, with each permit's events; the customs declaration and "
+    "its result; what the permits' states allow: the declaration, a complaint (X4, X5, X8, X9).",
 )
-def application(applicationId: str) -> Response[Application]:
+def application(applicationId: str) -> Response[StatusPage]:
     caller = auth.require(app, "citizen")
-    return ok(filing.owned(applicationId, caller))
+    return ok(permit_events.status_page(filing.owned(applicationId, caller)))
 
 
 lambda_handler = entry(app)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from egov.export import contracts, customs, records
+from egov.export import contracts, customs, permit_events, records
 from egov.export.filing import owned
 from egov.export.models import Application, Declaration, DeclarationForm
 from egov.platform import applications, audit, auth, clock, notify
@@ -55,6 +55,7 @@ def declare(application_id: str, form: DeclarationForm, caller: auth.Principal) 
         raise Conflict("export.declared", field="applicationId")
     if application.status != "ready":
         raise Conflict("export.not-ready", field="applicationId")
+    permit_events.check_in_force(application)
     contract = contract_of(form.contract_id, application)
     sent = draft(application, contract)
     verdict = customs.declarations().declare(sent)

@@ -19,7 +19,10 @@ Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 al
 Flag = Literal["origin-certificate", "dual-use", "cites", "cultural-property", "religious"]
 Unit = Literal["kg", "t", "l", "pcs", "m3"]
 Status = Literal["under-review", "ready", "refused", "released", "customs-refused"]
-PermitStatus = Literal["pending", "issued", "deemed-issued", "refused"]
+PermitStatus = Literal["pending", "issued", "deemed-issued", "refused", "suspended", "revoked"]
+PermitEventKind = Literal[
+    "issued", "refused", "addendum", "duplicate", "reissued", "suspended", "restored", "revoked"
+]
 OnSilence = Literal["deemed-issued", "refused"]
 
 
@@ -97,6 +100,20 @@ class Texts(Model):
     en: str
 
 
+class PermitEvent(Model):
+    """One event of a permit as the agency told it (X8; §6.0.9), with the cabinet notice that
+    carried it to the exporter (its deliveries by e-mail and SMS are in `GET /me/inbox`)."""
+
+    event_id: str
+    kind: PermitEventKind
+    status_before: PermitStatus
+    status_after: PermitStatus
+    reason: str | None = None
+    document: str | None = None
+    at: datetime
+    notice_id: str
+
+
 class Permit(Model):
     """One permit the goods need, its agency, why, its deadline and where it stands."""
 
@@ -113,6 +130,7 @@ class Permit(Model):
     decision_id: str | None = None
     decided_at: datetime | None = None
     decided_by: str | None = None
+    events: list[PermitEvent] = Field(default_factory=list)
 
 
 class Verdict(Model):

@@ -2,7 +2,8 @@
 e-wallet top-up's (`wallet.book_top_up`, X10).
 
 - `permit`: one agency's answer about one permit (or its silence past the deadline) is
-  recorded on the application, the applicant told in the cabinet. The Map's iterations answer
+  recorded on the application as the permit's first event, the applicant told in the cabinet,
+  by e-mail and by SMS (§10.3.3.6, §6.0.9; X8: `permit_events.tell`). The Map's iterations answer
   at once, so a record that changed meanwhile is read again and the step retried.
 - `decided`: every permit has its answer: the application is `ready` when every one is issued
   (or deemed issued), `refused` naming the permits refused, the others' results kept.
@@ -17,8 +18,7 @@ from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 
-from egov.export import records, wallet
-from egov.export.models import Application, Permit
+from egov.export import complaints, permit_events, records, wallet
 from egov.platform import applications, audit, clock, i18n, notify, tasks
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
@@ -73,15 +73,29 @@ def record_permit(event: PermitAnswered) -> dict[str, Any]:
         if permit.status != "pending":
             return {}
         answer = event.answer or {}
+        status = _status_of(event)
+        reason = answer.get("reason") or _silence(event)
+        tx = Transaction()
+        told = permit_events.tell(
+            application,
+            permit,
+            "issued" if status != "refused" else "refused",
+            status,
+            tx,
+            answer.get("decisionId") or f"silence-{permit.code}",
+            reason,
+            key=f"notice.export-permit-{status}",
+        )
         changed = permit.model_copy(
             update={
-                "status": _status_of(event),
-                "reason": answer.get("reason") or _silence(event),
+                "status": status,
+                "reason": reason,
                 "decision_id": answer.get("decisionId"),
                 "decided_at": clock.parse(answer["decidedAt"])
                 if answer.get("decidedAt")
                 else clock.now(),
                 "decided_by": answer.get("decidedBy"),
+                "events": [*permit.events, told],
             }
         )
         after = application.model_copy(
@@ -89,7 +103,6 @@ def record_permit(event: PermitAnswered) -> dict[str, Any]:
                 "permits": [changed if p.code == event.code else p for p in application.permits]
             }
         )
-        tx = Transaction()
         records.save(application, after, tx)
         audit.record(
             tx,
@@ -99,23 +112,11 @@ def record_permit(event: PermitAnswered) -> dict[str, Any]:
             owner=application.owner,
             after={"permit": changed.code, "agency": changed.agency, "reason": changed.reason},
         )
-        _tell_permit(application, changed, tx)
         tx.commit()
         return {}
 
     result: dict[str, Any] = _retrying(step)
     return result
-
-
-def _tell_permit(application: Application, permit: Permit, tx: Transaction) -> None:
-    """§10.3.3.6: the permit, signed by the agency's head or delegate, lands in the cabinet."""
-    notify.send(
-        application.owner,
-        f"notice.export-permit-{permit.status}",
-        {"permit": permit.name.az, "agency": permit.agency, "reason": permit.reason or ""},
-        subject_ref=records.subject(application.application_id),
-        tx=tx,
-    )
 
 
 def decide(event: Decided) -> dict[str, Any]:
@@ -165,4 +166,8 @@ EVENTS = tasks.Events("export")
 EVENTS.on("permit", PermitAnswered, record_permit)
 EVENTS.on("decided", Decided, decide)
 EVENTS.on("wallet-top-up-settled", wallet.TopUpSettled, wallet.book_top_up)
+# statemachines/export_complaint.asl.json (X9) sends its steps to the same queue.
+EVENTS.on("complaint-answered", complaints.Answered, complaints.answered)
+EVENTS.on("complaint-overdue", complaints.Overdue, complaints.escalate)
+EVENTS.on("complaint-failed", complaints.Failed, complaints.failed)
 handle = EVENTS.handle

@@ -75,6 +75,9 @@ RULES: dict[str, Rule] = {
     "POST /export/contracts/verification": PUBLIC,
     "GET /export/free-sale-certificates/{number}": PUBLIC,
     "POST /customs/border-messages": Rule(narrowed="the border posts' signature"),
+    "POST /export/permit-events": Rule(
+        narrowed="the permit agencies' signature; only the agency that decides the permit"
+    ),
     # ------------------------------------------------------------ anyone signed in: their own
     "POST /auth/logout": Rule(SIGNED_IN),
     "GET /me": Rule(SIGNED_IN),
@@ -183,6 +186,13 @@ RULES: dict[str, Rule] = {
     ),
     "GET /export/applications/{applicationId}": Rule(("citizen",), narrowed=OWNER),
     "POST /export/applications/{applicationId}/declaration": Rule(("citizen",), narrowed=OWNER),
+    "POST /export/applications/{applicationId}/complaints": Rule(("citizen",), narrowed=OWNER),
+    "GET /export/complaints/{complaintId}": Rule(("citizen",), narrowed=OWNER),
+    "POST /export/requests": Rule(("citizen",)),
+    "GET /export/requests": Rule(
+        ("citizen", "operator"), narrowed="a citizen's own; the operator's: the open ones"
+    ),
+    "POST /export/requests/{requestId}/answer": Rule(("operator",)),
     "GET /renewal/documents": Rule(("citizen",), narrowed=OWNER),
     "GET /renewal/attorneys": Rule(("citizen",), narrowed="the head the tax registry names"),
     "POST /renewal/attorneys/{applicationId}/approval": Rule(
