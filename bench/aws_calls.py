@@ -304,15 +304,13 @@ def _application_event() -> dict[str, Any]:
 
 
 def _activation_event() -> dict[str, Any]:
-    """R8: the operator's signed report for the number of an application just sent."""
+    """R8: the operator's signed report for the number of an application just sent, signed as
+    the simulated operator signs it."""
     import base64
-    import uuid
-    from datetime import UTC, datetime
-
-    from standardwebhooks import Webhook
 
     from devstack.simulators import asan_imza
-    from egov.platform import clock, secrets
+    from devstack.simulators._signing import signed_headers
+    from egov.platform import clock
     from egov.renewal import filing
     from egov.renewal.records import load
 
@@ -327,13 +325,7 @@ def _activation_event() -> dict[str, Any]:
         "publicKey": base64.b64encode(asan_imza.public_key_der(number, "signing", 2)).decode(),
     }
     body = json.dumps(report)
-    message_id, now = f"act_{uuid.uuid4().hex}", datetime.now(UTC)
-    signer = Webhook(secrets.secret("OPERATOR_CALLBACK_SECRET").encode())
-    headers = {
-        "webhook-id": message_id,
-        "webhook-timestamp": str(int(now.timestamp())),
-        "webhook-signature": signer.sign(message_id, now, body),
-    }
+    headers = signed_headers(body, "OPERATOR_CALLBACK_SECRET", "act")
     event = rest_event("POST", "/renewal/operator-activations", headers=headers)
     event["body"] = body
     return event
