@@ -25,7 +25,7 @@ from devstack.events import rest_event
 from devstack.provision import provision
 from devstack.pump import Pump
 from devstack.runtime import Functions, apply_environment
-from devstack.stack import aws_environment
+from devstack.stack import LOCAL_PARAMETERS, aws_environment
 from devstack.template import REGION, Template
 from egov.platform import aws
 
@@ -190,6 +190,211 @@ def _subsidy_event() -> dict[str, Any]:
     )
 
 
+# The renewal (seed 002): Günay, signed in with ASAN İmza, renews personal certificates that
+# expire in the next weeks. Each certificate is on a carrier number of its own, so each
+# application has its own link for the operator's report (R8) and its own renewal guard.
+RENEWER = {"phoneNumber": "+994552345678", "userId": "240117"}
+RENEWER_FIN, RENEWER_NAME = "2HQ4R7T", "Əliyeva Günay İlham qızı"
+_CARRIERS = iter(range(10, 100))
+_RENEWED: list[str] = []
+
+
+def _renewer() -> Any:
+    """The holder as a signed-in principal, linked to her FIN and SIM as her login links them."""
+    from egov.platform import auth, mobile_id
+
+    user_id = mobile_id.account_of(RENEWER_FIN, RENEWER_NAME, RENEWER["phoneNumber"])
+    auth.PLATFORM.update(f"USER#{user_id}", "FIN", dict(RENEWER))
+    account = auth.account(user_id)
+    assert account is not None
+    return auth.Principal.of(account)
+
+
+def _renewer_headers() -> dict[str, str]:
+    from egov.platform import auth
+
+    return {"Authorization": f"Bearer {auth.issue_token(_renewer())}"}
+
+
+def _renewable() -> str:
+    """A fresh certificate of the holder in its renewal window (R3): its serial. Her phone is
+    rung more often here than a person may ring it (`mobile_id.REQUESTS_PER_NUMBER`): its
+    count starts again, outside what any action counts."""
+    from datetime import timedelta
+
+    from devstack import demo
+    from egov.platform import auth, clock
+
+    auth.PLATFORM.delete(f"RATE#MOBILEID-NUMBER#{RENEWER['phoneNumber']}", "RATE")
+    carrier = next(_CARRIERS)
+    cert = demo.asan_certificate(
+        f"+9945500000{carrier:02d}",
+        RENEWER_FIN,
+        RENEWER_NAME,
+        "personal",
+        clock.now() + timedelta(days=19),
+    )
+    assert cert is not None
+    return cert.serial
+
+
+def _renewal_form() -> dict[str, Any]:
+    return {
+        "centre": "ASXM-SUMQAYIT",
+        "secretQuestion": "first-school",
+        "secretAnswer": "Sumqayıt 5 saylı məktəb",
+        "numberOwner": "personal",
+        "channel": "email",
+        "email": "gunay.aliyeva@example.az",
+        "confirmed": True,
+    }
+
+
+def _filed() -> tuple[str, str]:
+    """An application filed and its phone asked (R6), the phone's first poll spent here so the
+    next one has the answer (the simulator answers after one poll): (application, session)."""
+    from egov.platform import mobile_id
+    from egov.renewal import filing
+    from egov.renewal.form import RenewalForm
+
+    caller = _renewer()
+    form = RenewalForm.model_validate(_renewal_form())
+    started = filing.file(_renewable(), form, caller, "az")
+    assert isinstance(mobile_id.signature(started.session_id, caller.user_id), mobile_id.Pending)
+    return started.application_id, started.session_id
+
+
+def _renewal_prepare(functions: Functions) -> None:
+    _renewer()
+
+
+def _apply_event() -> dict[str, Any]:
+    serial = _renewable()
+    return rest_event(
+        "POST",
+        f"/renewal/certificates/{serial}/applications",
+        resource="/renewal/certificates/{serial}/applications",
+        path_parameters={"serial": serial},
+        body=_renewal_form(),
+        headers=_renewer_headers(),
+    )
+
+
+def _sign_event() -> dict[str, Any]:
+    application_id, session_id = _filed()
+    _RENEWED.append(application_id)
+    return rest_event(
+        "POST",
+        f"/renewal/applications/{application_id}/signature/{session_id}",
+        resource="/renewal/applications/{applicationId}/signature/{sessionId}",
+        path_parameters={"applicationId": application_id, "sessionId": session_id},
+        headers=_renewer_headers(),
+    )
+
+
+def _application_event() -> dict[str, Any]:
+    application_id = _RENEWED[-1]
+    return rest_event(
+        "GET",
+        f"/renewal/applications/{application_id}",
+        resource="/renewal/applications/{applicationId}",
+        path_parameters={"applicationId": application_id},
+        headers=_renewer_headers(),
+    )
+
+
+def _activation_event() -> dict[str, Any]:
+    """R8: the operator's signed report for the number of an application just sent, signed as
+    the simulated operator signs it."""
+    import base64
+
+    from devstack.simulators import asan_imza
+    from devstack.simulators._signing import signed_headers
+    from egov.platform import clock
+    from egov.renewal import filing
+    from egov.renewal.records import load
+
+    application_id, session_id = _filed()
+    filing.complete(application_id, session_id, _renewer())
+    number = load(application_id)["asan"]["number"]
+    report = {
+        "phoneNumber": number,
+        "fin": RENEWER_FIN,
+        "operator": "Azercell",
+        "activatedAt": clock.now_iso(),
+        "publicKey": base64.b64encode(asan_imza.public_key_der(number, "signing", 2)).decode(),
+    }
+    body = json.dumps(report)
+    headers = signed_headers(body, "OPERATOR_CALLBACK_SECRET", "act")
+    event = rest_event("POST", "/renewal/operator-activations", headers=headers)
+    event["body"] = body
+    return event
+
+
+RENEWAL_ACTIONS = [
+    Action(
+        "GET /renewal/certificates",
+        "RenewalCertificatesFunction",
+        lambda: rest_event("GET", "/renewal/certificates", headers=_renewer_headers()),
+        2,
+        "the account (token check) and one Query of the holder's certificates in the registry; "
+        "the window is computed from each (R2, R3)",
+        prepare=_renewal_prepare,
+    ),
+    Action(
+        "POST /renewal/.../applications",
+        "RenewalApplyFunction",
+        _apply_event,
+        8,
+        "the account (token check), the certificate, the renewal guard, the FIN and SIM link "
+        "(4 GetItem); the number's rate limit read and written (a phone is rung); the mobile-ID "
+        "session and the application (2 PutItem); registries and the phone over HTTP (R3-R6). "
+        "filing.file reads the FIN link twice (fin_of, sim_of): one read would do",
+        prepare=_renewal_prepare,
+    ),
+    Action(
+        "POST /renewal/.../signature/{id}",
+        "RenewalSignFunction",
+        _sign_event,
+        12,
+        "the account, the application, the mobile-ID session, the signer's FIN guard, the audit "
+        "heads of the application and of the cabinet (6 GetItem); the session claimed (1 "
+        "UpdateItem); one TransactWriteItems (application, activation link, guard, cabinet, "
+        "audit, notice outbox); after it the notice sent, StartExecution and the 2 outbox "
+        "items removed. The CA's CRL is HTTP and held until its nextUpdate, the trust anchor "
+        "(SSM) read once per container: neither counts per signature (R6, R7)",
+        prepare=_renewal_prepare,
+    ),
+    Action(
+        "GET /renewal/applications/{id}",
+        "RenewalApplicationFunction",
+        _application_event,
+        2,
+        "the account (token check) and the application",
+        prepare=_renewal_prepare,
+    ),
+    Action(
+        "POST /renewal/operator-activations",
+        "RenewalOperatorActivationFunction",
+        _activation_event,
+        8,
+        "the webhook id kept once (1 PutItem); one Query of the number's waiting applications; "
+        "the application, its cabinet entry and its audit head (3 GetItem); one "
+        "TransactWriteItems; the application read after the change and its parked wait "
+        "answered through the workflow queue (R8)",
+        prepare=_renewal_prepare,
+    ),
+    Action(
+        "GET /renewal/documents",
+        "RenewalDocumentsFunction",
+        lambda: rest_event("GET", "/renewal/documents", headers=_renewer_headers()),
+        2,
+        "the account (token check) and one Query of the holder's incoming documents (R9)",
+        prepare=_renewal_prepare,
+    ),
+]
+
+
 ACTIONS = [
     Action(
         "GET /health",
@@ -271,6 +476,7 @@ ACTIONS = [
         8,
         "one Query per index shard when nothing is pending: 8 a minute, about 350k a month",
     ),
+    *RENEWAL_ACTIONS,
 ]
 
 
@@ -293,7 +499,7 @@ def main() -> None:
     os.environ.update({k: v for k, v in aws_environment("").items() if k != "AWS_ENDPOINT_URL"})
     os.environ.pop("AWS_ENDPOINT_URL", None)
     with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
-        template = Template()
+        template = Template(overrides=LOCAL_PARAMETERS)
         template.endpoint = f"https://sqs.{REGION}.amazonaws.com"
         provision(template)
         apply_environment(template)

@@ -32,9 +32,14 @@ Certificates (R1): every answer's `cert.certificate` is the signer's X.509 certi
 base64), issued by the local ASXM CA (`ca_certificate`, an Ed25519 key fixed by a seed, so its
 certificate is the same on every start and the stack can hand it to the platform as the trust
 anchor) for the SIM's current key, subject name and FIN. `GET /crl` is the CA's signed
-certificate revocation list (`{"crl": base64 DER}`). A SIM's `certificate` (`POST /sims/<phone>`)
-makes its certificate `valid`, `expired` (ended yesterday), `revoked` (listed in the CRL) or
-`untrusted` (the same names signed by another key, as a forger's would be).
+certificate revocation list (`{"crl": base64 DER}`), issued now on the stack's clock with its next
+update a day later; `POST /crl` `{"state": "stale"}` serves instead one whose next update passed a
+day ago (a CA that stopped publishing), `"down"` answers 503, `"fresh"` is the default again. A
+SIM's `certificate` (`POST /sims/<phone>`) makes its certificate `valid`, `expired` (ended
+yesterday), `not-yet-valid` (begins tomorrow), `revoked` (listed in the CRL) or `untrusted` (the
+same names signed by another key, as a forger's would be); its `signature` `forged` makes every
+answer's signature one by another key than the certificate's (R6: the failures a relying party
+must refuse, each one producible).
 
 The mobile operator's counter (R8): `POST /sims/<phone>/activation` is the holder getting a
 duplicate SIM with the service activated for the next 3 years: the SIM's next `generation` (new
@@ -63,13 +68,16 @@ from flask import Flask, abort, jsonify, request
 
 from devstack.simulators._data import load
 from devstack.simulators._signing import post_signed
+from egov.platform import clock
 from egov.platform.adapters.asan import verification_code
 
 Usage = Literal["authentication", "signing"]
 PHONE = re.compile(r"\+994[0-9]{9}")
 USER_ID = re.compile(r"[0-9]{6}")
 SCENARIOS = ("confirm", "refuse", "timeout")
-CERTIFICATES = ("valid", "expired", "revoked", "untrusted")
+CERTIFICATES = ("valid", "expired", "not-yet-valid", "revoked", "untrusted")
+SIGNATURES = ("genuine", "forged")
+CRL_STATES = ("fresh", "stale", "down")
 CA_NAME = x509.Name(
     [
         x509.NameAttribute(NameOID.COUNTRY_NAME, "AZ"),
@@ -140,9 +148,12 @@ def certificate(sim: dict[str, Any], usage: Usage) -> x509.Certificate:
     """The SIM's current certificate for `usage`, as its `certificate` setting makes it."""
     phone, generation = sim["phoneNumber"], sim["generation"]
     kind = sim.get("certificate", "valid")
-    valid_to = VALID_TO
+    valid_from, valid_to = VALID_FROM, VALID_TO
     if kind == "expired":
-        valid_to = datetime.now(UTC) - timedelta(days=1)
+        valid_to = clock.now() - timedelta(days=1)
+        valid_from = min(VALID_FROM, valid_to - timedelta(days=1))
+    elif kind == "not-yet-valid":
+        valid_from = clock.now() + timedelta(days=1)
     issuer = _seeded("asan-imza-sim:rogue-CA" if kind == "untrusted" else "asan-imza-sim:ASXM-CA")
     subject = x509.Name(
         [
@@ -157,15 +168,18 @@ def certificate(sim: dict[str, Any], usage: Usage) -> x509.Certificate:
         .issuer_name(CA_NAME)
         .public_key(private_key(phone, usage, generation).public_key())
         .serial_number(serial_of(phone, usage, generation))
-        .not_valid_before(min(VALID_FROM, valid_to - timedelta(days=1)))
+        .not_valid_before(valid_from)
         .not_valid_after(valid_to)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .sign(issuer, None)
     )
 
 
-def revocation_list(sims: list[dict[str, Any]]) -> x509.CertificateRevocationList:
-    now = datetime.now(UTC)
+def revocation_list(
+    sims: list[dict[str, Any]], stale: bool = False
+) -> x509.CertificateRevocationList:
+    """The CA's list, on the stack's clock (the platform's clock is the world's in a demo)."""
+    now = clock.now() - timedelta(days=2 if stale else 0)
     builder = (
         x509.CertificateRevocationListBuilder()
         .issuer_name(CA_NAME)
@@ -247,8 +261,12 @@ def make(api_url: str) -> Flask:
             answer: dict[str, Any] = {"state": "COMPLETE", "result": found["result"]}
             if found["result"] == "OK":
                 phone, usage = found["phone"], found["usage"]
-                key = private_key(phone, usage, found["generation"])
                 sim = sims[phone]
+                key = (
+                    _seeded("asan-imza-sim:forger")
+                    if sim.get("signature") == "forged"
+                    else private_key(phone, usage, found["generation"])
+                )
                 answer["signature"] = {
                     "value": base64.b64encode(key.sign(found["digest"])).decode(),
                     "algorithm": "Ed25519",
@@ -269,11 +287,24 @@ def make(api_url: str) -> Flask:
                 }
         return jsonify(answer)
 
+    crl_state = {"state": "fresh"}
+
     @app.get("/crl")
     def crl() -> Any:
         with lock:
-            listed = revocation_list(list(sims.values()))
+            if crl_state["state"] == "down":
+                abort(503)
+            listed = revocation_list(list(sims.values()), stale=crl_state["state"] == "stale")
         return jsonify({"crl": base64.b64encode(listed.public_bytes(Encoding.DER)).decode()})
+
+    @app.post("/crl")
+    def publish() -> Any:
+        body = request.get_json(force=True, silent=True) or {}
+        if body.get("state") not in CRL_STATES:
+            abort(400)
+        with lock:
+            crl_state["state"] = body["state"]
+        return jsonify(crl_state)
 
     @app.get("/session/<session_id>/display")
     def display(session_id: str) -> Any:
@@ -305,6 +336,8 @@ def make(api_url: str) -> Flask:
                 abort(400)
             if body.get("certificate", sim.get("certificate", "valid")) not in CERTIFICATES:
                 abort(400)
+            if body.get("signature", sim.get("signature", "genuine")) not in SIGNATURES:
+                abort(400)
             polls = body.get("pendingPolls", sim["pendingPolls"])
             if not isinstance(polls, int) or not 0 <= polls <= 100:
                 abort(400)
@@ -313,6 +346,7 @@ def make(api_url: str) -> Flask:
                 status=body.get("status", sim["status"]),
                 pendingPolls=polls,
                 certificate=body.get("certificate", sim.get("certificate", "valid")),
+                signature=body.get("signature", sim.get("signature", "genuine")),
             )
             return jsonify(shown(sim))
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 
-from egov.platform import adapters, mobile_id, secrets
+from egov.platform import adapters, clock, mobile_id, secrets
 from egov.platform.adapters import asan
-from egov.platform.problems import Forbidden, NotFound
+from egov.platform.problems import Forbidden, NotFound, Unauthorized, Unavailable
 from tests.conftest import LocalAws
-from tests.helpers import call
+from tests.helpers import call, jump_clock
 
 GUNAY = {"phoneNumber": "+994552345678", "userId": "240117"}  # confirms with her PIN
 ULVI = {"phoneNumber": "+994703456789", "userId": "612840"}  # refuses on the phone
@@ -182,5 +183,75 @@ def test_r1_a_login_whose_certificate_does_not_chain_to_asxm_or_is_expired_or_re
         assert problem["errors"][0]["field"] == "sessionId"
     finally:
         httpx.post(url, json={"certificate": "valid"})
+    # A revocation is not undone: the CRL held until its nextUpdate keeps it; a new container
+    # (as a new test world) fetches the simulator's list again.
+    adapters.forget()
     status, token = _until_answered(systems, _start(systems, sim)[1]["sessionId"])
     assert status == 200 and token["role"] == "citizen"
+
+
+def _sign(user_id: str, sim: dict[str, str], document: bytes) -> mobile_id.Signature:
+    challenge = mobile_id.start_signing(
+        mobile_id.Start.model_validate(sim), mobile_id.digest_of(document), user_id, "Ərizə"
+    )
+    for _ in range(10):
+        signed = mobile_id.signature(challenge.session_id, user_id)
+        if isinstance(signed, mobile_id.Signature):
+            return signed
+    raise AssertionError("the phone never answered")
+
+
+@pytest.mark.parametrize(
+    ("setting", "key"),
+    [
+        ({"signature": "forged"}, "mobile-id.signature-invalid"),
+        ({"certificate": "untrusted"}, "mobile-id.certificate-untrusted"),
+        ({"certificate": "expired"}, "mobile-id.certificate-expired"),
+        ({"certificate": "not-yet-valid"}, "mobile-id.certificate-expired"),
+        ({"certificate": "revoked"}, "mobile-id.certificate-revoked"),
+    ],
+)
+def test_r6_a_pin2_signature_not_made_under_asxms_chain_is_refused(
+    systems: LocalAws, simulators: str, setting: dict[str, str], key: str
+) -> None:
+    """R6 (issue 13 gap): each failure the simulator can produce — a signature that does not
+    verify over the document's hash with the certificate's key, a certificate not ASXM's, not
+    valid at the moment of signing, or on ASXM's current revocation list — is refused naming
+    the field; the person's own genuine signature then passes."""
+    user_id = mobile_id.account_of("2HQ4R7T", "Əliyeva Günay İlham qızı")
+    url = f"{simulators}/asan-imza/sims/{GUNAY['phoneNumber']}"
+    assert httpx.post(url, json=setting).status_code == 200
+    try:
+        with pytest.raises(Unauthorized) as caught:
+            _sign(user_id, GUNAY, b"Ariza")
+        assert (caught.value.key, caught.value.field) == (key, "sessionId")
+    finally:
+        httpx.post(url, json={"certificate": "valid", "signature": "genuine"})
+    adapters.forget()  # a revocation stays on the held list: a new container, as a new world
+    assert mobile_id.check(_sign(user_id, GUNAY, b"Ariza"), b"Ariza")
+
+
+def test_r1_r6_a_stale_crl_is_refetched_and_none_fresh_fails_closed(
+    systems: LocalAws, simulators: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13 gap: with the clock driven past the held CRL's nextUpdate, a fresh one is
+    fetched; when the CA serves only a stale one (or is down), the answer is a 503 and the
+    session stays unanswered, so the same signature completes once the CA publishes again."""
+    user_id = mobile_id.account_of("2HQ4R7T", "Əliyeva Günay İlham qızı")
+    assert mobile_id.check(_sign(user_id, GUNAY, b"Ariza"), b"Ariza")  # a CRL is held now
+    crl = f"{simulators}/asan-imza/crl"
+    challenge = mobile_id.start_signing(
+        mobile_id.Start.model_validate(GUNAY), mobile_id.digest_of(b"Ariza"), user_id, "Ərizə"
+    )
+    try:
+        for state in ("stale", "down"):
+            assert httpx.post(crl, json={"state": state}).status_code == 200
+            jump_clock(monkeypatch, clock.now() + timedelta(days=1, seconds=1))
+            with pytest.raises(Unavailable) as caught:
+                for _ in range(10):
+                    mobile_id.signature(challenge.session_id, user_id)
+            assert (caught.value.status, caught.value.field) == (503, "sessionId")
+    finally:
+        httpx.post(crl, json={"state": "fresh"})
+    signed = mobile_id.signature(challenge.session_id, user_id)
+    assert isinstance(signed, mobile_id.Signature) and mobile_id.check(signed, b"Ariza")

@@ -10,7 +10,10 @@ on the CA's revocation list, checks the Ed25519 signature over our hash by that 
 and issues the platform's session for the account of the FIN in that
 certificate (made on the first login: a citizen account without a password, linked to the FIN by
 the guard `FIN#<fin>`). Signing a document (PIN2) is the same round trip with the document's
-SHA-256: `start_signing` / `signature`, and only the signed-in person can sign for themselves.
+SHA-256: `start_signing` / `signature`, and only the signed-in person can sign for themselves;
+the signer's certificate is checked as a login's is (ASXM's chain, validity at the moment of
+signing, the CA's current revocation list), so a forged or wrongly chained signature is refused
+before any service (renewal, export contracts) keeps it.
 
 A session is ours, not the provider's: `MOBILEID#<id>` / `SESSION` in PLATFORM_TABLE, under an
 unguessable id, holding the hash, the number, the purpose and the owner, forgotten by the table's
@@ -199,7 +202,8 @@ def _start(body: Start, purpose: Purpose, digest: bytes, text: str, owner: str |
 
 def _answer(session_id: str, purpose: Purpose, owner: str | None) -> tuple[Item, Session | None]:
     """The session and the provider's answer (None while the person has not answered), claimed
-    once; a refusal, a timeout or a bad signature is the problem the caller gets."""
+    once; a refusal, a timeout, a bad signature or a certificate not good at this moment (R1,
+    R6) is the problem the caller gets."""
     stored = auth.PLATFORM.get(*_key(session_id))
     if (
         stored is None
@@ -213,6 +217,12 @@ def _answer(session_id: str, purpose: Purpose, owner: str | None) -> tuple[Item,
     answer = adapters.asan_imza().session(stored["providerSession"])
     if answer.state == "RUNNING":
         return stored, None
+    moment = clock.now()
+    if answer.result == "OK":
+        # The CA's current list before the claim: if none can be had (503), the answer stays
+        # unclaimed and the same session can be completed once the CA publishes again.
+        anchor = trust_anchor(parameter("ASAN_IMZA_CA_PARAMETER"))
+        revoked = adapters.asan_imza().revoked(anchor, moment)
     result = answer.result or "TIMEOUT"
     auth.PLATFORM.update(
         *_key(session_id),
@@ -229,6 +239,11 @@ def _answer(session_id: str, purpose: Purpose, owner: str | None) -> tuple[Item,
         or answer.cert.phone_number != stored["phoneNumber"]
     ):
         raise Unauthorized("mobile-id.signature-invalid", field="sessionId")
+    # The answer is the moment of the login or of the signing: the certificate must chain to
+    # ASXM's CA (the configured anchor, never one from the answer), be valid then, not revoked.
+    problem = certificate_problem(answer.cert, anchor, revoked, moment)
+    if problem is not None:
+        raise Unauthorized(f"mobile-id.certificate-{problem}", field="sessionId")
     return stored, answer
 
 
@@ -244,11 +259,6 @@ def complete_login(session_id: str) -> login.AccessToken | Pending:
     stored, answer = _answer(session_id, "login", None)
     if answer is None or answer.cert is None:
         return Pending(verification_code=verification_code(base64.b64decode(stored["digest"])))
-    anchor = trust_anchor(parameter("ASAN_IMZA_CA_PARAMETER"))
-    revoked = adapters.asan_imza().revoked(anchor)
-    problem = certificate_problem(answer.cert, anchor, revoked, clock.now())
-    if problem is not None:
-        raise Unauthorized(f"mobile-id.certificate-{problem}", field="sessionId")
     user_id = account_of(answer.cert.fin, answer.cert.name, answer.cert.phone_number)
     # The SIM the person logs in with is the one a later signature (PIN2) is asked of.
     auth.PLATFORM.update(

@@ -10,6 +10,12 @@ The certificate is X.509 (DER), issued by ASXM's CA. `certificate_problem` says 
 chains to the trust anchor (the CA certificate the platform is configured with, never one taken
 from the answer), is valid at the moment, is not on the CA's revocation list (`revoked`, its
 signature checked against the same anchor), and names the key, FIN and name of the answer.
+A PIN2 signature's certificate is checked the same way at the moment of signing (R6).
+
+The revocation list is held for the container's lifetime until its `nextUpdate`, the moment the
+CA promises a newer one: a list past it is stale and never trusted. The held list is then
+replaced by one fetched from the CA; if the CA offers none that is fresh (or none at all), the
+check cannot be made and the request fails closed (503), never with an old or empty list.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 
 from egov.platform.adapters._model import Record
-from egov.platform.adapters.base import SystemClient, register_system, unavailable_key
+from egov.platform.adapters.base import SystemClient, hold, register_system, unavailable_key
 from egov.platform.problems import Unavailable
 
 if TYPE_CHECKING:
@@ -169,9 +175,23 @@ class AsanImza:
         )
         return Session.model_validate(body)
 
-    def revoked(self, anchor: x509.Certificate) -> set[int]:
-        """Serial numbers on the CA's revocation list; a list the anchor did not sign is the
-        service being unavailable, never an empty list."""
+    def revoked(self, anchor: x509.Certificate, now: datetime) -> set[int]:
+        """Serial numbers on the CA's revocation list in force at `now`: the held list while it
+        is fresh, else a fresh one from the CA. A list the anchor did not sign, or one past its
+        `nextUpdate`, is the service being unavailable, never an empty list."""
+        from cryptography.hazmat.primitives import hashes
+
+        held_as = anchor.fingerprint(hashes.SHA256())
+        crl = _HELD.get(held_as)
+        if crl is None or not _fresh(crl, now):
+            _HELD.pop(held_as, None)
+            crl = self._revocation_list(anchor)
+            if not _fresh(crl, now):
+                raise Unavailable(unavailable_key("asan-imza"), field="sessionId")
+            _HELD[held_as] = crl
+        return {entry.serial_number for entry in crl}
+
+    def _revocation_list(self, anchor: x509.Certificate) -> x509.CertificateRevocationList:
         from cryptography import x509
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -188,4 +208,17 @@ class AsanImza:
             signed = False
         if not signed:
             raise Unavailable(unavailable_key("asan-imza"), field="sessionId")
-        return {entry.serial_number for entry in crl}
+        return crl
+
+
+# The CA's revocation list by the SHA-256 of the anchor that signed it, while it is fresh.
+_HELD: dict[bytes, x509.CertificateRevocationList] = {}
+hold(_HELD.clear)
+
+
+def _fresh(crl: x509.CertificateRevocationList, now: datetime) -> bool:
+    """Whether `crl` is current at `now`: its `nextUpdate` has not passed (a list without one
+    promises no next list, so it cannot be known to be current). Its `thisUpdate` is not held
+    against it: a list newer than our clock knows lists no fewer revocations."""
+    next_update = crl.next_update_utc
+    return next_update is not None and now < next_update

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from egov.platform import i18n, secrets
@@ -78,10 +78,21 @@ def _http(base_url: str) -> httpx.Client:
     )
 
 
+# What an adapter keeps for the container's lifetime besides connections (ASAN İmza's CRL).
+_held: list[Callable[[], None]] = []
+
+
+def hold(forget_it: Callable[[], None]) -> None:
+    """Have `forget` also call `forget_it` (an adapter's state kept between requests)."""
+    _held.append(forget_it)
+
+
 def forget() -> None:
-    """Forget the endpoint map and connections (tests repoint the systems)."""
+    """Forget the endpoint map, connections and what adapters hold (tests repoint the systems)."""
     secrets.forget()
     _http.cache_clear()
+    for forget_it in _held:
+        forget_it()
 
 
 class SystemClient:
