@@ -17,7 +17,7 @@ app = api()
 
 @app.get(
     "/ektis/reports/<reportId>/chart",
-    summary="Hesabat qrafiki / A report's chart",
+    summary="Hesabatın qrafiki / A report's chart",
     description="Bir göstəricinin (sahə, alış, uyğunsuzluq …) hesabatın bir ölçüsü üzrə SVG "
     "sütun qrafiki (A10).\n\nAn SVG bar chart of one measure (area, purchases, mismatches …) "
     "by one of the report's dimensions (A10).",

@@ -16,7 +16,7 @@ app = api()
 
 @app.get(
     "/ektis/reports/<reportId>/csv",
-    summary="Hesabat CSV / A report as CSV",
+    summary="Hesabatın CSV faylı / A report as CSV",
     description="Hazır hesabatın sətirləri (`part=rows`) və ya bütün uyğunsuzluqları "
     "(`part=mismatches`), RFC 4180 CSV (A10).\n\nA finished report's rows (`part=rows`) or "
     "every mismatch (`part=mismatches`) as RFC 4180 CSV (A10).",

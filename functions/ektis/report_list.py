@@ -14,7 +14,7 @@ app = api()
 
 @app.get(
     "/ektis/reports",
-    summary="Hesabatlar / Reports",
+    summary="Nazirliyin hesabatları / Reports",
     description="Nazirliyin hesabatları, ən yenisi əvvəl, gedişatı ilə (A10)."
     "\n\nThe ministry's reports, newest first, with their progress (A10).",
 )

@@ -17,7 +17,7 @@ app = api()
 
 @app.get(
     "/ektis/reports/<reportId>",
-    summary="Hesabat / A report",
+    summary="Hesabat və gedişatı / A report",
     description="Hazırlanarkən gedişatı (oxunmuş rayon-illər, faktlar, kadastr sorğuları), "
     "hazır olduqda sətirləri və uyğunsuzluqları (A10)."
     "\n\nWhile it runs, its progress (district-years, facts read, cadastre lookups); once "
