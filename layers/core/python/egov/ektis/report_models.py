@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from egov.ektis import report_texts  # noqa: F401  (registers the problems' texts)
-from egov.ektis.models import View
+from egov.platform.models import Form, View
 
 FactKind = Literal["parcel", "declaration", "purchase", "sale"]
 Dimension = Literal["region", "crop", "period", "subjectKind"]
@@ -61,7 +61,7 @@ class Fact(View):
     lines: list[FactLine] = Field(default_factory=list)
 
 
-class ReportRequest(View):
+class ReportRequest(Form):
     regions: list[RegionCode] = Field(
         default_factory=list,
         max_length=80,
