@@ -1,7 +1,7 @@
 """Simulators of the external systems, served over HTTP for the adapters' production clients.
 
 One server, one path prefix per system: `/population`, `/tax`, `/mobile`, `/sms`, `/email`,
-`/payment`, `/agency`, `/border`, `/asan-imza`, `/customs`.
+`/payment`, `/agency`, `/border`, `/asan-imza`, `/customs`, `/cadastre`.
 `endpoints(base_url)` is the map the local stack writes into the SSM parameter the adapters read
 (`ADAPTER_ENDPOINTS_PARAMETER`), so `adapters.population()` in a handler reaches
 `<base_url>/population`.
@@ -38,6 +38,7 @@ SIMULATORS: dict[str, Callable[[str], WsgiApp]] = {
     "border": border.make,
     "asan-imza": asan_imza.make,
     "customs": customs.make,
+    "cadastre": registries.cadastre,
 }
 
 

@@ -44,3 +44,7 @@ def tax(api_url: str) -> Flask:
 
 def mobile(api_url: str) -> Flask:
     return _registry("mobile", "subscriptions", "subscriptions", "number", r"\+994[0-9]{9}")
+
+
+def cadastre(api_url: str) -> Flask:
+    return _registry("cadastre", "parcels", "cadastre", "cadastreId", r"[0-9A-Z][0-9A-Z:/-]{4,39}")

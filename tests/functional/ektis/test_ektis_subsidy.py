@@ -305,10 +305,23 @@ def test_a5_a_complaint_about_a_claim_is_refused_with_a_reason_seen_by_both(
 
 def test_a5_a_procurer_corrects_a_purchase_record_named_by_kind_and_id(local_aws: LocalAws) -> None:
     """A record of another registry (a procurer's purchase) is named by kind + id and the
-    subject who entered it."""
+    subject who entered it; the correction changes it (A10's tests check the record)."""
     farmer, _ = subject(local_aws, ELSHAN)
     procurer, procurer_id = subject(local_aws, PROCURER, ["procurer"])
-    about = {"kind": "purchase", "id": "PUR-2026-77"}
+    status, bought, _ = call(
+        local_aws,
+        "POST",
+        "/ektis/transactions",
+        token=procurer,
+        body={
+            "kind": "purchase",
+            "counterparty": ELSHAN,
+            "date": clock.now().date().isoformat(),
+            "lines": [{"product": "produce", "name": "Buğda", "quantity": 1.2, "unit": "t"}],
+        },
+    )
+    assert status == 201, bought
+    about = {"kind": "purchase", "id": bought["transactionId"]}
     status, body = complain(local_aws, farmer, about=about)
     assert (status, body["errors"][0]["field"]) == (422, "respondentSubjectId")
     status, body = complain(local_aws, farmer, about=about, respondentSubjectId="0" * 32)
@@ -322,10 +335,10 @@ def test_a5_a_procurer_corrects_a_purchase_record_named_by_kind_and_id(local_aws
         procurer,
         filed["complaintId"],
         outcome="corrected",
-        corrections=[{"field": "quantityKg", "before": "1200", "after": "1500"}],
+        corrections=[{"field": "lines[0].quantity", "before": "1.2", "after": "1.5"}],
     )
     assert status == 200 and body["status"] == "corrected", body
-    assert body["answer"]["corrections"][0]["after"] == "1500"
+    assert body["answer"]["corrections"][0]["after"] == "1.5"
 
 
 def test_a5_a_declaration_complaint_goes_to_the_ministry_and_escalates_when_overdue(

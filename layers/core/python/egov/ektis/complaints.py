@@ -32,7 +32,7 @@ import contextlib
 import uuid
 from typing import Any, Literal
 
-from egov.ektis import subsidy
+from egov.ektis import corrections, subsidy
 from egov.ektis.models import (
     Complaint,
     ComplaintAnswer,
@@ -237,6 +237,15 @@ def answer(complaint_id: str, body: ComplaintAnswer, caller: Principal) -> Compl
     }
     pk = complaint_pk(complaint_id)
     tx = Transaction()
+    if body.outcome == "corrected" and respondent["kind"] == "subject":
+        # A5 §7.1.3.7: the listed changes are made to the record itself (egov.ektis.corrections).
+        corrections.apply(
+            tx,
+            item["about"]["kind"],
+            item["about"]["id"],
+            respondent["subjectId"],
+            body.corrections,
+        )
     tx.update(
         TABLE,
         pk,

@@ -204,8 +204,9 @@ class Requests(View):
 
 
 class TransactionEntry(View):
-    kind: Literal["input-sale", "input-purchase", "purchase"] = Field(
-        description="A supplier's sale or purchase of inputs; a procurer's purchase from a farmer"
+    kind: Literal["input-sale", "input-purchase", "purchase", "sale"] = Field(
+        description="A supplier's sale or purchase of inputs; a procurer's purchase from a "
+        "farmer; a farmer's sale of produce"
     )
     counterparty: Party = Field(description="FIN or VÖEN of the other party")
     date: date
@@ -218,7 +219,7 @@ class Trade(View):
     transaction_id: str
     subject_id: str
     subject_name: str
-    kind: Literal["input-sale", "input-purchase", "purchase"]
+    kind: Literal["input-sale", "input-purchase", "purchase", "sale"]
     counterparty: str
     counterparty_subject_id: str | None = None
     date: date

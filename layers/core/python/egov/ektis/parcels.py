@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from egov.ektis import cells
+from egov.ektis import cells, ledger
 from egov.ektis.models import Overlap, Parcel, ParcelDeclaration, ParcelMap
 from egov.ektis.subjects import TABLE, of_owner, record, subject_pk
 from egov.platform import audit, aws, clock
@@ -160,6 +160,7 @@ def declare(body: ParcelDeclaration, caller: Principal) -> Parcel:
             audit.Actor.system("ektis"),
             after={"parcelId": other["parcelId"], "overlapsParcelId": parcel_id, "areaM2": shared},
         )
+    ledger.parcel(tx, parcel, subject)  # A10: the report's fact of this parcel
     tx.commit()
     return parcel
 

@@ -32,7 +32,7 @@ import uuid
 from decimal import Decimal
 from typing import Any, Literal
 
-from egov.ektis import parcels, rates
+from egov.ektis import ledger, parcels, rates
 from egov.ektis.models import (
     Declaration,
     DeclarationLine,
@@ -133,6 +133,7 @@ def draw_up(body: DeclarationRequest, caller: Principal) -> Declaration:
         owner=caller.user_id,
         after={k: v for k, v in stored.items() if k != "lines"},
     )
+    ledger.declaration(tx, declaration, subject)  # A10: declared animals are reconciled
     tx.commit()
     return declaration
 

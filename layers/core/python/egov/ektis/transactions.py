@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from egov.ektis import subjects
+from egov.ektis import ledger, subjects
 from egov.ektis.delegation import acting_for, require_kind
 from egov.ektis.models import Subject, Trade, Trades, TransactionEntry
 from egov.ektis.subjects import TABLE, display_name, record, subject_pk
@@ -18,6 +18,15 @@ from egov.platform import audit, clock
 from egov.platform.auth import Principal
 from egov.platform.problems import Invalid, NotFound
 from egov.platform.repository import Transaction
+
+# Who enters each kind: a supplier its input trade, a procurer its purchase from a farmer, a
+# farmer the sale of his produce (§7.1.1.5), the other side of a purchase (A10 reconciles them).
+ENTERED_BY = {
+    "input-sale": "supplier",
+    "input-purchase": "supplier",
+    "purchase": "procurer",
+    "sale": "farmer",
+}
 
 
 def _counterparty(body: TransactionEntry) -> Subject | None:
@@ -34,7 +43,7 @@ def _counterparty(body: TransactionEntry) -> Subject | None:
 
 def enter(body: TransactionEntry, caller: Principal) -> Trade:
     subject = acting_for(caller, body.subject_id, "transactions")
-    require_kind(subject, "procurer" if body.kind == "purchase" else "supplier")
+    require_kind(subject, ENTERED_BY[body.kind])
     other = _counterparty(body)
     if other and other.subject_id == subject.subject_id:
         raise Invalid("ektis.party.self", field="counterparty")
@@ -75,6 +84,7 @@ def enter(body: TransactionEntry, caller: Principal) -> Trade:
             owner=owner,
             after=stored,
         )
+    ledger.trade(tx, trade, subject, other)  # A10: purchases and sales meet in the ledger
     tx.commit()
     return trade
 

@@ -236,6 +236,12 @@ RULES: dict[str, Rule] = {
     ),
     # A11: the ministry's officers enter by hand what another system could not send.
     "POST /ektis/manual-entries": Rule(("officer",), agencies=("MKT",)),
+    # A10: the ministry's analysis subsystem (seed 004 §3.2.6); reports of every subject.
+    "POST /ektis/reports": Rule(("officer", "operator"), agencies=("MKT",)),
+    "GET /ektis/reports": Rule(("officer", "operator"), agencies=("MKT",)),
+    "GET /ektis/reports/{reportId}": Rule(("officer", "operator"), agencies=("MKT",)),
+    "GET /ektis/reports/{reportId}/csv": Rule(("officer", "operator"), agencies=("MKT",)),
+    "GET /ektis/reports/{reportId}/chart": Rule(("officer", "operator"), agencies=("MKT",)),
     "GET /esign/embassies/{embassy}/tasks": Rule(("officer",), own="embassy"),
     "POST /esign/embassies/{embassy}/applications/{applicationId}/invitation": Rule(
         ("officer",), own="embassy"

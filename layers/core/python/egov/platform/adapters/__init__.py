@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from egov.platform.adapters.base import SystemClient, forget
 
-# These two modules share their names with their factories below: imported here, before the
+# These modules share their names with their factories below: imported here, before the
 # factories are defined, so that no later import of them replaces a factory with the module.
+from egov.platform.adapters.cadastre import Cadastre
 from egov.platform.adapters.population import PopulationRegistry
 from egov.platform.adapters.tax import TaxRegistry
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "asan_imza",
+    "cadastre",
     "email",
     "forget",
     "mobile_registry",
@@ -77,3 +79,7 @@ def asan_imza() -> AsanImza:
     from egov.platform.adapters.asan import AsanImza
 
     return AsanImza(SystemClient("asan-imza"))
+
+
+def cadastre() -> Cadastre:
+    return Cadastre(SystemClient("cadastre"))
