@@ -39,6 +39,16 @@
     }
   }
 
+  // A request that gets no answer at all (network down, stack stopped) says so.
+  async function send(url, options) {
+    try {
+      return await fetch(url, options);
+    } catch {
+      say("Şəbəkə xətası; yenidən cəhd edin. / Network error; please try again.");
+      return null;
+    }
+  }
+
   function text(tag, content) {
     const node = document.createElement(tag);
     node.textContent = content;
@@ -55,12 +65,13 @@
   byId("sign-in").addEventListener("submit", async (event) => {
     event.preventDefault();
     say("Yoxlanılır… / Checking…");
-    const response = await fetch("../auth/login", {
+    const response = await send("../auth/login", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ username: byId("username").value, password: byId("password").value }),
     });
     byId("password").value = "";
+    if (!response) return;
     if (!response.ok) {
       say(await problemText(response));
       return;
@@ -82,9 +93,10 @@
     event.preventDefault();
     const bbox = fields.map((input) => input.value.trim()).join(",");
     say("Yüklənir… / Loading…");
-    const response = await fetch(`parcels?bbox=${encodeURIComponent(bbox)}`, {
+    const response = await send(`parcels?bbox=${encodeURIComponent(bbox)}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
+    if (!response) return;
     if (!response.ok) {
       say(await problemText(response));
       return;

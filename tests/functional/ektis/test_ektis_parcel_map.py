@@ -10,6 +10,8 @@ import hashlib
 import importlib.util
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
@@ -155,7 +157,7 @@ def test_a8_g8_the_pages_data_request_answers_parcels_and_flagged_overlaps(
     the token as a bearer: those requests, made as the page makes them."""
     page_url = "https://api.egov.az/dev/ektis/map"
     body, _, _ = _page(local_aws)
-    assert 'fetch("../auth/login"' in body and "fetch(`parcels?bbox=" in body
+    assert 'send("../auth/login"' in body and "send(`parcels?bbox=" in body
     assert "Authorization: `Bearer ${token}`" in body
     login_path = urlsplit(urljoin(page_url, "../auth/login")).path.removeprefix("/dev")
     box = "47.09,40.09,47.12,40.11"
@@ -204,3 +206,12 @@ def test_a8_g8_the_pages_data_request_answers_parcels_and_flagged_overlaps(
     _, dgk = account("officer", "DGK")
     status, refused, _ = call(local_aws, "GET", data_path, token=dgk, query={"bbox": box})
     assert status == 403, refused
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="no Node.js on this machine")
+def test_a8_the_pages_script_parses() -> None:
+    """A syntax error would leave the page inert with no test noticing; the suite has no browser."""
+    checked = subprocess.run(
+        ["node", "--check", str(MAP / "page.js")], capture_output=True, text=True, timeout=60
+    )
+    assert checked.returncode == 0, checked.stderr
