@@ -104,6 +104,13 @@ def test_a7_herds_origin_and_purpose(local_aws: LocalAws) -> None:
     assert {a["earTag"] for a in mine["animals"]} == {ear_tag(1), ear_tag(4)}
 
 
+def send(local_aws: LocalAws, tag: str, token: str, body: dict[str, Any]) -> tuple[int, Any]:
+    status, answer, _ = call(
+        local_aws, "POST", f"/ektis/animals/{tag}/movements", token=token, body=body
+    )
+    return status, answer
+
+
 def arrival(local_aws: LocalAws, tag: str, token: str) -> tuple[int, dict[str, Any]]:
     status, body, _ = call(local_aws, "POST", f"/ektis/animals/{tag}/arrival", token=token)
     return status, body
@@ -120,22 +127,14 @@ def test_a7_a_movement_is_confirmed_by_the_receiver_then_seen_by_both_holdings(
     )
     tag = register_animal(local_aws, elshan, tag=ear_tag(10), herdId=herd["herdId"])["earTag"]
     move = {"to": GUNAY, "movedOn": days_ago(1), "reason": "sale"}
-    status, sent, _ = call(
-        local_aws, "POST", f"/ektis/animals/{tag}/movements", token=elshan, body=move
-    )
+    status, sent = send(local_aws, tag, elshan, move)
     assert status == 201, sent
     assert (sent["status"], sent["fromSubjectId"], sent["to"]) == ("sent", elshan_id, GUNAY)
     assert sent["toSubjectId"] is None and sent["toName"] is None  # G8: not named to the sender
     # Until Günay confirms, the animal is Elşən's, in transit, and moves nowhere else.
     (kept,) = holding(local_aws, elshan)["animals"]
     assert kept["transit"]["movementId"] == sent["movementId"]
-    status, body, _ = call(
-        local_aws,
-        "POST",
-        f"/ektis/animals/{tag}/movements",
-        token=elshan,
-        body={**move, "to": ULVI},
-    )
+    status, body = send(local_aws, tag, elshan, {**move, "to": ULVI})
     assert (status, body["errors"][0]["field"]) == (409, "earTag")
     assert [m["movementId"] for m in holding(local_aws, gunay)["incoming"]] == [sent["movementId"]]
     # Only the keeper of the FIN it was sent to confirms: the sender and a third keeper get the
@@ -166,13 +165,7 @@ def test_a7_a_movement_is_confirmed_by_the_receiver_then_seen_by_both_holdings(
     assert kept["transit"] is None
     assert arrival(local_aws, tag, gunay)[0] == 404  # once
     # Elşən no longer keeps it: he cannot move it again nor read its later record (G8).
-    status, _, _ = call(
-        local_aws,
-        "POST",
-        f"/ektis/animals/{tag}/movements",
-        token=elshan,
-        body={**move, "to": ULVI},
-    )
+    status, _ = send(local_aws, tag, elshan, {**move, "to": ULVI})
     assert status == 403
     status, _, _ = call(local_aws, "GET", f"/ektis/animals/{tag}", token=elshan)
     assert status == 403
@@ -180,9 +173,7 @@ def test_a7_a_movement_is_confirmed_by_the_receiver_then_seen_by_both_holdings(
     status, record, _ = call(local_aws, "GET", f"/ektis/animals/{tag}", token=gunay)
     assert status == 200 and [m["toSubjectId"] for m in record["movements"]] == [gunay_id]
     # The holding it is on is refused naming `to`.
-    status, body, _ = call(
-        local_aws, "POST", f"/ektis/animals/{tag}/movements", token=gunay, body=move
-    )
+    status, body = send(local_aws, tag, gunay, move)
     assert (status, body["errors"][0]["field"]) == (422, "to"), body
 
 

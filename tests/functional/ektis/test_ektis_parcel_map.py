@@ -22,6 +22,7 @@ import pytest
 from devstack.gateway import find_route
 from tests.conftest import LocalAws
 from tests.functional.ektis.kit import ELSHAN, GUNAY, subject
+from tests.functional.ektis.test_ektis_parcels import declare
 from tests.helpers import account, call, log_in, person
 from tests.unit.test_ektis_geometry import square
 
@@ -169,19 +170,7 @@ def test_a8_g8_the_pages_data_request_answers_parcels_and_flagged_overlaps(
     gunay, gunay_id, _ = subject(local_aws, GUNAY, "farmer")
     declared = {}
     for token, west, cadastre in ((elshan, 47.1, "AZ-5001"), (gunay, 47.101, "AZ-5002")):
-        status, parcel, _ = call(
-            local_aws,
-            "POST",
-            "/ektis/parcels",
-            token=token,
-            body={
-                "cadastreId": cadastre,
-                "areaHa": 3.79,
-                "category": "agricultural",
-                "use": "arable",
-                "geometry": square(west, 40.1, 0.002),
-            },
-        )
+        status, parcel = declare(local_aws, token, square(west, 40.1, 0.002), cadastre)
         assert status == 201, parcel
         declared[cadastre] = parcel["parcelId"]
 
