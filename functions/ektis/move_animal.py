@@ -1,4 +1,4 @@
-"""POST /ektis/animals/{earTag}/movements: the keeper moves an animal to another holding (A7)."""
+"""POST /ektis/animals/{earTag}/movements: the keeper sends an animal to another holding (A7)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ app = api()
 @app.post(
     "/ektis/animals/<earTag>/movements",
     summary="Heyvanın hərəkəti / Move an animal",
-    description="Heyvan başqa təsərrüfata köçürülür; hər iki təsərrüfat hərəkəti görür, heyvan bir anda bir yerdədir (A7)."
-    "\n\nThe animal moves to another holding; both holdings see it, and it is in one place at a time (A7).",
+    description="Heyvan qəbul edən təsərrüfatın FİN və ya VÖEN-inə göndərilir; o, gəlişi təsdiqləyəndə "
+    "köçürülür. Cavab bu FİN/VÖEN-in EKTİS-də olub-olmamasını bildirmir (A7, G8)."
+    "\n\nThe animal is sent to the receiving keeper's FIN or VÖEN and moves when that keeper "
+    "confirms its arrival; the answer does not tell whether the FIN or VÖEN is in EKTİS (A7, G8).",
     status_code=201,
 )
 def move_animal(earTag: str, body: Move) -> Response[Movement]:

@@ -1,7 +1,8 @@
 """EKTİS over HTTP against the local stack (A2, A3, A6, A7, A8, G8; docs/ektis.md walks the
 same way): Səbinə Qasımova logs in with ASAN İmza, registers as a farmer from the population
-registry, maps a parcel, registers a herd and animals and moves one to the demo farmer Elşən
-Məmmədov, who sees the movement; Şəbnəm Bağırova registers as a vet and enters the health
+registry, maps a parcel (which the ministry's parcel map page shows), registers a herd and
+animals and sends one to the demo farmer Elşən Məmmədov, who confirms its arrival and sees the
+movement; Şəbnəm Bağırova registers as a vet and enters the health
 document of Səbinə's newborn calf, which only Səbinə and the ministry read.
 """
 
@@ -59,6 +60,15 @@ def test_a2_a3_a6_a7_a8_a_farmer_from_registration_to_a_vets_newborn_record(
         },
     )
     assert parcel.status_code == 201, parcel.text
+    # The parcel map page, served by the stack, and the request it makes as the ministry (A8).
+    with stack.client() as anyone:
+        page = anyone.get("/ektis/map")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "Leaflet 1.9.4" in page.text and "'sha256-" in page.headers["content-security-policy"]
+    with stack.client(log_in(stack, "mkt.officer")) as officer:
+        mapped = officer.get("/ektis/parcels", params={"bbox": "47.84,40.97,47.86,40.99"})
+    assert mapped.status_code == 200, mapped.text
+    assert "AZ-QEBELE-0001" in [p["cadastreId"] for p in mapped.json()["parcels"]]
     cabinet = farmer.get("/ektis/subjects/me").json()
     assert cabinet["subject"]["person"]["surname"] == "Qasımova"
     assert [p["cadastreId"] for p in cabinet["parcels"]] == ["AZ-QEBELE-0001"]
@@ -82,13 +92,17 @@ def test_a2_a3_a6_a7_a8_a_farmer_from_registration_to_a_vets_newborn_record(
         )
         assert answer.status_code == 201, answer.text
 
-    # The heifer moves to Elşən's holding; both holdings see the movement.
+    # The heifer is sent to Elşən's FIN; he confirms its arrival; both holdings see the movement.
     moved = farmer.post(
         f"/ektis/animals/{heifer}/movements",
         json={"to": "5ZK8M2P", "movedOn": today.isoformat(), "reason": "sale"},
     )
     assert moved.status_code == 201, moved.text
     with stack.client(log_in(stack, "fermer.elshan")) as elshan:
+        incoming = elshan.get("/ektis/livestock").json()["incoming"]
+        assert [m["movementId"] for m in incoming] == [moved.json()["movementId"]]
+        arrived = elshan.post(f"/ektis/animals/{heifer}/arrival")
+        assert arrived.status_code == 200, arrived.text
         theirs = elshan.get("/ektis/livestock").json()
         assert [m["movementId"] for m in theirs["movements"]] == [moved.json()["movementId"]]
         assert [a["earTag"] for a in theirs["animals"]] == [heifer]

@@ -1,5 +1,6 @@
 """Livestock of EKTİS through its handlers (A6, A7, G8): animals and herds with ear tags,
-movements between holdings (both see them, one place at a time), a vet's newborn document, an
+movements between holdings (sent, confirmed by the receiver, then seen by both; one place at
+a time), a vet's newborn document, an
 insemination a calf's record links to, and who may read an animal's record.
 
 Seed 004 §3.2.3: "heyvanların və heyvan qruplarının qeydiyyatının aparılması, onların
@@ -22,7 +23,6 @@ from tests.conftest import LocalAws
 from tests.functional.ektis.kit import (
     ELSHAN,
     GUNAY,
-    RUSLAN,
     SABINA,
     ULVI,
     animal,
@@ -104,52 +104,77 @@ def test_a7_herds_origin_and_purpose(local_aws: LocalAws) -> None:
     assert {a["earTag"] for a in mine["animals"]} == {ear_tag(1), ear_tag(4)}
 
 
-def test_a7_a_movement_is_seen_by_both_holdings_and_the_animal_is_in_one_place(
+def send(local_aws: LocalAws, tag: str, token: str, body: dict[str, Any]) -> tuple[int, Any]:
+    status, answer, _ = call(
+        local_aws, "POST", f"/ektis/animals/{tag}/movements", token=token, body=body
+    )
+    return status, answer
+
+
+def arrival(local_aws: LocalAws, tag: str, token: str) -> tuple[int, dict[str, Any]]:
+    status, body, _ = call(local_aws, "POST", f"/ektis/animals/{tag}/arrival", token=token)
+    return status, body
+
+
+def test_a7_a_movement_is_confirmed_by_the_receiver_then_seen_by_both_holdings(
     local_aws: LocalAws,
 ) -> None:
     elshan, elshan_id, elshan_user = subject(local_aws, ELSHAN)
     gunay, gunay_id, _ = subject(local_aws, GUNAY)
+    ulvi, _, _ = subject(local_aws, ULVI)
     _, herd, _ = call(
         local_aws, "POST", "/ektis/herds", token=elshan, body={"name": "Dana", "species": "cattle"}
     )
     tag = register_animal(local_aws, elshan, tag=ear_tag(10), herdId=herd["herdId"])["earTag"]
     move = {"to": GUNAY, "movedOn": days_ago(1), "reason": "sale"}
-    status, moved, _ = call(
-        local_aws, "POST", f"/ektis/animals/{tag}/movements", token=elshan, body=move
+    status, sent = send(local_aws, tag, elshan, move)
+    assert status == 201, sent
+    assert (sent["status"], sent["fromSubjectId"], sent["to"]) == ("sent", elshan_id, GUNAY)
+    assert sent["toSubjectId"] is None and sent["toName"] is None  # G8: not named to the sender
+    # Until Günay confirms, the animal is Elşən's, in transit, and moves nowhere else.
+    (kept,) = holding(local_aws, elshan)["animals"]
+    assert kept["transit"]["movementId"] == sent["movementId"]
+    status, body = send(local_aws, tag, elshan, {**move, "to": ULVI})
+    assert (status, body["errors"][0]["field"]) == (409, "earTag")
+    assert [m["movementId"] for m in holding(local_aws, gunay)["incoming"]] == [sent["movementId"]]
+    # Only the keeper of the FIN it was sent to confirms: the sender and a third keeper get the
+    # answer an animal with no movement gets.
+    for token in (elshan, ulvi):
+        status, body = arrival(local_aws, tag, token)
+        assert (status, body["code"], body["errors"][0]["field"]) == (
+            404,
+            "ektis.movement.missing",
+            "earTag",
+        )
+    status, arrived = arrival(local_aws, tag, gunay)
+    assert status == 200, arrived
+    assert (arrived["status"], arrived["toSubjectId"], arrived["movementId"]) == (
+        "arrived",
+        gunay_id,
+        sent["movementId"],
     )
-    assert status == 201, moved
-    assert (moved["fromSubjectId"], moved["toSubjectId"]) == (elshan_id, gunay_id)
+    assert arrived["toName"].startswith("Əliyeva Günay")
     for token in (elshan, gunay):
-        assert [m["movementId"] for m in holding(local_aws, token)["movements"]] == [
-            moved["movementId"]
+        assert [(m["movementId"], m["status"]) for m in holding(local_aws, token)["movements"]] == [
+            (sent["movementId"], "arrived")
         ]
+    assert holding(local_aws, gunay)["incoming"] == []
     assert holding(local_aws, elshan)["animals"] == []
     (kept,) = holding(local_aws, gunay)["animals"]
     assert kept["earTag"] == tag and kept["herdId"] is None  # the herd was Elşən's
+    assert kept["transit"] is None
+    assert arrival(local_aws, tag, gunay)[0] == 404  # once
     # Elşən no longer keeps it: he cannot move it again nor read its later record (G8).
-    status, _, _ = call(
-        local_aws,
-        "POST",
-        f"/ektis/animals/{tag}/movements",
-        token=elshan,
-        body={**move, "to": ULVI},
-    )
+    status, _ = send(local_aws, tag, elshan, {**move, "to": ULVI})
     assert status == 403
     status, _, _ = call(local_aws, "GET", f"/ektis/animals/{tag}", token=elshan)
     assert status == 403
     assert len(refusals(elshan_user)) == 2
     status, record, _ = call(local_aws, "GET", f"/ektis/animals/{tag}", token=gunay)
     assert status == 200 and [m["toSubjectId"] for m in record["movements"]] == [gunay_id]
-    # An unknown holding, and the holding it is on, are refused naming `to`.
-    for to in (RUSLAN, GUNAY):
-        status, body, _ = call(
-            local_aws,
-            "POST",
-            f"/ektis/animals/{tag}/movements",
-            token=gunay,
-            body={**move, "to": to},
-        )
-        assert (status, body["errors"][0]["field"]) == (422, "to"), body
+    # The holding it is on is refused naming `to`.
+    status, body = send(local_aws, tag, gunay, move)
+    assert (status, body["errors"][0]["field"]) == (422, "to"), body
 
 
 def test_a7_two_movements_read_at_once_one_commits(
@@ -158,8 +183,8 @@ def test_a7_two_movements_read_at_once_one_commits(
     """Both movements read the animal before either writes (a barrier holds them there); the
     conditional write lets exactly one through and the other is a 409 that changes nothing."""
     elshan, _, _ = subject(local_aws, ELSHAN)
-    _, gunay_id, _ = subject(local_aws, GUNAY)
-    _, ulvi_id, _ = subject(local_aws, ULVI)
+    subject(local_aws, GUNAY)
+    subject(local_aws, ULVI)
     tag = register_animal(local_aws, elshan, tag=ear_tag(20))["earTag"]
     both_read = threading.Barrier(2, timeout=30)
     read = livestock.load
@@ -186,7 +211,7 @@ def test_a7_two_movements_read_at_once_one_commits(
     assert loser["errors"][0]["field"] == "earTag"
     winner = next(a for s, a in results if s == 201)
     stored = livestock.load(tag)
-    assert stored["keeperSubjectId"] == winner["toSubjectId"] in (gunay_id, ulvi_id)
+    assert stored["transit"]["to"] == winner["to"] in (GUNAY, ULVI)
     assert stored["version"] == 2
     assert len(list(livestock.TABLE.query_all(f"ANIMAL#{tag}", sk_prefix="MOVE#"))) == 1
 

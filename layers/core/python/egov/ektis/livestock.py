@@ -2,9 +2,12 @@
 and purpose, movements between holdings, and the animal's record with its health documents
 and inseminations (entered by vets and insemination specialists, veterinary.py).
 
-A holding is its keeper's EKTİS subject. An animal is in one place at a time: a movement is a
-write conditional on the animal's version and keeper, so of two movements read at once only
-one commits (the other is a 409 and changes nothing). Both holdings list the movement.
+A holding is its keeper's EKTİS subject. A movement is sent to the receiving keeper's FIN or
+VÖEN and takes effect when that keeper confirms the arrival: the sender's answer is the same
+whether the FIN or VÖEN is in EKTİS or not (G8). An animal is in one place at a time: sending
+and arriving are writes conditional on the animal's version and keeper (and no other movement
+under way), so of two movements read at once only one commits (the other is a 409 and changes
+nothing). Both holdings list the movement.
 
 Items (EKTIS_TABLE):
     ANIMAL#<tag> / ANIMAL                     gsi1 KEEPS#<keeperId> / ANIMAL#<tag>; version
@@ -12,7 +15,10 @@ Items (EKTIS_TABLE):
     ANIMAL#<tag> / INSEMINATION#<date>#<id>   an insemination of this dam (veterinary.py)
     ANIMAL#<tag> / MOVE#<at>#<id>             a movement
     HERD#<id> / HERD                          gsi1 KEEPS#<keeperId> / HERD#<id>
-    MOVES#<subjectId> / <at>#<id>             the movement, once for each holding
+    MOVES#<subjectId> / <at>#<id>             the movement, for the sender and, once it
+                                              arrived, the receiving holding
+    ARRIVING#FIN#<fin> / <at>#<id>            a movement sent to a FIN or VÖEN (VOEN#<voen>)
+                                              and not yet confirmed: the receiver's to confirm
     INSEMINATION#<id> / INSEMINATION          the insemination a calf's record links to
 """
 
@@ -38,6 +44,7 @@ from egov.ektis.models import (
     Movement,
     Sire,
     Subject,
+    Transit,
 )
 from egov.ektis.subjects import TABLE, display_name, record, subject_pk
 from egov.platform import audit, clock
@@ -198,56 +205,129 @@ def register(body: AnimalRegistration, caller: Principal) -> Animal:
 
 
 # ---------------------------------------------------------------- movements
+def _movement_sk(movement: Movement) -> str:
+    return f"{clock.iso(movement.recorded_at)}#{movement.movement_id}"
+
+
 def move(tag: str, body: Move, caller: Principal) -> Movement:
-    """The keeper moves an animal to another holding; conditional on what was read."""
+    """The keeper sends an animal to a FIN or VÖEN; the same answer whether or not it is an
+    EKTİS subject (G8): the receiving keeper confirms the arrival (`arrive`), and only then is the
+    holding named and the animal moved. One movement at a time, conditional on what was read."""
     keeper = subjects.of_owner(caller.user_id)
     stored = load(tag)
     if stored["keeperSubjectId"] != keeper.subject_id:
         refuse(caller, animal_pk(tag), "move")
-    destination = subjects.by_party(body.to, "to")
-    if destination.subject_id == keeper.subject_id:
+    if subjects.party_key(body.to) in subjects.parties(keeper):
         raise Invalid("ektis.animal.same-holding", field="to")
     not_future(body.moved_on, "movedOn")
     if body.moved_on < date.fromisoformat(stored["birthDate"]):
         raise Invalid("ektis.animal.before-birth", field="movedOn")
+    if stored.get("transit"):
+        raise Conflict("ektis.animal.in-transit", field="earTag")
     movement = Movement(
         movement_id=uuid.uuid4().hex,
         ear_tag=tag,
+        status="sent",
         from_subject_id=keeper.subject_id,
         from_name=display_name(keeper),
-        to_subject_id=destination.subject_id,
-        to_name=display_name(destination),
+        to=body.to,
         moved_on=body.moved_on,
         reason=body.reason,
         recorded_at=clock.now(),
     )
-    moved = movement.model_dump(mode="json", by_alias=True)
-    sk = f"{moved['recordedAt']}#{movement.movement_id}"
+    sent = movement.model_dump(mode="json", by_alias=True)
+    sk = _movement_sk(movement)
+    transit = Transit(
+        movement_id=movement.movement_id, to=body.to, recorded_at=movement.recorded_at
+    )
     tx = Transaction()
-    # The herd is the old keeper's: the animal leaves it.
     tx.update(
         TABLE,
         animal_pk(tag),
         "ANIMAL",
         {
-            "keeperSubjectId": destination.subject_id,
-            "gsi1pk": f"KEEPS#{destination.subject_id}",
+            "transit": transit.model_dump(mode="json", by_alias=True),
             "version": stored["version"] + 1,
         },
-        expected={"version": stored["version"], "keeperSubjectId": keeper.subject_id},
+        expected={
+            "version": stored["version"],
+            "keeperSubjectId": keeper.subject_id,
+            "transit": None,
+        },
         conflict=Conflict("ektis.animal.moved", field="earTag"),
-        remove=("herdId",),
     )
-    tx.put(TABLE, {"pk": animal_pk(tag), "sk": f"MOVE#{sk}", **moved})
-    for side in (keeper, destination):
-        tx.put(TABLE, {"pk": f"MOVES#{side.subject_id}", "sk": sk, **moved})
+    tx.put(TABLE, {"pk": animal_pk(tag), "sk": f"MOVE#{sk}", **sent})
+    tx.put(TABLE, {"pk": f"MOVES#{keeper.subject_id}", "sk": sk, **sent})
+    tx.put(TABLE, {"pk": f"ARRIVING#{subjects.party_key(body.to)}", "sk": sk, **sent})
+    audit.record(
+        tx,
+        subject_pk(keeper.subject_id),
+        "ektis-animal-sent",
+        caller.actor,
+        owner=keeper.owner,
+        after=sent,
+    )
+    tx.commit()
+    return movement
+
+
+def arrive(tag: str, caller: Principal) -> Movement:
+    """The keeper a movement was sent to (by FIN or VÖEN) confirms the animal arrived: it moves
+    to that holding, out of the sender's herd, and both holdings list the movement. Anyone else,
+    and an animal with no movement to the caller, get the same 404."""
+    receiver = subjects.of_owner(caller.user_id)
+    stored = TABLE.get(animal_pk(tag), "ANIMAL") or {}
+    transit = Transit.model_validate(stored["transit"]) if stored.get("transit") else None
+    if not transit or subjects.party_key(transit.to) not in subjects.parties(receiver):
+        raise NotFound("ektis.movement.missing", field="earTag")
+    require_kind(receiver, "farmer")
+    sender = subjects.load(stored["keeperSubjectId"])
+    sk = f"{clock.iso(transit.recorded_at)}#{transit.movement_id}"
+    sent = TABLE.get(animal_pk(tag), f"MOVE#{sk}")
+    if not sent:
+        raise NotFound("ektis.movement.missing", field="earTag")
+    movement = Movement.model_validate(record(sent)).model_copy(
+        update={
+            "status": "arrived",
+            "to_subject_id": receiver.subject_id,
+            "to_name": display_name(receiver),
+            "arrived_at": clock.now(),
+        }
+    )
+    moved = movement.model_dump(mode="json", by_alias=True)
+    conflict = Conflict("ektis.animal.moved", field="earTag")
+    tx = Transaction()
+    # The herd is the sender's: the animal leaves it.
+    tx.update(
+        TABLE,
+        animal_pk(tag),
+        "ANIMAL",
+        {
+            "keeperSubjectId": receiver.subject_id,
+            "gsi1pk": f"KEEPS#{receiver.subject_id}",
+            "version": stored["version"] + 1,
+            "herdId": None,
+            "transit": None,
+        },
+        expected={"version": stored["version"], "keeperSubjectId": sender.subject_id},
+        conflict=conflict,
+    )
+    # The sent copies become the arrived movement; the receiver's listing is new.
+    for key in (
+        {"pk": animal_pk(tag), "sk": f"MOVE#{sk}"},
+        {"pk": f"MOVES#{sender.subject_id}", "sk": sk},
+    ):
+        tx.put(TABLE, {**key, **moved}, new=False, expected={"status": "sent"}, conflict=conflict)
+    tx.put(TABLE, {"pk": f"MOVES#{receiver.subject_id}", "sk": sk, **moved})
+    tx.delete(TABLE, f"ARRIVING#{subjects.party_key(transit.to)}", sk)
+    for side in (sender, receiver):
         audit.record(
             tx,
             subject_pk(side.subject_id),
             "ektis-animal-moved",
             caller.actor,
             owner=side.owner,
-            before={"keeperSubjectId": keeper.subject_id},
+            before={"keeperSubjectId": sender.subject_id},
             after=moved,
         )
     tx.commit()
@@ -292,5 +372,10 @@ def of_keeper(caller: Principal) -> Livestock:
         movements=[
             Movement.model_validate(record(i))
             for i in TABLE.query_all(f"MOVES#{keeper.subject_id}")
+        ],
+        incoming=[
+            Movement.model_validate(record(i))
+            for party in subjects.parties(keeper)
+            for i in TABLE.query_all(f"ARRIVING#{party}")
         ],
     )

@@ -33,7 +33,11 @@ def enter(body: ManualEntry, caller: Principal) -> ManualResult:
     if body.kind == "animal":
         if not (body.animal and body.keeper):
             raise Invalid("ektis.manual.incomplete", field="animal" if body.keeper else "keeper")
-        keeper = subjects.by_party(body.keeper, "keeper")
+        keeper = subjects.registered(body.keeper)
+        # One problem for a FIN or VÖEN nobody registered and for one whose subject keeps no
+        # animals: the officer learns only what entering the animal needs, a farmer's holding.
+        if keeper is None or "farmer" not in keeper.kinds:
+            raise Invalid("ektis.party.unknown", field="keeper")
         animal = livestock.add_animal(tx, body.animal, keeper, caller.actor, entry=mark)
         result = ManualResult(kind="animal", animal=animal)
         tag = animal.ear_tag

@@ -220,8 +220,10 @@ class Trade(View):
     subject_id: str
     subject_name: str
     kind: Literal["input-sale", "input-purchase", "purchase", "sale"]
-    counterparty: str
-    counterparty_subject_id: str | None = None
+    counterparty: str = Field(
+        description="The FIN or VÖEN entered; whether it is an EKTİS subject is never answered "
+        "(G8): that subject sees the transaction under its own FIN or VÖEN"
+    )
     date: date
     invoice_number: str | None = None
     lines: list[Line]
@@ -324,6 +326,12 @@ class ManualMark(View):
     entered_at: datetime
 
 
+class Transit(View):
+    movement_id: str
+    to: str
+    recorded_at: datetime
+
+
 class Animal(View):
     ear_tag: str
     species: Species
@@ -337,6 +345,9 @@ class Animal(View):
     keeper_subject_id: str
     registered_at: datetime
     entry: ManualMark | None = None
+    transit: Transit | None = Field(
+        None, description="A movement sent and not yet confirmed by the receiving holding"
+    )
 
 
 class HerdRegistration(View):
@@ -393,15 +404,21 @@ class Move(View):
 
 
 class Movement(View):
+    """Sent by the keeper to a FIN or VÖEN; the animal changes holding when the keeper of that
+    FIN or VÖEN confirms its arrival (until then the receiving holding is not named, G8)."""
+
     movement_id: str
     ear_tag: str
+    status: Literal["sent", "arrived"]
     from_subject_id: str
     from_name: str
-    to_subject_id: str
-    to_name: str
+    to: str = Field(description="The receiving keeper's FIN or VÖEN, as the sender gave it")
+    to_subject_id: str | None = None
+    to_name: str | None = None
     moved_on: date
     reason: str
     recorded_at: datetime
+    arrived_at: datetime | None = None
 
 
 class AnimalRecord(View):
@@ -416,6 +433,9 @@ class Livestock(View):
     herds: list[Herd]
     animals: list[Animal]
     movements: list[Movement] = Field(description="Into and out of the holding")
+    incoming: list[Movement] = Field(
+        default_factory=list, description="Sent to the keeper's FIN or VÖEN, to be confirmed"
+    )
 
 
 class ManualEntry(View):

@@ -132,12 +132,25 @@ def load(subject_id: str) -> Subject:
     return Subject.model_validate(record(stored))
 
 
-def by_party(party: str, field: str) -> Subject:
-    """The subject registered with this FIN or VÖEN (its guard), or 422 naming `field`."""
-    guard = TABLE.get(f"{'VOEN' if len(party) == 10 else 'FIN'}#{party}", "GUARD")
-    if not guard:
-        raise Invalid("ektis.party.unknown", field=field)
-    return load(guard["owner"])
+def party_key(party: str) -> str:
+    """A FIN (7 characters) or VÖEN (10 digits) as the key of its registration guard."""
+    return f"{'VOEN' if len(party) == 10 else 'FIN'}#{party}"
+
+
+def parties(subject: Subject) -> list[str]:
+    """The keys others name this subject by: a person's FIN, a legal entity's VÖEN (the
+    identifiers its registration guards; an entrepreneur's VÖEN is not guarded)."""
+    if subject.legal_entity:
+        return [party_key(subject.legal_entity.voen)]
+    return [party_key(subject.person.fin)] if subject.person else []
+
+
+def registered(party: str) -> Subject | None:
+    """The subject registered with this FIN or VÖEN, for the platform's own use: whether there
+    is one is never told to the caller who named it (G8), or the answer would tell a stranger
+    who is in EKTİS."""
+    guard = TABLE.get(party_key(party), "GUARD")
+    return load(guard["owner"]) if guard else None
 
 
 def display_name(subject: Subject) -> str:

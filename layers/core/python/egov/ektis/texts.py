@@ -212,8 +212,16 @@ i18n.register(
             "en": "This needs an EKTİS registration as {kind}",
         },
         "ektis.party.unknown": {
-            "az": "Bu FİN və ya VÖEN ilə EKTİS subyekti tapılmadı",
-            "en": "No EKTİS subject has this FIN or VÖEN",
+            "az": "Bu FİN və ya VÖEN ilə EKTİS-də fermer tapılmadı",
+            "en": "No farmer in EKTİS has this FIN or VÖEN",
+        },
+        "ektis.movement.missing": {
+            "az": "Bu heyvanın sizin təsərrüfatınıza göndərilmiş köçürməsi yoxdur",
+            "en": "No movement of this animal was sent to your holding",
+        },
+        "ektis.animal.in-transit": {
+            "az": "Heyvanın köçürməsi göndərilib, qəbul edən təsərrüfat hələ təsdiqləməyib",
+            "en": "The animal's movement was sent and the receiving holding has not confirmed it",
         },
         "ektis.party.self": {
             "az": "Qarşı tərəf özünüz ola bilməz",

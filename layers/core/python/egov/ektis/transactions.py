@@ -2,8 +2,10 @@
 §7.1.3.4; the invoice data of §5.1.15–5.1.16).
 
 Items (EKTIS_TABLE):
-    TRADE#<subjectId> / <date>#<id>    one per party that is an EKTİS subject: the farmer a
-                                       procurer bought from sees the purchase in his own list
+    TRADE#<subjectId> / <date>#<id>    the entering subject's copy
+    TRADE#FIN#<fin> / <date>#<id>      the named party's copy (TRADE#VOEN#<voen>), read by the
+                                       subject registered with that FIN or VÖEN, whenever it
+                                       registers: what is entered never depends on it
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import uuid
 
 from egov.ektis import ledger, subjects
 from egov.ektis.delegation import acting_for, require_kind
-from egov.ektis.models import Subject, Trade, Trades, TransactionEntry
+from egov.ektis.models import Trade, Trades, TransactionEntry
 from egov.ektis.subjects import TABLE, display_name, record, subject_pk
 from egov.platform import audit, clock
 from egov.platform.auth import Principal
-from egov.platform.problems import Invalid, NotFound
+from egov.platform.problems import Invalid
 from egov.platform.repository import Transaction
 
 # Who enters each kind: a supplier its input trade, a procurer its purchase from a farmer, a
@@ -29,23 +31,15 @@ ENTERED_BY = {
 }
 
 
-def _counterparty(body: TransactionEntry) -> Subject | None:
-    """A procurer buys from a registered farmer; a supplier's counterparty may be outside EKTİS."""
-    if body.kind == "purchase":
-        farmer = subjects.by_party(body.counterparty, "counterparty")
-        require_kind(farmer, "farmer", field="counterparty")
-        return farmer
-    try:
-        return subjects.by_party(body.counterparty, "counterparty")
-    except (Invalid, NotFound):
-        return None
-
-
 def enter(body: TransactionEntry, caller: Principal) -> Trade:
+    """Record the transaction for the entering subject and for the FIN or VÖEN it names. The
+    answer is the same whether that FIN or VÖEN is an EKTİS subject or not (G8): a procurer
+    learns nothing about who is registered, and the seller sees the purchase under his own FIN
+    or VÖEN, now or once he registers, and may complain about it (§7.1.1.7, §7.1.3.7)."""
     subject = acting_for(caller, body.subject_id, "transactions")
     require_kind(subject, ENTERED_BY[body.kind])
-    other = _counterparty(body)
-    if other and other.subject_id == subject.subject_id:
+    party = subjects.party_key(body.counterparty)
+    if party in subjects.parties(subject):
         raise Invalid("ektis.party.self", field="counterparty")
     priced = [line.price_azn * line.quantity for line in body.lines if line.price_azn is not None]
     trade = Trade(
@@ -54,7 +48,6 @@ def enter(body: TransactionEntry, caller: Principal) -> Trade:
         subject_name=display_name(subject),
         kind=body.kind,
         counterparty=body.counterparty,
-        counterparty_subject_id=other.subject_id if other else None,
         date=body.date,
         invoice_number=body.invoice_number,
         lines=body.lines,
@@ -63,25 +56,27 @@ def enter(body: TransactionEntry, caller: Principal) -> Trade:
         recorded_at=clock.now(),
     )
     stored = trade.model_dump(mode="json", by_alias=True)
+    sk = f"{stored['date']}#{trade.transaction_id}"
     tx = Transaction()
-    parties = [(subject.subject_id, subject.owner)] + (
-        [(other.subject_id, other.owner)] if other else []
+    for pk in (f"TRADE#{subject.subject_id}", f"TRADE#{party}"):
+        tx.put(TABLE, {"pk": pk, "sk": sk, **stored})
+    audit.record(
+        tx,
+        subject_pk(subject.subject_id),
+        "ektis-transaction-entered",
+        caller.actor,
+        owner=subject.owner,
+        after=stored,
     )
-    for subject_id, owner in parties:
-        tx.put(
-            TABLE,
-            {
-                "pk": f"TRADE#{subject_id}",
-                "sk": f"{stored['date']}#{trade.transaction_id}",
-                **stored,
-            },
-        )
+    # The named party's own trail records it too (§7.4: what is entered about him), if he is
+    # registered; nothing of this reaches the answer.
+    if (other := subjects.registered(body.counterparty)) is not None:
         audit.record(
             tx,
-            subject_pk(subject_id),
+            subject_pk(other.subject_id),
             "ektis-transaction-entered",
             caller.actor,
-            owner=owner,
+            owner=other.owner,
             after=stored,
         )
     ledger.trade(tx, trade, subject, other)  # A10: purchases and sales meet in the ledger
@@ -91,8 +86,15 @@ def enter(body: TransactionEntry, caller: Principal) -> Trade:
 
 def of_subject(subject_id: str | None, caller: Principal) -> Trades:
     subject = acting_for(caller, subject_id, "transactions")
-    items = TABLE.query_all(f"TRADE#{subject.subject_id}")
+    found = {
+        item["transactionId"]: item
+        for pk in (subject.subject_id, *subjects.parties(subject))
+        for item in TABLE.query_all(f"TRADE#{pk}")
+    }
     return Trades(
         subject_id=subject.subject_id,
-        transactions=[Trade.model_validate(record(item)) for item in items],
+        transactions=[
+            Trade.model_validate(record(item))
+            for item in sorted(found.values(), key=lambda i: (i["date"], i["transactionId"]))
+        ],
     )

@@ -41,6 +41,7 @@ RULES: dict[str, Rule] = {
     "GET /calendar/deadline": PUBLIC,
     "GET /openapi.json": PUBLIC,
     "GET /docs": PUBLIC,
+    "GET /ektis/map": PUBLIC,  # a page with no data: it reads GET /ektis/parcels with a token
     "GET /.well-known/webhook-keys": PUBLIC,
     "POST /auth/login": PUBLIC,
     "POST /auth/token": PUBLIC,
@@ -170,6 +171,9 @@ RULES: dict[str, Rule] = {
     "POST /ektis/herds": Rule(("citizen",), narrowed="a farmer, for the caller's own holding"),
     "POST /ektis/animals": Rule(("citizen",), narrowed="a farmer, for the caller's own holding"),
     "POST /ektis/animals/{earTag}/movements": Rule(("citizen",), narrowed="the animal's keeper"),
+    "POST /ektis/animals/{earTag}/arrival": Rule(
+        ("citizen",), narrowed="the keeper whose FIN or VÖEN the movement was sent to"
+    ),
     "POST /ektis/animals/{earTag}/health": Rule(("citizen",), narrowed="a registered vet"),
     "POST /ektis/inseminations": Rule(
         ("citizen",), narrowed="a registered insemination specialist"

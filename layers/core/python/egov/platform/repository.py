@@ -257,15 +257,20 @@ class Table:
 def _update_expression(
     changes: Mapping[str, Any], remove: tuple[str, ...]
 ) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """SET each change and REMOVE each of `remove`; a change to None removes the attribute too,
+    as the item would be stored without it (`storable` drops None members)."""
     names: dict[str, str] = {}
     values: dict[str, Any] = {}
     sets = []
     for i, (attr, value) in enumerate(changes.items()):
+        if value is None:
+            continue
         names[f"#s{i}"] = attr
         values[f":s{i}"] = storable(value)
         sets.append(f"#s{i} = :s{i}")
+    cleared = tuple(attr for attr, value in changes.items() if value is None)
     removes = []
-    for i, attr in enumerate(remove):
+    for i, attr in enumerate(dict.fromkeys((*remove, *cleared))):
         names[f"#r{i}"] = attr
         removes.append(f"#r{i}")
     expression = ("SET " + ", ".join(sets)) if sets else ""
