@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from devstack.gateway import find_route
 from devstack.pump import Pump
-from egov.platform import accounts, audit, auth, clock, webhooks
+from egov.platform import accounts, audit, auth, clock, mobile_id, webhooks
 from egov.platform.repository import Transaction
 from tests.conftest import CEILING, LocalAws, rest_event
 
@@ -65,6 +65,14 @@ def account(
         agency=agency,
     )
     tx.commit()
+    return user_id, auth.issue_token(auth.Principal.of(stored))
+
+
+def identified(fin: str, name: str = "Leyla Məmmədova") -> tuple[str, str]:
+    """A citizen account as an ASAN İmza login of `fin` makes it (the FIN linked), and a token."""
+    user_id = mobile_id.account_of(fin, name)
+    stored = auth.account(user_id)
+    assert stored is not None
     return user_id, auth.issue_token(auth.Principal.of(stored))
 
 

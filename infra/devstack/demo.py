@@ -217,9 +217,15 @@ def ektis_farmers() -> None:
     from egov.ektis import geometry, parcels, subjects
     from egov.ektis.models import Contacts, ParcelDeclaration, Registration
     from egov.platform.problems import Conflict, NotFound
+    from egov.platform.repository import Transaction
 
     for username, name, fin, mobile, lon, lat, cadastre in EKTIS_FARMERS:
         user_id = staff(username, name, "citizen")
+        # EKTİS registers identified persons only (seed 004 §4.9): the link an ASAN İmza login
+        # makes, as for the customs importer.
+        tx = Transaction()
+        tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin}, new=False)
+        tx.commit()
         caller = auth.Principal(user_id=user_id, role="citizen", name=name)
         try:
             subjects.of_owner(user_id)

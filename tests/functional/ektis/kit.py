@@ -9,7 +9,7 @@ from stdnum import luhn
 
 from egov.platform import clock
 from tests.conftest import LocalAws
-from tests.helpers import account, call
+from tests.helpers import call, identified
 
 ELSHAN = "5ZK8M2P"
 GUNAY = "2HQ4R7T"
@@ -22,8 +22,9 @@ RUSLAN = "6TR9L2W"
 def subject(
     local_aws: LocalAws, fin: str, *kinds: str, activities: tuple[str, ...] = ("livestock",)
 ) -> tuple[str, str, str]:
-    """A citizen registered as an EKTİS subject: (token, subject id, user id)."""
-    user_id, token = account("citizen")
+    """A citizen identified by an ASAN İmza login of `fin` and registered as an EKTİS subject:
+    (token, subject id, user id)."""
+    user_id, token = identified(fin)
     status, body, _ = call(
         local_aws,
         "POST",

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from egov.ektis import cells, geometry
-from egov.platform import aws
+from egov.platform import audit, auth, aws
 from tests.conftest import LocalAws
-from tests.helpers import account, call
+from tests.helpers import account, call, identified
 from tests.unit.test_ektis_geometry import square
 
 ELSHAN = "5ZK8M2P"
@@ -37,7 +37,7 @@ def register(local_aws: LocalAws, token: str, **body: Any) -> tuple[int, dict[st
 
 
 def farmer(local_aws: LocalAws, fin: str) -> str:
-    _, token = account("citizen")
+    _, token = identified(fin)
     status, body = register(local_aws, token, fin=fin)
     assert status == 201, body
     return token
@@ -75,20 +75,24 @@ def cabinet(local_aws: LocalAws, token: str) -> dict[str, Any]:
 
 
 def test_a2_person_and_legal_entity_come_from_the_registries(local_aws: LocalAws) -> None:
-    _, token = account("citizen")
+    _, token = identified(ELSHAN)
     status, body = register(local_aws, token, fin=ELSHAN, kinds=["farmer", "supplier"])
     assert status == 201, body
     assert body["person"]["surname"] and body["person"]["address"]
     assert body["kinds"] == ["farmer", "supplier"]
     assert cabinet(local_aws, token)["subject"]["subjectId"] == body["subjectId"]
 
-    status, again = register(local_aws, account("citizen")[1], fin=ELSHAN)
-    assert (status, again["errors"][0]["field"]) == (409, "fin")
+    status, again = register(local_aws, token, fin=ELSHAN)
+    assert (status, again["errors"][0]["field"]) == (409, "fin")  # one per FIN (and account)
 
-    _, company = account("citizen")
+    status, body = register(local_aws, identified(GUNAY)[1], personKind="legal")
+    assert (status, body["errors"][0]["field"]) == (422, "voen")
+
+
+def test_a2_a_legal_entity_is_registered_by_its_head(local_aws: LocalAws) -> None:
     status, body = register(
         local_aws,
-        company,
+        identified(ELSHAN)[1],  # the tax registry's head of Göygöl Aqro
         personKind="legal",
         voen=GOYGOL,
         kinds=["procurer"],
@@ -98,8 +102,40 @@ def test_a2_person_and_legal_entity_come_from_the_registries(local_aws: LocalAws
     entity = body["legalEntity"]
     assert entity["voen"] == GOYGOL and entity["representatives"][0]["fin"] == ELSHAN
 
-    status, body = register(local_aws, account("citizen")[1], personKind="legal")
-    assert (status, body["errors"][0]["field"]) == (422, "voen")
+
+def test_a1_only_an_identified_person_registers_and_only_as_themself(local_aws: LocalAws) -> None:
+    """Seed 004 §4.9, §7.2: users are identified through ASAN Login before they use EKTİS, so
+    the FIN registered is the one the login proved; a company is registered by its head. A
+    stranger's FIN or VÖEN is refused (403, audited) and nothing is registered."""
+    company = {
+        "personKind": "legal",
+        "voen": GOYGOL,
+        "kinds": ["procurer"],
+        "activities": ["procurement"],
+    }
+    unidentified_id, unidentified = account("citizen")
+    status, problem = register(local_aws, unidentified, fin=ELSHAN)
+    assert (status, problem["errors"][0]["code"]) == (403, "ektis.subject.not-identified")
+    assert register(local_aws, unidentified, **company)[0] == 403
+
+    gunay_id, gunay = identified(GUNAY)
+    status, problem = register(local_aws, gunay, fin=ELSHAN)
+    assert (status, problem["errors"][0]) == (
+        403,
+        problem["errors"][0] | {"code": "ektis.subject.not-yours", "field": "fin"},
+    )
+    status, problem = register(local_aws, gunay, **company)  # Günay does not head Göygöl Aqro
+    assert (status, problem["errors"][0]["field"]) == (403, "voen")
+
+    # Nothing registered for Elşən or the company: each registers after, as themself.
+    assert register(local_aws, identified(ELSHAN)[1], fin=ELSHAN)[0] == 201
+    refused = [
+        entry
+        for user in (unidentified_id, gunay_id)
+        for entry in audit.trail(auth.access_subject(user)).items
+        if entry["action"] == auth.ACCESS_REFUSED
+    ]
+    assert len(refused) == 4
 
 
 def test_a8_bow_tie_and_wrong_area_are_refused_naming_the_field(local_aws: LocalAws) -> None:

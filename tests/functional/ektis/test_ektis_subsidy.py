@@ -18,7 +18,7 @@ from egov.ektis import complaints, geometry, subsidy
 from egov.ektis.subjects import TABLE
 from egov.platform import calendar, clock
 from tests.conftest import LocalAws
-from tests.helpers import account, call
+from tests.helpers import account, call, identified
 from tests.unit.test_ektis_geometry import square
 
 ELSHAN = "5ZK8M2P"
@@ -28,8 +28,8 @@ PROCURER = "4JW6S1L"
 
 
 def subject(local_aws: LocalAws, fin: str, kinds: list[str] | None = None) -> tuple[str, str]:
-    """A registered subject's token and subject id."""
-    _, token = account("citizen")
+    """A registered subject's token and subject id (identified by an ASAN İmza login of `fin`)."""
+    _, token = identified(fin)
     status, body, _ = call(
         local_aws,
         "POST",

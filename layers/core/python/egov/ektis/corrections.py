@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from egov.ektis import ledger, report_texts  # noqa: F401  (registers the problems' texts)
 from egov.ektis.models import Change, Trade
-from egov.ektis.subjects import TABLE, record
+from egov.ektis.subjects import TABLE, party_key, record
 from egov.platform.problems import Invalid
 from egov.platform.repository import Transaction
 
@@ -72,7 +72,8 @@ def apply(
         raise Invalid("ektis.correction.field", field="corrections")
     _, fact = found
     sk = f"{fact['date']}#{record_id}"
-    parties = [subject_id, fact["farmerSubjectId"]]
+    # The respondent's copy and the named party's, kept under its FIN or VÖEN (transactions.py).
+    parties = [subject_id, party_key(fact["party"])]
     copies = [item for item in (TABLE.get(f"TRADE#{p}", sk) for p in parties) if item]
     if not copies or copies[0]["subjectId"] != subject_id:
         raise Invalid("ektis.correction.field", field="corrections")

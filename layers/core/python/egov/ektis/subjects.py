@@ -1,5 +1,11 @@
 """Subjects of EKTİS (A1, A2): a person or a legal entity registers once, with the data the
-population or the tax registry holds, and sees it in the cabinet."""
+population or the tax registry holds, and sees it in the cabinet.
+
+Only an identified person registers, and only as themself or as the legal entity they head
+(seed 004 §4.9, §7.2: users are identified through ASAN Login before they use the cabinets):
+the FIN comes from the account's ASAN İmza login, so nobody can register a stranger's FIN and
+then receive what others send to it or apply for subsidies in their name.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +20,9 @@ from egov.ektis.models import (
     Representative,
     Subject,
 )
-from egov.platform import adapters, audit, clock
+from egov.platform import adapters, audit, auth, clock, mobile_id
 from egov.platform.auth import Principal
-from egov.platform.problems import Conflict, Invalid, NotFound
+from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
 from egov.platform.repository import Table, Transaction
 
 TABLE = Table("EKTIS_TABLE")
@@ -35,9 +41,30 @@ def owner_key(owner: str) -> str:
     return f"OWNER#{owner}"
 
 
-def _person(body: Registration) -> tuple[Person, str]:
+def _refuse(caller: Principal, key: str, field: str, tried: str | None) -> Forbidden:
+    audit.append(
+        auth.access_subject(caller.user_id),
+        auth.ACCESS_REFUSED,
+        caller.actor,
+        owner=caller.user_id,
+        after={"service": "ektis-registration", field: tried},
+    )
+    return Forbidden(key, field=field)
+
+
+def _identified(caller: Principal) -> str:
+    """The FIN the caller's ASAN İmza login proved, or 403: EKTİS registers no one unidentified."""
+    fin = mobile_id.fin_of(caller.user_id)
+    if fin is None:
+        raise _refuse(caller, "ektis.subject.not-identified", "fin", None)
+    return fin
+
+
+def _person(body: Registration, caller: Principal) -> tuple[Person, str]:
     if not body.fin:
         raise Invalid("ektis.subject.needs-fin", field="fin")
+    if body.fin.upper() != _identified(caller).upper():
+        raise _refuse(caller, "ektis.subject.not-yours", "fin", body.fin)
     found = adapters.population().person(body.fin)
     person = Person(
         fin=found.fin,
@@ -49,10 +76,13 @@ def _person(body: Registration) -> tuple[Person, str]:
     return person, f"FIN#{found.fin}"
 
 
-def _legal_entity(voen: str | None) -> tuple[LegalEntity, str]:
+def _legal_entity(voen: str | None, caller: Principal) -> tuple[LegalEntity, str]:
     if not voen:
         raise Invalid("ektis.subject.needs-voen", field="voen")
+    fin = _identified(caller)
     found = adapters.tax().taxpayer(voen)
+    if found.head.fin.upper() != fin.upper():
+        raise _refuse(caller, "ektis.subject.not-yours", "voen", voen)
     if found.status != "active":
         raise Invalid("ektis.subject.liquidated", field="voen")
     entity = LegalEntity(
@@ -69,10 +99,10 @@ def register(body: Registration, caller: Principal) -> Subject:
     """Register the caller's subject; one per account and one per FIN or VÖEN (409 naming it)."""
     person = entity = None
     if body.person_kind == "natural":
-        person, guard = _person(body)
+        person, guard = _person(body, caller)
         taken_field = "fin"
     else:
-        entity, guard = _legal_entity(body.voen)
+        entity, guard = _legal_entity(body.voen, caller)
         taken_field = "voen"
     if body.person_kind == "natural" and body.voen:
         # An entrepreneur's VÖEN (§5.1.1.3) is stored only if the tax registry knows it.

@@ -190,6 +190,14 @@ i18n.register(
             "az": "Əvvəlcə EKTİS-də subyekt kimi qeydiyyatdan keçin",
             "en": "Register as an EKTİS subject first",
         },
+        "ektis.subject.not-identified": {
+            "az": 'EKTİS-də qeydiyyat üçün əvvəlcə "ASAN İmza" ilə daxil olun (identikləşmə)',
+            "en": "Sign in with ASAN İmza first: EKTİS registers identified persons only",
+        },
+        "ektis.subject.not-yours": {
+            "az": "Yalnız özünüzü və ya rəhbəri olduğunuz hüquqi şəxsi qeydiyyata ala bilərsiniz",
+            "en": "You may register only yourself or a legal entity you head",
+        },
         "ektis.subject.needs-fin": {
             "az": "Fiziki şəxs üçün FİN tələb olunur",
             "en": "A person is registered with a FIN",
