@@ -171,11 +171,23 @@ class Table:
         )
 
     def query_all(
-        self, pk: str, *, sk_prefix: str | None = None, index: str | None = None
+        self,
+        pk: str,
+        *,
+        sk_prefix: str | None = None,
+        sk_between: tuple[str, str] | None = None,
+        index: str | None = None,
     ) -> Iterator[Item]:
         cursor: str | None = None
         while True:
-            page = self.query(pk, sk_prefix=sk_prefix, index=index, cursor=cursor, limit=100)
+            page = self.query(
+                pk,
+                sk_prefix=sk_prefix,
+                sk_between=sk_between,
+                index=index,
+                cursor=cursor,
+                limit=100,
+            )
             yield from page.items
             if not page.cursor:
                 return
