@@ -23,6 +23,7 @@ app = api()
     "\n\nA participant announces its technical works at least 5 business days ahead; a shorter "
     "notice is refused with the earliest allowed start. Applicants see in their cabinet which "
     "steps will wait (X11).",
+    status_code=201,
 )
 def announce(
     agency: Annotated[str, Path(pattern=webhooks.AGENCY_PATTERN)],

@@ -273,7 +273,9 @@ def announce(
     return given.status, given.body
 
 
-def tracked_application(owner: str, agency: str | None) -> str:
+def tracked_application(
+    owner: str, agency: str | None, deadline: str = "2026-12-31T19:59:59Z"
+) -> str:
     """An application in `owner`'s cabinet; with `agency`, a decision of it pending there."""
     application_id = "app_" + uuid.uuid4().hex[:10]
     tx = Transaction()
@@ -294,7 +296,7 @@ def tracked_application(owner: str, agency: str | None) -> str:
                 "agency": agency,
                 "kind": "security-check",
                 "subject": f"X11TEST#{application_id}",
-                "deadline": "2026-12-31T19:59:59Z",
+                "deadline": deadline,
                 "timeline": {
                     "owner": owner,
                     "service": "x11test",
@@ -345,6 +347,7 @@ def test_x11_maintenance_is_announced_5_business_days_ahead_and_applicants_see_w
     waiting = tracked_application(owner, MIA)
     elsewhere = tracked_application(owner, MFA)
     nothing_pending = tracked_application(owner, None)
+    due_before = tracked_application(owner, MIA, deadline="2026-12-14T19:59:59Z")
     status, page = call(local_aws, "GET", "/me/applications", token=token, language="en")[:2]
     assert status == 200, page
     waits = {a["applicationId"]: a["waits"] for a in page["items"]}
@@ -356,6 +359,7 @@ def test_x11_maintenance_is_announced_5_business_days_ahead_and_applicants_see_w
     )
     assert "2026-12-15 00:00" in wait["note"] and "will wait" in wait["note"]
     assert waits[elsewhere] == [] and waits[nothing_pending] == []
+    assert waits[due_before] == []  # decided (or timed out) before the works begin
 
     # Once the works are over, nothing waits on them any more.
     jump_clock(monkeypatch, clock.parse("2026-12-15T02:00:01Z"))

@@ -351,8 +351,10 @@ def my_applications(
         return page
     for application in page.items:
         for decision in exchange.waiting(owner, application.service, application.applicationId):
+            due = clock.parse(decision["deadline"])
             for window in windows.get(decision["agency"], []):
-                application.waits.append(_wait(decision, window, lang))
+                if window.start <= due:  # the step may still be waiting when the works begin
+                    application.waits.append(_wait(decision, window, lang))
     return page
 
 

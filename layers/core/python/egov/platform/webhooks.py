@@ -619,7 +619,8 @@ def release(agency: str) -> list[str]:
         return []
     released: list[str] = []
     batch: list[Mapping[str, Any]] = []
-    for item in [*PLATFORM.query_all(_held_pk(agency)), None]:
+    # Read consistently: a webhook held just before the pause ended must be in the list.
+    for item in [*PLATFORM.query_all(_held_pk(agency), consistent=True), None]:
         if item is not None:
             batch.append(item)
         if batch and (item is None or len(batch) == RELEASE_BATCH):
