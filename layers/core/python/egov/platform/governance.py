@@ -25,7 +25,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from egov.platform import (
@@ -40,7 +40,7 @@ from egov.platform import (
     webhooks,
 )
 from egov.platform.auth import Principal
-from egov.platform.participants import PLATFORM, audit_subject, standing_key
+from egov.platform.participants import PLATFORM, View, audit_subject, standing_key
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Transaction
 from egov.platform.text import Lines
@@ -104,10 +104,6 @@ i18n.register(
         },
     }
 )
-
-
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
 
 
 class Request(View):
