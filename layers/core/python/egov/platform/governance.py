@@ -25,8 +25,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import AwareDatetime, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import AwareDatetime, Field
 
 from egov.platform import (
     applications,
@@ -40,7 +39,8 @@ from egov.platform import (
     webhooks,
 )
 from egov.platform.auth import Principal
-from egov.platform.participants import PLATFORM, View, audit_subject, standing_key
+from egov.platform.models import Form, View
+from egov.platform.participants import PLATFORM, audit_subject, standing_key
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Transaction
 from egov.platform.text import Lines
@@ -106,13 +106,7 @@ i18n.register(
 )
 
 
-class Request(View):
-    model_config = ConfigDict(
-        defer_build=True, extra="forbid", alias_generator=to_camel, populate_by_name=True
-    )
-
-
-class WarningRequest(Request):
+class WarningRequest(Form):
     """The operator's warning (6.0.10): what harms the portal, and by when to remove it."""
 
     reason: Lines
@@ -121,7 +115,7 @@ class WarningRequest(Request):
     )
 
 
-class Reason(Request):
+class Reason(Form):
     reason: Lines
 
 

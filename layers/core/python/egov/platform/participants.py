@@ -21,11 +21,11 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import AwareDatetime, ConfigDict, Field
 
 from egov.platform import audit, aws, calendar, clock, i18n, notify
 from egov.platform.auth import Principal
+from egov.platform.models import Form, View
 from egov.platform.problems import Forbidden, Invalid
 from egov.platform.repository import Table, Transaction
 from egov.platform.text import Lines
@@ -69,18 +69,10 @@ i18n.register(
 )
 
 
-class View(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
-
-
-class Maintenance(View):
+class Maintenance(Form):
     """A participant's announcement of planned works (Əsasnamə 7.0.5)."""
 
     model_config = ConfigDict(
-        defer_build=True,
-        extra="forbid",
-        alias_generator=to_camel,
-        populate_by_name=True,
         json_schema_extra={
             "examples": [
                 {
