@@ -43,6 +43,7 @@ RULES: dict[str, Rule] = {
     "GET /docs": PUBLIC,
     "GET /ektis/map": PUBLIC,  # a page with no data: it reads GET /ektis/parcels with a token
     "GET /.well-known/webhook-keys": PUBLIC,
+    "GET /maintenance": PUBLIC,
     "POST /auth/login": PUBLIC,
     "POST /auth/token": PUBLIC,
     "POST /auth/mobile-id": PUBLIC,
@@ -276,6 +277,7 @@ RULES: dict[str, Rule] = {
     "POST /customs/goods": Rule(("officer",), agencies=("DGK",)),
     "POST /customs/goods/{barcode}/clearance": Rule(("officer",), agencies=("DGK",)),
     "GET /agencies/{agency}/notifications": Rule(("agency", "officer"), own="agency"),
+    "POST /agencies/{agency}/maintenance": Rule(("agency", "officer"), own="agency"),
     "GET /agencies/{agency}/decisions": Rule(
         ("agency", "officer", "center", "operator"), own="agency"
     ),
@@ -301,6 +303,9 @@ RULES: dict[str, Rule] = {
     "GET /operator/decisions/{decisionId}/deliveries": Rule(("operator",)),
     "GET /operator/health": Rule(("operator",)),
     "POST /operator/decisions/{decisionId}/extension": Rule(("operator",)),
+    "POST /operator/agencies/{agency}/warning": Rule(("operator",)),
+    "POST /operator/agencies/{agency}/suspension": Rule(("operator",)),
+    "POST /operator/agencies/{agency}/suspension/lifting": Rule(("operator",)),
     "POST /export/catalogue": Rule(("operator",)),
     "POST /export/free-sale/{applicationId}/decision": Rule(("operator",)),
     "POST /export/free-sale/{applicationId}/collection": Rule(("operator",)),

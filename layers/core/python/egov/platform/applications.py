@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from egov.platform import audit, clock, i18n
 from egov.platform.auth import PLATFORM
@@ -47,6 +47,20 @@ class ApplicationStep(BaseModel):
     note: str | None = None
 
 
+class Wait(BaseModel):
+    """A step of the application that will wait on an agency's announced maintenance (X11)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    agency: str
+    kind: str
+    decisionId: str
+    deadline: str
+    start: str
+    end: str
+    note: str
+
+
 class Application(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
@@ -60,6 +74,10 @@ class Application(BaseModel):
     reference: str | None = None
     link: str | None = None
     history: list[ApplicationStep]
+    waits: list[Wait] = Field(
+        default_factory=list,
+        description="Its steps that will wait during an agency's announced maintenance (X11)",
+    )
 
 
 class ApplicationPage(BaseModel):

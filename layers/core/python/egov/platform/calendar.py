@@ -171,6 +171,7 @@ class Period(BaseModel):
 # name → (kind, basis, source, days or the environment variable the template parameter sets)
 _PERIODS: dict[str, tuple[Kind, Basis, str, int | str]] = {
     "esign.review": ("business", "law", "Qayda 2.8 (E6)", 3),
+    "participants.maintenance-notice": ("business", "law", "Əsasnamə 7.0.5 (X11)", 5),
     "esign.invitation": ("business", "law", "Qayda 2.11 (E9)", 1),
     "esign.mfa-forwarding": ("business", "law", "Qayda 2.17 (E11)", 1),
     "esign.receiver-forwarding": ("business", "law", "Qayda 2.18 (E11)", 3),

@@ -59,6 +59,15 @@ Storage (PLATFORM_TABLE):
   sorted by deadline, so an agency's pending tasks are one keyed query.
 - `TASKTOKEN#<sha256 of token>` / `GUARD`: makes a redelivered request message a no-op.
 - `DECISIONS-OF#<subject>` / `<id>`: the decisions about one subject, for withdrawal.
+- `DECISIONS-FOR#<owner>#<service>#<application>` / `<id>`: the decisions about an application
+  in a cabinet (a request with a `timeline`), so the cabinet shows the steps that will wait on
+  an agency's announced maintenance (X11, `waiting`).
+
+Participants (X11, `egov.platform.participants`): while the operator has an agency suspended,
+its answers and document fetches are refused with 403 `participants.suspended` (kept as
+evidence like every answer), and its webhooks are held, not sent, until the suspension is lifted
+(`webhooks.pause`). Requests keep arriving and waits keep running: a suspension changes no
+workflow.
 """
 
 from __future__ import annotations
@@ -91,6 +100,7 @@ from egov.platform import (
     clock,
     evidence,
     i18n,
+    participants,
     tasks,
     webhooks,
 )
@@ -440,6 +450,8 @@ def _store(decision_id: str, request: DecisionRequest) -> None:
         PLATFORM,
         {"pk": f"DECISIONS-OF#{request.subject}", "sk": decision_id, "agency": request.agency},
     )
+    if request.timeline:
+        tx.put(PLATFORM, {"pk": _application_pk(request.timeline), "sk": decision_id})
     audit.record(
         tx,
         pk,
@@ -718,6 +730,7 @@ def answer(
 
 
 def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decision:
+    participants.refuse_if_suspended(decision["agency"])
     decided = {
         "outcome": body.outcome,
         "reason": body.reason,
@@ -928,6 +941,7 @@ def document(
 ) -> attachments.ReviewerDownload:
     """One of the decision's documents for the agency asked, while its answer is awaited (G8)."""
     decision = decision_of(agency, decision_id)
+    participants.refuse_if_suspended(agency)
     listed = {d["attachmentId"] for d in decision.get("documents") or []}
     if attachment_id not in listed:
         raise NotFound("attachment.not-found", field="attachmentId")
@@ -936,6 +950,23 @@ def document(
     return attachments.for_reviewer(
         decision["subject"], attachment_id, caller.actor, f"DECISION#{decision_id}"
     )
+
+
+def _application_pk(timeline: Timeline) -> str:
+    return f"DECISIONS-FOR#{timeline.owner}#{timeline.service}#{timeline.application_id}"
+
+
+def waiting(owner: str, service: str, application_id: str) -> list[dict[str, Any]]:
+    """The pending decisions about an application in `owner`'s cabinet, not yet overdue."""
+    timeline = Timeline(owner=owner, service=service, application_id=application_id)
+    found = []
+    for link in PLATFORM.query_all(_application_pk(timeline)):
+        decision = PLATFORM.get(*_key(str(link["sk"])))
+        if decision is None or decision["status"] != "pending":
+            continue
+        if clock.now() <= clock.parse(decision["deadline"]):
+            found.append(decision)
+    return found
 
 
 def evidence_of(

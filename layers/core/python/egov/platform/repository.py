@@ -146,6 +146,7 @@ class Table:
         limit: int = 50,
         cursor: str | None = None,
         newest_first: bool = False,
+        consistent: bool = False,
     ) -> Page:
         pk_name, sk_name = (f"{index}pk", f"{index}sk") if index else ("pk", "sk")
         condition: Any = Key(pk_name).eq(pk)
@@ -160,6 +161,8 @@ class Table:
         }
         if index:
             kwargs["IndexName"] = index
+        if consistent:
+            kwargs["ConsistentRead"] = True  # the base table only; an index cannot
         scope = f"{self.name}/{index or ''}/{pk}"
         start = decode_cursor(cursor, scope)
         if start:
@@ -171,11 +174,25 @@ class Table:
         )
 
     def query_all(
-        self, pk: str, *, sk_prefix: str | None = None, index: str | None = None
+        self,
+        pk: str,
+        *,
+        sk_prefix: str | None = None,
+        sk_between: tuple[str, str] | None = None,
+        index: str | None = None,
+        consistent: bool = False,
     ) -> Iterator[Item]:
         cursor: str | None = None
         while True:
-            page = self.query(pk, sk_prefix=sk_prefix, index=index, cursor=cursor, limit=100)
+            page = self.query(
+                pk,
+                sk_prefix=sk_prefix,
+                sk_between=sk_between,
+                index=index,
+                cursor=cursor,
+                limit=100,
+                consistent=consistent,
+            )
             yield from page.items
             if not page.cursor:
                 return

@@ -22,6 +22,12 @@ by the demo clock) so SQS redelivers it and, after `MAX_ATTEMPTS`, moves it to t
 queue; 429/503 with `Retry-After` wait at least that long. 410 means the agency retired the URL:
 the endpoint is disabled, the operator alerted, and the message parked in the dead-letter queue
 for a redelivery once the operator has registered a new URL. Every attempt is kept as evidence.
+
+Pause (X11): while an agency's webhooks are paused (`pause`, its suspension by the operator),
+`deliver` keeps each one in the registry (`HELD-WEBHOOKS#<agency>`) instead of sending it, and
+alerts the operator once about each one that concerns a decision; `resume` puts them back on the
+WebhookQueue, so nothing sent during the pause is lost. A webhook `through_pause` (the notice of
+the pause itself) is sent all the same.
 """
 
 from __future__ import annotations
@@ -58,6 +64,8 @@ if TYPE_CHECKING:
 
 PLATFORM = Table("PLATFORM_TABLE")
 REGISTRY_PK = "AGENCY-WEBHOOKS"
+PAUSED_PK = "AGENCY-WEBHOOKS-PAUSED"
+RELEASE_BATCH = 25  # held webhooks put back per transaction (each a delete, all one outbox item)
 AGENCY_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{1,31}$"  # the platform's codes: DIN, XIN, DTX, ...
 
 Scheme = Literal["v1a", "v1"]
@@ -87,6 +95,26 @@ i18n.register(
             "söndürüldü; yeni ünvanı qeydə alın və dayandırılmış göndərişləri yenidən göndərin.",
             "en": "{agency} answered 410 (Gone) at {url}. The endpoint was disabled; register the "
             "new URL and redeliver the parked webhooks.",
+        },
+        "webhooks.held-twice": {
+            "az": "Bu webhook artıq saxlanılır",
+            "en": "This webhook is already held",
+        },
+        "webhooks.not-paused": {
+            "az": "Bu qurumun webhook-ları dayandırılmayıb",
+            "en": "This agency's webhooks are not paused",
+        },
+        "notice.webhook-held.title": {
+            "az": "Fəaliyyəti dayandırılmış quruma qərar sorğusu: {agency}",
+            "en": "A decision request for a suspended agency: {agency}",
+        },
+        "notice.webhook-held.body": {
+            "az": "{agency} qurumunun portaldakı fəaliyyəti dayandırılıb; {decisionId} qərarı "
+            "barədə {type} webhook-u göndərilmədi, bərpadan sonra göndəriləcək. Qərarı "
+            "izləyin (lazım olsa, müddətini uzadın).",
+            "en": "{agency}'s activity on the portal is suspended; the {type} webhook about "
+            "decision {decisionId} was not sent and will be sent once it is reinstated. Follow "
+            "the decision (extend its deadline if need be).",
         },
     }
 )
@@ -329,6 +357,9 @@ class Webhook(View):
     parked: str | None = Field(
         default=None, description="Why it was put straight into the dead-letter queue"
     )
+    through_pause: bool = Field(
+        default=False, description="Sent even while the agency's webhooks are paused (X11)"
+    )
 
 
 def message(
@@ -338,9 +369,11 @@ def message(
     *,
     webhook_id: str,
     decision_id: str | None = None,
+    through_pause: bool = False,
 ) -> Webhook:
     """A webhook to queue; `decision_id` files its evidence with that decision, else under the
-    webhook's own id (a notice such as a certificate's change, E13)."""
+    webhook's own id (a notice such as a certificate's change, E13); `through_pause` sends it
+    even while the agency's webhooks are paused (the notice of the pause itself)."""
     body = {"type": event_type, "timestamp": clock.now_iso(), "data": dict(data)}
     return Webhook(
         webhook_id=webhook_id,
@@ -349,6 +382,7 @@ def message(
         body=json.dumps(body, ensure_ascii=False, separators=(",", ":")),
         decision_id=decision_id,
         correlation_id=correlation_id(),
+        through_pause=through_pause,
     )
 
 
@@ -411,6 +445,8 @@ def deliver(webhook: Webhook, attempt: int) -> Outcome:
     """One attempt at `webhook`; `attempt` is the queue message's receive count."""
     import httpx
 
+    if not webhook.through_pause and _hold(webhook):
+        return Outcome(done=True)
     target = endpoint(webhook.agency)
     if target is None or target.status == "disabled":
         _park(webhook, attempt, "endpoint-disabled" if target else "endpoint-unknown")
@@ -494,6 +530,108 @@ def postpone(receipt_handle: str, seconds: int) -> None:
         ReceiptHandle=receipt_handle,
         VisibilityTimeout=seconds,
     )
+
+
+# ---------------------------------------------------------------- pause (X11)
+
+
+def _held_pk(agency: str) -> str:
+    return f"HELD-WEBHOOKS#{agency}"
+
+
+def paused(agency: str) -> bool:
+    return PLATFORM.get(PAUSED_PK, agency) is not None
+
+
+def pause(tx: Transaction, agency: str, basis: str) -> None:
+    """From the commit of `tx` on, `agency`'s webhooks are held, not sent."""
+    tx.put(
+        PLATFORM,
+        {"pk": PAUSED_PK, "sk": agency, "agency": agency, "since": clock.now_iso(), "basis": basis},
+        new=False,
+    )
+
+
+def _hold(webhook: Webhook) -> bool:
+    """Keep `webhook` while its agency is paused; False (send it) if the agency is not.
+
+    The hold is conditional on the pause still being there, so a webhook is never held after
+    `resume` has released the others: it is either released with them or sent now."""
+    if not paused(webhook.agency):
+        return False
+    tx = Transaction()
+    tx.put(
+        PLATFORM,
+        {
+            "pk": _held_pk(webhook.agency),
+            "sk": webhook.webhook_id,
+            "heldAt": clock.now_iso(),
+            "webhook": webhook.model_dump(mode="json", by_alias=True),
+        },
+        conflict=_HeldTwice("webhooks.held-twice"),
+    )
+    tx.update(
+        PLATFORM,
+        PAUSED_PK,
+        webhook.agency,
+        {"lastHeldAt": clock.now_iso()},
+        expected={"agency": webhook.agency},
+        conflict=_NotPaused("webhooks.not-paused"),
+    )
+    if webhook.decision_id:
+        notify.send_to_address(
+            "notice.webhook-held",
+            {"agency": webhook.agency, "decisionId": webhook.decision_id, "type": webhook.type},
+            email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+            tx=tx,
+        )
+    try:
+        tx.commit()
+    except _HeldTwice:
+        pass  # the queue delivered it again: held once, the operator alerted once
+    except _NotPaused:
+        return False
+    logger.info("webhook held", extra={"webhookId": webhook.webhook_id, "agency": webhook.agency})
+    return True
+
+
+class _HeldTwice(Invalid):
+    pass
+
+
+class _NotPaused(Invalid):
+    pass
+
+
+def held(agency: str) -> list[Webhook]:
+    return [Webhook.model_validate(i["webhook"]) for i in PLATFORM.query_all(_held_pk(agency))]
+
+
+def resume(tx: Transaction, agency: str) -> None:
+    """End the pause with `tx`; once it has committed, `release` sends what was held."""
+    tx.delete(PLATFORM, PAUSED_PK, agency)
+
+
+def release(agency: str) -> list[str]:
+    """Queue again the held webhooks of an agency no longer paused (safe to run again if a
+    release broke off); the webhook ids released."""
+    if paused(agency):
+        return []
+    released: list[str] = []
+    batch: list[Mapping[str, Any]] = []
+    # Read consistently: a webhook held just before the pause ended must be in the list.
+    for item in [*PLATFORM.query_all(_held_pk(agency), consistent=True), None]:
+        if item is not None:
+            batch.append(item)
+        if batch and (item is None or len(batch) == RELEASE_BATCH):
+            tx = Transaction()
+            outbox.queue(tx, "WEBHOOK_QUEUE_URL", [i["webhook"] for i in batch])
+            for one in batch:
+                tx.delete(PLATFORM, one["pk"], one["sk"])
+            tx.commit()
+            released += [str(i["sk"]) for i in batch]
+            batch = []
+    return released
 
 
 # ---------------------------------------------------------------- the dead-letter queue

@@ -1,0 +1,369 @@
+"""The operator warns, then suspends, a participant that harms the portal (X11).
+
+Əsasnamə 6.0.10: "iştirakçı portalın fəaliyyətini ləngidən, dayandıran, ona zərər vuran
+davranışlara yol verdikdə, həmin iştirakçıya nöqsanların aradan qaldırılması üçün xəbərdarlıq
+etmək, tələbləri yerinə yetirilmədikdə isə onun portaldakı fəaliyyətini bu nöqsanlar aradan
+qaldırılanadək dayandırmaq". So:
+
+- `warn`: a reason and the date by which the defects are to be removed (`remedyBy`); audited on
+  `AGENCY#<agency>`, the agency told with a signed `participant.warned` webhook.
+- `suspend`: only an agency that was warned, and only once its `remedyBy` has passed without
+  the warning being met (409 otherwise, naming the date). Its webhooks are paused (held, not
+  lost: `webhooks.pause`), its answers refused (`participants.refuse_if_suspended`), its pending
+  decisions listed to the operator's alert address (later ones alert as their webhooks are
+  held), and it is told with a `participant.suspended` webhook sent through the pause.
+- `lift`: with a reason (the defects removed); the held webhooks go out, the standing is good
+  again, and a new suspension needs a new warning.
+
+Every change is conditional on the standing's version read before, and audited with it. The
+workflows' waits do not change: a decision that is due during a suspension times out as the
+law for silence says, unless the operator extends it (`exchange.extend`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import AwareDatetime, Field
+
+from egov.platform import (
+    applications,
+    audit,
+    aws,
+    clock,
+    exchange,
+    i18n,
+    notify,
+    participants,
+    webhooks,
+)
+from egov.platform.auth import Principal
+from egov.platform.models import Form, View
+from egov.platform.participants import PLATFORM, audit_subject, standing_key
+from egov.platform.problems import Conflict, Invalid, NotFound
+from egov.platform.repository import Transaction
+from egov.platform.text import Lines
+
+WARNED = "participant.warned"
+SUSPENDED = "participant.suspended"
+REINSTATED = "participant.reinstated"
+LISTED_DECISIONS = 100  # in the alert; the operator reads the rest in the agency's list
+
+i18n.register(
+    {
+        "governance.unknown-agency": {
+            "az": "Belə iştirakçı qurum yoxdur",
+            "en": "No participant agency has this code",
+        },
+        "governance.already-warned": {
+            "az": "Bu quruma artıq xəbərdarlıq edilib",
+            "en": "This agency has already been warned",
+        },
+        "governance.already-suspended": {
+            "az": "Bu qurumun fəaliyyəti artıq dayandırılıb",
+            "en": "This agency's activity is already suspended",
+        },
+        "governance.warning-first": {
+            "az": "Fəaliyyət yalnız xəbərdarlıqdan sonra dayandırıla bilər (Əsasnamə 6.0.10)",
+            "en": "Activity can be suspended only after a warning (Regulation 6.0.10)",
+        },
+        "governance.remedy-running": {
+            "az": "Xəbərdarlıqda verilən müddət hələ bitməyib: {remedyBy} (Bakı vaxtı); "
+            "tələblər bu vaxtadək yerinə yetirilə bilər (Əsasnamə 6.0.10)",
+            "en": "The time given in the warning has not yet passed: {remedyBy} (Baku time); "
+            "the requirements may be met until then (Regulation 6.0.10)",
+        },
+        "governance.remedy-past": {
+            "az": "Nöqsanların aradan qaldırılma müddəti gələcəkdə olmalıdır",
+            "en": "The date for removing the defects must be in the future",
+        },
+        "governance.not-suspended": {
+            "az": "Bu qurumun fəaliyyəti dayandırılmayıb",
+            "en": "This agency's activity is not suspended",
+        },
+        "governance.changed": {
+            "az": "Qurumun vəziyyəti eyni vaxtda dəyişdirilib, yenidən yoxlayın",
+            "en": "The agency's standing changed meanwhile, please try again",
+        },
+        "notice.participant-suspended.title": {
+            "az": "{agency} qurumunun fəaliyyəti dayandırıldı: {count} gözləyən qərar",
+            "en": "{agency}'s activity was suspended: {count} pending decisions",
+        },
+        "notice.participant-suspended.body": {
+            "az": "Səbəb: {reason}. Qurumun webhook-ları saxlanılır, cavabları qəbul edilmir. "
+            "Gözləyən qərarlar (müddəti ilə): {decisions}",
+            "en": "Reason: {reason}. The agency's webhooks are held and its answers refused. "
+            "Pending decisions (with deadlines): {decisions}",
+        },
+        "governance.maintenance-wait": {
+            "az": "{agency} {start} – {end} (Bakı vaxtı) texniki işlər aparacaq; bu addım "
+            "həmin müddətdə gözləyəcək",
+            "en": "{agency} will carry out technical works from {start} to {end} (Baku time); "
+            "this step will wait during them",
+        },
+    }
+)
+
+
+class WarningRequest(Form):
+    """The operator's warning (6.0.10): what harms the portal, and by when to remove it."""
+
+    reason: Lines
+    remedy_by: AwareDatetime = Field(
+        description="By when the defects are to be removed; a suspension is possible only after"
+    )
+
+
+class Reason(Form):
+    reason: Lines
+
+
+class Warning(View):
+    reason: str
+    remedy_by: datetime
+    at: datetime
+    by: str
+
+
+class Suspension(View):
+    reason: str
+    at: datetime
+    by: str
+    pending_decisions: list[str] = Field(
+        default_factory=list, description="Routed to the operator's alert address"
+    )
+    alert_messages: list[str] = Field(default_factory=list)
+
+
+class Standing(View):
+    agency: str
+    status: participants.Status
+    warning: Warning | None = None
+    suspension: Suspension | None = None
+    updated_at: datetime
+    released_webhooks: list[str] | None = Field(
+        default=None, description="On lifting: the held webhooks sent again"
+    )
+
+
+def _known(agency: str) -> dict[str, Any]:
+    webhooks.check_agency(agency)
+    if webhooks.endpoint(agency) is None:
+        raise NotFound("governance.unknown-agency", field="agency")
+    return participants.standing(agency) or {"status": "good", "version": 0}
+
+
+def _save(
+    tx: Transaction, agency: str, current: dict[str, Any], changes: dict[str, Any]
+) -> dict[str, Any]:
+    pk, sk = standing_key(agency)
+    item = {
+        **{k: v for k, v in current.items() if k not in ("warning", "suspension")},
+        "pk": pk,
+        "sk": sk,
+        "agency": agency,
+        "updatedAt": clock.now_iso(),
+        "version": int(current["version"]) + 1,
+        **changes,
+    }
+    item = {k: v for k, v in item.items() if v is not None}
+    conflict = Conflict("governance.changed", field="agency")
+    if current["version"]:
+        tx.put(PLATFORM, item, expected={"version": current["version"]}, conflict=conflict)
+    else:
+        tx.put(PLATFORM, item, conflict=conflict)
+    return item
+
+
+def _tell(tx: Transaction, agency: str, event: str, data: dict[str, Any], version: int) -> None:
+    webhooks.enqueue(
+        webhooks.message(
+            agency,
+            event,
+            {"agency": agency, **data},
+            webhook_id=f"msg_{agency}_{event.rsplit('.', 1)[1]}_{version}",
+            through_pause=event == SUSPENDED,
+        ),
+        tx=tx,
+    )
+
+
+def warn(agency: str, body: WarningRequest, operator: Principal) -> Standing:
+    current = _known(agency)
+    if current["status"] == "warned":
+        raise Conflict("governance.already-warned", field="agency")
+    if current["status"] == "suspended":
+        raise Conflict("governance.already-suspended", field="agency")
+    if body.remedy_by <= clock.now():
+        raise Invalid("governance.remedy-past", field="remedyBy")
+    warning = {
+        "reason": body.reason,
+        "remedyBy": clock.iso(body.remedy_by),
+        "at": clock.now_iso(),
+        "by": operator.user_id,
+    }
+    tx = Transaction()
+    item = _save(tx, agency, current, {"status": "warned", "warning": warning})
+    audit.record(
+        tx,
+        audit_subject(agency),
+        "participant-warned",
+        operator.actor,
+        before={"status": current["status"]},
+        after={"status": "warned", "remedyBy": warning["remedyBy"]},
+        basis=body.reason,
+    )
+    _tell(
+        tx,
+        agency,
+        WARNED,
+        {"reason": body.reason, "remedyBy": warning["remedyBy"], "warnedAt": warning["at"]},
+        item["version"],
+    )
+    tx.commit()
+    return Standing.model_validate(item)
+
+
+def suspend(agency: str, body: Reason, operator: Principal) -> Standing:
+    current = _known(agency)
+    if current["status"] == "suspended":
+        raise Conflict("governance.already-suspended", field="agency")
+    if current["status"] != "warned":
+        raise Conflict("governance.warning-first", field="agency")
+    remedy_by = clock.parse(current["warning"]["remedyBy"])
+    if clock.now() <= remedy_by:
+        local = remedy_by.astimezone(clock.BAKU).strftime("%Y-%m-%d %H:%M")
+        raise Conflict("governance.remedy-running", field="agency", params={"remedyBy": local})
+    pending = _pending(agency)
+    tx = Transaction()
+    alerts = notify.send_to_address(
+        "notice.participant-suspended",
+        {
+            "agency": agency,
+            "count": len(pending),
+            "reason": body.reason,
+            "decisions": "; ".join(
+                f"{d.decision_id} ({d.kind}, {clock.iso(d.deadline)})"
+                for d in pending[:LISTED_DECISIONS]
+            )
+            or "—",
+        },
+        email=aws.resource_name("OPERATOR_ALERT_EMAIL"),
+        tx=tx,
+    )
+    suspension = {
+        "reason": body.reason,
+        "at": clock.now_iso(),
+        "by": operator.user_id,
+        "pendingDecisions": [d.decision_id for d in pending],
+        "alertMessages": alerts,
+    }
+    item = _save(
+        tx,
+        agency,
+        current,
+        {"status": "suspended", "warning": current["warning"], "suspension": suspension},
+    )
+    webhooks.pause(tx, agency, basis=body.reason)
+    audit.record(
+        tx,
+        audit_subject(agency),
+        "participant-suspended",
+        operator.actor,
+        before={"status": "warned", "warning": current["warning"]},
+        after={"status": "suspended", "pendingDecisions": len(pending)},
+        basis=body.reason,
+    )
+    _tell(
+        tx,
+        agency,
+        SUSPENDED,
+        {"reason": body.reason, "suspendedAt": suspension["at"]},
+        item["version"],
+    )
+    tx.commit()
+    return Standing.model_validate(item)
+
+
+def _pending(agency: str) -> list[exchange.Decision]:
+    found: list[exchange.Decision] = []
+    cursor = None
+    while True:
+        page = exchange.decisions(agency, "pending", cursor=cursor, limit=100)
+        found += page.items
+        if not page.cursor:
+            return found
+        cursor = page.cursor
+
+
+def lift(agency: str, body: Reason, operator: Principal) -> Standing:
+    current = _known(agency)
+    if current["status"] != "suspended":
+        raise Conflict("governance.not-suspended", field="agency")
+    tx = Transaction()
+    item = _save(tx, agency, current, {"status": "good"})
+    audit.record(
+        tx,
+        audit_subject(agency),
+        "participant-suspension-lifted",
+        operator.actor,
+        before={"status": "suspended", "suspension": current["suspension"]},
+        after={"status": "good"},
+        basis=body.reason,
+    )
+    webhooks.resume(tx, agency)
+    _tell(
+        tx,
+        agency,
+        REINSTATED,
+        {"reason": body.reason, "liftedAt": item["updatedAt"]},
+        item["version"],
+    )
+    tx.commit()
+    released = webhooks.release(agency)
+    return Standing.model_validate({**item, "releasedWebhooks": released})
+
+
+# ---------------------------------------------------------------- the applicant's view
+
+
+def my_applications(
+    owner: str, lang: i18n.Lang, cursor: str | None, limit: int
+) -> applications.ApplicationPage:
+    """The cabinet's applications, each with the steps that will wait on an agency's announced
+    maintenance (its pending decisions at an agency with a window not yet over)."""
+    page = applications.of_owner(owner, lang, cursor, limit)
+    windows: dict[str, list[participants.Window]] = {}
+    for window in participants.windows().items:
+        windows.setdefault(window.agency, []).append(window)
+    if not windows:
+        return page
+    for application in page.items:
+        for decision in exchange.waiting(owner, application.service, application.applicationId):
+            due = clock.parse(decision["deadline"])
+            for window in windows.get(decision["agency"], []):
+                if window.start <= due:  # the step may still be waiting when the works begin
+                    application.waits.append(_wait(decision, window, lang))
+    return page
+
+
+def _wait(
+    decision: dict[str, Any], window: participants.Window, lang: i18n.Lang
+) -> applications.Wait:
+    def baku(moment: datetime) -> str:
+        return moment.astimezone(clock.BAKU).strftime("%Y-%m-%d %H:%M")
+
+    return applications.Wait(
+        agency=decision["agency"],
+        kind=decision["kind"],
+        decisionId=decision["decisionId"],
+        deadline=decision["deadline"],
+        start=clock.iso(window.start),
+        end=clock.iso(window.end),
+        note=i18n.text(
+            "governance.maintenance-wait",
+            lang,
+            {"agency": decision["agency"], "start": baku(window.start), "end": baku(window.end)},
+        ),
+    )
