@@ -237,6 +237,7 @@ def test_a10_a_step_delivered_twice_changes_nothing_and_reports_need_the_ministr
         ({"from": "2026-05", "to": "2026-04"}, "to"),
         ({"from": "2020-01", "to": "2026-12"}, "to"),
         ({"from": "2026-13", "to": "2026-12"}, "from"),
+        ({"from": "0000-01", "to": "0000-01"}, "from"),  # no year 0: was a 500 (the fuzz)
     ):
         status, problem, _ = call(local_aws, "POST", "/ektis/reports", token=officer, body=body)
         assert status == 422 and problem["errors"][0]["field"] == field, (body, problem)

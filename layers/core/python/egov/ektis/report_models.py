@@ -27,7 +27,8 @@ MismatchKind = Literal[
 ]
 ReportStatus = Literal["queued", "running", "done", "failed"]
 RegionCode = Annotated[str, StringConstraints(pattern=r"^AZ-[A-Z]{2,3}$")]
-Month = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+# Years of the calendar EKTİS keeps (1900–2099): year 0 is no date at all (a 500 found by the fuzz).
+Month = Annotated[str, StringConstraints(pattern=r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$")]
 
 
 class FactLine(View):
