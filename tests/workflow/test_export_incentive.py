@@ -90,8 +90,7 @@ def incentive_of(local_aws: LocalAws, token: str, app_id: str, status: str) -> d
     return dict(
         wait_for(
             lambda: (
-                (shown := page(local_aws, token, app_id)["incentive"])["status"] == status
-                and shown
+                (shown := page(local_aws, token, app_id)["incentive"])["status"] == status and shown
             ),
             pump=local_aws.pump,
             what=f"the incentive {status}",
@@ -211,9 +210,7 @@ def test_x6_refused_with_its_reason_and_no_transfer_asked(local_aws: LocalAws) -
     wait_for(lambda: execution_status(app_id) == "SUCCEEDED", pump=local_aws.pump)
     owner = page(local_aws, token, app_id)["owner"]
     assert "notice.export-incentive-refused" in inbox_keys(owner)
-    links = Table("PLATFORM_TABLE").query_all(
-        f"DECISIONS-OF#{incentive.transfer_subject(app_id)}"
-    )
+    links = Table("PLATFORM_TABLE").query_all(f"DECISIONS-OF#{incentive.transfer_subject(app_id)}")
     assert list(links) == []
 
 
@@ -265,3 +262,23 @@ def test_x6_silence_is_escalated_and_the_request_stays_open(
     wait_for(answered, pump=local_aws.pump, what="the Ministry's answer taken")
     assert again["decisionId"] == ministry
     assert incentive_of(local_aws, token, app_id, "granted")["amount"] == "99.50"
+
+
+def test_x6_an_approval_without_an_amount_grants_nothing_and_alerts_the_operator(
+    local_aws: LocalAws,
+) -> None:
+    """X6: the Ministry approves at the exchange's generic callback, which carries no amount:
+    no sum the Ministry never stated is granted or told to the exporter; the incentive ends
+    `failed` and the operator is alerted (the workflow fails, its alarm rings)."""
+    token = exporter()
+    app_id = released(local_aws, token)
+    ministry = asked(local_aws, "IN", incentive.subject(app_id))
+    status, _ = post(local_aws, "IN", f"/agencies/IN/decisions/{ministry}", {"outcome": "approve"})
+    assert status == 200
+    failed = incentive_of(local_aws, token, app_id, "failed")
+    assert failed["amount"] is None
+    wait_for(lambda: execution_status(app_id) == "FAILED", pump=local_aws.pump)
+    owner = page(local_aws, token, app_id)["owner"]
+    assert "notice.export-incentive-granted" not in inbox_keys(owner)
+    trail = Table("AUDIT_TABLE").query_all(f"EXPORTAPP#{app_id}")
+    assert "export-incentive-failed" in {e.get("action") for e in trail}
