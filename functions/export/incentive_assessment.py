@@ -6,8 +6,8 @@ from __future__ import annotations
 from aws_lambda_powertools.event_handler import Response
 
 from egov.export import incentive
-from egov.export.models import Assessment
-from egov.platform import auth, exchange
+from egov.export.models import Assessment, IncentiveAnswer
+from egov.platform import auth
 from egov.platform.http import api, entry, ok
 
 app = api()
@@ -23,7 +23,7 @@ app = api()
     "reason; the answer goes through the agency exchange to the waiting workflow and the "
     "result to the exporter's cabinet, e-mail and mobile (X6, §10.3.3.9).",
 )
-def assess(decisionId: str, body: Assessment) -> Response[exchange.Decision]:
+def assess(decisionId: str, body: Assessment) -> Response[IncentiveAnswer]:
     caller = auth.require(app, "agency", "officer", agency=incentive.MINISTRY)
     event = app.current_event
     return ok(incentive.assess(decisionId, body, caller, event.headers or {}, event.body))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from aws_lambda_powertools.event_handler import Response
 
 from egov.export import incentive
-from egov.export.models import TransferReport
-from egov.platform import auth, exchange
+from egov.export.models import IncentiveAnswer, TransferReport
+from egov.platform import auth
 from egov.platform.http import api, entry, ok
 
 app = api()
@@ -24,7 +24,7 @@ app = api()
     "was not made; the exporter sees the amount and the date on the application's page "
     "(X6, §4.2.11).",
 )
-def transfer(decisionId: str, body: TransferReport) -> Response[exchange.Decision]:
+def transfer(decisionId: str, body: TransferReport) -> Response[IncentiveAnswer]:
     caller = auth.require(app, "agency", "officer", agency=incentive.AUTHORITY)
     event = app.current_event
     return ok(incentive.report_transfer(decisionId, body, caller, event.headers or {}, event.body))

@@ -43,7 +43,14 @@ from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
 from egov.export import records
-from egov.export.models import Application, Assessment, Incentive, Transfer, TransferReport
+from egov.export.models import (
+    Application,
+    Assessment,
+    Incentive,
+    IncentiveAnswer,
+    Transfer,
+    TransferReport,
+)
 from egov.platform import applications, audit, auth, aws, clock, exchange, notify, outbox, tasks
 from egov.platform.audit import Actor
 from egov.platform.observability import correlation_id, logger
@@ -161,7 +168,7 @@ def _relay(
     caller: auth.Principal,
     headers: Mapping[str, str],
     raw_body: str | None,
-) -> exchange.Decision:
+) -> IncentiveAnswer:
     """Keep the answer's details under the decision id, then hand the outcome to the exchange.
 
     The same details sent again (a retry) pass; others while the first are kept are a 409.
@@ -183,11 +190,12 @@ def _relay(
         if stored.get("details") != kept["details"]:
             raise Conflict("export.incentive.answer-differs", field="decisionId")
     try:
-        return exchange.answer(agency, decision_id, answer, caller, headers, raw_body)
+        taken = exchange.answer(agency, decision_id, answer, caller, headers, raw_body)
     except Problem:
         if created:
             records.EXPORT.delete(pk, sk)
         raise
+    return IncentiveAnswer.model_validate(taken.model_dump(by_alias=True))
 
 
 def assess(
@@ -196,7 +204,7 @@ def assess(
     caller: auth.Principal,
     headers: Mapping[str, str],
     raw_body: str | None,
-) -> exchange.Decision:
+) -> IncentiveAnswer:
     """The Ministry of Economy's answer (§10.3.3.9): granted with the amount, or refused."""
     decision = exchange.decision_of(MINISTRY, decision_id)
     if decision["kind"] != KIND:
@@ -212,7 +220,7 @@ def report_transfer(
     caller: auth.Principal,
     headers: Mapping[str, str],
     raw_body: str | None,
-) -> exchange.Decision:
+) -> IncentiveAnswer:
     """The financial markets authority's answer (§4.2.11): the transfer of the amount granted to
     the exporter's account, confirmed, or not made with the reason."""
     decision = exchange.decision_of(AUTHORITY, decision_id)

@@ -314,6 +314,19 @@ class TransferReport(Form):
         return reason.strip()
 
 
+class IncentiveAnswer(Model):
+    """An agency's answer about an export incentive as the exchange took it (X6)."""
+
+    decision_id: str
+    agency: str
+    kind: str
+    status: str
+    outcome: Outcome | None = None
+    reason: str | None = None
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+
+
 class Application(Model):
     """The status page of an export application: every permit with its agency, its deadline
     and why (X4), and the customs declaration once sent (X5)."""
