@@ -25,7 +25,7 @@ import pytest
 
 from egov.export import incentive
 from egov.export.records import EXPORT, key
-from egov.platform import exchange, webhooks
+from egov.platform import clock, exchange, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table
 from tests.conftest import LocalAws
@@ -154,7 +154,9 @@ def test_x6_granted_with_its_amount_then_the_transfer_confirmed(local_aws: Local
     assert (request["payload"]["amount"], request["payload"]["iban"]) == ("1260.00", IBAN)
 
     path = f"/export/incentives/{authority}/transfer"
-    today = page(local_aws, token, app_id)["incentive"]["decidedAt"][:10]
+    # The day of the grant in Baku (the transfer cannot be earlier, nor later than today).
+    decided = clock.parse(page(local_aws, token, app_id)["incentive"]["decidedAt"])
+    today = decided.astimezone(clock.BAKU).date().isoformat()
     confirmed = {
         "outcome": "approve",
         "amount": "1260.00",
