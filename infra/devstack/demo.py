@@ -370,6 +370,14 @@ def export_permit_agencies() -> None:
         agency_system(f"{code.lower()}-system", code, name)
 
 
+def export_incentive_authority() -> None:
+    """The financial markets authority (MBNP), which confirms an export incentive's transfer to
+    the exporter's account (X6; §4.2.11): an officer and a system, answering in the agency
+    simulator. The Ministry of Economy (IN) of `export_permit_agencies` decides the incentive."""
+    staff("mbnp.officer", "Kərimova Səidə Natiq qızı", "officer", agency="MBNP", office="MBNP-BAKI")
+    agency_system("mbnp-system", "MBNP", "Maliyyə Bazarlarına Nəzarət Palatası")
+
+
 STEPS: list[Callable[[], None]] = [
     operator,
     agriculture,
@@ -384,6 +392,7 @@ STEPS: list[Callable[[], None]] = [
     customs,
     export_catalogue,
     export_permit_agencies,
+    export_incentive_authority,
     export_center,
     ektis_farmers,
     renewal_holders,

@@ -195,7 +195,12 @@ def _export_released_with(stack: RunningStack, contract: dict[str, Any]) -> None
     (simulator data) and then releases the goods; the result is in the cabinet."""
     exporter = _log_in(stack, "goygol.importer")
     with stack.client(exporter) as http:
-        body = {"voen": IMPORTER_VOEN, "destination": "DE", "exportIncentive": True}
+        body = {
+            "voen": IMPORTER_VOEN,
+            "destination": "DE",
+            "exportIncentive": True,
+            "incentiveAccount": "AZ21NABZ00000000137010001944",
+        }
         filed = http.post("/export/applications", json=body | {"goods": [CAVIAR]})
         assert filed.status_code == 201, filed.text
         refused = _decided(http, filed.json()["applicationId"])

@@ -100,6 +100,9 @@ def agency_token(agency: str) -> str:
     return auth.issue_token(auth.Principal(user_id=user_id, role="agency", agency=agency))
 
 
+IBAN = "AZ21NABZ00000000137010001944"  # the exporter's account for the incentive (X6)
+
+
 def form(
     *goods: dict[str, Any], incentive: bool = True, voen: str = "1400500071"
 ) -> dict[str, Any]:
@@ -108,7 +111,7 @@ def form(
         "destination": "DE",
         "goods": list(goods),
         "exportIncentive": incentive,
-    }
+    } | ({"incentiveAccount": IBAN} if incentive else {})
 
 
 def apply(local_aws: LocalAws, token: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from flask import Flask, jsonify, request
 from pydantic import BaseModel, Field, ValidationError
 
+from devstack.simulators import incentive
 from devstack.simulators._data import load
 
 TOLERANCE_SECONDS = 5 * 60  # the spec's suggested window against replays
@@ -120,8 +121,11 @@ def make(api_url: str) -> Flask:
             body = {"outcome": rule.outcome, "reason": rule.reason}
             if rule.outcome == "reject" and not body["reason"]:
                 body["reason"] = f"{agency}: mənfi rəy (simulyator)"
+            path = f"/agencies/{agency}/decisions/{data['decisionId']}"
+            # X6: an incentive's answer (amount, transfer) goes to the export service's route.
+            path, body = incentive.reply(rule.outcome, rule.reason, data) or (path, body)
             reply = httpx.post(
-                f"{api_url}/agencies/{agency}/decisions/{data['decisionId']}",
+                f"{api_url}{path}",
                 json=body,
                 headers={"Authorization": f"Bearer {token}"},
                 timeout=10,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from egov.export import contracts, customs, permit_events, records
+from egov.export import contracts, customs, incentive, permit_events, records
 from egov.export.filing import owned
 from egov.export.models import Application, Declaration, DeclarationForm
 from egov.platform import applications, audit, auth, clock, notify
@@ -69,6 +69,8 @@ def declare(application_id: str, form: DeclarationForm, caller: auth.Principal) 
     )
     after = application.model_copy(update={"status": status, "declaration": declaration})
     tx = Transaction()
+    if status == "released":
+        after = incentive.open_request(after, tx)  # X6 (§10.3.3.9): to the Ministry of Economy
     records.save(application, after, tx)
     params = {"number": verdict.declaration_number, "reason": verdict.reason or "-"}
     applications.advance(

@@ -30,6 +30,9 @@ def _incentive_allowed(form: ApplicationForm) -> None:
         permits.chapter(item.hs_code) == OIL_CHAPTER for item in form.goods
     ):
         raise Invalid("export.incentive.oil", field="exportIncentive")
+    if form.export_incentive and form.incentive_account is None:
+        # X6 (§10.3.3.4): the account the incentive is paid into is part of the request.
+        raise Invalid("export.incentive.account-required", field="incentiveAccount")
 
 
 def _exporter(form: ApplicationForm, caller: auth.Principal) -> Exporter:
@@ -64,6 +67,7 @@ def file(form: ApplicationForm, caller: auth.Principal) -> Application:
         destination=form.destination,
         goods=[Goods.of(item) for item in form.goods],
         export_incentive=form.export_incentive,
+        incentive_account=form.incentive_account if form.export_incentive else None,
         permits=needed,
         created_at=now,
     )

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.alias_generators import to_camel
+from pydantic_core import PydanticCustomError
 
-from egov.export import texts  # noqa: F401  (registers the problems' texts)
+from egov.export import incentive_texts, texts  # noqa: F401  (registers the problems' texts)
 from egov.platform.adapters.tax import Voen
 from egov.platform.models import View as Model
-from egov.platform.text import Text
+from egov.platform.text import CleanLines, Text
 from egov.platform.trade import Currency, HsCode
 
 Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")]
@@ -24,6 +25,40 @@ PermitEventKind = Literal[
     "issued", "refused", "addendum", "duplicate", "reissued", "suspended", "restored", "revoked"
 ]
 OnSilence = Literal["deemed-issued", "refused"]
+IncentiveStatus = Literal[
+    "asked", "granted", "refused", "transferred", "transfer-refused", "failed"
+]
+Outcome = Literal["approve", "reject"]
+
+
+def _iban(value: str) -> str:
+    """X6 (§4.2.11): a bank account in Azerbaijan, as an IBAN whose check digits hold."""
+    from stdnum import iban  # one path needs it (cold start)
+    from stdnum.exceptions import ValidationError
+
+    compact = iban.compact(value)
+    try:
+        iban.validate(compact)
+    except ValidationError:
+        raise PydanticCustomError("export.incentive.iban", "Not a valid IBAN") from None
+    if not compact.startswith("AZ"):
+        raise PydanticCustomError(
+            "export.incentive.iban-country", "The account must be at a bank in Azerbaijan"
+        )
+    return compact
+
+
+Iban = Annotated[
+    str,
+    Field(
+        min_length=15,
+        max_length=42,
+        json_schema_extra={"pattern": "^AZ[0-9]{2}[A-Z]{4}[A-Z0-9]{20}$"},
+        examples=["AZ21NABZ00000000137010001944"],
+    ),
+    AfterValidator(_iban),
+]
+Amount = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2)]
 
 
 class Form(Model):
@@ -55,6 +90,11 @@ class ApplicationForm(Form):
     destination: Country
     goods: list[GoodsItem] = Field(min_length=1, max_length=20)
     export_incentive: bool = False
+    incentive_account: Iban | None = Field(
+        None,
+        description="X6 (§10.3.3.4): the exporter's bank account in Azerbaijan the incentive is "
+        "paid into; required when exportIncentive is true",
+    )
 
 
 class DeclarationForm(Form):
@@ -152,6 +192,141 @@ class Declaration(Model):
     verdict: Verdict
 
 
+class Transfer(Model):
+    """The financial markets authority's confirmation of the incentive's transfer (X6;
+    §4.2.11): what reached which account, when, under which payment order."""
+
+    amount: str
+    currency: str
+    transferred_on: date
+    iban: str
+    reference: str
+    decision_id: str
+    confirmed_at: datetime
+
+
+class Incentive(Model):
+    """The export incentive (X6; §10.3.3.9): sent to the Ministry of Economy once customs
+    released the goods, its result (amount granted, or refused with the reason), then the
+    transfer to the exporter's account the financial markets authority confirms."""
+
+    status: IncentiveStatus
+    iban: str
+    asked_at: datetime
+    deadline: datetime
+    escalations: int = 0
+    amount: str | None = None
+    currency: str | None = None
+    reason: str | None = None
+    decision_id: str | None = None
+    decided_at: datetime | None = None
+    transfer: Transfer | None = None
+
+
+class Assessment(Form):
+    """The Ministry of Economy's answer about an export incentive (X6; §10.3.3.9): granted with
+    the amount in manat, or refused with the reason."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {"outcome": "approve", "amount": "1250.00"},
+                {"outcome": "reject", "reason": "Vergi borcu var / The exporter owes tax"},
+            ]
+        },
+    )
+
+    outcome: Outcome
+    amount: Amount | None = Field(None, validate_default=True, description="Required to approve")
+    reason: Annotated[str, CleanLines] = Field(
+        "", max_length=2000, validate_default=True, description="Required to reject"
+    )
+
+    @field_validator("amount")
+    @classmethod
+    def _granted_amount(cls, amount: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        if info.data.get("outcome") == "approve" and amount is None:
+            raise PydanticCustomError("export.incentive.amount-required", "Give the amount")
+        return amount
+
+    @field_validator("reason")
+    @classmethod
+    def _refusal_reason(cls, reason: str, info: ValidationInfo) -> str:
+        if info.data.get("outcome") == "reject" and not reason.strip():
+            raise PydanticCustomError("exchange.reason-required", "Give the reason")
+        return reason.strip()
+
+
+class TransferReport(Form):
+    """The financial markets authority's answer (X6; §4.2.11): the incentive transferred (the
+    amount, the day, the account and the payment order), or not, with the reason."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "outcome": "approve",
+                    "amount": "1250.00",
+                    "transferredOn": "2027-01-12",
+                    "iban": "AZ21NABZ00000000137010001944",
+                    "reference": "ÖT-2027-000123",
+                },
+                {"outcome": "reject", "reason": "Hesab bağlıdır / The account is closed"},
+            ]
+        },
+    )
+
+    outcome: Outcome
+    amount: Amount | None = Field(None, validate_default=True, description="Required to approve")
+    transferred_on: date | None = Field(
+        None, validate_default=True, description="Required to approve"
+    )
+    iban: Iban | None = Field(None, validate_default=True, description="Required to approve")
+    reference: Text | None = Field(
+        None, validate_default=True, description="The payment order; required to approve"
+    )
+    reason: Annotated[str, CleanLines] = Field(
+        "", max_length=2000, validate_default=True, description="Required to reject"
+    )
+
+    @field_validator("amount", "transferred_on", "iban", "reference")
+    @classmethod
+    def _confirmed(cls, value: object, info: ValidationInfo) -> object:
+        if info.data.get("outcome") == "approve" and value is None:
+            raise PydanticCustomError(
+                "export.incentive.transfer-incomplete", "Required to confirm the transfer"
+            )
+        return value
+
+    @field_validator("reason")
+    @classmethod
+    def _refusal_reason(cls, reason: str, info: ValidationInfo) -> str:
+        if info.data.get("outcome") == "reject" and not reason.strip():
+            raise PydanticCustomError("exchange.reason-required", "Give the reason")
+        return reason.strip()
+
+
+class IncentiveAnswer(Model):
+    """An agency's answer about an export incentive as the exchange took it (X6)."""
+
+    decision_id: str
+    agency: str
+    kind: str
+    status: str
+    outcome: Outcome | None = None
+    reason: str | None = None
+    decided_at: datetime | None = None
+    decided_by: str | None = None
+
+
 class Application(Model):
     """The status page of an export application: every permit with its agency, its deadline
     and why (X4), and the customs declaration once sent (X5)."""
@@ -166,4 +341,6 @@ class Application(Model):
     permits: list[Permit]
     created_at: datetime
     declaration: Declaration | None = None
+    incentive_account: str | None = None
+    incentive: Incentive | None = None
     version: int = 1

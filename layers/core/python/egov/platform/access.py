@@ -198,6 +198,12 @@ RULES: dict[str, Rule] = {
         ("citizen", "operator"), narrowed="a citizen's own; the operator's: the open ones"
     ),
     "POST /export/requests/{requestId}/answer": Rule(("operator",)),
+    "POST /export/incentives/{decisionId}/assessment": Rule(
+        ("agency", "officer"), agencies=("IN",), narrowed="the Ministry's own incentive requests"
+    ),
+    "POST /export/incentives/{decisionId}/transfer": Rule(
+        ("agency", "officer"), agencies=("MBNP",), narrowed="the authority's own transfer requests"
+    ),
     "GET /renewal/documents": Rule(("citizen",), narrowed=OWNER),
     "GET /renewal/attorneys": Rule(("citizen",), narrowed="the head the tax registry names"),
     "POST /renewal/attorneys/{applicationId}/approval": Rule(
