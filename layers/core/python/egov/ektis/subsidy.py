@@ -6,8 +6,8 @@
   per head, the ear tags counted listed on the line; source `livestock` /
   `<subjectId>:<species>`, so the holding's species is subsidised once a season).
 - `correct` (A3, A5): a complaint about a declaration answered `corrected` rewrites it in the
-  answer's transaction: each change names `lines[<n>].quantity` or `lines[<n>].name` with the
-  value it had, the line is computed again at the season's rate, the totals follow, and the
+  answer's transaction: each change names `lines[<i>].quantity` or `lines[<i>].name` (`crop`
+  for a crop line; `<i>` from 0) with the value it had, the line is computed again at the season's rate, the totals follow, and the
   lines before it are kept as a revision (`revisions`, oldest first).
 - `apply`: the subject applies for the subsidy on a declaration. In ONE transaction with the
   application: a guard item per (source record, season) of every line that carries an amount,
@@ -185,13 +185,24 @@ def declaration_of(declaration_id: str, subject_id: str) -> Declaration:
     return Declaration.model_validate(_fields(item))
 
 
+def declaration_view(declaration_id: str, caller: Principal) -> Declaration:
+    """The declaration as it stands, with its revisions: its subject, the ministry's officers,
+    the operator (G8); 404 to anyone else."""
+    item = TABLE.get(declaration_pk(declaration_id), "DECLARATION")
+    if not item or (caller.role == "citizen" and item["owner"] != caller.user_id):
+        raise NotFound("ektis.declaration.missing", field="declarationId")
+    return Declaration.model_validate(_fields(item))
+
+
 def _fields(item: Item) -> dict[str, Any]:
     return {k: v for k, v in record(item).items() if k != "owner"}
 
 
 # ---------------------------------------------------------------- a complaint's correction
 
-LINE_FIELD = re.compile(r"^lines\[(\d{1,3})\]\.(quantity|name)$")
+# `lines[<i>]` indexes the declaration's `lines` as shown (from 0); `crop` names a crop line's
+# `name`.
+LINE_FIELD = re.compile(r"^lines\[(\d{1,3})\]\.(quantity|name|crop)$")
 
 
 def correct(
@@ -203,25 +214,22 @@ def correct(
 ) -> Declaration:
     """Rewrite the declaration with a complaint's corrections (part of the answer's `tx`).
 
-    Each change names `lines[<n>].quantity` (hectares or heads) or `lines[<n>].name` (the crop or
-    species, matched against the season's rates) and the value it had (`before`, so a correction
-    made against stale data is refused); the line is computed again and the totals follow. The
-    lines before are kept as a revision. Problems name `corrections[<i>].<field>`."""
+    Each change names `lines[<i>].quantity` (hectares or heads) or `lines[<i>].name` (the crop
+    or species, matched against the season's rates; `lines[<i>].crop` for a crop line), `<i>`
+    the line's place in `lines` from 0, and the value it had (`before`, so a correction made
+    against stale data is refused); the line is computed again and the totals follow. The lines
+    before are kept as a revision. Problems name `corrections[<i>].<field>`."""
     item = TABLE.get(declaration_pk(declaration_id), "DECLARATION")
     if not item:
         raise NotFound("ektis.declaration.missing", field="declarationId")
     current = Declaration.model_validate(_fields(item))
-    lines = {line.line: line for line in current.lines}
+    rewritten = list(current.lines)
     for index, change in enumerate(changes):
-        found = LINE_FIELD.match(change.field)
-        line = lines.get(int(found.group(1))) if found else None
-        if not found or line is None:
-            raise Invalid("ektis.correction.field", field=f"corrections[{index}].field")
-        attribute = found.group(2)
+        place, attribute = _named(change.field, rewritten, index)
+        line = rewritten[place]
         if change.before is not None and change.before != str(getattr(line, attribute)):
             raise Invalid("ektis.correction.before", field=f"corrections[{index}].before")
-        lines[line.line] = _relined(line, attribute, change.after, current.season, index)
-    rewritten = [lines[number] for number in sorted(lines)]
+        rewritten[place] = _relined(line, attribute, change.after, current.season, index)
     total, input_total = rates.totals(rewritten)
     revision = Revision(
         revision=current.revision + 1,
@@ -268,6 +276,16 @@ def correct(
         },
     )
     return revised
+
+
+def _named(field: str, lines: list[DeclarationLine], index: int) -> tuple[int, str]:
+    """The place in `lines` and the attribute a correction's `field` names, or a 422."""
+    found = LINE_FIELD.match(field)
+    if found:
+        place, named = int(found.group(1)), found.group(2)
+        if place < len(lines) and (named != "crop" or lines[place].kind == "crop"):
+            return place, "quantity" if named == "quantity" else "name"
+    raise Invalid("ektis.correction.field", field=f"corrections[{index}].field")
 
 
 def _relined(

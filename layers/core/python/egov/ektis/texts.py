@@ -184,10 +184,10 @@ i18n.register(
             "en": "The declaration changed meanwhile; read it again",
         },
         "ektis.correction.field": {
-            "az": "Düzəliş bəyannamənin sətrini göstərməlidir: lines[N].quantity və ya "
-            "lines[N].name",
-            "en": "A correction must name a line of the declaration: lines[N].quantity or "
-            "lines[N].name",
+            "az": "Düzəliş bəyannamənin sətrini göstərməlidir: lines[N].quantity, "
+            "lines[N].name və ya lines[N].crop (N 0-dan)",
+            "en": "A correction must name a line of the declaration: lines[N].quantity, "
+            "lines[N].name or lines[N].crop (N from 0)",
         },
         "ektis.correction.before": {
             "az": "Əvvəlki dəyər bəyannamədəki ilə üst-üstə düşmür",

@@ -219,6 +219,11 @@ RULES: dict[str, Rule] = {
     "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
     # The ministry (EKTİS's operator, seed 004 §1.2) sees every parcel and every overlap flag.
     "GET /ektis/parcels": Rule(("officer", "operator"), agencies=("MKT",)),
+    "GET /ektis/declarations/{declarationId}": Rule(
+        ("citizen", "officer", "operator"),
+        agencies=("MKT",),
+        narrowed="a citizen: only the caller's own",
+    ),
     "GET /ektis/subsidies/{subsidyId}": Rule(
         ("citizen", "officer", "operator"), agencies=("MKT",), narrowed="a citizen: the applicant"
     ),
