@@ -15,12 +15,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 from typing import Any
 
 import boto3
 import requests
 from standardwebhooks import Webhook
 
+from devstack.simulators import ehis
 from egov.platform import audit, clock
 from tests.conftest import LocalAws
 from tests.functional.ektis.kit import ELSHAN, GUNAY, subject
@@ -199,3 +201,22 @@ def test_a9_g8_the_agency_reads_the_sms_results_of_its_own_documents_only(
     (in_cabinet,) = [d for d in listed(platform, token) if d["agency"] == "DVX"]
     (sms_copy,) = [d for d in in_cabinet["deliveries"] if d["channel"] == "sms"]
     assert (sms_copy["status"], sms_copy["completedAt"]) == ("delivered", sms["completedAt"])
+
+
+def test_a9_the_exchange_simulator_carries_an_agencys_document_signed(
+    platform: LocalAws,
+) -> None:
+    """The local stack's EHİS (infra/devstack/simulators/ehis.py) sends what the real exchange
+    sends: the platform verifies it and places the document; an unknown subject is refused and
+    the simulator shows the platform's answer."""
+    token, _, _ = subject(platform, ELSHAN)
+    exchange = ehis.make(os.environ["PUBLIC_API_URL"]).test_client()
+    sent = exchange.post(
+        "/documents",
+        json={"agency": "DVX", "subject": ELSHAN, "title": "Arayış", "text": "Borc yoxdur"},
+    ).get_json()
+    assert sent["delivery"]["status"] == 204, sent
+    refused = exchange.post("/documents", json={"subject": "1AB2CD3", "text": "x"}).get_json()
+    assert refused["delivery"]["status"] == 422
+    (placed,) = listed(platform, token)
+    assert (placed["title"], placed["sha256"]) == ("Arayış", sent["document"]["sha256"])
