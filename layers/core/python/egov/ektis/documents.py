@@ -43,6 +43,7 @@ from egov.ektis.models import (
     DocumentDownload,
     DocumentList,
     IncomingDocument,
+    Notice,
     PlacedDocument,
 )
 from egov.ektis.subjects import TABLE, record, subject_pk
@@ -191,7 +192,19 @@ INTERNAL = ("owner", "subjectId", "objectKey", "versionId", "noticeId")
 
 def _model(item: Item, *, deliveries: bool = False) -> PlacedDocument:
     found = notify.deliveries(item["owner"], item["noticeId"]) if deliveries else []
-    return PlacedDocument.model_validate({**record(item, *INTERNAL), "deliveries": found})
+    notices = [
+        Notice(
+            channel=d.channel,
+            to=d.to,
+            status=d.status,
+            created_at=d.created_at,
+            sent_at=d.sent_at,
+            completed_at=d.completed_at,
+            reason=d.reason,
+        )
+        for d in found
+    ]
+    return PlacedDocument.model_validate({**record(item, *INTERNAL), "deliveries": notices})
 
 
 def of_caller(caller: Principal, *, cursor: str | None = None) -> DocumentList:
@@ -228,4 +241,4 @@ def view(document_id: str, caller: Principal) -> DocumentDownload:
     )
     download = Download(url=url, expiresAt=clock.now() + timedelta(seconds=DOWNLOAD_SECONDS))
     placed = _model(item, deliveries=True)
-    return DocumentDownload.model_validate({**placed.model_dump(), "download": download})
+    return DocumentDownload(**dict(placed), download=download)

@@ -24,7 +24,6 @@ from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
 from egov.platform.attachments import Download
 from egov.platform.contacts import Contacts
-from egov.platform.notify import Delivery
 from egov.platform.text import CleanTree, Lines, LongText, Text
 
 # The users of seed 004 §7.1 and the "other subjects" of §3.2.1 a farmer joins (§7.1.1.11).
@@ -696,6 +695,19 @@ class IncomingDocument(View):
     issued_at: datetime
 
 
+class Notice(View):
+    """One notice of a placed document on one channel and how its delivery went (§7.9), in
+    GOV.UK Notify's statuses, as the gateway's receipts reported it."""
+
+    channel: Literal["email", "sms"]
+    to: str = Field(description="The address, partly masked")
+    status: str
+    created_at: datetime
+    sent_at: datetime | None = None
+    completed_at: datetime | None = Field(None, description="Delivered or failed at")
+    reason: str | None = None
+
+
 class PlacedDocument(View):
     """A document in the subject's cabinet, placed when it arrived (seed 004 §7.8)."""
 
@@ -710,7 +722,7 @@ class PlacedDocument(View):
     sha256: str = Field(description="SHA-256 of the stored file, hex")
     issued_at: datetime
     placed_at: datetime = Field(description="When it was placed in the cabinet")
-    deliveries: list[Delivery] = Field(
+    deliveries: list[Notice] = Field(
         default_factory=list, description="The e-mail and SMS notices and their delivery results"
     )
 
