@@ -27,8 +27,9 @@ from tests.helpers import call, wait_for
 OPERATOR = "operator@egov.az"
 
 
-def decision_request(local_aws: LocalAws) -> dict[str, Any]:
-    url = local_aws.template.ref("DecisionRequestQueue")
+def taken(local_aws: LocalAws, queue: str, what: str) -> dict[str, Any]:
+    """The next message of the template's `queue`, taken off it (the test plays its consumer)."""
+    url = local_aws.template.ref(queue)
     sqs = boto3.client("sqs")
 
     def received() -> dict[str, Any] | None:
@@ -37,7 +38,11 @@ def decision_request(local_aws: LocalAws) -> dict[str, Any]:
             return dict(json.loads(message["Body"]))
         return None
 
-    return dict(wait_for(received, what="a decision request"))
+    return dict(wait_for(received, what=what))
+
+
+def decision_request(local_aws: LocalAws) -> dict[str, Any]:
+    return taken(local_aws, "DecisionRequestQueue", "a decision request")
 
 
 def deliver(local_aws: LocalAws) -> None:
@@ -188,19 +193,6 @@ def withdraw(local_aws: LocalAws, token: str, subsidy_id: str) -> None:
     assert (status, body["status"]) == (200, "withdrawn"), body
 
 
-def withdrawal(local_aws: LocalAws) -> dict[str, Any]:
-    url = local_aws.template.ref("DecisionWithdrawalQueue")
-    sqs = boto3.client("sqs")
-
-    def received() -> dict[str, Any] | None:
-        for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1).get("Messages", []):
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-            return dict(json.loads(message["Body"]))
-        return None
-
-    return dict(wait_for(received, what="a withdrawal"))
-
-
 def states_entered(arn: str) -> list[str]:
     events = aws.client("stepfunctions").get_execution_history(executionArn=arn)["events"]
     return [
@@ -215,7 +207,7 @@ def test_a3_a_withdrawn_application_ends_the_workflow_cleanly(local_aws: LocalAw
     token, body = applied(local_aws)
     request = decision_request(local_aws)
     withdraw(local_aws, token, body["subsidyId"])
-    told = withdrawal(local_aws)
+    told = taken(local_aws, "DecisionWithdrawalQueue", "the withdrawal")
     assert told["subject"] == request["subject"] == f"SUBSIDY#{body['subsidyId']}"
     aws.client("stepfunctions").send_task_failure(
         taskToken=request["taskToken"], error="Decision.Withdrawn", cause=told["reason"]
