@@ -19,10 +19,13 @@ import os
 from typing import Any
 
 import boto3
+import pytest
 import requests
 from standardwebhooks import Webhook
 
 from devstack.simulators import ehis
+from egov.ektis import documents
+from egov.ektis.models import IncomingDocument
 from egov.platform import audit, clock
 from tests.conftest import LocalAws
 from tests.functional.ektis.kit import ELSHAN, GUNAY, subject
@@ -220,3 +223,25 @@ def test_a9_the_exchange_simulator_carries_an_agencys_document_signed(
     assert refused["delivery"]["status"] == 422
     (placed,) = listed(platform, token)
     assert (placed["title"], placed["sha256"]) == ("Arayış", sent["document"]["sha256"])
+
+
+def test_a9_a_document_raced_by_a_second_message_is_placed_once(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two messages with the same document, both past the "placed before?" read: the record's
+    conditional put lets one place it; the other is acknowledged, with no second notice."""
+    token, _, _ = subject(local_aws, ELSHAN)
+    incoming = IncomingDocument.model_validate(document())
+    documents.place(incoming)
+    read = documents.TABLE.get
+    monkeypatch.setattr(
+        documents.TABLE,
+        "get",
+        lambda pk, sk: None if pk.startswith("DOCUMENT#") else read(pk, sk),
+    )
+    documents.place(incoming)
+    monkeypatch.undo()
+    (placed,) = listed(local_aws, token)
+    _, inbox, _ = call(local_aws, "GET", "/me/inbox", token=token)
+    ref = f"DOCUMENT#{placed['documentId']}"
+    assert [i["subjectRef"] for i in inbox["items"]].count(ref) == 1

@@ -66,6 +66,7 @@ MAX_BYTES = 4 * 1024 * 1024
 DOWNLOAD_SECONDS = 300
 PAGE = 50
 NOTICE = "notice.document-placed"
+PLACED = "ektis.document.placed"
 
 
 def document_pk(document_id: str) -> str:
@@ -168,7 +169,7 @@ def place(incoming: IncomingDocument) -> PlacedDocument:
             "noticeId": notice,
             **fields,
         },
-        conflict=Conflict("ektis.document.placed"),
+        conflict=Conflict(PLACED),
     )
     audit.record(
         tx,
@@ -181,7 +182,9 @@ def place(incoming: IncomingDocument) -> PlacedDocument:
     )
     try:
         tx.commit()
-    except Conflict:
+    except Conflict as refused:
+        if refused.key != PLACED:
+            raise
         # The same document in a message that raced this one: placed once, by the other.
         logger.info("document placed concurrently", extra={"documentId": document_id})
     return document
