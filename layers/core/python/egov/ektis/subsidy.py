@@ -228,7 +228,9 @@ def correct(
         place, attribute = _named(change.field, rewritten, index)
         line = rewritten[place]
         if change.before is not None and change.before != str(getattr(line, attribute)):
-            raise Invalid("ektis.correction.before", field=f"corrections[{index}].before")
+            raise Invalid(
+                "ektis.declaration.correction-before", field=f"corrections[{index}].before"
+            )
         rewritten[place] = _relined(line, attribute, change.after, current.season, index)
     total, input_total = rates.totals(rewritten)
     revision = Revision(
@@ -260,6 +262,7 @@ def correct(
         expected={"version": item.get("version")},
         conflict=Conflict("ektis.declaration.changed", field="declarationId"),
     )
+    ledger.declaration(tx, revised, _subject(current.subject_id))  # A10: as corrected
     audit.record(
         tx,
         subject_pk(current.subject_id),
@@ -285,7 +288,7 @@ def _named(field: str, lines: list[DeclarationLine], index: int) -> tuple[int, s
         place, named = int(found.group(1)), found.group(2)
         if place < len(lines) and (named != "crop" or lines[place].kind == "crop"):
             return place, "quantity" if named == "quantity" else "name"
-    raise Invalid("ektis.correction.field", field=f"corrections[{index}].field")
+    raise Invalid("ektis.declaration.correction-field", field=f"corrections[{index}].field")
 
 
 def _relined(
@@ -298,10 +301,14 @@ def _relined(
         try:
             quantity = Decimal(value.strip())
         except ArithmeticError as bad:
-            raise Invalid("ektis.correction.quantity", field=f"corrections[{index}].after") from bad
+            raise Invalid(
+                "ektis.declaration.correction-quantity", field=f"corrections[{index}].after"
+            ) from bad
         whole = line.unit == "head" and quantity != quantity.to_integral_value()
         if not quantity.is_finite() or quantity < 0 or quantity > MAX_QUANTITY or whole:
-            raise Invalid("ektis.correction.quantity", field=f"corrections[{index}].after")
+            raise Invalid(
+                "ektis.declaration.correction-quantity", field=f"corrections[{index}].after"
+            )
     else:
         name = value.strip()
     again = rates.line(line.line, season, line.kind, line.unit, name, quantity, line.source)

@@ -183,17 +183,17 @@ i18n.register(
             "az": "Bəyannamə bu arada dəyişib; yenidən oxuyun",
             "en": "The declaration changed meanwhile; read it again",
         },
-        "ektis.correction.field": {
+        "ektis.declaration.correction-field": {
             "az": "Düzəliş bəyannamənin sətrini göstərməlidir: lines[N].quantity, "
             "lines[N].name və ya lines[N].crop (N 0-dan)",
             "en": "A correction must name a line of the declaration: lines[N].quantity, "
             "lines[N].name or lines[N].crop (N from 0)",
         },
-        "ektis.correction.before": {
+        "ektis.declaration.correction-before": {
             "az": "Əvvəlki dəyər bəyannamədəki ilə üst-üstə düşmür",
             "en": "The value before does not match the declaration",
         },
-        "ektis.correction.quantity": {
+        "ektis.declaration.correction-quantity": {
             "az": "Miqdar mənfi olmayan ədəd olmalıdır (baş sayı tam ədəd)",
             "en": "The quantity must be a non-negative number (heads a whole number)",
         },
