@@ -86,6 +86,10 @@ def test_a3_a7_animal_lines_come_from_the_livestock_registry_per_head(
         body={"to": kit.GUNAY, "movedOn": kit.days_ago(1), "reason": "sale"},
     )
     assert status == 201, moved
+    # On its way, the cow is still the sender's; once the buyer confirms its arrival, the buyer's.
+    assert by_item(declaration(local_aws, token))["cattle"]["heads"] == sorted(tags[:3])
+    status, arrived, _ = call(local_aws, "POST", f"/ektis/animals/{tags[0]}/arrival", token=buyer)
+    assert status == 200, arrived
     assert by_item(declaration(local_aws, token))["cattle"]["heads"] == sorted(tags[1:3])
     assert by_item(declaration(local_aws, buyer))["cattle"]["heads"] == [tags[0]]
 

@@ -115,7 +115,11 @@ def _content(incoming: IncomingDocument) -> bytes:
 def place(incoming: IncomingDocument) -> PlacedDocument:
     """Store the file and place it in the subject's cabinet with its notices; once per
     (agency, agency's document id)."""
-    subject = subjects.by_party(incoming.subject, "data.subject")
+    # The exchange is told when no subject has this FIN or VÖEN (its sender then delivers the
+    # document by hand, §5.3): it is the state's gateway, not a stranger probing the registry.
+    subject = subjects.registered(incoming.subject)
+    if subject is None:
+        raise Invalid("ektis.party.unknown", field="data.subject")
     content = _content(incoming)
     document_id = document_id_of(incoming.agency, incoming.document_id)
     pk = document_pk(document_id)
