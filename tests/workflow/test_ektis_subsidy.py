@@ -27,8 +27,9 @@ from tests.helpers import call, wait_for
 OPERATOR = "operator@egov.az"
 
 
-def decision_request(local_aws: LocalAws) -> dict[str, Any]:
-    url = local_aws.template.ref("DecisionRequestQueue")
+def taken(local_aws: LocalAws, queue: str, what: str) -> dict[str, Any]:
+    """The next message of the template's `queue`, taken off it (the test plays its consumer)."""
+    url = local_aws.template.ref(queue)
     sqs = boto3.client("sqs")
 
     def received() -> dict[str, Any] | None:
@@ -37,7 +38,11 @@ def decision_request(local_aws: LocalAws) -> dict[str, Any]:
             return dict(json.loads(message["Body"]))
         return None
 
-    return dict(wait_for(received, what="a decision request"))
+    return dict(wait_for(received, what=what))
+
+
+def decision_request(local_aws: LocalAws) -> dict[str, Any]:
+    return taken(local_aws, "DecisionRequestQueue", "a decision request")
 
 
 def deliver(local_aws: LocalAws) -> None:
@@ -179,3 +184,55 @@ def test_a5_g4_the_complaint_timer_escalates_an_unanswered_complaint(
     ended_as(execution("EKTIS_COMPLAINT_ARN", filed["complaintId"]), "SUCCEEDED")
     _, after, _ = call(local_aws, "GET", f"/ektis/complaints/{filed['complaintId']}", token=farmer)
     assert after["status"] == "overdue" and after["escalatedAt"]
+
+
+def withdraw(local_aws: LocalAws, token: str, subsidy_id: str) -> None:
+    status, body, _ = call(
+        local_aws, "POST", f"/ektis/subsidies/{subsidy_id}/withdrawal", token=token, body={}
+    )
+    assert (status, body["status"]) == (200, "withdrawn"), body
+
+
+def states_entered(arn: str) -> list[str]:
+    events = aws.client("stepfunctions").get_execution_history(executionArn=arn)["events"]
+    return [
+        e["stateEnteredEventDetails"]["name"] for e in events if "stateEnteredEventDetails" in e
+    ]
+
+
+def test_a3_a_withdrawn_application_ends_the_workflow_cleanly(local_aws: LocalAws) -> None:
+    """A3: the applicant withdraws while the ministry's answer is awaited; the exchange withdraws
+    the request (here played: the waiting task fails with `Decision.Withdrawn`, as
+    `exchange.withdraw` does) and the execution ends in `Withdrawn`, nothing reported."""
+    token, body = applied(local_aws)
+    request = decision_request(local_aws)
+    withdraw(local_aws, token, body["subsidyId"])
+    told = taken(local_aws, "DecisionWithdrawalQueue", "the withdrawal")
+    assert told["subject"] == request["subject"] == f"SUBSIDY#{body['subsidyId']}"
+    aws.client("stepfunctions").send_task_failure(
+        taskToken=request["taskToken"], error="Decision.Withdrawn", cause=told["reason"]
+    )
+    arn = execution("EKTIS_SUBSIDY_ARN", body["subsidyId"])
+    ended_as(arn, "SUCCEEDED")
+    assert states_entered(arn)[-1] == "Withdrawn"
+    assert seen(local_aws, token, body["subsidyId"])["status"] == "withdrawn"
+
+
+def test_a3_g4_an_escalation_that_finds_the_application_withdrawn_ends_the_workflow(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A3, G4: the deadline passed and the escalation step is under way when the applicant
+    withdraws: the step fails its task with `Subsidy.Withdrawn` (not retried), the execution
+    ends in `Withdrawn`; the ministry is not asked again, no escalation is recorded."""
+    soon_once(monkeypatch, subsidy.PERIOD)
+    token, body = applied(local_aws)
+    decision_request(local_aws)  # asked; the deadline passes unanswered
+    arn = execution("EKTIS_SUBSIDY_ARN", body["subsidyId"])
+    wait_for(lambda: "Escalate" in states_entered(arn), what="the escalation step")
+    withdraw(local_aws, token, body["subsidyId"])
+    deliver(local_aws)  # the escalation's message finds it withdrawn
+    ended_as(arn, "SUCCEEDED")
+    entered = states_entered(arn)
+    assert entered[-1] == "Withdrawn" and entered.count("AskAgency") == 1
+    assert subsidy.escalations(body["subsidyId"]) == []
+    assert seen(local_aws, token, body["subsidyId"])["status"] == "withdrawn"

@@ -23,7 +23,16 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from devstack.serving import Listening
-from devstack.simulators import agency, asan_imza, border, customs, gateways, payment, registries
+from devstack.simulators import (
+    agency,
+    asan_imza,
+    border,
+    customs,
+    ehis,
+    gateways,
+    payment,
+    registries,
+)
 
 WsgiApp = Callable[..., Any]
 
@@ -39,6 +48,7 @@ SIMULATORS: dict[str, Callable[[str], WsgiApp]] = {
     "asan-imza": asan_imza.make,
     "customs": customs.make,
     "cadastre": registries.cadastre,
+    "ehis": ehis.make,
 }
 
 

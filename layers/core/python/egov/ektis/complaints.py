@@ -11,7 +11,9 @@ Who answers (the respondent):
   that kind's own registry; the complaint names it and does not read it.
 
 The respondent corrects the data (`corrected`, with the list of changes made) or refuses with a
-reason (`refused`). The answer period is `calendar.PERIODS["ektis.complaint-answer"]`: seed 004
+reason (`refused`). A correction of a declaration rewrites it in the same transaction
+(`subsidy.correct`: the lines named are computed again, the totals follow, the lines before are
+kept as a revision); other kinds' corrections are the list of changes their registry applies. The answer period is `calendar.PERIODS["ektis.complaint-answer"]`: seed 004
 sets none, so it is a service level in business days (template parameter
 `EktisComplaintAnswerBusinessDays`). A timer workflow (statemachines/ektis_complaint.asl.json)
 sends `complaint-overdue` at the deadline; a complaint still open then becomes `overdue`:
@@ -274,6 +276,9 @@ def answer(complaint_id: str, body: ComplaintAnswer, caller: Principal) -> Compl
         after={k: v for k, v in changes.items() if k != "version"},
     )
     about = item["about"]
+    if body.outcome == "corrected" and about["kind"] == "declaration":
+        # The corrected data flows into the declaration itself, with its history kept.
+        subsidy.correct(tx, about["id"], body.corrections, complaint_id, caller.actor)
     notify.send(
         item["owner"],
         "ektis.complaint-answered",

@@ -1,5 +1,6 @@
 """EKTİS records and requests: subjects (A1, A2), land parcels (A3, A8), suppliers and
-procurers (A4, A5), livestock (A6, A7) and manual entry (A11)."""
+procurers (A4, A5), livestock (A6, A7), manual entry (A11) and documents from other systems
+(A9)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pydantic_core import PydanticCustomError
 from egov.ektis import texts  # noqa: F401  (registers the problems' texts)
 from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
+from egov.platform.attachments import Download
 from egov.platform.contacts import Contacts
 from egov.platform.text import CleanTree, Lines, LongText, Text
 
@@ -495,7 +497,7 @@ Money = Annotated[Decimal, PlainSerializer(lambda value: f"{value:.2f}", return_
 Quantity = Annotated[Decimal, PlainSerializer(lambda value: str(value), return_type=str)]
 LineKind = Literal["crop", "animal"]
 Unit = Literal["ha", "head"]
-SubsidyStatus = Literal["pending", "overdue", "granted", "refused", "failed"]
+SubsidyStatus = Literal["pending", "overdue", "granted", "refused", "failed", "withdrawn"]
 
 
 class Source(View):
@@ -520,6 +522,22 @@ class DeclarationLine(View):
     input_allowance: Money
     source: Source
     computation: str = Field(description="The line's arithmetic, as computed")
+    heads: list[str] = Field(
+        default_factory=list, description="An animal line: the ear tags of the heads counted"
+    )
+
+
+class Revision(View):
+    """A rewrite of a declaration by a complaint's correction; the lines before it are kept."""
+
+    revision: int
+    complaint_id: str
+    changes: list[Change]
+    total_before: Money
+    total_after: Money
+    lines_before: list[DeclarationLine]
+    revised_at: datetime
+    revised_by: str
 
 
 class DeclarationRequest(View):
@@ -535,6 +553,8 @@ class Declaration(View):
     input_total: Money
     rounding: str = Field(description="How each line is rounded")
     drawn_at: datetime
+    revision: int = Field(0, description="How many times a complaint's correction rewrote it")
+    revisions: list[Revision] = Field(default_factory=list, description="Oldest first")
 
 
 class SubsidyRequest(View):
@@ -580,6 +600,12 @@ class Subsidy(View):
     decision: SubsidyDecision | None = None
     escalations: int = 0
     claims: list[InputClaim] = Field(default_factory=list)
+    withdrawn_at: datetime | None = None
+    withdrawal_reason: str | None = None
+
+
+class SubsidyWithdrawal(View):
+    reason: LongText | None = Field(None, description="Why the applicant withdraws (optional)")
 
 
 # ---------------------------------------------------------------- complaints (A3, A5)
@@ -642,6 +668,72 @@ class Complaint(View):
 
 class ComplaintList(View):
     complaints: list[Complaint]
+
+
+# ---------------------------------------------------------------- documents from other systems (A9)
+DocumentType = Literal["application/pdf", "application/xml", "image/png", "image/jpeg"]
+
+
+class IncomingDocument(View):
+    """A document an agency's system sends a subject through the exchange (EHİS), as the
+    `data` of a signed `document.issued` message."""
+
+    agency: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,15}$", description="The issuing agency's code")
+    document_id: str = Field(
+        min_length=1,
+        max_length=100,
+        pattern=r"^[0-9A-Za-z:/_.-]+$",
+        description="The agency's own id: a document told again is placed once",
+    )
+    subject: Party = Field(description="FIN or VÖEN of the subject it is for")
+    kind: str = Field(pattern=r"^[a-z][a-z-]{1,40}$", description="e.g. tax-certificate")
+    title: Text
+    file_name: Text
+    content_type: DocumentType
+    content: str = Field(min_length=1, description="The file, base64")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, hex")
+    issued_at: datetime
+
+
+class Notice(View):
+    """One notice of a placed document on one channel and how its delivery went (§7.9), in
+    GOV.UK Notify's statuses, as the gateway's receipts reported it."""
+
+    channel: Literal["email", "sms"]
+    to: str = Field(description="The address, partly masked")
+    status: str
+    created_at: datetime
+    sent_at: datetime | None = None
+    completed_at: datetime | None = Field(None, description="Delivered or failed at")
+    reason: str | None = None
+
+
+class PlacedDocument(View):
+    """A document in the subject's cabinet, placed when it arrived (seed 004 §7.8)."""
+
+    document_id: str
+    agency: str
+    agency_document_id: str
+    kind: str
+    title: str
+    file_name: str
+    content_type: str
+    size: int
+    sha256: str = Field(description="SHA-256 of the stored file, hex")
+    issued_at: datetime
+    placed_at: datetime = Field(description="When it was placed in the cabinet")
+    deliveries: list[Notice] = Field(
+        default_factory=list, description="The e-mail and SMS notices and their delivery results"
+    )
+
+
+class DocumentList(View):
+    items: list[PlacedDocument]
+    cursor: str | None = None
+
+
+class DocumentDownload(PlacedDocument):
+    download: Download
 
 
 class Cabinet(View):

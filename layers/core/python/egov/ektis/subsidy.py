@@ -1,9 +1,14 @@
 """Subsidy declarations and applications (A3, A4; seed 004 §3.2.2, §7.1.1.6, §7.1.2.5, §7.1.2.9).
 
 - `draw_up`: EKTİS draws the declaration up from what the subject entered: one line per parcel
-  (its crop × its declared hectares at the season's rate, `egov.ektis.rates`). Animal lines
-  (kind `animal`, unit `head`, source a herd or an animal) are made by the same
-  `rates.line`; the livestock registry adds them here when it exists.
+  (its crop × its declared hectares at the season's rate, `egov.ektis.rates`) and one line per
+  species of the animals the subject keeps in the livestock registry (heads × the season's rate
+  per head, the ear tags counted listed on the line; source `livestock` /
+  `<subjectId>:<species>`, so the holding's species is subsidised once a season).
+- `correct` (A3, A5): a complaint about a declaration answered `corrected` rewrites it in the
+  answer's transaction: each change names `lines[<i>].quantity` or `lines[<i>].name` (`crop`
+  for a crop line; `<i>` from 0) with the value it had, the line is computed again at the season's rate, the totals follow, and the
+  lines before it are kept as a revision (`revisions`, oldest first).
 - `apply`: the subject applies for the subsidy on a declaration. In ONE transaction with the
   application: a guard item per (source record, season) of every line that carries an amount,
   so no parcel is subsidised twice in a season whatever applications race (exactly one wins,
@@ -14,11 +19,16 @@
 - The workflow's messages (`EVENTS`): `granted`, `refused` (the guards are released: the
   parcels may be applied for again), `overdue` (no silent grant of public money: escalation
   recorded, operator alerted, the request stays open with a new deadline), `failed`.
+- `withdraw` (A3): the applicant withdraws a pending (or overdue) application: status
+  `withdrawn`, the guards released (the parcels and animals may be applied for again) and, through
+  the outbox, the exchange withdraws the ministry's request (`decision.withdrawn` to the ministry;
+  the waiting task fails with `Decision.Withdrawn` and the workflow ends; an escalation step that
+  finds the application withdrawn fails its task with `Subsidy.Withdrawn`, caught the same way).
 - `claim_inputs`: a supplier claims the remaining input amount of a granted subsidy for inputs
   sold under it (§7.1.2.9), never more than what remains (a version-checked update).
 
 Items (EKTIS_TABLE):
-    DECLARATION#<id> / DECLARATION        gsi1 DECLARATIONS#<subjectId> / <drawnAt>#<id>
+    DECLARATION#<id> / DECLARATION        gsi1 DECLARATIONS#<subjectId> / <drawnAt>#<id>; version
     SUBSIDY#<id> / SUBSIDY                gsi1 SUBSIDIES#<subjectId> / <appliedAt>#<id>
     SUBSIDY#<id> / ESCALATION#<deadline>  one per missed deadline
     SUBSIDISED#<kind>#<id>#<season> / GUARD   owner: the subsidy id
@@ -28,21 +38,25 @@ Items (EKTIS_TABLE):
 from __future__ import annotations
 
 import contextlib
+import re
 import uuid
 from decimal import Decimal
 from typing import Any, Literal
 
 from egov.ektis import ledger, parcels, rates
 from egov.ektis.models import (
+    Change,
     Declaration,
     DeclarationLine,
     DeclarationRequest,
     InputClaim,
     InputClaimRequest,
+    Revision,
     Source,
     Subject,
     Subsidy,
     SubsidyRequest,
+    SubsidyWithdrawal,
 )
 from egov.ektis.subjects import TABLE, of_owner, record, subject_pk
 from egov.platform import applications, audit, aws, calendar, clock, notify, outbox, tasks
@@ -60,6 +74,8 @@ KIND = "ektis-subsidy"
 # The application's one transaction: the record, the cabinet entry, two audit parts, the outbox
 # start and one guard per line, under DynamoDB's 100 parts.
 MAX_LINES = 90
+# A corrected quantity: at most the largest parcel a declaration takes (hectares) or heads.
+MAX_QUANTITY = Decimal(100_000)
 WORKFLOW = audit.Actor.system("ektis-subsidy")
 
 
@@ -79,7 +95,8 @@ def guard_key(source: Source, season: int) -> str:
 
 
 def _lines(subject: Subject, season: int) -> list[DeclarationLine]:
-    """The lines of what the subject entered: parcels now (crop per hectare)."""
+    """The lines of what the subject entered: parcels (crop per hectare), then the animals kept
+    (per head, one line per species)."""
     lines: list[DeclarationLine] = []
     for parcel in sorted(parcels.of_subject(subject.subject_id), key=lambda p: p.cadastre_id):
         lines.append(
@@ -93,7 +110,28 @@ def _lines(subject: Subject, season: int) -> list[DeclarationLine]:
                 Source(kind="parcel", id=parcel.parcel_id),
             )
         )
+    for species, tags in sorted(_herd(subject.subject_id).items()):
+        drawn = rates.line(
+            len(lines) + 1,
+            season,
+            "animal",
+            "head",
+            species,
+            len(tags),
+            Source(kind="livestock", id=f"{subject.subject_id}:{species}"),
+        )
+        lines.append(drawn.model_copy(update={"heads": sorted(tags)}))
     return lines
+
+
+def _herd(subject_id: str) -> dict[str, list[str]]:
+    """The ear tags of the animals the subject keeps now, by species (the livestock registry's
+    `KEEPS#<subjectId>` index: an animal moved away is no longer counted here)."""
+    kept: dict[str, list[str]] = {}
+    for item in TABLE.query_all(f"KEEPS#{subject_id}", index="gsi1"):
+        if item["sk"] == "ANIMAL":
+            kept.setdefault(item["species"], []).append(item["earTag"])
+    return kept
 
 
 def draw_up(body: DeclarationRequest, caller: Principal) -> Declaration:
@@ -122,6 +160,7 @@ def draw_up(body: DeclarationRequest, caller: Principal) -> Declaration:
             "gsi1pk": f"DECLARATIONS#{subject.subject_id}",
             "gsi1sk": f"{stored['drawnAt']}#{declaration.declaration_id}",
             "owner": caller.user_id,
+            "version": 1,
             **stored,
         },
     )
@@ -146,8 +185,134 @@ def declaration_of(declaration_id: str, subject_id: str) -> Declaration:
     return Declaration.model_validate(_fields(item))
 
 
+def declaration_view(declaration_id: str, caller: Principal) -> Declaration:
+    """The declaration as it stands, with its revisions: its subject, the ministry's officers,
+    the operator (G8); 404 to anyone else."""
+    item = TABLE.get(declaration_pk(declaration_id), "DECLARATION")
+    if not item or (caller.role == "citizen" and item["owner"] != caller.user_id):
+        raise NotFound("ektis.declaration.missing", field="declarationId")
+    return Declaration.model_validate(_fields(item))
+
+
 def _fields(item: Item) -> dict[str, Any]:
     return {k: v for k, v in record(item).items() if k != "owner"}
+
+
+# ---------------------------------------------------------------- a complaint's correction
+
+# `lines[<i>]` indexes the declaration's `lines` as shown (from 0); `crop` names a crop line's
+# `name`.
+LINE_FIELD = re.compile(r"^lines\[(\d{1,3})\]\.(quantity|name|crop)$")
+
+
+def correct(
+    tx: Transaction,
+    declaration_id: str,
+    changes: list[Change],
+    complaint_id: str,
+    actor: audit.Actor,
+) -> Declaration:
+    """Rewrite the declaration with a complaint's corrections (part of the answer's `tx`).
+
+    Each change names `lines[<i>].quantity` (hectares or heads) or `lines[<i>].name` (the crop
+    or species, matched against the season's rates; `lines[<i>].crop` for a crop line), `<i>`
+    the line's place in `lines` from 0, and the value it had (`before`, so a correction made
+    against stale data is refused); the line is computed again and the totals follow. The lines
+    before are kept as a revision. Problems name `corrections[<i>].<field>`."""
+    item = TABLE.get(declaration_pk(declaration_id), "DECLARATION")
+    if not item:
+        raise NotFound("ektis.declaration.missing", field="declarationId")
+    current = Declaration.model_validate(_fields(item))
+    rewritten = list(current.lines)
+    for index, change in enumerate(changes):
+        place, attribute = _named(change.field, rewritten, index)
+        line = rewritten[place]
+        if change.before is not None and change.before != str(getattr(line, attribute)):
+            raise Invalid(
+                "ektis.declaration.correction-before", field=f"corrections[{index}].before"
+            )
+        rewritten[place] = _relined(line, attribute, change.after, current.season, index)
+    total, input_total = rates.totals(rewritten)
+    revision = Revision(
+        revision=current.revision + 1,
+        complaint_id=complaint_id,
+        changes=changes,
+        total_before=current.total,
+        total_after=total,
+        lines_before=current.lines,
+        revised_at=clock.now(),
+        revised_by=actor.id,
+    )
+    revised = current.model_copy(
+        update={
+            "lines": rewritten,
+            "total": total,
+            "input_total": input_total,
+            "revision": revision.revision,
+            "revisions": [*current.revisions, revision],
+        }
+    )
+    stored = revised.model_dump(mode="json", by_alias=True)
+    tx.update(
+        TABLE,
+        declaration_pk(declaration_id),
+        "DECLARATION",
+        {key: stored[key] for key in ("lines", "total", "inputTotal", "revision", "revisions")}
+        | {"version": int(item.get("version", 0)) + 1},
+        expected={"version": item.get("version")},
+        conflict=Conflict("ektis.declaration.changed", field="declarationId"),
+    )
+    ledger.declaration(tx, revised, _subject(current.subject_id))  # A10: as corrected
+    audit.record(
+        tx,
+        subject_pk(current.subject_id),
+        "ektis-declaration-corrected",
+        actor,
+        owner=item["owner"],
+        before={"total": f"{current.total:.2f}", "revision": current.revision},
+        after={
+            "declarationId": declaration_id,
+            "complaintId": complaint_id,
+            "total": f"{total:.2f}",
+            "revision": revision.revision,
+            "changes": [c.model_dump(mode="json", by_alias=True) for c in changes],
+        },
+    )
+    return revised
+
+
+def _named(field: str, lines: list[DeclarationLine], index: int) -> tuple[int, str]:
+    """The place in `lines` and the attribute a correction's `field` names, or a 422."""
+    found = LINE_FIELD.match(field)
+    if found:
+        place, named = int(found.group(1)), found.group(2)
+        if place < len(lines) and (named != "crop" or lines[place].kind == "crop"):
+            return place, "quantity" if named == "quantity" else "name"
+    raise Invalid("ektis.declaration.correction-field", field=f"corrections[{index}].field")
+
+
+def _relined(
+    line: DeclarationLine, attribute: str, value: str, season: int, index: int
+) -> DeclarationLine:
+    """The line computed again with one value corrected."""
+    quantity: Decimal = line.quantity
+    name = line.name
+    if attribute == "quantity":
+        try:
+            quantity = Decimal(value.strip())
+        except ArithmeticError as bad:
+            raise Invalid(
+                "ektis.declaration.correction-quantity", field=f"corrections[{index}].after"
+            ) from bad
+        whole = line.unit == "head" and quantity != quantity.to_integral_value()
+        if not quantity.is_finite() or quantity < 0 or quantity > MAX_QUANTITY or whole:
+            raise Invalid(
+                "ektis.declaration.correction-quantity", field=f"corrections[{index}].after"
+            )
+    else:
+        name = value.strip()
+    again = rates.line(line.line, season, line.kind, line.unit, name, quantity, line.source)
+    return again.model_copy(update={"heads": line.heads})
 
 
 # ---------------------------------------------------------------- the application
@@ -279,6 +444,51 @@ def view(subsidy_id: str, caller: Principal) -> Subsidy:
         raise NotFound("ektis.subsidy.missing", field="subsidyId")
     fields = {k: v for k, v in record(item).items() if k not in ("owner", "guards")}
     return Subsidy.model_validate({**fields, "claims": _claims(subsidy_id)})
+
+
+# ---------------------------------------------------------------- withdrawal
+
+
+def withdraw(subsidy_id: str, body: SubsidyWithdrawal, caller: Principal) -> Subsidy:
+    """The applicant withdraws a pending or overdue application: in one transaction the status,
+    the guards released, the cabinet, the audit, and (outbox) the exchange told to withdraw the
+    ministry's request, which ends the workflow's wait."""
+    item = load(subsidy_id)
+    if item["owner"] != caller.user_id:
+        raise NotFound("ektis.subsidy.missing", field="subsidyId")
+    if item["status"] not in OPEN:
+        raise Conflict("ektis.subsidy.not-pending", field="subsidyId")
+    now = clock.now_iso()
+    reason = body.reason or None
+    changes: dict[str, Any] = {"withdrawnAt": now}
+    if reason:
+        changes["withdrawalReason"] = reason
+    tx = Transaction()
+    _move(
+        tx,
+        item,
+        "withdrawn",
+        changes,
+        actor=caller.actor,
+        action="ektis-subsidy-withdrawn",
+        note="ektis.note.reason" if reason else None,
+        note_params={"reason": reason},
+    )
+    for key in item.get("guards", []):
+        tx.release(TABLE, key, subsidy_id)
+    outbox.queue(
+        tx,
+        "DECISION_WITHDRAWAL_QUEUE_URL",
+        [
+            {
+                "subject": subsidy_pk(subsidy_id),
+                "reason": reason or "The applicant withdrew the subsidy application.",
+                "correlationId": correlation_id(),
+            }
+        ],
+    )
+    tx.commit()
+    return view(subsidy_id, caller)
 
 
 # ---------------------------------------------------------------- the supplier's claim
@@ -484,10 +694,15 @@ def decide(event: Decided) -> None:
     tx.commit()
 
 
-def escalate(event: Overdue) -> dict[str, Any]:
-    """The deadline passed unanswered: recorded, the operator alerted; the next deadline."""
+def escalate(event: Overdue) -> dict[str, Any] | None:
+    """The deadline passed unanswered: recorded, the operator alerted; the next deadline. An
+    application withdrawn meanwhile ends the workflow instead (`Subsidy.Withdrawn`)."""
     upcoming = tasks.until(calendar.due(PERIOD, clock.parse(event.deadline)))
     item = load(event.subsidy_id)
+    if item["status"] == "withdrawn":
+        if event.task_token:
+            tasks.fail(event.task_token, "Subsidy.Withdrawn", "The applicant withdrew it.")
+        return None
     count = int(item.get("escalations", 0)) + 1
     tx = Transaction()
     tx.put(

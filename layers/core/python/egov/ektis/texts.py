@@ -176,6 +176,58 @@ i18n.register(
     }
 )
 
+# Documents from other systems, declaration corrections, withdrawals (issue 17 items 1-3; A3, A9).
+i18n.register(
+    {
+        "ektis.declaration.changed": {
+            "az": "Bəyannamə bu arada dəyişib; yenidən oxuyun",
+            "en": "The declaration changed meanwhile; read it again",
+        },
+        "ektis.declaration.correction-field": {
+            "az": "Düzəliş bəyannamənin sətrini göstərməlidir: lines[N].quantity, "
+            "lines[N].name və ya lines[N].crop (N 0-dan)",
+            "en": "A correction must name a line of the declaration: lines[N].quantity, "
+            "lines[N].name or lines[N].crop (N from 0)",
+        },
+        "ektis.declaration.correction-before": {
+            "az": "Əvvəlki dəyər bəyannamədəki ilə üst-üstə düşmür",
+            "en": "The value before does not match the declaration",
+        },
+        "ektis.declaration.correction-quantity": {
+            "az": "Miqdar mənfi olmayan ədəd olmalıdır (baş sayı tam ədəd)",
+            "en": "The quantity must be a non-negative number (heads a whole number)",
+        },
+        "ektis.subsidy.not-pending": {
+            "az": "Yalnız baxılmaqda olan müraciəti geri götürmək olar",
+            "en": "Only an application still being decided can be withdrawn",
+        },
+        "ektis.status.withdrawn": {"az": "Geri götürülüb", "en": "Withdrawn"},
+        "ektis.document.signature-invalid": {
+            "az": "EHİS mesajının imzası yoxlanışdan keçmədi",
+            "en": "The exchange's (EHİS) message signature does not verify",
+        },
+        "ektis.document.type": {
+            "az": "Mesajın növü tanınmır",
+            "en": "The message type is not known",
+        },
+        "ektis.document.content": {
+            "az": "Sənədin məzmunu base64 ilə kodlaşdırılmış, boş olmayan və {limit} baytdan "
+            "böyük olmayan fayl olmalıdır",
+            "en": "The document's content must be a base64-encoded, non-empty file of at most "
+            "{limit} bytes",
+        },
+        "ektis.document.hash": {
+            "az": "Sənədin SHA-256 heşi məzmuna uyğun deyil",
+            "en": "The document's SHA-256 hash does not match its content",
+        },
+        "ektis.document.missing": {"az": "Sənəd tapılmadı", "en": "No such document"},
+        "ektis.document.placed": {
+            "az": "Bu sənəd artıq kabinetdə yerləşdirilib",
+            "en": "This document has already been placed in the cabinet",
+        },
+    }
+)
+
 i18n.register(
     {
         "ektis.subject.taken": {

@@ -80,6 +80,7 @@ RULES: dict[str, Rule] = {
     "POST /export/permit-events": Rule(
         narrowed="the permit agencies' signature; only the agency that decides the permit"
     ),
+    "POST /ektis/documents": Rule(narrowed="the exchange's (EHİS) signature"),
     # ------------------------------------------------------------ anyone signed in: their own
     "POST /auth/logout": Rule(SIGNED_IN),
     "GET /me": Rule(SIGNED_IN),
@@ -149,6 +150,11 @@ RULES: dict[str, Rule] = {
     "POST /ektis/subsidies/{subsidyId}/input-claims": Rule(
         ("citizen",), narrowed="a subject registered as a supplier; a granted subsidy"
     ),
+    "POST /ektis/subsidies/{subsidyId}/withdrawal": Rule(
+        ("citizen",), narrowed="the applicant's own, while it is being decided"
+    ),
+    "GET /ektis/documents": Rule(("citizen",), narrowed=OWNER),
+    "GET /ektis/documents/{documentId}": Rule(("citizen",), narrowed=OWNER),
     "POST /ektis/complaints": Rule(
         ("citizen",), narrowed="about the caller's own declaration, subsidy or claim against it"
     ),
@@ -219,6 +225,11 @@ RULES: dict[str, Rule] = {
     "POST /producers/assisted": Rule(("officer",), agencies=("MKT", "ASAN")),
     # The ministry (EKTİS's operator, seed 004 §1.2) sees every parcel and every overlap flag.
     "GET /ektis/parcels": Rule(("officer", "operator"), agencies=("MKT",)),
+    "GET /ektis/declarations/{declarationId}": Rule(
+        ("citizen", "officer", "operator"),
+        agencies=("MKT",),
+        narrowed="a citizen: only the caller's own",
+    ),
     "GET /ektis/subsidies/{subsidyId}": Rule(
         ("citizen", "officer", "operator"), agencies=("MKT",), narrowed="a citizen: the applicant"
     ),

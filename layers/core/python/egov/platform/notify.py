@@ -443,6 +443,15 @@ def mark_read(user_id: str, item_id: str, lang: i18n.Lang) -> InboxItem:
     return _item(item, lang)
 
 
+def deliveries(user_id: str, item_id: str) -> list[Delivery]:
+    """The delivery results of one of the user's notices, for the service that placed it (A9:
+    the time an SMS reached the person, shown beside what it announced)."""
+    item = PLATFORM.get(f"USER#{user_id}", f"INBOX#{item_id}")
+    if item is None:
+        return []
+    return _item(item, i18n.DEFAULT).deliveries
+
+
 def agency_messages(agency: str, *, cursor: str | None = None, limit: int = 50) -> AgencyMessages:
     """Delivery results of the messages sent on behalf of `agency`, newest first (A9)."""
     page = PLATFORM.query(
