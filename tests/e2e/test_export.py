@@ -237,3 +237,16 @@ def _export_released_with(stack: RunningStack, contract: dict[str, Any]) -> None
         }
         mine = http.get("/me/applications").json()["items"]
         assert {a["applicationId"]: a["status"] for a in mine}[application_id] == "released"
+
+        # X6: the released goods' incentive goes to the Ministry of Economy, which grants it (the
+        # simulator: 3 % of the goods' value), and the financial markets authority confirms the
+        # transfer to the exporter's account, dated by the stack's clock (days ahead in a demo).
+        def transferred() -> dict[str, Any] | None:
+            shown = http.get(f"/export/applications/{application_id}").json()
+            incentive = shown.get("incentive") or {}
+            return incentive if incentive.get("status") == "transferred" else None
+
+        incentive = wait_for(transferred, what="the incentive transferred")
+        assert incentive["transfer"]["iban"] == body["incentiveAccount"]
+        assert incentive["transfer"]["amount"] == incentive["amount"]
+        assert incentive["transfer"]["transferredOn"] >= incentive["decidedAt"][:10]

@@ -6,6 +6,7 @@ day, account, payment order), and what the simulators answer."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pydantic.alias_generators import to_camel
 
 from devstack.simulators import incentive as simulated
 from egov.export.models import ApplicationForm, Assessment, TransferReport
+from egov.platform import clock
 
 IBAN = "AZ21NABZ00000000137010001944"
 GOODS = {
@@ -140,3 +142,19 @@ def test_x6_the_simulated_agencies_answer_at_the_incentive_routes() -> None:
     transfer["payload"]["iban"] = "AZ10NABZ00000000137010009999"  # type: ignore[index]
     assert simulated.reply("approve", "", transfer)[1]["outcome"] == "reject"  # type: ignore[index]
     assert simulated.reply("approve", "", {"kind": "export-origin"}) is None
+
+
+def test_x6_the_simulated_transfer_is_dated_by_the_platforms_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A demo's clock runs days ahead of the wall clock: the MBNP simulator's transfer date is
+    the platform's Baku day, or the platform refuses it as dated before the grant (X6)."""
+    monkeypatch.setenv("EGOV_CLOCK_OFFSET", str(9 * 86400))
+    transfer = {
+        "decisionId": "dec_ghi789",
+        "kind": "export-incentive-transfer",
+        "payload": {"amount": "10.00", "iban": IBAN, "answerPath": "/x/{decisionId}"},
+    }
+    body = (simulated.reply("approve", "", transfer) or ("", {}))[1]
+    assert body["transferredOn"] == clock.now().astimezone(clock.BAKU).date().isoformat()
+    assert body["transferredOn"] != datetime.now(clock.BAKU).date().isoformat()

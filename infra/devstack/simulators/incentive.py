@@ -8,9 +8,11 @@ named in the request's payload (`answerPath`):
 - `export-incentive` (IN): granted with `rate` (data/incentive.json) of the goods' value, in
   manat, unless the agency's rule is `reject` or the exporter's VÖEN is in `refusedVoens` (the
   reason given there);
-- `export-incentive-transfer` (MBNP): the amount granted transferred today (Baku) to the
-  exporter's account under a payment order number, unless the rule is `reject` or the account
-  is in `closedAccounts`.
+- `export-incentive-transfer` (MBNP): the amount granted transferred today (Baku, by the
+  platform's clock, as every simulator dates what it answers: a demo's clock runs days ahead of
+  the wall clock, and a transfer dated before the grant is refused) to the exporter's account
+  under a payment order number, unless the rule is `reject` or the account is in
+  `closedAccounts`.
 
 The rule `silent` (never answers) and the webhook failures of `POST /<agency>/failures` apply
 to both, as to every agency.
@@ -18,12 +20,11 @@ to both, as to every agency.
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from devstack.simulators._data import load
+from egov.platform import clock
 
 KINDS = ("export-incentive", "export-incentive-transfer")
 
@@ -46,7 +47,7 @@ def reply(outcome: str, reason: str, data: dict[str, Any]) -> tuple[str, dict[st
     closed = rules["closedAccounts"].get(payload.get("iban"))
     if outcome == "reject" or closed:
         return path, {"outcome": "reject", "reason": closed or reason or "MBNP: köçürülmədi"}
-    today = datetime.now(ZoneInfo("Asia/Baku")).date()
+    today = clock.now().astimezone(clock.BAKU).date()
     return path, {
         "outcome": "approve",
         "amount": payload["amount"],
