@@ -192,9 +192,17 @@ class ChainCheck:
 def check(subject: str) -> ChainCheck:
     """Walk the subject's chain in `seq` order: every hash recomputed, every link and place
     checked, and the last entry against the head."""
-    items = list(AUDIT.query_all(subject))
+    # The head first, then the entries: one appended while the chain is read lies beyond the head
+    # read and waits for the next check. Read the other way round, an append committing between
+    # the two reads looked like entries deleted (a false tamper alarm; seen under load).
+    head = AUDIT.get(*chain_key(subject))
+    read = list(AUDIT.query_all(subject))
+    beyond = [i["seq"] for i in read if "hash" in i and head and i["seq"] > head["seq"]]
+    items = [i for i in read if "hash" not in i or not head or i["seq"] <= head["seq"]]
     chained = sorted((i for i in items if "hash" in i), key=lambda i: i["seq"])
     problems: list[str] = []
+    if beyond and (AUDIT.get(*chain_key(subject)) or {}).get("seq", 0) < max(beyond):
+        problems.append(f"entries beyond the head ({head['seq'] if head else 0}) stand alone")
     prev, expected_seq = GENESIS, 1
     for item in chained:
         if item["seq"] != expected_seq:
@@ -204,7 +212,6 @@ def check(subject: str) -> ChainCheck:
         if digest(item) != item["hash"]:
             problems.append(f"entry {item['seq']} was changed after it was written")
         prev, expected_seq = item["hash"], item["seq"] + 1
-    head = AUDIT.get(*chain_key(subject))
     if head and (head["seq"], head["hash"]) != (expected_seq - 1, prev):
         problems.append(
             f"entries after {expected_seq - 1} are missing (the head is at {head['seq']})"
