@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from egov.ektis import ledger, report_texts  # noqa: F401  (registers the problems' texts)
+from egov.ektis import ledger, texts  # noqa: F401  (registers the problems' texts)
 from egov.ektis.models import Change, Trade
 from egov.ektis.subjects import TABLE, party_key, record
 from egov.platform.problems import Invalid

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from egov.ektis import report_texts  # noqa: F401  (registers the problems' texts)
+from egov.ektis import texts  # noqa: F401  (registers the problems' texts)
 from egov.platform.models import Form, View
 
 FactKind = Literal["parcel", "declaration", "purchase", "sale"]

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from egov.export import permit_events, permit_texts, records  # noqa: F401  (texts)
+from egov.export import permit_events, records, texts  # noqa: F401  (texts)
 from egov.export.filing import owned
 from egov.export.models import Form, Model, Texts
 from egov.platform import (

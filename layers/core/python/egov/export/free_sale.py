@@ -35,7 +35,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from egov.export import free_sale_document, free_sale_texts  # noqa: F401  (texts registered)
+from egov.export import free_sale_document, texts  # noqa: F401  (texts registered)
 from egov.export.catalogue import EXPORT, Entry
 from egov.platform import attachments, audit, auth, aws, clock, i18n, notify, outbox, tasks
 from egov.platform.clock import BAKU

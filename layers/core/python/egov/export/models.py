@@ -10,7 +10,7 @@ from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_va
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from egov.export import incentive_texts, texts  # noqa: F401  (registers the problems' texts)
+from egov.export import texts  # noqa: F401  (registers the problems' texts)
 from egov.platform.adapters.tax import Voen
 from egov.platform.models import View as Model
 from egov.platform.text import CleanLines, Text

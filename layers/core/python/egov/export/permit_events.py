@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from egov.export import permit_texts, records  # noqa: F401  (permit_texts: the texts)
+from egov.export import records, texts  # noqa: F401  (texts: the texts)
 from egov.export.models import (
     Application,
     Form,

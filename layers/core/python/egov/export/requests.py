@@ -20,7 +20,7 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from egov.export import permit_texts, records  # noqa: F401  (texts)
+from egov.export import records, texts  # noqa: F401  (texts)
 from egov.export.models import Form, Model
 from egov.platform import applications, audit, auth, clock, notify, tasks
 from egov.platform.adapters.gateways import EmailAddress

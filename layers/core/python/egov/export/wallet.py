@@ -33,7 +33,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from egov.export import free_sale_texts  # noqa: F401  (texts registered)
+from egov.export import texts  # noqa: F401  (texts registered)
 from egov.export.catalogue import EXPORT
 from egov.platform import audit, aws, clock, i18n, outbox, payments, tasks
 from egov.platform.models import Form as Model
