@@ -136,10 +136,15 @@ def _farmer(functions: Functions) -> None:
     from egov.ektis.models import Contacts, ParcelDeclaration, Registration
     from egov.platform import auth
     from egov.platform.problems import Conflict
+    from egov.platform.repository import Transaction
 
     _citizen(functions)
     user_id = auth.user_id_of_username(BENCH_USER)
     assert user_id is not None
+    # EKTİS registers identified persons only (seed 004 §4.9): the link an ASAN İmza login makes.
+    tx = Transaction()
+    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": "4JW6S1L"}, new=False)
+    tx.commit()
     caller = auth.Principal(user_id=user_id, role="citizen", name="Bench Vətəndaş")
     with contextlib.suppress(Conflict):
         subjects.register(
