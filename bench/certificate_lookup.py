@@ -36,7 +36,7 @@ from moto import mock_aws
 from devstack.events import rest_event
 from devstack.provision import provision
 from devstack.runtime import Functions, apply_environment
-from devstack.stack import aws_environment
+from devstack.stack import LOCAL_PARAMETERS, aws_environment
 from devstack.template import REGION, Template
 from egov.certificates import log, merkle, registry
 from egov.certificates.models import Basis, Carrier, Certificate, Change, Holder
@@ -182,7 +182,7 @@ def main() -> None:
     os.environ.update({k: v for k, v in aws_environment("").items() if k != "AWS_ENDPOINT_URL"})
     os.environ.pop("AWS_ENDPOINT_URL", None)
     with mock_aws():
-        template = Template()
+        template = Template(overrides=LOCAL_PARAMETERS)
         template.endpoint = f"https://sqs.{REGION}.amazonaws.com"
         provision(template)
         apply_environment(template, {"CERTIFICATE_QUERIES_PER_MINUTE": str(10**9)})

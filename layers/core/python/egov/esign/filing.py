@@ -17,7 +17,6 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from egov.esign import changes as data_changes
 from egov.esign import fee, rules
 from egov.esign.records import (
     ESIGN,
@@ -255,6 +254,10 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
         errors = rules.problems(draft, calendar.today(), complete=True)
         if errors:
             raise Invalid(errors[0].key, params=errors[0].params, errors=errors)
+        # Imported here: a change of data is the one submission that reads the certificate
+        # registry, which no other handler of this module needs at its cold start (issue 18).
+        from egov.esign import changes as data_changes
+
         return data_changes.apply(current, draft, current["form"], caller, language)
     if draft.service not in (None, "issue"):
         raise Invalid("esign.service-at-center", field="service")

@@ -30,16 +30,17 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver
-
 from egov.platform import audit, clock, i18n, secrets
 from egov.platform.problems import Conflict, Forbidden, NotFound, Problem, Unauthorized
 from egov.platform.repository import Table, Transaction
 
 # jwt (with cryptography) and argon2 load where a token or a password is handled, not with every
-# function that imports this module (issue 18): registration is anonymous.
+# function that imports this module (issue 18): registration is anonymous. The HTTP resolver is a
+# type only: queue and workflow consumers import this module for `Principal` and must not pay for
+# Powertools' whole event_handler package.
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
+    from aws_lambda_powertools.event_handler import APIGatewayRestResolver
 
 Role = Literal["citizen", "officer", "operator", "agency", "center"]
 Status = Literal["active", "pending-activation", "restricted", "closed"]
