@@ -74,7 +74,7 @@ statemachines:
 
 # xdist's loadgroup keeps the tests that share the e2e stack on one worker.
 pytest:
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup --durations=30
 
 # bench/cold_start.py measures what the build ships.
 bench: install build

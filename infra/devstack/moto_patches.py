@@ -12,6 +12,11 @@ write and putting the copy back on failure: 13 ms per transaction at 100 items, 
 so the local stack slowed down as its registries filled. A transaction touches at most 100
 items; we keep copies of those items only and put them back in place on failure (the tables
 are not replaced, so no reader holds a stale one).
+
+moto's server finds the service of every request by listing its own package directory (a
+`listdir` and ~150 `isdir` calls) while holding the dispatcher's lock, so every request of the
+local stack paid for it in turn. The package does not change while the stack runs: it is listed
+once (`list_moto_services_once`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import threading
 import types
 from typing import Any
 
+import moto.backends
 import moto.dynamodb.models as dynamodb_models
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType, Item
@@ -47,6 +53,15 @@ def make_dynamodb_writes_atomic() -> None:
 
         atomic._egov_atomic = True  # type: ignore[attr-defined]
         setattr(DynamoDBBackend, name, atomic)
+
+
+def list_moto_services_once() -> None:
+    listed = moto.backends.list_of_moto_modules
+    if not getattr(listed, "_egov_once", False):
+        services = tuple(listed())
+        once = functools.wraps(listed)(lambda: services)
+        once._egov_once = True  # type: ignore[attr-defined]
+        moto.backends.list_of_moto_modules = once
 
 
 def _keep_tables(value: Any, memo: dict[int, Any] | None = None) -> Any:

@@ -152,9 +152,10 @@ class Stack:
         from moto.core.config import default_user_config
         from moto.server import ThreadedMotoServer
 
-        from devstack.moto_patches import make_dynamodb_writes_atomic
+        from devstack.moto_patches import list_moto_services_once, make_dynamodb_writes_atomic
 
         make_dynamodb_writes_atomic()
+        list_moto_services_once()
 
         default_user_config["stepfunctions"] = {"execute_state_machine": True}
         server = ThreadedMotoServer(ip_address=self.host, port=self.moto_port, verbose=False)
