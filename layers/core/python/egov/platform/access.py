@@ -142,6 +142,9 @@ RULES: dict[str, Rule] = {
     "POST /export/contracts/{contractId}/certificate-signature": Rule(
         ("citizen",), narrowed="its foreign party"
     ),
+    "POST /export/contracts/acceptance": Rule(
+        ("citizen",), narrowed="whoever holds the code e-mailed to the foreign partner"
+    ),
     "POST /ektis/subjects": Rule(("citizen",)),
     "GET /ektis/subjects/me": Rule(("citizen",), narrowed=OWNER),
     "POST /ektis/parcels": Rule(("citizen",), narrowed="for the caller's own subject"),
