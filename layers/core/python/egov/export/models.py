@@ -154,6 +154,14 @@ class PermitEvent(Model):
     notice_id: str
 
 
+class PermitDocumentRef(Model):
+    """An issued permit's signed document by reference (X4, X5): its number and the SHA-256 of
+    its canonical form (`egov.export.permit_document`)."""
+
+    number: str
+    sha256: str
+
+
 class PermitState(Model):
     """A permit without its texts: its agency, its deadline and where it stands."""
 
@@ -169,6 +177,9 @@ class PermitState(Model):
     decided_at: datetime | None = None
     decided_by: str | None = None
     events: list[PermitEvent] = Field(default_factory=list)
+    document: PermitDocumentRef | None = Field(
+        None, description="The permit's signed document once the agency issued it (X4)"
+    )
 
 
 class Permit(PermitState):

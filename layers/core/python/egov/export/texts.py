@@ -273,6 +273,10 @@ i18n.register(
             "az": "Müddətində icazə verilmədi",
             "en": "No permit was given within the deadline",
         },
+        "export.permit.no-document": {
+            "az": "Bu icazənin sənədi yoxdur: icazə orqan tərəfindən verilməyib",
+            "en": "This permit has no document: the agency has not issued it",
+        },
     }
 )
 

@@ -142,6 +142,9 @@ RULES: dict[str, Rule] = {
     "POST /export/contracts/{contractId}/certificate-signature": Rule(
         ("citizen",), narrowed="its foreign party"
     ),
+    "GET /export/applications/{applicationId}/permits/{code}/document": Rule(
+        ("citizen",), narrowed=OWNER
+    ),
     "POST /export/contracts/acceptance": Rule(
         ("citizen",), narrowed="whoever holds the code e-mailed to the foreign partner"
     ),
