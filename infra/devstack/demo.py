@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
 from devstack.simulators import asan_imza
-from egov.certificates.models import Certificate, Use
+from egov.certificates import issuance as registration
+from egov.certificates.models import Carrier, Certificate, Holder, IssueRequest, Use
 from egov.platform import accounts, audit, auth, clock, mobile_id
 from egov.platform.problems import Conflict
 from egov.renewal import issuance
@@ -111,6 +116,37 @@ def embassy() -> None:
 def nonresident_applicant() -> None:
     """A foreigner living in Germany who applies for an e-signature certificate (E1)."""
     staff("j.mueller", "Jürgen Müller", "citizen", email="j.mueller@example.de")
+
+
+PARTNER_EMAIL = "h.weber@feinkost.example"
+
+
+def partner_key() -> Ed25519PrivateKey:
+    """The demo partner's e-signature key, derived from a public phrase: demo data only."""
+    return Ed25519PrivateKey.from_private_bytes(
+        hashlib.sha256(b"egov demo: feinkost.partner e-imza token").digest()
+    )
+
+
+def export_partner() -> None:
+    """A foreign business partner of the e-contracts (X2): a non-resident with a portal account
+    and an E-imza token certificate `good` in the registry, whose key is `partner_key()`."""
+    user_id = staff("feinkost.partner", "Hanna Weber", "citizen", email=PARTNER_EMAIL)
+    public = (
+        partner_key().public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    )
+    request = IssueRequest(
+        center="EIMZA",
+        holder=Holder(name="Hanna Weber", virtual_fin="V3WEB7H", user_id=user_id),
+        carrier=Carrier(kind="token", id="EIMZA-T-20261"),
+        use="business",
+        public_key=base64.b64encode(public).decode(),
+        disclosure_consent=False,
+        embassy="EMB-DE",
+        application_id="demo-feinkost-partner",
+    )
+    with contextlib.suppress(Conflict):
+        registration.issue(request, SEEDER)
 
 
 def customs() -> None:
@@ -389,6 +425,7 @@ STEPS: list[Callable[[], None]] = [
     certificate_centres,
     embassy,
     nonresident_applicant,
+    export_partner,
     customs,
     export_catalogue,
     export_permit_agencies,

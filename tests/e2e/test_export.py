@@ -5,6 +5,7 @@ demo accounts and data of docs/export.md's walkthrough."""
 from __future__ import annotations
 
 import base64
+import re
 from typing import Any
 
 from tests.e2e.conftest import RunningStack
@@ -74,30 +75,32 @@ def test_x2_x5_a_contract_signed_by_both_sides_goes_with_the_released_export_dec
     stack: RunningStack,
 ) -> None:
     """X2: Elşən Məmmədov, head of "Göygöl Aqro" MMC, logs in with ASAN İmza (C1), draws up a
-    contract with Jürgen Müller (`j.mueller`, a non-resident), completes and signs it with PIN2;
-    Müller finds it in his cabinet and confirms with his certificate's key; anyone verifies the
-    signed document. X3: informational services answer without a login, transactional ones
+    contract with Weber Feinkost GmbH (named as the form names it: company, country,
+    registration number, representative, e-mail), completes and signs it with PIN2; Hanna Weber
+    (`feinkost.partner`, a non-resident) gets it by e-mail with a code, accepts it into her
+    cabinet and confirms it with the key of her E-imza certificate, `good` in the registry;
+    anyone verifies the signed document. X3: informational services answer without a login, transactional ones
     do not. X4, X5: the company's export application gets its permits and its customs
     declaration carries this contract, so one flow runs from the contract to the goods
     released."""
     from datetime import timedelta
 
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+    from devstack.demo import PARTNER_EMAIL, partner_key
+
     elshan = mobile_login(stack, ELSHAN_SIM)
-    mueller = _log_in(stack, "j.mueller")
+    weber = _log_in(stack, "feinkost.partner")
     delivery = (stack.now() + timedelta(days=120)).date().isoformat()
     body = {
         "author": "local",
         "localVoen": IMPORTER_VOEN,
         "foreign": {
-            "company": "Müller Feinkost GmbH",
+            "company": "Weber Feinkost GmbH",
             "country": "DE",
             "registrationNumber": "HRB 98765",
-            "representative": "Jürgen Müller",
-            "email": "j.mueller@feinkost.example",
-            "username": "j.mueller",
+            "representative": "Hanna Weber",
+            "email": PARTNER_EMAIL,
         },
         "terms": {"subject": "Qovrulmuş fındıq ləpəsi", "hsCode": "0802220000"},
     }
@@ -126,9 +129,20 @@ def test_x2_x5_a_contract_signed_by_both_sides_goes_with_the_released_export_dec
         signed = answered(lambda: http.post(f"{path}/asan-signature/{session}"), "PIN2")
         assert signed["status"] == "awaiting-foreign"
 
-    key = Ed25519PrivateKey.generate()
+    def invitation() -> str | None:
+        sent = stack.simulator_http.get("/email/messages", params={"to": PARTNER_EMAIL}).json()
+        for message in sent["messages"]:
+            if contract["number"] in message["text"]:
+                found = re.search(r": ([A-Za-z0-9_-]{20,64})\.", message["text"])
+                return found.group(1) if found else None
+        return None
+
+    code = wait_for(invitation, STACK_WAIT, what="the contract's e-mail to the partner")
+    key = partner_key()
     public = key.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
-    with stack.client(mueller) as http:
+    with stack.client(weber) as http:
+        accepted = http.post("/export/contracts/acceptance", json={"code": code})
+        assert accepted.status_code == 200, accepted.text
         mine = http.get("/export/contracts").json()["items"]
         assert contract["id"] in [c["id"] for c in mine]
         shown = http.get(path).json()

@@ -136,6 +136,21 @@ def test_x8_x9_the_status_page_says_what_the_permits_allow() -> None:
     assert getattr(blocked.value, "field", None) == "permits.1"
 
 
+def test_x4_the_status_page_speaks_one_language() -> None:
+    """X4, DESIGN rule 12: the status page names each permit and why it is needed in the
+    reader's language only, Azerbaijani by default (issue 14: it showed az and en side by
+    side)."""
+    stored = application("issued").permits[0]
+    page = permit_events.status_page(application("issued"))
+    shown = page.permits[0]
+    assert page.language == "az"
+    assert (shown.name, shown.why) == (stored.name.az, stored.why.az)
+    english = permit_events.status_page(application("issued"), "en")
+    assert english.language == "en"
+    assert (english.permits[0].name, english.permits[0].why) == (stored.name.en, stored.why.en)
+    assert isinstance(english.model_dump(by_alias=True)["permits"][0]["name"], str)
+
+
 def test_x9_forms() -> None:
     """X9: a complaint names a permit and says why; a request names its kind and a valid
     e-mail address for the answer."""

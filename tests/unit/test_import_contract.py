@@ -21,7 +21,10 @@ SERVICE_EDGES: dict[str, set[str]] = {
     "customs": set(),  # its identifiers (HS code, currency) are the platform's trade module
     "ektis": set(),
     "esign": {"certificates"},  # an issued certificate is registered in the registry (E12)
-    "export": {"producers"},  # the catalogue names each product's producer from its registry (X1)
+    "export": {
+        "producers",  # the catalogue names each product's producer from its registry (X1)
+        "certificates",  # a partner's contract signature needs a `good` certificate (X2, E14)
+    },
     "producers": set(),
     "renewal": {
         "certificates"

@@ -121,3 +121,19 @@ def test_x5_goods_without_permits_are_ready_at_once_and_customs_can_refuse(
     painting = form(PAINTING) | {"exportIncentive": False}
     status, filed, _ = call(local_aws, "POST", "/export/applications", token=token, body=painting)
     assert status == 201 and [p["code"] for p in filed["permits"]] == ["cultural-property"]
+
+    # X4, DESIGN rule 12: the status page in one language, by Accept-Language, az by default.
+    page_path = f"/export/applications/{filed['applicationId']}"
+    stored = filed["permits"][0]
+    status, page, _ = call(local_aws, "GET", page_path, token=token)
+    assert status == 200 and page["language"] == "az"
+    assert (page["permits"][0]["name"], page["permits"][0]["why"]) == (
+        stored["name"]["az"],
+        stored["why"]["az"],
+    )
+    status, page, _ = call(local_aws, "GET", page_path, token=token, language="en-GB,en;q=0.9")
+    assert status == 200 and page["language"] == "en"
+    assert (page["permits"][0]["name"], page["permits"][0]["why"]) == (
+        stored["name"]["en"],
+        stored["why"]["en"],
+    )

@@ -15,6 +15,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -23,8 +25,11 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from egov.certificates import issuance, registry
+from egov.certificates.models import Basis, Carrier, Holder, IssueRequest
 from egov.export import contracts
 from egov.platform import accounts, adapters, audit, auth, mobile_id, secrets
+from egov.platform.repository import Table
 from tests.conftest import LocalAws
 from tests.helpers import call
 
@@ -65,17 +70,19 @@ def asan_login(local_aws: LocalAws, sim: dict[str, str]) -> tuple[str, str]:
 
 
 class Partner:
-    """A non-resident with a portal account and the Ed25519 key of its e-signature certificate."""
+    """A non-resident with a portal account and the Ed25519 key of its e-signature certificate,
+    registered in the certificate registry (E12) unless `certified` is False."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, certified: bool = True) -> None:
         self.username = f"frischmarkt-{uuid.uuid4().hex[:6]}"
+        self.email = f"anna.berger.{uuid.uuid4().hex[:6]}@frischmarkt.example"
         self.user_id = accounts.create(
             accounts.NewAccount(
                 username=self.username,
                 password="Partner-password-2026",
                 role="citizen",
                 name="Anna Berger",
-                email="anna.berger@frischmarkt.example",
+                email=self.email,
             ),
             audit.Actor.system("test"),
         )
@@ -83,6 +90,29 @@ class Partner:
         assert stored is not None
         self.token = auth.issue_token(auth.Principal.of(stored))
         self.key = Ed25519PrivateKey.generate()
+        self.serial = self.certify(self.key) if certified else None
+
+    def public_der(self, key: Ed25519PrivateKey | None = None) -> bytes:
+        public = (key or self.key).public_key()
+        return public.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+
+    def certify(self, key: Ed25519PrivateKey, holder_user_id: str | None = None) -> str:
+        """An E-imza token certificate of the key, issued to this partner (or to another)."""
+        request = IssueRequest(
+            center="EIMZA",
+            holder=Holder(
+                name="Anna Berger",
+                virtual_fin="V7BERG1",
+                user_id=holder_user_id or self.user_id,
+            ),
+            carrier=Carrier(kind="token", id="T-8811"),
+            use="business",
+            public_key=base64.b64encode(self.public_der(key)).decode(),
+            disclosure_consent=False,
+            embassy="EMB-DE",
+            application_id=f"APP-{time.monotonic_ns()}",
+        )
+        return issuance.issue(request, audit.Actor.system("test")).serial
 
     def party(self) -> dict[str, str]:
         return {
@@ -90,9 +120,29 @@ class Partner:
             "country": "DE",
             "registrationNumber": "HRB 123456",
             "representative": "Anna Berger",
-            "email": "anna.berger@frischmarkt.example",
-            "username": self.username,
+            "email": self.email,
         }
+
+    def invitation(self) -> str:
+        """X2 (§10.3.1.4): the code in the e-mail the partner got with the contract (tests may
+        scan; request paths never do)."""
+        sent = [
+            m
+            for m in Table("PLATFORM_TABLE").scan_prefix("NOTIFICATION#")
+            if m.get("key") == "notice.export-contract-invitation" and m["to"] == self.email
+        ]
+        assert len(sent) == 1, sent
+        found = re.search(r"[:] ([A-Za-z0-9_-]{20,64})\.", sent[0]["text"])
+        assert found, sent[0]["text"]
+        return found.group(1)
+
+    def accept(self, local_aws: LocalAws) -> Any:
+        body = {"code": self.invitation()}
+        status, accepted, _ = call(
+            local_aws, "POST", "/export/contracts/acceptance", token=self.token, body=body
+        )
+        assert status == 200, accepted
+        return accepted
 
     def signature(self, sha256_hex: str) -> dict[str, str]:
         public = self.key.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
@@ -126,6 +176,7 @@ def drawn_and_signed(local_aws: LocalAws, token: str, partner: Partner | None = 
     assert status == 200, signed
     if partner is None:
         return signed
+    partner.accept(local_aws)
     path = f"/export/contracts/{drawn['id']}/certificate-signature"
     confirm = partner.signature(signed["sha256"])
     status, both, _ = call(local_aws, "POST", path, token=partner.token, body=confirm)
@@ -179,11 +230,11 @@ def test_x2_local_author_signs_the_foreign_partner_confirms(systems: LocalAws) -
 
     terms_path = f"/export/contracts/{contract_id}/terms"
     status, _, _ = call(systems, "PUT", terms_path, token=partner.token, body=TERMS)
-    assert status == 403  # only the author completes the terms
+    assert status == 404  # not a party before it accepts what the author sent
     status, completed, _ = call(systems, "PUT", terms_path, token=token, body=TERMS)
     assert status == 200 and completed["terms"]["amount"] == "87500.00"
 
-    # The foreign side cannot sign before the author.
+    # The partner has no part in the contract before the author sent it.
     early = partner.signature(completed["sha256"])
     status, problem, _ = call(
         systems,
@@ -192,7 +243,7 @@ def test_x2_local_author_signs_the_foreign_partner_confirms(systems: LocalAws) -
         token=partner.token,
         body=early,
     )
-    assert (status, problem["code"]) == (409, "export.contract.not-your-turn")
+    assert (status, problem["code"]) == (404, "export.contract.unknown")
 
     status, signed = asan_sign(systems, token, contract_id)
     assert status == 200, signed
@@ -208,16 +259,23 @@ def test_x2_local_author_signs_the_foreign_partner_confirms(systems: LocalAws) -
     status, problem, _ = call(systems, "PUT", terms_path, token=token, body=TERMS)
     assert (status, problem["code"]) == (409, "export.contract.not-editable")
 
-    # §10.3.1.4: to the partner's cabinet, with an e-mail.
+    # §10.3.1.4: to the partner's e-mail with a code; accepted with it, into its cabinet.
+    code = partner.invitation()
+    status, problem, _ = call(
+        systems, "POST", "/export/contracts/acceptance", token=token, body={"code": code}
+    )
+    assert (status, problem["errors"][0]["field"]) == (422, "code")  # not to the author itself
+    accepted = partner.accept(systems)
+    assert accepted["status"] == "awaiting-foreign" and accepted["yourSide"] == "foreign"
+    status, problem, _ = call(
+        systems, "POST", "/export/contracts/acceptance", token=partner.token, body={"code": code}
+    )
+    assert (status, problem["code"]) == (404, "export.contract.invitation-unknown")  # used
     status, listed, _ = call(systems, "GET", "/export/contracts", token=partner.token)
     assert status == 200
     assert [(c["id"], c["status"], c["yourSide"], c["counterpart"]) for c in listed["items"]] == [
         (contract_id, "awaiting-foreign", "foreign", '"Göygöl Aqro" MMC')
     ]
-    inbox = call(systems, "GET", "/me/inbox", token=partner.token)[1]["items"]
-    assert [i["title"] for i in inbox] == ["İmzalamaq üçün elektron müqavilə"]
-    assert [d["channel"] for d in inbox[0]["deliveries"]] == ["email"]
-    assert inbox[0]["subjectRef"] == f"EXPORT-CONTRACT#{contract_id}"
 
     # A signature over another document does not verify over this one.
     sign_path = f"/export/contracts/{contract_id}/certificate-signature"
@@ -263,9 +321,101 @@ def test_x2_local_author_signs_the_foreign_partner_confirms(systems: LocalAws) -
         "export-contract-drawn-up",
         "export-contract-terms",
         "export-contract-signed",
+        "export-contract-accepted",
         "export-contract-signed",
     ]
     assert trail[0]["actorId"] == user_id
+
+
+def test_x2_the_author_learns_nothing_of_the_partners_account(systems: LocalAws) -> None:
+    """X2, brief rule 7: the partner is named as the form names it (company, country,
+    registration number, representative, e-mail), never by a portal account, so drawing up and
+    signing answer the same whether the partner has an account or not; the contract reaches the
+    partner's e-mail with a code either way. Nothing is looked up by what the author typed."""
+    token, _ = asan_login(systems, ELSHAN_SIM)
+    known = Partner()  # has an account whose e-mail is the one named
+    unknown = {**known.party(), "email": f"nobody.{uuid.uuid4().hex[:6]}@elsewhere.example"}
+    shown = []
+    for foreign in (known.party(), unknown):
+        body = {"author": "local", "localVoen": GOYGOL, "foreign": foreign, "terms": TERMS}
+        status, drawn, _ = call(systems, "POST", "/export/contracts", token=token, body=body)
+        status_signed, signed = asan_sign(systems, token, drawn["id"])
+        shown.append((status, drawn, status_signed, signed))
+    (s1, drawn1, t1, signed1), (s2, drawn2, t2, signed2) = shown
+    assert (s1, t1) == (s2, t2) == (201, 200)
+    varying = {"id", "number", "createdAt", "document", "sha256", "signatures", "verification"}
+
+    def same(answer: dict[str, Any]) -> dict[str, Any]:
+        answer = {k: v for k, v in answer.items() if k not in varying}
+        return answer | {"foreign": {**answer["foreign"], "email": "…"}}
+
+    assert same(drawn1) == same(drawn2) and same(signed1) == same(signed2)
+    assert sorted(drawn1) == sorted(drawn2) and sorted(signed1) == sorted(signed2)
+    # The unknown address gets the same e-mail; the code is all it takes.
+    assert known.invitation()
+    status, problem, _ = call(
+        systems, "POST", "/export/contracts/acceptance", token=known.token, body={"code": "x" * 32}
+    )
+    assert (status, problem["code"]) == (404, "export.contract.invitation-unknown")
+
+
+def test_x2_e14_the_partners_certificate_is_checked_in_the_registry(systems: LocalAws) -> None:
+    """X2: "qeyri-rezidentin elektron imza sertifikatı"; E14: the signing key's certificate must
+    be in the registry, `good` at the moment of signing (not suspended, revoked or expired), and
+    the signer's own. Each refusal is a 422 naming `publicKey`, and nothing changes."""
+    token, _ = asan_login(systems, ELSHAN_SIM)
+    partner = Partner()
+    body = {"author": "local", "localVoen": GOYGOL, "foreign": partner.party(), "terms": TERMS}
+    drawn = call(systems, "POST", "/export/contracts", token=token, body=body)[1]
+    sent = asan_sign(systems, token, drawn["id"])[1]
+    partner.accept(systems)
+    path = f"/export/contracts/{drawn['id']}/certificate-signature"
+    digest = bytes.fromhex(sent["sha256"])
+
+    def sign_with(key: Ed25519PrivateKey) -> tuple[int, Any]:
+        body = {
+            "publicKey": base64.b64encode(partner.public_der(key)).decode(),
+            "signature": base64.b64encode(key.sign(digest)).decode(),
+        }
+        status, answer, _ = call(systems, "POST", path, token=partner.token, body=body)
+        return status, answer
+
+    def refused(status: int, answer: Any) -> tuple[int, str, str]:
+        return status, answer["code"], answer["errors"][0]["field"]
+
+    unregistered = Ed25519PrivateKey.generate()
+    assert refused(*sign_with(unregistered)) == (
+        422,
+        "export.contract.certificate-unknown",
+        "publicKey",
+    )
+    someone_elses = Ed25519PrivateKey.generate()
+    partner.certify(someone_elses, holder_user_id="someone-else")
+    assert refused(*sign_with(someone_elses)) == (
+        422,
+        "export.contract.certificate-not-yours",
+        "publicKey",
+    )
+    for action in ("suspend", "revoke", "expire"):
+        key = Ed25519PrivateKey.generate()
+        cert, _ = registry.load(partner.certify(key))
+        basis = Basis(kind="application", id=f"APP-{action}")
+        after = registry.transition(cert, action, basis, "center", "keyCompromise")
+        registry.commit(cert, after, f"certificate-{action}", audit.Actor.system("test"))
+        assert refused(*sign_with(key)) == (
+            422,
+            "export.contract.certificate-not-good",
+            "publicKey",
+        )
+    assert call(systems, "GET", f"/export/contracts/{drawn['id']}", token=token)[1]["status"] == (
+        "awaiting-foreign"
+    )
+
+    status, both = sign_with(partner.key)
+    assert status == 200 and both["status"] == "signed", both
+    foreign = both["signatures"][1]
+    assert foreign["certificate"] == partner.serial
+    assert foreign["signer"] == "Anna Berger, Frischmarkt GmbH"
 
 
 def test_x2_the_foreign_partner_authors_and_the_head_confirms(systems: LocalAws) -> None:
@@ -273,10 +423,8 @@ def test_x2_the_foreign_partner_authors_and_the_head_confirms(systems: LocalAws)
     VÖEN's head, who confirms it with ASAN İmza."""
     partner = Partner()
     body = {"author": "foreign", "localVoen": GOYGOL, "foreign": partner.party(), "terms": TERMS}
-    body["foreign"].pop("username")
     status, drawn, _ = call(systems, "POST", "/export/contracts", token=partner.token, body=body)
     assert status == 201, drawn
-    assert drawn["foreign"]["username"] == partner.username
     status, sent, _ = call(
         systems,
         "POST",
@@ -289,6 +437,9 @@ def test_x2_the_foreign_partner_authors_and_the_head_confirms(systems: LocalAws)
     token, _ = asan_login(systems, ELSHAN_SIM)  # the head's cabinet: the account of his FIN
     listed = call(systems, "GET", "/export/contracts", token=token)[1]["items"]
     assert [(c["id"], c["yourSide"]) for c in listed] == [(drawn["id"], "local")]
+    terms_path = f"/export/contracts/{drawn['id']}/terms"
+    status, _, _ = call(systems, "PUT", terms_path, token=token, body=TERMS)
+    assert status == 403  # only the author completes the terms
     status, signed = asan_sign(systems, token, drawn["id"])
     assert status == 200 and signed["status"] == "signed"
     assert signed["verification"]["valid"] is True
@@ -308,7 +459,7 @@ def test_g8_only_the_parties_see_a_contract_and_only_the_head_authors(
     assert (status, problem["code"]) == (404, "export.contract.unknown")
     refused = audit.trail(auth.access_subject(stranger_id)).items
     assert refused[-1]["action"] == auth.ACCESS_REFUSED
-    assert call(systems, "GET", f"/export/contracts/{contract_id}", token=partner.token)[0] == 200
+    assert call(systems, "GET", f"/export/contracts/{contract_id}", token=token)[0] == 200
 
     status, problem, _ = call(systems, "POST", "/export/contracts", token=stranger, body=body)
     assert (status, problem["code"], problem["errors"][0]["field"]) == (
@@ -327,8 +478,8 @@ def test_g8_only_the_parties_see_a_contract_and_only_the_head_authors(
     [
         ({"localVoen": "1900000021"}, 404, "localVoen"),  # valid, not in the tax registry
         ({"localVoen": "9901000071"}, 422, "localVoen"),  # liquidated
-        ({"foreign": {"username": "nobody-here"}}, 422, "foreign.username"),
-        ({"foreign": {"username": None}}, 422, "foreign.username"),
+        ({"foreign": {"username": "frischmarkt"}}, 422, "foreign.username"),  # not on the form
+        ({"foreign": {"email": None}}, 422, "foreign.email"),
         ({"foreign": {"country": "AZ"}}, 422, "foreign.country"),
         ({"foreign": {"country": "XX"}}, 422, "foreign.country"),
         ({"foreign": {"email": "not-an-address"}}, 422, "foreign.email"),

@@ -140,14 +140,13 @@ def by_key(key_fingerprint: str) -> KeyLookup:
 
 
 def status(serial: str) -> CertificateStatus:
-    now = clock.parse(clock.now_iso())
     item = CERTIFICATES.get(*cert_key(serial))
-    if not item:
-        return CertificateStatus(
-            serial=serial, cert_status="unknown", this_update=now, next_update=now + NEXT_UPDATE
-        )
-    cert = record_of(item)
-    if not proven(cert):
+    return _status_of(serial, record_of(item) if item else None)
+
+
+def _status_of(serial: str, cert: Certificate | None) -> CertificateStatus:
+    now = clock.parse(clock.now_iso())
+    if cert is None or not proven(cert):
         return CertificateStatus(
             serial=serial, cert_status="unknown", this_update=now, next_update=now + NEXT_UPDATE
         )
@@ -163,6 +162,34 @@ def status(serial: str) -> CertificateStatus:
         valid_to=cert.valid_to,
         this_update=now,
         next_update=now + NEXT_UPDATE,
+    )
+
+
+class SigningCertificate(View):
+    """What a service that checks a signature learns of the key's certificate (E14): its status
+    now, as the OCSP-style answer gives it, and whose it is."""
+
+    serial: str
+    status: CertificateStatus
+    holder_user_id: str
+    holder_name: str
+
+
+def signing_certificate(key_fingerprint: str) -> SigningCertificate | None:
+    """The newest certificate carrying this verification key and its status at this moment, for
+    a service checking a signature made with it (export contracts, X2); None if the registry
+    holds none. Not the public lookup: the caller decides what the signer is told."""
+    page = CERTIFICATES.query(
+        f"KEY#{key_fingerprint.lower()}", index="gsi1", limit=1, newest_first=True
+    )
+    if not page.items:
+        return None
+    cert = record_of(page.items[0])
+    return SigningCertificate(
+        serial=cert.serial,
+        status=_status_of(cert.serial, cert),
+        holder_user_id=cert.holder.user_id,
+        holder_name=cert.holder.name,
     )
 
 

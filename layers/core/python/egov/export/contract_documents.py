@@ -43,6 +43,11 @@ class PartySignature(View):
         description="Who signed: FIN and name, or the certificate holder", max_length=300
     )
     signed_at: Annotated[str, Clean] = Field(max_length=40)
+    certificate: Annotated[str, Clean] | None = Field(
+        None,
+        description="The serial of the signer's certificate in the registry (method certificate)",
+        max_length=40,
+    )
 
 
 class Checked(View):

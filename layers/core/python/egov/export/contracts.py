@@ -1,12 +1,21 @@
 """E-contracts between a local taxpayer and a foreign partner (X2; seed 001 part 2, §10.3.1).
 
-Either side may author. The author names the two parties; the platform fills the local party
-from the registries (company name, legal form, address and head from the tax registry; the
-head's surname, name and patronymic from the population registry) and checks it (an unknown VÖEN
-is a 404, an inactive taxpayer a 422, both naming `localVoen`). A local author must be the head
-the tax registry names for the VÖEN, known by the FIN an ASAN İmza login linked to their account
+Either side may author. The author names the two parties as the form does: the local party by
+its VÖEN, which the platform fills from the registries (company name, legal form, address and
+head from the tax registry; the head's surname, name and patronymic from the population registry)
+and checks (an unknown VÖEN is a 404, an inactive taxpayer a 422, both naming `localVoen`); the
+foreign partner by what it is abroad (company, country, registration number, representative,
+e-mail), since no registry of ours holds foreign companies. A local author must be the head the
+tax registry names for the VÖEN, known by the FIN an ASAN İmza login linked to their account
 (`mobile_id.fin_of`); a foreign author is the signed-in non-resident, and the local party's cabinet
 is then the account of the VÖEN's head (made on the spot, as the renewal's head's is).
+
+No account is looked up by what the author types about the partner, so the answer is the same
+whether the partner has an account or not (brief rule 7: no existence oracle). When the local
+author has signed, the contract goes to the partner's e-mail with a one-time code; the partner,
+signed in, accepts it with the code (`accept`) and it enters that cabinet. Only the code's SHA-256
+is stored. The partner then signs with the key of its e-signature certificate, which must be its
+own and `good` in the certificate registry at that moment (`certificates.queries`, E14).
 
 The author completes the terms (a draft may be saved incomplete); signing checks completeness
 and answers a 422 naming the first empty field. The author's signature freezes the document
@@ -16,9 +25,12 @@ party confirms with its own signature over the same digest: the local party with
 certificate. Both signed: `signed`, and `signed_contract` hands it to the export application.
 
 Storage (ExportTable, base keys only):
-- `CONTRACT#<id>` / `CONTRACT`: the contract, its parties' account ids and its `version`.
+- `CONTRACT#<id>` / `CONTRACT`: the contract, its parties' account ids (the foreign one once
+  known) and its `version`.
 - `PARTY#<userId>` / `CONTRACT#<createdAt>#<id>`: one item per party account (the cabinet's
-  list, newest first): the author's at drafting, the other party's when the author has signed.
+  list, newest first): the author's at drafting, the other party's when the author has signed
+  (the foreign partner's when it accepts the contract).
+- `INVITATION#<sha256 of the code>` / `INVITATION`: the contract waiting for its partner.
 Every change is one transaction with its audit entry (subject `EXPORT-CONTRACT#<id>`) and its
 notice; only the two parties see a contract (G8), a stranger gets 404 and an audited refusal.
 """
@@ -26,10 +38,11 @@ notice; only the two parties see a contract (G8), a stranger gets 404 and an aud
 from __future__ import annotations
 
 import base64
+import hashlib
 import secrets
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -53,6 +66,9 @@ from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
 from egov.platform.repository import Item, Table, Transaction
 from egov.platform.text import Text
 from egov.platform.trade import Currency, HsCode
+
+if TYPE_CHECKING:
+    from egov.certificates.queries import SigningCertificate
 
 EXPORT = Table("EXPORT_TABLE")
 PAGE = 20
@@ -96,16 +112,16 @@ class View(BaseModel):
 
 
 class ForeignParty(Model):
-    """The foreign partner as the author gives it (the platform has no registry of them)."""
+    """The foreign partner as the author gives it (the platform has no registry of them); the
+    contract reaches it at `email`, whatever account it has or will have on the portal."""
 
     company: Text
     country: Country
-    registration_number: Annotated[Text, Field(max_length=40)]
+    registration_number: Annotated[Text, Field(max_length=40)] = Field(
+        description="The partner's registration number in its own country"
+    )
     representative: Text = Field(description="Who signs for the partner")
     email: Email
-    username: Text | None = Field(
-        None, description="The partner's portal account; required when the local side authors"
-    )
 
 
 class Terms(Model):
@@ -134,7 +150,6 @@ class NewContract(Model):
                         "registrationNumber": "HRB 123456",
                         "representative": "Anna Berger",
                         "email": "anna.berger@frischmarkt.example",
-                        "username": "frischmarkt",
                     },
                     "terms": {"subject": "Fındıq ləpəsi", "hsCode": "0802220000"},
                 }
@@ -155,6 +170,12 @@ class CertificateSignature(Model):
     signature: Base64 = Field(
         description="Ed25519 signature over the SHA-256, base64", max_length=200
     )
+
+
+class Invitation(Model):
+    """The code the partner received by e-mail with the contract (X2, §10.3.1.4)."""
+
+    code: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{20,64}$")]
 
 
 class Person(View):
@@ -216,6 +237,10 @@ def _listing(item: Item, side: Side) -> tuple[str, str]:
     return f"PARTY#{item[side + 'User']}", f"CONTRACT#{item['createdAt']}#{item['id']}"
 
 
+def _invitation_key(code: str) -> tuple[str, str]:
+    return f"INVITATION#{hashlib.sha256(code.encode()).hexdigest()}", "INVITATION"
+
+
 def _local_party(voen: str) -> LocalParty:
     taxpayer = adapters.tax().taxpayer(voen, field="localVoen")
     if taxpayer.status != "active":
@@ -253,7 +278,7 @@ def _load(contract_id: str, caller: auth.Principal) -> tuple[Item, Side]:
     if item is None:
         raise NotFound("export.contract.unknown", field="contractId")
     for side in ("local", "foreign"):
-        if item[f"{side}User"] == caller.user_id:
+        if item.get(f"{side}User") == caller.user_id:
             return item, side
     raise _refuse(caller, contract_id)
 
@@ -269,10 +294,7 @@ def _document(item: Item) -> dict[str, Any]:
         "title": "Xarici ticarət müqaviləsi / Foreign trade contract",
         "author": item["author"],
         "drawnUpAt": item["createdAt"],
-        "parties": {
-            "local": item["local"],
-            "foreign": {k: v for k, v in item["foreign"].items() if k != "username"},
-        },
+        "parties": {"local": item["local"], "foreign": item["foreign"]},
         "terms": item["terms"],
     }
 
@@ -295,21 +317,15 @@ def _check_head(caller: auth.Principal, voen: str) -> None:
 def draw_up(body: NewContract, caller: auth.Principal) -> Contract:
     """X2: the author's draft with both parties filled in and checked; nothing is sent yet."""
     local = _local_party(body.local_voen)
+    users: dict[str, str] = {}
     if body.author == "local":
         _check_head(caller, local.voen)
-        local_user = caller.user_id
-        username = body.foreign.username
-        if username is None:
-            raise Invalid("field.required", field="foreign.username")
-        foreign_user = auth.user_id_of_username(username)
-        if foreign_user is None:
-            raise Invalid("export.contract.partner-unknown", field="foreign.username")
+        users["localUser"] = caller.user_id
     else:
-        foreign_user = caller.user_id
-        username = (auth.account(caller.user_id) or {}).get("username")
-        local_user = mobile_id.account_of(local.head.fin, _full_name(local.head))
-    if local_user == foreign_user:
-        raise Invalid("export.contract.same-party", field="foreign.username")
+        users["foreignUser"] = caller.user_id
+        users["localUser"] = mobile_id.account_of(local.head.fin, _full_name(local.head))
+        if users["localUser"] == caller.user_id:
+            raise Invalid("export.contract.same-party", field="localVoen")
     now = clock.now_iso()
     contract_id = secrets.token_hex(8)
     item: Item = {
@@ -320,12 +336,9 @@ def draw_up(body: NewContract, caller: auth.Principal) -> Contract:
         "status": "draft",
         "author": body.author,
         "local": local.model_dump(mode="json", by_alias=True),
-        "foreign": body.foreign.model_copy(update={"username": username}).model_dump(
-            mode="json", by_alias=True, exclude_none=True
-        ),
+        "foreign": body.foreign.model_dump(mode="json", by_alias=True, exclude_none=True),
         "terms": body.terms.model_dump(mode="json", by_alias=True, exclude_none=True),
-        "localUser": local_user,
-        "foreignUser": foreign_user,
+        **users,
         "signatures": {},
         "createdAt": now,
         "version": 1,
@@ -454,17 +467,43 @@ def certificate_signature(
     item, side = _load(contract_id, caller)
     if side != "foreign":
         raise Forbidden("export.contract.other-signer", field="contractId")
+    _signable(item, side)
+    holder = _certificate_holder(body.public_key, caller)
     signature = PartySignature(
         side="foreign",
         method="certificate",
         digest=base64.b64encode(digest(_document(item))).decode(),
         signature=body.signature,
         public_key=body.public_key,
-        signer=f"{item['foreign']['representative']}, {item['foreign']['company']}",
+        signer=f"{holder.holder_name}, {item['foreign']['company']}",
         signed_at=clock.now_iso(),
+        certificate=holder.serial,
     )
     mismatch = Invalid("export.contract.signature-invalid", field="signature")
     return _apply(item, side, signature, caller, mismatch=mismatch)
+
+
+def _certificate_holder(public_key: str, caller: auth.Principal) -> SigningCertificate:
+    """X2, E14: the key is that of an e-signature certificate in the registry, `good` now (not
+    suspended, revoked or expired), issued to the caller; else a 422 naming `publicKey`."""
+    from egov.certificates import queries  # one route needs the registry (cold start)
+
+    try:
+        der = base64.b64decode(public_key, validate=True)
+    except ValueError:
+        raise Invalid("export.contract.signature-invalid", field="publicKey") from None
+    found = queries.signing_certificate(hashlib.sha256(der).hexdigest())
+    if found is None or found.status.cert_status == "unknown":
+        raise Invalid("export.contract.certificate-unknown", field="publicKey")
+    if found.status.cert_status != "good":
+        raise Invalid(
+            "export.contract.certificate-not-good",
+            field="publicKey",
+            params={"status": found.status.registry_status or found.status.cert_status},
+        )
+    if found.holder_user_id != caller.user_id:
+        raise Invalid("export.contract.certificate-not-yours", field="publicKey")
+    return found
 
 
 def _apply(
@@ -486,7 +525,10 @@ def _apply(
         raise Invalid("export.contract.same-key", field="publicKey")
     other = OTHER[side]
     status: Status = "signed" if item["signatures"] else f"awaiting-{other}"  # type: ignore[assignment]
-    signatures = {**item["signatures"], side: signature.model_dump(mode="json", by_alias=True)}
+    signatures = {
+        **item["signatures"],
+        side: signature.model_dump(mode="json", by_alias=True, exclude_none=True),
+    }
     after: Item = {
         **item,
         "status": status,
@@ -510,7 +552,7 @@ def _apply(
     tx.update(EXPORT, *_listing(item, side), {"status": status})
     if status == "signed":
         tx.update(EXPORT, *_listing(item, other), {"status": status})
-    else:
+    elif after.get(f"{other}User"):
         tx.put(EXPORT, _list_item(after, other))
     audit.record(
         tx,
@@ -526,8 +568,12 @@ def _apply(
 
 
 def _notify(tx: Transaction, item: Item, to: Side, *, signer: str) -> None:
-    """X2 (§10.3.1.4): the other party's cabinet, and its e-mail and/or SMS."""
-    user_id = item[f"{to}User"]
+    """X2 (§10.3.1.4): the other party's cabinet, and its e-mail and/or SMS; a partner not yet
+    known gets the contract at its e-mail with the code that accepts it."""
+    user_id = item.get(f"{to}User")
+    if user_id is None:
+        _invite(tx, item, signer=signer)
+        return
     account = auth.account(user_id) or {}
     email = item["foreign"]["email"] if to == "foreign" else account.get("email")
     key = (
@@ -544,6 +590,52 @@ def _notify(tx: Transaction, item: Item, to: Side, *, signer: str) -> None:
         subject_ref=_subject(item["id"]),
         tx=tx,
     )
+
+
+def _invite(tx: Transaction, item: Item, *, signer: str) -> None:
+    code = secrets.token_urlsafe(24)
+    pk, sk = _invitation_key(code)
+    tx.put(EXPORT, {"pk": pk, "sk": sk, "contractId": item["id"], "createdAt": clock.now_iso()})
+    notify.send_to_address(
+        "notice.export-contract-invitation",
+        {"number": item["number"], "author": signer, "code": code},
+        email=item["foreign"]["email"],
+        subject_ref=_subject(item["id"]),
+        tx=tx,
+    )
+
+
+def accept(body: Invitation, caller: auth.Principal) -> Contract:
+    """X2 (§10.3.1.4): the partner, signed in, accepts the contract with the code it received by
+    e-mail; the contract enters its cabinet and waits for its certificate signature. An unknown
+    or used code is a 404 naming `code`, whoever asks."""
+    invitation = EXPORT.get(*_invitation_key(body.code))
+    item = EXPORT.get(*_key(invitation["contractId"])) if invitation else None
+    if item is None or item.get("foreignUser") or item["status"] != "awaiting-foreign":
+        raise NotFound("export.contract.invitation-unknown", field="code")
+    if item["localUser"] == caller.user_id:
+        raise Invalid("export.contract.same-party", field="code")
+    after: Item = {**item, "foreignUser": caller.user_id, "version": item["version"] + 1}
+    tx = Transaction()
+    tx.update(
+        EXPORT,
+        *_key(item["id"]),
+        {"foreignUser": caller.user_id, "version": after["version"]},
+        expected={"version": item["version"], "status": "awaiting-foreign"},
+        conflict=NotFound("export.contract.invitation-unknown", field="code"),
+    )
+    tx.delete(EXPORT, *_invitation_key(body.code))
+    tx.put(EXPORT, _list_item(after, "foreign"))
+    audit.record(
+        tx,
+        _subject(item["id"]),
+        "export-contract-accepted",
+        caller.actor,
+        owner=caller.user_id,
+        after={"side": "foreign"},
+    )
+    tx.commit()
+    return _shown(after, "foreign")
 
 
 def _signatures(item: Item) -> list[PartySignature]:

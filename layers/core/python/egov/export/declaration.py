@@ -43,6 +43,11 @@ def draft(application: Application, contract: dict[str, str] | None) -> dict[str
                 "status": p["status"],
                 "decisionId": p.get("decisionId") or "",
                 "decidedAt": p.get("decidedAt") or "",
+                **(
+                    {"document": p["document"]["number"], "sha256": p["document"]["sha256"]}
+                    if p.get("document")
+                    else {}
+                ),
             }
             for p in shown["permits"]
         ],

@@ -68,13 +68,19 @@ def sign(document: dict[str, Any]) -> dict[str, str]:
 
 def holds(document: dict[str, Any], signature: dict[str, str]) -> bool:
     """Whether `signature` is the Center's over exactly `document` (digest recomputed)."""
+    return signed_by(document, signature, public_key())
+
+
+def signed_by(document: dict[str, Any], signature: dict[str, str], key: str) -> bool:
+    """Whether the signature block is the holder of `key` (raw base64) over exactly `document`:
+    the digest recomputed, the block's key that one, the Ed25519 signature checked."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     hashed = digest(document)
     if base64.b64encode(hashed).decode() != signature.get("digest"):
         return False
-    if signature.get("publicKey") != public_key():
+    if signature.get("publicKey") != key:
         return False
     try:
         Ed25519PublicKey.from_public_bytes(base64.b64decode(signature["publicKey"])).verify(

@@ -154,14 +154,20 @@ class PermitEvent(Model):
     notice_id: str
 
 
-class Permit(Model):
-    """One permit the goods need, its agency, why, its deadline and where it stands."""
+class PermitDocumentRef(Model):
+    """An issued permit's signed document by reference (X4, X5): its number and the SHA-256 of
+    its canonical form (`egov.export.permit_document`)."""
+
+    number: str
+    sha256: str
+
+
+class PermitState(Model):
+    """A permit without its texts: its agency, its deadline and where it stands."""
 
     code: str
     agency: str
     clause: str
-    name: Texts
-    why: Texts
     items: list[int]
     on_silence: OnSilence
     deadline: datetime
@@ -171,6 +177,16 @@ class Permit(Model):
     decided_at: datetime | None = None
     decided_by: str | None = None
     events: list[PermitEvent] = Field(default_factory=list)
+    document: PermitDocumentRef | None = Field(
+        None, description="The permit's signed document once the agency issued it (X4)"
+    )
+
+
+class Permit(PermitState):
+    """One permit the goods need, as stored: its name and why in both languages (X4)."""
+
+    name: Texts
+    why: Texts
 
 
 class Verdict(Model):
@@ -327,9 +343,9 @@ class IncentiveAnswer(Model):
     decided_by: str | None = None
 
 
-class Application(Model):
-    """The status page of an export application: every permit with its agency, its deadline
-    and why (X4), and the customs declaration once sent (X5)."""
+class ApplicationState(Model):
+    """An export application without its permits: the exporter, the goods, the customs
+    declaration once sent (X5) and the incentive (X6)."""
 
     application_id: str
     owner: str
@@ -338,9 +354,15 @@ class Application(Model):
     destination: str
     goods: list[Goods]
     export_incentive: bool
-    permits: list[Permit]
     created_at: datetime
     declaration: Declaration | None = None
     incentive_account: str | None = None
     incentive: Incentive | None = None
     version: int = 1
+
+
+class Application(ApplicationState):
+    """An export application as stored: every permit with its agency, its deadline and why in
+    both languages (X4)."""
+
+    permits: list[Permit]

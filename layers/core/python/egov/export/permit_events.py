@@ -28,15 +28,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from egov.export import records, texts  # noqa: F401  (texts: the texts)
 from egov.export.models import (
     Application,
+    ApplicationState,
     Form,
     Permit,
     PermitEvent,
     PermitEventKind,
+    PermitState,
     PermitStatus,
 )
 from egov.platform import applications, audit, auth, clock, i18n, inbound, notify, secrets
@@ -226,20 +228,37 @@ def tell(
 # ---------------------------------------------------------------- what the exporter may do
 
 
-class StatusPage(Application):
-    """The status page (X4) with what the permits' present states allow (X8, X9): the customs
-    declaration only while every permit is in force; a complaint against each adverse act."""
+class ShownPermit(PermitState):
+    """A permit on the status page: its name and why in the reader's language (X4)."""
 
+    name: str
+    why: str
+
+
+class StatusPage(ApplicationState):
+    """The status page (X4) in one language, with what the permits' present states allow (X8,
+    X9): the customs declaration only while every permit is in force; a complaint against each
+    adverse act."""
+
+    language: i18n.Lang = Field(description="The language of the texts: Accept-Language, az first")
+    permits: list[ShownPermit]
     may_declare: bool
     not_in_force: list[str]
     may_complain: list[str]
 
 
-def status_page(application: Application) -> StatusPage:
+def status_page(application: Application, language: i18n.Lang = i18n.DEFAULT) -> StatusPage:
+    """X4, DESIGN rule 12: every permit with its agency, deadline and why, in one language."""
     blocking = [p.code for p in application.permits if not in_force(p.status)]
     return StatusPage.model_validate(
-        application.model_dump()
+        application.model_dump(exclude={"permits"})
         | {
+            "language": language,
+            "permits": [
+                p.model_dump(exclude={"name", "why"})
+                | {"name": getattr(p.name, language), "why": getattr(p.why, language)}
+                for p in application.permits
+            ],
             "may_declare": application.status == "ready"
             and application.declaration is None
             and not blocking,

@@ -24,9 +24,21 @@ i18n.register(
             "az": "Bu VÖEN üzrə vergi ödəyicisi fəaliyyət göstərmir",
             "en": "The taxpayer of this VÖEN is not active",
         },
-        "export.contract.partner-unknown": {
-            "az": "Portalda bu istifadəçi adı ilə xarici tərəfdaş yoxdur",
-            "en": "No foreign partner with this username on the portal",
+        "export.contract.invitation-unknown": {
+            "az": "Bu kodla qəbul gözləyən elektron müqavilə yoxdur",
+            "en": "No e-contract awaits acceptance with this code",
+        },
+        "export.contract.certificate-unknown": {
+            "az": "Bu açar sertifikatlar reyestrindəki heç bir elektron imza sertifikatına aid deyil",
+            "en": "This key belongs to no e-signature certificate in the certificate registry",
+        },
+        "export.contract.certificate-not-good": {
+            "az": "Bu açarın sertifikatı imza anında etibarlı deyil (vəziyyəti: {status})",
+            "en": "This key's certificate is not valid at the moment of signing (status: {status})",
+        },
+        "export.contract.certificate-not-yours": {
+            "az": "Bu açarın sertifikatı sizə verilməyib; öz sertifikatınızla imzalayın",
+            "en": "This key's certificate was not issued to you; sign with your own",
         },
         "export.contract.same-party": {
             "az": "Müqavilənin tərəfləri fərqli şəxslər olmalıdır",
@@ -89,6 +101,18 @@ i18n.register(
             "Müqaviləni kabinetdə oxuyub öz elektron imzanızla təsdiq edin.",
             "en": "{author} signed contract {number} and sent it to your cabinet. Read it there "
             "and confirm it with your own electronic signature.",
+        },
+        "notice.export-contract-invitation.title": {
+            "az": "Azexport portalında imzalamaq üçün elektron müqavilə",
+            "en": "An e-contract to sign on the azexport portal",
+        },
+        "notice.export-contract-invitation.body": {
+            "az": "{author} {number} nömrəli müqaviləni imzalayıb sizə göndərib. Portala daxil "
+            "olun və müqaviləni bu kodla qəbul edin: {code}. Sonra onu kabinetinizdə oxuyub "
+            "elektron imza sertifikatınızla təsdiq edin.",
+            "en": "{author} signed contract {number} and sent it to you. Sign in to the portal "
+            "and accept the contract with this code: {code}. Then read it in your cabinet and "
+            "confirm it with your e-signature certificate.",
         },
         "notice.export-contract-signed.title": {
             "az": "Elektron müqavilə hər iki tərəfcə imzalandı",
@@ -248,6 +272,10 @@ i18n.register(
         "export.permit.silence-refused": {
             "az": "Müddətində icazə verilmədi",
             "en": "No permit was given within the deadline",
+        },
+        "export.permit.no-document": {
+            "az": "Bu icazənin sənədi yoxdur: icazə orqan tərəfindən verilməyib",
+            "en": "This permit has no document: the agency has not issued it",
         },
     }
 )

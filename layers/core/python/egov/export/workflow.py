@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 
-from egov.export import complaints, permit_events, records, wallet
+from egov.export import complaints, permit_document, permit_events, records, wallet
 from egov.platform import applications, audit, clock, i18n, notify, tasks
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
@@ -86,8 +86,12 @@ def record_permit(event: PermitAnswered) -> dict[str, Any]:
             reason,
             key=f"notice.export-permit-{status}",
         )
+        document = (
+            permit_document.issue(tx, application, permit, answer) if status == "issued" else None
+        )
         changed = permit.model_copy(
             update={
+                "document": document,
                 "status": status,
                 "reason": reason,
                 "decision_id": answer.get("decisionId"),

@@ -142,6 +142,12 @@ RULES: dict[str, Rule] = {
     "POST /export/contracts/{contractId}/certificate-signature": Rule(
         ("citizen",), narrowed="its foreign party"
     ),
+    "GET /export/applications/{applicationId}/permits/{code}/document": Rule(
+        ("citizen",), narrowed=OWNER
+    ),
+    "POST /export/contracts/acceptance": Rule(
+        ("citizen",), narrowed="whoever holds the code e-mailed to the foreign partner"
+    ),
     "POST /ektis/subjects": Rule(("citizen",)),
     "GET /ektis/subjects/me": Rule(("citizen",), narrowed=OWNER),
     "POST /ektis/parcels": Rule(("citizen",), narrowed="for the caller's own subject"),
