@@ -178,11 +178,17 @@ class Invitation(Model):
     code: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{20,64}$")]
 
 
-class Person(View):
-    fin: str
+class Head(View):
+    """The head as the form shows him: by name, never by FIN (X2; a foreign author may name any
+    VÖEN, brief rule 7)."""
+
     surname: str
     name: str
     patronymic: str
+
+
+class Person(Head):
+    fin: str
 
 
 class LocalParty(View):
@@ -190,6 +196,12 @@ class LocalParty(View):
     company: str
     legal_form: str
     address: str
+    head: Head
+
+
+class LocalRecord(LocalParty):
+    """The local party as stored: the head's FIN kept for the signature checks."""
+
     head: Person
 
 
@@ -241,12 +253,12 @@ def _invitation_key(code: str) -> tuple[str, str]:
     return f"INVITATION#{hashlib.sha256(code.encode()).hexdigest()}", "INVITATION"
 
 
-def _local_party(voen: str) -> LocalParty:
+def _local_party(voen: str) -> LocalRecord:
     taxpayer = adapters.tax().taxpayer(voen, field="localVoen")
     if taxpayer.status != "active":
         raise Invalid("export.contract.taxpayer-inactive", field="localVoen")
     person = adapters.population().person(taxpayer.head.fin, field="localVoen")
-    return LocalParty(
+    return LocalRecord(
         voen=taxpayer.voen,
         company=taxpayer.name,
         legal_form=taxpayer.legal_form,
@@ -294,9 +306,14 @@ def _document(item: Item) -> dict[str, Any]:
         "title": "Xarici ticarət müqaviləsi / Foreign trade contract",
         "author": item["author"],
         "drawnUpAt": item["createdAt"],
-        "parties": {"local": item["local"], "foreign": item["foreign"]},
+        "parties": {"local": _without_fin(item["local"]), "foreign": item["foreign"]},
         "terms": item["terms"],
     }
+
+
+def _without_fin(local: Item) -> Item:
+    """The local party as the form shows it: the head by name only (X2, brief rule 7)."""
+    return {**local, "head": {k: v for k, v in local["head"].items() if k != "fin"}}
 
 
 def _check_head(caller: auth.Principal, voen: str) -> None:
