@@ -54,7 +54,10 @@ CadastreId = Annotated[
 
 
 class View(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="forbid")
+    # Built on first use (issue 18): a handler pays only for the models its request touches.
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="forbid", defer_build=True
+    )
 
 
 class Registration(View):

@@ -54,7 +54,7 @@ DISPATCH_MISSING = "esign.dispatch-missing"
 
 
 class Receipt(BaseModel):
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, defer_build=True)
 
     received_at: datetime
     received_late: bool

@@ -110,7 +110,7 @@ def verify(document: dict[str, Any], signatures: list[PartySignature]) -> Verifi
 class Signed(BaseModel):
     """A signed contract as anyone sends it to be checked: the document and its signatures."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     document: Annotated[dict[str, Any], CleanTree]
     signatures: list[PartySignature] = Field(min_length=1, max_length=2)

@@ -102,12 +102,16 @@ class Model(BaseModel):
         extra="forbid",
         str_strip_whitespace=True,
         json_schema_mode_override="validation",
+        defer_build=True,
     )
 
 
 class View(BaseModel):
     model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, json_schema_mode_override="validation"
+        alias_generator=to_camel,
+        populate_by_name=True,
+        json_schema_mode_override="validation",
+        defer_build=True,
     )
 
 
@@ -178,7 +182,7 @@ class Invitation(Model):
     code: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{20,64}$")]
 
 
-class Head(View):
+class LocalHead(View):
     """The head as the form shows him: by name, never by FIN (X2; a foreign author may name any
     VÖEN, brief rule 7)."""
 
@@ -187,7 +191,7 @@ class Head(View):
     patronymic: str
 
 
-class Person(Head):
+class Person(LocalHead):
     fin: str
 
 
@@ -196,7 +200,7 @@ class LocalParty(View):
     company: str
     legal_form: str
     address: str
-    head: Head
+    head: LocalHead
 
 
 class LocalRecord(LocalParty):
