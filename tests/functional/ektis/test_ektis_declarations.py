@@ -102,6 +102,52 @@ def test_a3_a7_animal_lines_come_from_the_livestock_registry_per_head(
     assert guard is not None and guard["owner"] == applied["subsidyId"]
 
 
+def test_a3_a7_an_animal_subsidised_on_one_holding_is_not_subsidised_again_where_it_moved(
+    local_aws: LocalAws,
+) -> None:
+    """A3, A7: seed 004 §3.2.3 tracks each animal ("heyvanların ... hərəkətlərinin izlənilməsi")
+    and §5.1.12 records who receives a subsidy for what. The lock is the animal's and the
+    season's, across holdings: a cow in Elşən's pending 2026 application, sold and moved to
+    Günay, is counted on Günay's declaration (it is his now) but his application is refused
+    while Elşən's stands; once Elşən's is refused the cow is free and Günay's goes through."""
+    seller, _, _ = kit.subject(local_aws, kit.ELSHAN, "farmer")
+    cow, calf = kit.ear_tag(1), kit.ear_tag(2)
+    kit.register_animal(local_aws, seller, tag=cow)
+    status, first = apply(local_aws, seller, declaration(local_aws, seller)["declarationId"])
+    assert status == 201, first
+    guard = TABLE.get(f"SUBSIDISED#animal#{cow}#2026", "GUARD")
+    assert guard is not None and guard["owner"] == first["subsidyId"]
+
+    buyer, _, _ = kit.subject(local_aws, kit.GUNAY, "farmer")
+    kit.register_animal(local_aws, buyer, tag=calf)
+    status, sent, _ = call(
+        local_aws,
+        "POST",
+        f"/ektis/animals/{cow}/movements",
+        token=seller,
+        body={"to": kit.GUNAY, "movedOn": kit.days_ago(1), "reason": "sale"},
+    )
+    assert status == 201, sent
+    assert call(local_aws, "POST", f"/ektis/animals/{cow}/arrival", token=buyer)[0] == 200
+    drawn = declaration(local_aws, buyer)
+    assert by_item(drawn)["cattle"]["heads"] == sorted([cow, calf])
+    status, twice = apply(local_aws, buyer, drawn["declarationId"])
+    assert status == 409, twice
+    assert (twice["errors"][0]["field"], twice["code"]) == (
+        "declarationId",
+        "ektis.subsidy.animal-already",
+    )
+    # Nothing of the refused application was kept: the calf and the holding's species are free.
+    assert TABLE.get(f"SUBSIDISED#animal#{calf}#2026", "GUARD") is None
+    assert TABLE.get(f"SUBSIDISED#livestock#{drawn['subjectId']}:cattle#2026", "GUARD") is None
+
+    decide(first["subsidyId"], "reject", "Sənədlər natamamdır")
+    assert TABLE.get(f"SUBSIDISED#animal#{cow}#2026", "GUARD") is None
+    status, second = apply(local_aws, buyer, drawn["declarationId"])
+    assert status == 201, second
+    assert TABLE.get(f"SUBSIDISED#animal#{cow}#2026", "GUARD")["owner"] == second["subsidyId"]
+
+
 def corrected(
     local_aws: LocalAws, farmer: str, declaration_id: str, corrections: list[dict[str, Any]]
 ) -> tuple[int, dict[str, Any], str]:

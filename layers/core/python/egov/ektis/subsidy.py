@@ -11,8 +11,10 @@
   lines before it are kept as a revision (`revisions`, oldest first).
 - `apply`: the subject applies for the subsidy on a declaration. In ONE transaction with the
   application: a guard item per (source record, season) of every line that carries an amount,
-  so no parcel is subsidised twice in a season whatever applications race (exactly one wins,
-  the other gets 409 naming `declarationId`); the cabinet application; the audit entry; and the
+  and one per animal counted (its ear tag and the season, whatever holding keeps it), so no
+  parcel and no animal is subsidised twice in a season whatever applications race, nor a cow
+  subsidised on one holding again on the holding it moved to (exactly one wins, the other gets
+  409 naming `declarationId`); the cabinet application; the audit entry; and the
   start of the EktisSubsidy workflow (outbox), which asks the ministry (agency exchange) with a
   business-day deadline (`calendar.PERIODS["ektis.subsidy-decision"]`, a service level: seed
   004 sets no period).
@@ -31,7 +33,8 @@ Items (EKTIS_TABLE):
     DECLARATION#<id> / DECLARATION        gsi1 DECLARATIONS#<subjectId> / <drawnAt>#<id>; version
     SUBSIDY#<id> / SUBSIDY                gsi1 SUBSIDIES#<subjectId> / <appliedAt>#<id>
     SUBSIDY#<id> / ESCALATION#<deadline>  one per missed deadline
-    SUBSIDISED#<kind>#<id>#<season> / GUARD   owner: the subsidy id
+    SUBSIDISED#<kind>#<id>#<season> / GUARD   owner: the subsidy id (a line's source record)
+    SUBSIDISED#animal#<tag>#<season> / GUARD  owner: the subsidy id (an animal counted)
     INPUT-CLAIM#<id> / CLAIM              gsi1 CLAIMS#<subsidyId> / <claimedAt>#<id>
 """
 
@@ -72,8 +75,8 @@ MINISTRY = "MKT"
 PERIOD = "ektis.subsidy-decision"
 KIND = "ektis-subsidy"
 # The application's one transaction: the record, the cabinet entry, two audit parts, the outbox
-# start and one guard per line, under DynamoDB's 100 parts.
-MAX_LINES = 90
+# start and the guards (one per line, one per animal counted), under DynamoDB's 100 parts.
+MAX_GUARDS = 90
 # A corrected quantity: at most the largest parcel a declaration takes (hectares) or heads.
 MAX_QUANTITY = Decimal(100_000)
 WORKFLOW = audit.Actor.system("ektis-subsidy")
@@ -89,6 +92,12 @@ def subsidy_pk(subsidy_id: str) -> str:
 
 def guard_key(source: Source, season: int) -> str:
     return f"SUBSIDISED#{source.kind}#{source.id}#{season}"
+
+
+def animal_guard_key(tag: str, season: int) -> str:
+    """The animal's own lock: a holding's species guard is per holding, so without this a cow
+    subsidised on one holding and moved to another could be declared again there."""
+    return f"SUBSIDISED#animal#{tag}#{season}"
 
 
 # ---------------------------------------------------------------- the declaration
@@ -326,9 +335,11 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
     paid = [line for line in declaration.lines if line.amount > 0]
     if not paid:
         raise Invalid("ektis.subsidy.nothing", field="declarationId")
-    if len(paid) > MAX_LINES:
+    lines = [guard_key(line.source, declaration.season) for line in paid]
+    animals = [animal_guard_key(tag, declaration.season) for line in paid for tag in line.heads]
+    if len(lines) + len(animals) > MAX_GUARDS:
         raise Invalid(
-            "ektis.subsidy.too-many-lines", field="declarationId", params={"limit": MAX_LINES}
+            "ektis.subsidy.too-many-lines", field="declarationId", params={"limit": MAX_GUARDS}
         )
     now = clock.now()
     wait = tasks.until(calendar.due(PERIOD, now))
@@ -347,12 +358,19 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
         applied_at=now,
     )
     stored = subsidy.model_dump(mode="json", by_alias=True, exclude={"claims", "decision"})
-    guards = [guard_key(line.source, declaration.season) for line in paid]
+    guards = lines + animals
     pk = subsidy_pk(subsidy.subsidy_id)
     tx = Transaction()
-    for key in guards:
+    for key in lines:
         tx.guard(
             TABLE, key, subsidy.subsidy_id, Conflict("ektis.subsidy.already", field="declarationId")
+        )
+    for key in animals:
+        tx.guard(
+            TABLE,
+            key,
+            subsidy.subsidy_id,
+            Conflict("ektis.subsidy.animal-already", field="declarationId"),
         )
     tx.put(
         TABLE,

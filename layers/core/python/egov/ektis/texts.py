@@ -20,8 +20,14 @@ i18n.register(
             "en": "The declaration has no line a subsidy rate applies to",
         },
         "ektis.subsidy.too-many-lines": {
-            "az": "Bir müraciətdə ən çox {limit} sətir ola bilər",
-            "en": "One application takes at most {limit} lines",
+            "az": "Bir müraciətdə sətirlər və sayılan heyvanlar birlikdə ən çox {limit} ola bilər",
+            "en": "One application takes at most {limit} lines and animals counted together",
+        },
+        "ektis.subsidy.animal-already": {
+            "az": "Bəyannamədəki heyvan bu mövsüm üçün artıq subsidiya müraciətindədir "
+            "(bu və ya başqa təsərrüfatda)",
+            "en": "An animal of the declaration is already in a subsidy application for this "
+            "season (on this or another holding)",
         },
         "ektis.subsidy.already": {
             "az": "Bəyannamədəki sahə bu mövsüm üçün artıq subsidiya müraciətindədir",
