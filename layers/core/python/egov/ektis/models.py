@@ -332,6 +332,9 @@ class Transit(View):
     movement_id: str
     to: str
     recorded_at: datetime
+    confirm_by: datetime | None = Field(
+        None, description="Unconfirmed by then, the movement lapses and the animal stays"
+    )
 
 
 class Animal(View):
@@ -411,7 +414,10 @@ class Movement(View):
 
     movement_id: str
     ear_tag: str
-    status: Literal["sent", "arrived"]
+    status: Literal["sent", "arrived", "withdrawn", "lapsed"] = Field(
+        description="sent (awaiting the receiver), arrived (confirmed), withdrawn by the "
+        "sender or lapsed unconfirmed (the animal stayed with the sender)"
+    )
     from_subject_id: str
     from_name: str
     to: str = Field(description="The receiving keeper's FIN or VÖEN, as the sender gave it")
@@ -420,7 +426,11 @@ class Movement(View):
     moved_on: date
     reason: str
     recorded_at: datetime
+    confirm_by: datetime | None = Field(
+        None, description="The receiver confirms by then, or the movement lapses"
+    )
     arrived_at: datetime | None = None
+    ended_at: datetime | None = Field(None, description="When it was withdrawn or lapsed")
 
 
 class AnimalRecord(View):
