@@ -179,6 +179,19 @@ i18n.register(
             "en": "The answer period of the complaint about {kind} {id} ended {deadline}; the "
             "complaint was escalated to the Ministry of Agriculture.",
         },
+        # §7.9: the time an SMS reached the person, to the e-mail address (if any).
+        "ektis.notice.sms-delivered.title": {
+            "az": "SMS bildirişi çatdırıldı",
+            "en": "Your SMS notice was delivered",
+        },
+        "ektis.notice.sms-delivered.body": {
+            "az": "{agency} tərəfindən göndərilən «{document}» barədə SMS bildirişi "
+            "{deliveredAt} (Bakı vaxtı) telefonunuza çatdırıldı. Bu vaxt sənədin yanında "
+            "elektron kabinetinizdə də göstərilir.",
+            "en": "The SMS notice about “{document}” sent by {agency} reached your phone at "
+            "{deliveredAt} (Baku time). The time is also shown beside the document in your "
+            "cabinet.",
+        },
     }
 )
 
