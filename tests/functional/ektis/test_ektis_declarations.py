@@ -206,6 +206,65 @@ def test_a3_a5_a_complaints_correction_rewrites_the_declaration_keeping_its_hist
     assert applied["total"] == now["total"]
 
 
+def subsidy_of(local_aws: LocalAws, token: str, subsidy_id: str) -> dict[str, Any]:
+    status, body, _ = call(local_aws, "GET", f"/ektis/subsidies/{subsidy_id}", token=token)
+    assert status == 200, body
+    return dict(body)
+
+
+def test_a3_a5_a_correction_relines_an_undecided_application_and_leaves_a_decided_one(
+    local_aws: LocalAws,
+) -> None:
+    """A3, A5: the application is made "bəyannamə əsasında" (§7.1.1.6) and the complaint
+    "bəyannamədə olan məlumatlarla razılaşmadıqda" (§7.1.1.7) puts the declaration right. A
+    pending application carries the corrected lines and totals (a line that now has a rate is
+    guarded); a granted one keeps the lines it was decided on and notes the later revision."""
+    farmer, drawn = farm(local_aws)  # wheat, then saffron (no rate: not applied for)
+    wheat, saffron = drawn["lines"]
+    status, pending = apply(local_aws, farmer, drawn["declarationId"])
+    assert status == 201, pending
+    assert [line["item"] for line in pending["lines"]] == ["wheat"]
+    status, body, complaint_id = corrected(
+        local_aws,
+        farmer,
+        drawn["declarationId"],
+        [
+            {"field": "lines[1].crop", "before": "zəfəran", "after": "arpa"},
+            {"field": "lines[0].quantity", "before": wheat["quantity"], "after": "2.5"},
+        ],
+    )
+    assert (status, body["status"]) == (200, "corrected"), body
+    _, now = read(local_aws, farmer, drawn["declarationId"])
+    after = subsidy_of(local_aws, farmer, pending["subsidyId"])
+    assert [line["item"] for line in after["lines"]] == ["wheat", "barley"]
+    assert (after["lines"][0]["quantity"], after["lines"][0]["amount"]) == ("2.5000", "300.00")
+    assert (after["total"], after["inputTotal"]) == (now["total"], now["inputTotal"])
+    assert (after["declarationRevision"], after["status"]) == (1, "pending")
+    barley = TABLE.get(
+        f"SUBSIDISED#{saffron['source']['kind']}#{saffron['source']['id']}#2026", "GUARD"
+    )
+    assert barley is not None and barley["owner"] == pending["subsidyId"]
+    assert "ektis-subsidy-relined" in [
+        e["action"] for e in audit.trail(f"SUBSIDY#{pending['subsidyId']}").items
+    ]
+
+    decide(pending["subsidyId"], "approve")
+    status, body, second = corrected(
+        local_aws,
+        farmer,
+        drawn["declarationId"],
+        [{"field": "lines[0].quantity", "before": "2.5000", "after": "1"}],
+    )
+    assert (status, body["status"]) == (200, "corrected"), body
+    granted = subsidy_of(local_aws, farmer, pending["subsidyId"])
+    assert (granted["status"], granted["total"]) == ("granted", after["total"])
+    assert granted["lines"] == after["lines"] and granted["declarationRevision"] == 1
+    (later,) = granted["revisedAfterDecision"]
+    assert (later["revision"], later["complaintId"]) == (2, second)
+    assert later["totalAfter"] == read(local_aws, farmer, drawn["declarationId"])[1]["total"]
+    assert complaint_id != second
+
+
 def test_g7_a5_a_wrong_correction_is_refused_naming_it_and_changes_nothing(
     local_aws: LocalAws,
 ) -> None:

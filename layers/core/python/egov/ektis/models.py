@@ -594,6 +594,13 @@ class InputClaim(View):
     claimed_at: datetime
 
 
+class LaterRevision(View):
+    revision: int
+    complaint_id: str
+    total_after: Money
+    revised_at: datetime
+
+
 class Subsidy(View):
     subsidy_id: str
     subject_id: str
@@ -612,6 +619,13 @@ class Subsidy(View):
     claims: list[InputClaim] = Field(default_factory=list)
     withdrawn_at: datetime | None = None
     withdrawal_reason: str | None = None
+    declaration_revision: int = Field(
+        0, description="The declaration's revision the lines are (pending: always the latest)"
+    )
+    revised_after_decision: list[LaterRevision] = Field(
+        default_factory=list,
+        description="Corrections of the declaration after the decision, which it does not change",
+    )
 
 
 class SubsidyWithdrawal(View):

@@ -8,7 +8,9 @@
 - `correct` (A3, A5): a complaint about a declaration answered `corrected` rewrites it in the
   answer's transaction: each change names `lines[<i>].quantity` or `lines[<i>].name` (`crop`
   for a crop line; `<i>` from 0) with the value it had, the line is computed again at the season's rate, the totals follow, and the
-  lines before it are kept as a revision (`revisions`, oldest first).
+  lines before it are kept as a revision (`revisions`, oldest first). An undecided application
+  on the declaration carries the corrected lines; a decided one keeps its own and notes the
+  later revision (`_follow_correction`).
 - `apply`: the subject applies for the subsidy on a declaration. In ONE transaction with the
   application: a guard item per (source record, season) of every line that carries an amount,
   and one per animal counted (its ear tag and the season, whatever holding keeps it), so no
@@ -54,6 +56,7 @@ from egov.ektis.models import (
     DeclarationRequest,
     InputClaim,
     InputClaimRequest,
+    LaterRevision,
     Revision,
     Source,
     Subject,
@@ -272,6 +275,7 @@ def correct(
         conflict=Conflict("ektis.declaration.changed", field="declarationId"),
     )
     ledger.declaration(tx, revised, _subject(current.subject_id))  # A10: as corrected
+    _follow_correction(tx, revised, revision, actor)
     audit.record(
         tx,
         subject_pk(current.subject_id),
@@ -288,6 +292,79 @@ def correct(
         },
     )
     return revised
+
+
+def _follow_correction(
+    tx: Transaction, revised: Declaration, revision: Revision, actor: audit.Actor
+) -> None:
+    """What a correction does to the applications made on the declaration (part of `tx`).
+
+    The application is made "bəyannamə əsasında" (§7.1.1.6), and the complaint "bəyannamədə olan
+    məlumatlarla razılaşmadıqda" (§7.1.1.7) is how the declaration is put right: an application
+    still undecided (pending, overdue) carries the corrected lines and totals, so the ministry
+    decides on the data as corrected (a line that now carries an amount is guarded, one that no
+    longer does is released). A decided one is a decision on the lines as they were and keeps
+    them (§5.1.12 records the amounts granted); it notes the later revision, so the applicant
+    and the ministry see that the declaration changed after it. A refused or withdrawn one has
+    released its guards: the subject may apply again on the corrected declaration."""
+    for item in TABLE.query_all(f"SUBSIDIES#{revised.subject_id}", index="gsi1"):
+        if item.get("declarationId") != revised.declaration_id:
+            continue
+        version = {"version": item.get("version")}
+        conflict = Conflict("ektis.subsidy.changed", field="declarationId")
+        if item["status"] not in OPEN:
+            later = LaterRevision(
+                revision=revision.revision,
+                complaint_id=revision.complaint_id,
+                total_after=revision.total_after,
+                revised_at=revision.revised_at,
+            ).model_dump(mode="json", by_alias=True)
+            tx.update(
+                TABLE,
+                item["pk"],
+                "SUBSIDY",
+                {
+                    "revisedAfterDecision": [*item.get("revisedAfterDecision", []), later],
+                    "version": int(item.get("version", 0)) + 1,
+                },
+                expected=version,
+                conflict=conflict,
+            )
+            continue
+        paid = [line for line in revised.lines if line.amount > 0]
+        guards = _guards(paid, revised.season)
+        held = set(item.get("guards", []))
+        for key in guards:
+            if key not in held:
+                tx.guard(TABLE, key, item["subsidyId"], _taken(key))
+        for key in held - set(guards):
+            tx.release(TABLE, key, item["subsidyId"])
+        lines = [line.model_dump(mode="json", by_alias=True) for line in paid]
+        changes = {
+            "lines": lines,
+            "total": f"{revised.total:.2f}",
+            "inputTotal": f"{revised.input_total:.2f}",
+            "guards": guards,
+            "declarationRevision": revision.revision,
+            "version": int(item.get("version", 0)) + 1,
+        }
+        tx.update(TABLE, item["pk"], "SUBSIDY", changes, expected=version, conflict=conflict)
+        audit.record(
+            tx,
+            item["pk"],
+            "ektis-subsidy-relined",
+            actor,
+            owner=item["owner"],
+            before={
+                "total": item["total"],
+                "declarationRevision": item.get("declarationRevision", 0),
+            },
+            after={
+                "total": changes["total"],
+                "declarationRevision": revision.revision,
+                "complaintId": revision.complaint_id,
+            },
+        )
 
 
 def _named(field: str, lines: list[DeclarationLine], index: int) -> tuple[int, str]:
@@ -332,15 +409,11 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
     start in one transaction."""
     subject = of_owner(caller.user_id)
     declaration = declaration_of(body.declaration_id, subject.subject_id)
+    version = TABLE.get(declaration_pk(declaration.declaration_id), "DECLARATION") or {}
     paid = [line for line in declaration.lines if line.amount > 0]
     if not paid:
         raise Invalid("ektis.subsidy.nothing", field="declarationId")
-    lines = [guard_key(line.source, declaration.season) for line in paid]
-    animals = [animal_guard_key(tag, declaration.season) for line in paid for tag in line.heads]
-    if len(lines) + len(animals) > MAX_GUARDS:
-        raise Invalid(
-            "ektis.subsidy.too-many-lines", field="declarationId", params={"limit": MAX_GUARDS}
-        )
+    guards = _guards(paid, declaration.season)
     now = clock.now()
     wait = tasks.until(calendar.due(PERIOD, now))
     subsidy = Subsidy(
@@ -356,22 +429,23 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
         agency=MINISTRY,
         deadline=clock.parse(wait["deadline"]),
         applied_at=now,
+        declaration_revision=declaration.revision,
     )
     stored = subsidy.model_dump(mode="json", by_alias=True, exclude={"claims", "decision"})
-    guards = lines + animals
     pk = subsidy_pk(subsidy.subsidy_id)
     tx = Transaction()
-    for key in lines:
-        tx.guard(
-            TABLE, key, subsidy.subsidy_id, Conflict("ektis.subsidy.already", field="declarationId")
-        )
-    for key in animals:
-        tx.guard(
-            TABLE,
-            key,
-            subsidy.subsidy_id,
-            Conflict("ektis.subsidy.animal-already", field="declarationId"),
-        )
+    # The declaration as read: a correction committing meanwhile would not see this application
+    # (`_follow_correction`), so one of the two is refused and tried again.
+    tx.update(
+        TABLE,
+        declaration_pk(declaration.declaration_id),
+        "DECLARATION",
+        {"version": int(version.get("version", 0)) + 1},
+        expected={"version": version.get("version")},
+        conflict=Conflict("ektis.declaration.changed", field="declarationId"),
+    )
+    for key in guards:
+        tx.guard(TABLE, key, subsidy.subsidy_id, _taken(key))
     tx.put(
         TABLE,
         {
@@ -420,6 +494,23 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
     )
     tx.commit()
     return subsidy
+
+
+def _guards(paid: list[DeclarationLine], season: int) -> list[str]:
+    """The guards of the lines that carry an amount: each line's source record, then each
+    animal counted; at most MAX_GUARDS (the application's one transaction)."""
+    lines = [guard_key(line.source, season) for line in paid]
+    animals = [animal_guard_key(tag, season) for line in paid for tag in line.heads]
+    if len(lines) + len(animals) > MAX_GUARDS:
+        raise Invalid(
+            "ektis.subsidy.too-many-lines", field="declarationId", params={"limit": MAX_GUARDS}
+        )
+    return lines + animals
+
+
+def _taken(key: str) -> Conflict:
+    taken = "animal-already" if key.startswith("SUBSIDISED#animal#") else "already"
+    return Conflict(f"ektis.subsidy.{taken}", field="declarationId")
 
 
 def _payload(subject: Subject, subsidy: Subsidy) -> dict[str, Any]:
