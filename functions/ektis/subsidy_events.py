@@ -1,4 +1,5 @@
-"""EktisSubsidyQueue consumer: the subsidy workflow's steps and the complaint timer (A3-A5)."""
+"""EktisSubsidyQueue consumer: the subsidy workflow's steps and EKTİS's timer (complaints, A3-A5;
+movements, A7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The EktisSubsidy workflow and the complaint timer running their real ASL in moto (issue 17
+"""The EktisSubsidy workflow and EKTİS's timer (complaints, movements) running their real ASL in moto (issue 17
 items 1-2; A3-A5, G3, G4).
 
 The tests play the agency exchange: they take the decision request from the
@@ -16,11 +16,12 @@ from typing import Any
 import boto3
 import pytest
 
-from egov.ektis import complaints, subsidy
+from egov.ektis import complaints, livestock, subsidy
 from egov.platform import aws, calendar, clock
 from egov.platform.applications import application_key
 from egov.platform.auth import PLATFORM
 from tests.conftest import LocalAws
+from tests.functional.ektis import kit
 from tests.functional.ektis.test_ektis_subsidy import apply, complain, farm
 from tests.helpers import call, wait_for
 
@@ -181,9 +182,33 @@ def test_a5_g4_the_complaint_timer_escalates_an_unanswered_complaint(
     )
     assert status == 201, filed
     deliver(local_aws)  # the timer's message at the deadline
-    ended_as(execution("EKTIS_COMPLAINT_ARN", filed["complaintId"]), "SUCCEEDED")
+    ended_as(execution("EKTIS_TIMER_ARN", filed["complaintId"]), "SUCCEEDED")
     _, after, _ = call(local_aws, "GET", f"/ektis/complaints/{filed['complaintId']}", token=farmer)
     assert after["status"] == "overdue" and after["escalatedAt"]
+
+
+def test_a7_g4_the_timer_lapses_a_movement_nobody_confirmed(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A7: the movement's confirmation period (`ektis.movement-confirmation`, a service level)
+    runs in EKTİS's timer workflow; at its end the unconfirmed movement lapses and the animal,
+    still the sender's, is free to be sent again."""
+    soon_once(monkeypatch, livestock.CONFIRMATION)
+    seller, _, _ = kit.subject(local_aws, kit.ELSHAN, "farmer")
+    buyer, _, _ = kit.subject(local_aws, kit.GUNAY, "farmer")
+    tag = kit.register_animal(local_aws, seller, tag=kit.ear_tag(40))["earTag"]
+    move = {"to": kit.GUNAY, "movedOn": kit.days_ago(0), "reason": "sale"}
+    status, sent, _ = call(
+        local_aws, "POST", f"/ektis/animals/{tag}/movements", token=seller, body=move
+    )
+    assert status == 201, sent
+    deliver(local_aws)  # the timer's message at the end of the period
+    ended_as(execution("EKTIS_TIMER_ARN", f"movement-{sent['movementId']}"), "SUCCEEDED")
+    assert livestock.load(tag).get("transit") is None
+    status, body, _ = call(local_aws, "POST", f"/ektis/animals/{tag}/arrival", token=buyer)
+    assert (status, body["code"]) == (404, "ektis.movement.missing")
+    _, kept, _ = call(local_aws, "GET", "/ektis/livestock", token=seller)
+    assert [m["status"] for m in kept["movements"]] == ["lapsed"]
 
 
 def withdraw(local_aws: LocalAws, token: str, subsidy_id: str) -> None:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import threading
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, abort, jsonify, request
 
 from devstack.simulators._signing import post_signed
+from egov.platform import clock
 
 
 def make(api_url: str) -> Flask:
@@ -49,7 +49,9 @@ def make(api_url: str) -> Flask:
             "contentType": given.get("contentType", "application/pdf"),
             "content": base64.b64encode(content).decode(),
             "sha256": hashlib.sha256(content).hexdigest(),
-            "issuedAt": given.get("issuedAt") or datetime.now(UTC).isoformat(),
+            # The platform's clock, as the platform dates what it receives: a demo or test that
+            # moves the clock sees documents issued in its own time.
+            "issuedAt": given.get("issuedAt") or clock.now_iso(),
         }
         document: dict[str, Any] = {"document": {k: v for k, v in data.items() if k != "content"}}
         with lock:

@@ -102,6 +102,52 @@ def test_a3_a7_animal_lines_come_from_the_livestock_registry_per_head(
     assert guard is not None and guard["owner"] == applied["subsidyId"]
 
 
+def test_a3_a7_an_animal_subsidised_on_one_holding_is_not_subsidised_again_where_it_moved(
+    local_aws: LocalAws,
+) -> None:
+    """A3, A7: seed 004 §3.2.3 tracks each animal ("heyvanların ... hərəkətlərinin izlənilməsi")
+    and §5.1.12 records who receives a subsidy for what. The lock is the animal's and the
+    season's, across holdings: a cow in Elşən's pending 2026 application, sold and moved to
+    Günay, is counted on Günay's declaration (it is his now) but his application is refused
+    while Elşən's stands; once Elşən's is refused the cow is free and Günay's goes through."""
+    seller, _, _ = kit.subject(local_aws, kit.ELSHAN, "farmer")
+    cow, calf = kit.ear_tag(1), kit.ear_tag(2)
+    kit.register_animal(local_aws, seller, tag=cow)
+    status, first = apply(local_aws, seller, declaration(local_aws, seller)["declarationId"])
+    assert status == 201, first
+    guard = TABLE.get(f"SUBSIDISED#animal#{cow}#2026", "GUARD")
+    assert guard is not None and guard["owner"] == first["subsidyId"]
+
+    buyer, _, _ = kit.subject(local_aws, kit.GUNAY, "farmer")
+    kit.register_animal(local_aws, buyer, tag=calf)
+    status, sent, _ = call(
+        local_aws,
+        "POST",
+        f"/ektis/animals/{cow}/movements",
+        token=seller,
+        body={"to": kit.GUNAY, "movedOn": kit.days_ago(1), "reason": "sale"},
+    )
+    assert status == 201, sent
+    assert call(local_aws, "POST", f"/ektis/animals/{cow}/arrival", token=buyer)[0] == 200
+    drawn = declaration(local_aws, buyer)
+    assert by_item(drawn)["cattle"]["heads"] == sorted([cow, calf])
+    status, twice = apply(local_aws, buyer, drawn["declarationId"])
+    assert status == 409, twice
+    assert (twice["errors"][0]["field"], twice["code"]) == (
+        "declarationId",
+        "ektis.subsidy.animal-already",
+    )
+    # Nothing of the refused application was kept: the calf and the holding's species are free.
+    assert TABLE.get(f"SUBSIDISED#animal#{calf}#2026", "GUARD") is None
+    assert TABLE.get(f"SUBSIDISED#livestock#{drawn['subjectId']}:cattle#2026", "GUARD") is None
+
+    decide(first["subsidyId"], "reject", "Sənədlər natamamdır")
+    assert TABLE.get(f"SUBSIDISED#animal#{cow}#2026", "GUARD") is None
+    status, second = apply(local_aws, buyer, drawn["declarationId"])
+    assert status == 201, second
+    assert TABLE.get(f"SUBSIDISED#animal#{cow}#2026", "GUARD")["owner"] == second["subsidyId"]
+
+
 def corrected(
     local_aws: LocalAws, farmer: str, declaration_id: str, corrections: list[dict[str, Any]]
 ) -> tuple[int, dict[str, Any], str]:
@@ -158,6 +204,65 @@ def test_a3_a5_a_complaints_correction_rewrites_the_declaration_keeping_its_hist
     assert status == 201, applied
     assert [line["item"] for line in applied["lines"]] == ["wheat", "barley"]
     assert applied["total"] == now["total"]
+
+
+def subsidy_of(local_aws: LocalAws, token: str, subsidy_id: str) -> dict[str, Any]:
+    status, body, _ = call(local_aws, "GET", f"/ektis/subsidies/{subsidy_id}", token=token)
+    assert status == 200, body
+    return dict(body)
+
+
+def test_a3_a5_a_correction_relines_an_undecided_application_and_leaves_a_decided_one(
+    local_aws: LocalAws,
+) -> None:
+    """A3, A5: the application is made "bəyannamə əsasında" (§7.1.1.6) and the complaint
+    "bəyannamədə olan məlumatlarla razılaşmadıqda" (§7.1.1.7) puts the declaration right. A
+    pending application carries the corrected lines and totals (a line that now has a rate is
+    guarded); a granted one keeps the lines it was decided on and notes the later revision."""
+    farmer, drawn = farm(local_aws)  # wheat, then saffron (no rate: not applied for)
+    wheat, saffron = drawn["lines"]
+    status, pending = apply(local_aws, farmer, drawn["declarationId"])
+    assert status == 201, pending
+    assert [line["item"] for line in pending["lines"]] == ["wheat"]
+    status, body, complaint_id = corrected(
+        local_aws,
+        farmer,
+        drawn["declarationId"],
+        [
+            {"field": "lines[1].crop", "before": "zəfəran", "after": "arpa"},
+            {"field": "lines[0].quantity", "before": wheat["quantity"], "after": "2.5"},
+        ],
+    )
+    assert (status, body["status"]) == (200, "corrected"), body
+    _, now = read(local_aws, farmer, drawn["declarationId"])
+    after = subsidy_of(local_aws, farmer, pending["subsidyId"])
+    assert [line["item"] for line in after["lines"]] == ["wheat", "barley"]
+    assert (after["lines"][0]["quantity"], after["lines"][0]["amount"]) == ("2.5000", "300.00")
+    assert (after["total"], after["inputTotal"]) == (now["total"], now["inputTotal"])
+    assert (after["declarationRevision"], after["status"]) == (1, "pending")
+    barley = TABLE.get(
+        f"SUBSIDISED#{saffron['source']['kind']}#{saffron['source']['id']}#2026", "GUARD"
+    )
+    assert barley is not None and barley["owner"] == pending["subsidyId"]
+    assert "ektis-subsidy-relined" in [
+        e["action"] for e in audit.trail(f"SUBSIDY#{pending['subsidyId']}").items
+    ]
+
+    decide(pending["subsidyId"], "approve")
+    status, body, second = corrected(
+        local_aws,
+        farmer,
+        drawn["declarationId"],
+        [{"field": "lines[0].quantity", "before": "2.5000", "after": "1"}],
+    )
+    assert (status, body["status"]) == (200, "corrected"), body
+    granted = subsidy_of(local_aws, farmer, pending["subsidyId"])
+    assert (granted["status"], granted["total"]) == ("granted", after["total"])
+    assert granted["lines"] == after["lines"] and granted["declarationRevision"] == 1
+    (later,) = granted["revisedAfterDecision"]
+    assert (later["revision"], later["complaintId"]) == (2, second)
+    assert later["totalAfter"] == read(local_aws, farmer, drawn["declarationId"])[1]["total"]
+    assert complaint_id != second
 
 
 def test_g7_a5_a_wrong_correction_is_refused_naming_it_and_changes_nothing(

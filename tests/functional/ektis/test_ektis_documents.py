@@ -26,7 +26,7 @@ from standardwebhooks import Webhook
 from devstack.simulators import ehis
 from egov.ektis import documents
 from egov.ektis.models import IncomingDocument
-from egov.platform import audit, clock
+from egov.platform import audit, aws, clock
 from tests.conftest import LocalAws
 from tests.functional.ektis.kit import ELSHAN, GUNAY, subject
 from tests.helpers import account, call, settle, wait_for
@@ -204,6 +204,42 @@ def test_a9_g8_the_agency_reads_the_sms_results_of_its_own_documents_only(
     (in_cabinet,) = [d for d in listed(platform, token) if d["agency"] == "DVX"]
     (sms_copy,) = [d for d in in_cabinet["deliveries"] if d["channel"] == "sms"]
     assert (sms_copy["status"], sms_copy["completedAt"]) == ("delivered", sms["completedAt"])
+
+
+def messages_keyed(key: str) -> list[dict[str, Any]]:
+    """The platform's messages of a text key (a test may scan)."""
+    table = boto3.resource("dynamodb").Table(aws.resource_name("PLATFORM_TABLE"))
+    page: dict[str, Any] = table.scan()
+    items = list(page["Items"])
+    while "LastEvaluatedKey" in page:
+        page = table.scan(ExclusiveStartKey=page["LastEvaluatedKey"])
+        items += page["Items"]
+    return [i for i in items if i.get("sk") == "MESSAGE" and i.get("key") == key]
+
+
+def test_a9_the_time_the_sms_reached_the_person_is_sent_to_their_e_mail(
+    platform: LocalAws,
+) -> None:
+    """A9 (§7.9): "SMS məlumatların istifadəçilərə çatdırıldığı vaxt barədə məlumatlar onların
+    elektron kabinetlərində yerləşdirilir və elektron ünvanlarına (olduğu halda) göndərilir".
+    Once the gateway reports the SMS delivered, an e-mail to the subject's address gives the
+    time it reached the phone (Baku time), once."""
+    subject(platform, ELSHAN)
+    assert send(platform, document(), "ehis-receipt")[0] == 204
+    settle(platform.pump)
+    (follow_up,) = wait_for(
+        lambda: messages_keyed(documents.SMS_DELIVERED), what="the SMS delivery e-mail"
+    )
+    (sms,) = [m for m in messages_keyed(documents.NOTICE) if m["channel"] == "sms"]
+    assert (follow_up["followsUp"], sms["status"]) == (sms["messageId"], "delivered")
+    assert (follow_up["channel"], follow_up["to"]) == ("email", "ferma@example.az")
+    assert follow_up["subjectRef"] == sms["subjectRef"]
+    reached = clock.parse(sms["completedAt"]).astimezone(clock.BAKU).strftime("%d.%m.%Y %H:%M")
+    assert f"{reached} (Bakı vaxtı)" in follow_up["text"]
+    assert "Vergi borcunun olmaması barədə arayış" in follow_up["text"]
+    settle(platform.pump)
+    assert len(messages_keyed(documents.SMS_DELIVERED)) == 1
+    assert messages_keyed(documents.SMS_DELIVERED)[0]["status"] != "created"  # sent on
 
 
 def test_a9_the_exchange_simulator_carries_an_agencys_document_signed(

@@ -177,6 +177,84 @@ def test_a7_a_movement_is_confirmed_by_the_receiver_then_seen_by_both_holdings(
     assert (status, body["errors"][0]["field"]) == (422, "to"), body
 
 
+def withdrawal(local_aws: LocalAws, tag: str, token: str) -> tuple[int, dict[str, Any]]:
+    status, body, _ = call(
+        local_aws, "POST", f"/ektis/animals/{tag}/movements/withdrawal", token=token
+    )
+    return status, body
+
+
+def test_a7_the_sender_withdraws_a_movement_nobody_confirmed_and_the_animal_stays(
+    local_aws: LocalAws,
+) -> None:
+    """A7: seed 004 §3.2.3 tracks the animals' movements ("hərəkətlərinin izlənilməsi"); a
+    movement sent to a mistyped FIN must not hold the animal in transit for ever. The sender
+    withdraws it before anyone confirms: the animal stays, may be sent again, and the FIN it was
+    sent to no longer sees it; nobody else may withdraw it (one 404 for all, G8)."""
+    elshan, elshan_id, _ = subject(local_aws, ELSHAN)
+    gunay, _, _ = subject(local_aws, GUNAY)
+    ulvi, _, _ = subject(local_aws, ULVI)
+    tag = register_animal(local_aws, elshan, tag=ear_tag(30))["earTag"]
+    move = {"to": GUNAY, "movedOn": days_ago(1), "reason": "sale"}
+    status, sent = send(local_aws, tag, elshan, move)
+    assert status == 201, sent
+    assert sent["confirmBy"] > sent["recordedAt"]
+    for token in (gunay, ulvi):  # the receiver confirms or not; only the sender withdraws
+        status, body = withdrawal(local_aws, tag, token)
+        assert (status, body["code"], body["errors"][0]["field"]) == (
+            404,
+            "ektis.movement.missing",
+            "earTag",
+        )
+    status, ended = withdrawal(local_aws, tag, elshan)
+    assert status == 200, ended
+    assert (ended["movementId"], ended["status"]) == (sent["movementId"], "withdrawn")
+    assert ended["endedAt"]
+    (kept,) = holding(local_aws, elshan)["animals"]
+    assert kept["transit"] is None and kept["keeperSubjectId"] == elshan_id
+    assert [(m["movementId"], m["status"]) for m in holding(local_aws, elshan)["movements"]] == [
+        (sent["movementId"], "withdrawn")
+    ]
+    assert holding(local_aws, gunay)["incoming"] == []
+    assert arrival(local_aws, tag, gunay)[0] == 404  # too late to confirm
+    assert withdrawal(local_aws, tag, elshan)[0] == 404  # nothing under way any more
+    actions = [e["action"] for e in audit.trail(f"SUBJECT#{elshan_id}").items]
+    assert "ektis-animal-movement-withdrawn" in actions
+    status, again = send(local_aws, tag, elshan, {**move, "to": ULVI})
+    assert status == 201, again
+
+
+def test_a7_an_unconfirmed_movement_lapses_at_the_end_of_its_confirmation_period(
+    local_aws: LocalAws,
+) -> None:
+    """A7: the timer's message at the end of the confirmation period (a service level,
+    `ektis.movement-confirmation`: seed 004 sets none) ends a movement still unconfirmed; the
+    message for a movement confirmed before, or delivered twice, changes nothing."""
+    elshan, elshan_id, _ = subject(local_aws, ELSHAN)
+    gunay, _, _ = subject(local_aws, GUNAY)
+    stays, goes = ear_tag(31), ear_tag(32)
+    for tag in (stays, goes):
+        register_animal(local_aws, elshan, tag=tag)
+    move = {"to": GUNAY, "movedOn": days_ago(1), "reason": "sale"}
+    sent = {tag: send(local_aws, tag, elshan, move)[1] for tag in (stays, goes)}
+    assert arrival(local_aws, goes, gunay)[0] == 200
+    for tag in (stays, goes, stays):
+        livestock.lapse(
+            livestock.Lapsed(
+                event="movement-lapsed", ear_tag=tag, movement_id=sent[tag]["movementId"]
+            )
+        )
+    statuses = {m["earTag"]: m["status"] for m in holding(local_aws, elshan)["movements"]}
+    assert statuses == {stays: "lapsed", goes: "arrived"}
+    (kept,) = holding(local_aws, elshan)["animals"]
+    assert (kept["earTag"], kept["transit"]) == (stays, None)
+    assert holding(local_aws, gunay)["incoming"] == []
+    assert [a["earTag"] for a in holding(local_aws, gunay)["animals"]] == [goes]
+    assert arrival(local_aws, stays, gunay)[0] == 404
+    actions = [e["action"] for e in audit.trail(f"SUBJECT#{elshan_id}").items]
+    assert actions.count("ektis-animal-movement-lapsed") == 1
+
+
 def test_a7_two_movements_read_at_once_one_commits(
     local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
 ) -> None:

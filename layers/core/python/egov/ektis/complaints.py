@@ -15,7 +15,7 @@ reason (`refused`). A correction of a declaration rewrites it in the same transa
 (`subsidy.correct`: the lines named are computed again, the totals follow, the lines before are
 kept as a revision); other kinds' corrections are the list of changes their registry applies. The answer period is `calendar.PERIODS["ektis.complaint-answer"]`: seed 004
 sets none, so it is a service level in business days (template parameter
-`EktisComplaintAnswerBusinessDays`). A timer workflow (statemachines/ektis_complaint.asl.json)
+`EktisComplaintAnswerBusinessDays`). A timer workflow (statemachines/ektis_timer.asl.json)
 sends `complaint-overdue` at the deadline; a complaint still open then becomes `overdue`:
 escalated to the ministry (it lands in the ministry officers' list), both parties told, the
 operator alerted. An overdue complaint may still be answered.
@@ -34,7 +34,7 @@ import contextlib
 import uuid
 from typing import Any, Literal
 
-from egov.ektis import corrections, subsidy
+from egov.ektis import corrections, livestock, subsidy
 from egov.ektis.models import (
     Complaint,
     ComplaintAnswer,
@@ -154,9 +154,16 @@ def file(body: ComplaintRequest, caller: Principal) -> Complaint:
         notify.send(respondent_owner, "ektis.complaint-filed", params, subject_ref=pk, tx=tx)
     outbox.start(
         tx,
-        "EKTIS_COMPLAINT_ARN",
+        "EKTIS_TIMER_ARN",
         complaint.complaint_id,
-        {"complaintId": complaint.complaint_id, **tasks.until(deadline)},
+        {
+            "message": {
+                "event": "complaint-overdue",
+                "complaintId": complaint.complaint_id,
+                "deadline": stored["deadline"],
+            },
+            **tasks.until(deadline),
+        },
     )
     tx.commit()
     return complaint
@@ -366,13 +373,15 @@ def _failed(event: subsidy.Failed) -> None:
     subsidy.failed(event)
 
 
-# The EktisSubsidyQueue's messages: the subsidy workflow's and the complaint timer's.
+# The EktisSubsidyQueue's messages: the subsidy workflow's and EKTİS's timer's (complaints,
+# movements).
 EVENTS = tasks.Events("ektis")
 EVENTS.on("granted", subsidy.Decided, _granted_or_refused)
 EVENTS.on("refused", subsidy.Decided, _granted_or_refused)
 EVENTS.on("overdue", subsidy.Overdue, subsidy.escalate)
 EVENTS.on("failed", subsidy.Failed, _failed)
 EVENTS.on("complaint-overdue", Overdue, _overdue)
+EVENTS.on("movement-lapsed", livestock.Lapsed, livestock.lapse)
 
 
 def handle(body: dict[str, Any]) -> None:

@@ -14,7 +14,9 @@ and the notice (`notify.send`: the cabinet inbox at once, e-mail and SMS through
 on behalf of the issuing agency. Every message's delivery result (GOV.UK Notify's statuses, with
 times) is therefore in the agency's own list, `GET /agencies/{agency}/notifications` (§7.9: "SMS-
 lərin göndərilməsinin nəticələri … aidiyyəti dövlət qurumlarına ötürülür"), which only that
-agency's staff and system read; and beside the document in the subject's cabinet.
+agency's staff and system read; and beside the document in the subject's cabinet. Once the SMS
+is delivered, an e-mail tells the subject's address (if any) when it reached the phone
+(`ektis.notice.sms-delivered`, §7.9: "elektron ünvanlarına (olduğu halda) göndərilir").
 
 The subject lists the documents (`GET /ektis/documents`, newest first, one Query) and opens one
 (`GET /ektis/documents/{documentId}`: its record, its notices' deliveries and a link valid a few
@@ -66,6 +68,9 @@ MAX_BYTES = 4 * 1024 * 1024
 DOWNLOAD_SECONDS = 300
 PAGE = 50
 NOTICE = "notice.document-placed"
+# §7.9: "SMS məlumatların istifadəçilərə çatdırıldığı vaxt barədə məlumatlar ... elektron
+# ünvanlarına (olduğu halda) göndərilir".
+SMS_DELIVERED = "ektis.notice.sms-delivered"
 PLACED = "ektis.document.placed"
 
 
@@ -157,6 +162,7 @@ def place(incoming: IncomingDocument) -> PlacedDocument:
         sms=subject.contacts.mobile,
         agency=incoming.agency,
         subject_ref=pk,
+        sms_receipt=SMS_DELIVERED,
         tx=tx,
     )
     tx.put(

@@ -9,6 +9,13 @@ and arriving are writes conditional on the animal's version and keeper (and no o
 under way), so of two movements read at once only one commits (the other is a 409 and changes
 nothing). Both holdings list the movement.
 
+A movement nobody confirms does not hold the animal for ever: the sender may withdraw it
+(`withdraw`, a FIN mistyped), and it lapses by itself at the end of the confirmation period
+(`calendar.PERIODS["ektis.movement-confirmation"]`, a service level: seed 004 sets none), told
+by EKTİS's timer workflow (`movement-lapsed`, `lapse`). Either way the animal stays with the
+sender, free to be sent again, and the receiver no longer sees it as incoming; a confirmation,
+a withdrawal and the lapse are conditional on the same version, so only the first counts.
+
 Items (EKTIS_TABLE):
     ANIMAL#<tag> / ANIMAL                     gsi1 KEEPS#<keeperId> / ANIMAL#<tag>; version
     ANIMAL#<tag> / HEALTH#<at>#<id>           a health document (veterinary.py)
@@ -24,9 +31,10 @@ Items (EKTIS_TABLE):
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from egov.ektis import subjects
 from egov.ektis.delegation import refuse, require_kind
@@ -47,13 +55,15 @@ from egov.ektis.models import (
     Transit,
 )
 from egov.ektis.subjects import TABLE, display_name, record, subject_pk
-from egov.platform import audit, clock
+from egov.platform import audit, calendar, clock, outbox, tasks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Transaction
 
 # The ministry's officers (the operator of EKTİS, §1.2) read any animal's record (G8).
 READERS = ("MKT",)
+CONFIRMATION = "ektis.movement-confirmation"
+TIMER = audit.Actor.system("ektis-movement-timer")
 
 
 def animal_pk(tag: str) -> str:
@@ -224,6 +234,8 @@ def move(tag: str, body: Move, caller: Principal) -> Movement:
         raise Invalid("ektis.animal.before-birth", field="movedOn")
     if stored.get("transit"):
         raise Conflict("ektis.animal.in-transit", field="earTag")
+    now = clock.now()
+    confirm_by = calendar.due(CONFIRMATION, now)
     movement = Movement(
         movement_id=uuid.uuid4().hex,
         ear_tag=tag,
@@ -233,12 +245,16 @@ def move(tag: str, body: Move, caller: Principal) -> Movement:
         to=body.to,
         moved_on=body.moved_on,
         reason=body.reason,
-        recorded_at=clock.now(),
+        recorded_at=now,
+        confirm_by=confirm_by,
     )
     sent = movement.model_dump(mode="json", by_alias=True)
     sk = _movement_sk(movement)
     transit = Transit(
-        movement_id=movement.movement_id, to=body.to, recorded_at=movement.recorded_at
+        movement_id=movement.movement_id,
+        to=body.to,
+        recorded_at=movement.recorded_at,
+        confirm_by=confirm_by,
     )
     tx = Transaction()
     tx.update(
@@ -266,6 +282,99 @@ def move(tag: str, body: Move, caller: Principal) -> Movement:
         caller.actor,
         owner=keeper.owner,
         after=sent,
+    )
+    outbox.start(
+        tx,
+        "EKTIS_TIMER_ARN",
+        f"movement-{movement.movement_id}",
+        {
+            "message": {
+                "event": "movement-lapsed",
+                "earTag": tag,
+                "movementId": movement.movement_id,
+            },
+            **tasks.until(confirm_by),
+        },
+    )
+    tx.commit()
+    return movement
+
+
+def withdraw(tag: str, caller: Principal) -> Movement:
+    """The sender withdraws a movement the receiver has not confirmed: the animal stays. Anyone
+    else, and an animal with no movement under way, get the same 404 as a stranger's arrival."""
+    stored = TABLE.get(animal_pk(tag), "ANIMAL") or {}
+    transit = Transit.model_validate(stored["transit"]) if stored.get("transit") else None
+    if not transit:
+        raise NotFound("ektis.movement.missing", field="earTag")
+    sender = subjects.load(stored["keeperSubjectId"])
+    if sender.owner != caller.user_id:
+        raise NotFound("ektis.movement.missing", field="earTag")
+    ended = _end(stored, transit, sender, "withdrawn", caller.actor)
+    if ended is None:
+        raise NotFound("ektis.movement.missing", field="earTag")
+    return ended
+
+
+class Lapsed(tasks.Event):
+    event: Literal["movement-lapsed"]
+    ear_tag: str
+    movement_id: str
+
+
+def lapse(event: Lapsed) -> None:
+    """The confirmation period of a movement ended (EKTİS's timer): one still unconfirmed lapses;
+    one confirmed or withdrawn before, or a redelivered message, changes nothing."""
+    stored = TABLE.get(animal_pk(event.ear_tag), "ANIMAL") or {}
+    transit = Transit.model_validate(stored["transit"]) if stored.get("transit") else None
+    if not transit or transit.movement_id != event.movement_id:
+        return
+    with contextlib.suppress(Conflict):  # confirmed or withdrawn meanwhile: that counts
+        _end(stored, transit, subjects.load(stored["keeperSubjectId"]), "lapsed", TIMER)
+
+
+def _end(
+    stored: dict[str, Any],
+    transit: Transit,
+    sender: Subject,
+    status: Literal["withdrawn", "lapsed"],
+    actor: audit.Actor,
+) -> Movement | None:
+    """End a movement under way without its arrival: the animal stays with the sender, free to
+    be sent again; the sent copies carry the ending; the receiver's incoming entry goes."""
+    tag = stored["earTag"]
+    sk = f"{clock.iso(transit.recorded_at)}#{transit.movement_id}"
+    sent = TABLE.get(animal_pk(tag), f"MOVE#{sk}")
+    if not sent:
+        return None
+    movement = Movement.model_validate(record(sent)).model_copy(
+        update={"status": status, "ended_at": clock.now()}
+    )
+    ended = movement.model_dump(mode="json", by_alias=True)
+    conflict = Conflict("ektis.animal.moved", field="earTag")
+    tx = Transaction()
+    tx.update(
+        TABLE,
+        animal_pk(tag),
+        "ANIMAL",
+        {"transit": None, "version": stored["version"] + 1},
+        expected={"version": stored["version"], "keeperSubjectId": sender.subject_id},
+        conflict=conflict,
+    )
+    for key in (
+        {"pk": animal_pk(tag), "sk": f"MOVE#{sk}"},
+        {"pk": f"MOVES#{sender.subject_id}", "sk": sk},
+    ):
+        tx.put(TABLE, {**key, **ended}, new=False, expected={"status": "sent"}, conflict=conflict)
+    tx.delete(TABLE, f"ARRIVING#{subjects.party_key(transit.to)}", sk)
+    audit.record(
+        tx,
+        subject_pk(sender.subject_id),
+        f"ektis-animal-movement-{status}",
+        actor,
+        owner=sender.owner,
+        before={"status": "sent"},
+        after=ended,
     )
     tx.commit()
     return movement

@@ -335,6 +335,9 @@ class Transit(View):
     movement_id: str
     to: str
     recorded_at: datetime
+    confirm_by: datetime | None = Field(
+        None, description="Unconfirmed by then, the movement lapses and the animal stays"
+    )
 
 
 class Animal(View):
@@ -414,7 +417,10 @@ class Movement(View):
 
     movement_id: str
     ear_tag: str
-    status: Literal["sent", "arrived"]
+    status: Literal["sent", "arrived", "withdrawn", "lapsed"] = Field(
+        description="sent (awaiting the receiver), arrived (confirmed), withdrawn by the "
+        "sender or lapsed unconfirmed (the animal stayed with the sender)"
+    )
     from_subject_id: str
     from_name: str
     to: str = Field(description="The receiving keeper's FIN or VÖEN, as the sender gave it")
@@ -423,7 +429,11 @@ class Movement(View):
     moved_on: date
     reason: str
     recorded_at: datetime
+    confirm_by: datetime | None = Field(
+        None, description="The receiver confirms by then, or the movement lapses"
+    )
     arrived_at: datetime | None = None
+    ended_at: datetime | None = Field(None, description="When it was withdrawn or lapsed")
 
 
 class AnimalRecord(View):
@@ -587,6 +597,13 @@ class InputClaim(View):
     claimed_at: datetime
 
 
+class LaterRevision(View):
+    revision: int
+    complaint_id: str
+    total_after: Money
+    revised_at: datetime
+
+
 class Subsidy(View):
     subsidy_id: str
     subject_id: str
@@ -605,6 +622,13 @@ class Subsidy(View):
     claims: list[InputClaim] = Field(default_factory=list)
     withdrawn_at: datetime | None = None
     withdrawal_reason: str | None = None
+    declaration_revision: int = Field(
+        0, description="The declaration's revision the lines are (pending: always the latest)"
+    )
+    revised_after_decision: list[LaterRevision] = Field(
+        default_factory=list,
+        description="Corrections of the declaration after the decision, which it does not change",
+    )
 
 
 class SubsidyWithdrawal(View):

@@ -20,7 +20,7 @@ from egov.ektis.models import (
     Representative,
     Subject,
 )
-from egov.platform import adapters, audit, auth, clock, mobile_id
+from egov.platform import adapters, audit, auth, clock
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
 from egov.platform.repository import Table, Transaction
@@ -54,6 +54,11 @@ def _refuse(caller: Principal, key: str, field: str, tried: str | None) -> Forbi
 
 def _identified(caller: Principal) -> str:
     """The FIN the caller's ASAN İmza login proved, or 403: EKTİS registers no one unidentified."""
+    # Only registration asks; imported here so that mobile_id (the ASAN İmza client, its models
+    # and texts) stays out of the cold start of every other EKTİS handler, all of which import
+    # this module.
+    from egov.platform import mobile_id
+
     fin = mobile_id.fin_of(caller.user_id)
     if fin is None:
         raise _refuse(caller, "ektis.subject.not-identified", "fin", None)

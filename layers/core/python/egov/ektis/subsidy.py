@@ -8,11 +8,15 @@
 - `correct` (A3, A5): a complaint about a declaration answered `corrected` rewrites it in the
   answer's transaction: each change names `lines[<i>].quantity` or `lines[<i>].name` (`crop`
   for a crop line; `<i>` from 0) with the value it had, the line is computed again at the season's rate, the totals follow, and the
-  lines before it are kept as a revision (`revisions`, oldest first).
+  lines before it are kept as a revision (`revisions`, oldest first). An undecided application
+  on the declaration carries the corrected lines; a decided one keeps its own and notes the
+  later revision (`_follow_correction`).
 - `apply`: the subject applies for the subsidy on a declaration. In ONE transaction with the
   application: a guard item per (source record, season) of every line that carries an amount,
-  so no parcel is subsidised twice in a season whatever applications race (exactly one wins,
-  the other gets 409 naming `declarationId`); the cabinet application; the audit entry; and the
+  and one per animal counted (its ear tag and the season, whatever holding keeps it), so no
+  parcel and no animal is subsidised twice in a season whatever applications race, nor a cow
+  subsidised on one holding again on the holding it moved to (exactly one wins, the other gets
+  409 naming `declarationId`); the cabinet application; the audit entry; and the
   start of the EktisSubsidy workflow (outbox), which asks the ministry (agency exchange) with a
   business-day deadline (`calendar.PERIODS["ektis.subsidy-decision"]`, a service level: seed
   004 sets no period).
@@ -31,7 +35,8 @@ Items (EKTIS_TABLE):
     DECLARATION#<id> / DECLARATION        gsi1 DECLARATIONS#<subjectId> / <drawnAt>#<id>; version
     SUBSIDY#<id> / SUBSIDY                gsi1 SUBSIDIES#<subjectId> / <appliedAt>#<id>
     SUBSIDY#<id> / ESCALATION#<deadline>  one per missed deadline
-    SUBSIDISED#<kind>#<id>#<season> / GUARD   owner: the subsidy id
+    SUBSIDISED#<kind>#<id>#<season> / GUARD   owner: the subsidy id (a line's source record)
+    SUBSIDISED#animal#<tag>#<season> / GUARD  owner: the subsidy id (an animal counted)
     INPUT-CLAIM#<id> / CLAIM              gsi1 CLAIMS#<subsidyId> / <claimedAt>#<id>
 """
 
@@ -51,6 +56,7 @@ from egov.ektis.models import (
     DeclarationRequest,
     InputClaim,
     InputClaimRequest,
+    LaterRevision,
     Revision,
     Source,
     Subject,
@@ -72,8 +78,8 @@ MINISTRY = "MKT"
 PERIOD = "ektis.subsidy-decision"
 KIND = "ektis-subsidy"
 # The application's one transaction: the record, the cabinet entry, two audit parts, the outbox
-# start and one guard per line, under DynamoDB's 100 parts.
-MAX_LINES = 90
+# start and the guards (one per line, one per animal counted), under DynamoDB's 100 parts.
+MAX_GUARDS = 90
 # A corrected quantity: at most the largest parcel a declaration takes (hectares) or heads.
 MAX_QUANTITY = Decimal(100_000)
 WORKFLOW = audit.Actor.system("ektis-subsidy")
@@ -89,6 +95,12 @@ def subsidy_pk(subsidy_id: str) -> str:
 
 def guard_key(source: Source, season: int) -> str:
     return f"SUBSIDISED#{source.kind}#{source.id}#{season}"
+
+
+def animal_guard_key(tag: str, season: int) -> str:
+    """The animal's own lock: a holding's species guard is per holding, so without this a cow
+    subsidised on one holding and moved to another could be declared again there."""
+    return f"SUBSIDISED#animal#{tag}#{season}"
 
 
 # ---------------------------------------------------------------- the declaration
@@ -263,6 +275,7 @@ def correct(
         conflict=Conflict("ektis.declaration.changed", field="declarationId"),
     )
     ledger.declaration(tx, revised, _subject(current.subject_id))  # A10: as corrected
+    _follow_correction(tx, revised, revision, actor)
     audit.record(
         tx,
         subject_pk(current.subject_id),
@@ -279,6 +292,79 @@ def correct(
         },
     )
     return revised
+
+
+def _follow_correction(
+    tx: Transaction, revised: Declaration, revision: Revision, actor: audit.Actor
+) -> None:
+    """What a correction does to the applications made on the declaration (part of `tx`).
+
+    The application is made "bəyannamə əsasında" (§7.1.1.6), and the complaint "bəyannamədə olan
+    məlumatlarla razılaşmadıqda" (§7.1.1.7) is how the declaration is put right: an application
+    still undecided (pending, overdue) carries the corrected lines and totals, so the ministry
+    decides on the data as corrected (a line that now carries an amount is guarded, one that no
+    longer does is released). A decided one is a decision on the lines as they were and keeps
+    them (§5.1.12 records the amounts granted); it notes the later revision, so the applicant
+    and the ministry see that the declaration changed after it. A refused or withdrawn one has
+    released its guards: the subject may apply again on the corrected declaration."""
+    for item in TABLE.query_all(f"SUBSIDIES#{revised.subject_id}", index="gsi1"):
+        if item.get("declarationId") != revised.declaration_id:
+            continue
+        version = {"version": item.get("version")}
+        conflict = Conflict("ektis.subsidy.changed", field="declarationId")
+        if item["status"] not in OPEN:
+            later = LaterRevision(
+                revision=revision.revision,
+                complaint_id=revision.complaint_id,
+                total_after=revision.total_after,
+                revised_at=revision.revised_at,
+            ).model_dump(mode="json", by_alias=True)
+            tx.update(
+                TABLE,
+                item["pk"],
+                "SUBSIDY",
+                {
+                    "revisedAfterDecision": [*item.get("revisedAfterDecision", []), later],
+                    "version": int(item.get("version", 0)) + 1,
+                },
+                expected=version,
+                conflict=conflict,
+            )
+            continue
+        paid = [line for line in revised.lines if line.amount > 0]
+        guards = _guards(paid, revised.season)
+        held = set(item.get("guards", []))
+        for key in guards:
+            if key not in held:
+                tx.guard(TABLE, key, item["subsidyId"], _taken(key))
+        for key in held - set(guards):
+            tx.release(TABLE, key, item["subsidyId"])
+        lines = [line.model_dump(mode="json", by_alias=True) for line in paid]
+        changes = {
+            "lines": lines,
+            "total": f"{revised.total:.2f}",
+            "inputTotal": f"{revised.input_total:.2f}",
+            "guards": guards,
+            "declarationRevision": revision.revision,
+            "version": int(item.get("version", 0)) + 1,
+        }
+        tx.update(TABLE, item["pk"], "SUBSIDY", changes, expected=version, conflict=conflict)
+        audit.record(
+            tx,
+            item["pk"],
+            "ektis-subsidy-relined",
+            actor,
+            owner=item["owner"],
+            before={
+                "total": item["total"],
+                "declarationRevision": item.get("declarationRevision", 0),
+            },
+            after={
+                "total": changes["total"],
+                "declarationRevision": revision.revision,
+                "complaintId": revision.complaint_id,
+            },
+        )
 
 
 def _named(field: str, lines: list[DeclarationLine], index: int) -> tuple[int, str]:
@@ -323,13 +409,11 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
     start in one transaction."""
     subject = of_owner(caller.user_id)
     declaration = declaration_of(body.declaration_id, subject.subject_id)
+    version = TABLE.get(declaration_pk(declaration.declaration_id), "DECLARATION") or {}
     paid = [line for line in declaration.lines if line.amount > 0]
     if not paid:
         raise Invalid("ektis.subsidy.nothing", field="declarationId")
-    if len(paid) > MAX_LINES:
-        raise Invalid(
-            "ektis.subsidy.too-many-lines", field="declarationId", params={"limit": MAX_LINES}
-        )
+    guards = _guards(paid, declaration.season)
     now = clock.now()
     wait = tasks.until(calendar.due(PERIOD, now))
     subsidy = Subsidy(
@@ -345,15 +429,23 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
         agency=MINISTRY,
         deadline=clock.parse(wait["deadline"]),
         applied_at=now,
+        declaration_revision=declaration.revision,
     )
     stored = subsidy.model_dump(mode="json", by_alias=True, exclude={"claims", "decision"})
-    guards = [guard_key(line.source, declaration.season) for line in paid]
     pk = subsidy_pk(subsidy.subsidy_id)
     tx = Transaction()
+    # The declaration as read: a correction committing meanwhile would not see this application
+    # (`_follow_correction`), so one of the two is refused and tried again.
+    tx.update(
+        TABLE,
+        declaration_pk(declaration.declaration_id),
+        "DECLARATION",
+        {"version": int(version.get("version", 0)) + 1},
+        expected={"version": version.get("version")},
+        conflict=Conflict("ektis.declaration.changed", field="declarationId"),
+    )
     for key in guards:
-        tx.guard(
-            TABLE, key, subsidy.subsidy_id, Conflict("ektis.subsidy.already", field="declarationId")
-        )
+        tx.guard(TABLE, key, subsidy.subsidy_id, _taken(key))
     tx.put(
         TABLE,
         {
@@ -402,6 +494,23 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
     )
     tx.commit()
     return subsidy
+
+
+def _guards(paid: list[DeclarationLine], season: int) -> list[str]:
+    """The guards of the lines that carry an amount: each line's source record, then each
+    animal counted; at most MAX_GUARDS (the application's one transaction)."""
+    lines = [guard_key(line.source, season) for line in paid]
+    animals = [animal_guard_key(tag, season) for line in paid for tag in line.heads]
+    if len(lines) + len(animals) > MAX_GUARDS:
+        raise Invalid(
+            "ektis.subsidy.too-many-lines", field="declarationId", params={"limit": MAX_GUARDS}
+        )
+    return lines + animals
+
+
+def _taken(key: str) -> Conflict:
+    taken = "animal-already" if key.startswith("SUBSIDISED#animal#") else "already"
+    return Conflict(f"ektis.subsidy.{taken}", field="declarationId")
 
 
 def _payload(subject: Subject, subsidy: Subsidy) -> dict[str, Any]:

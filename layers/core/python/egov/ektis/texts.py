@@ -20,8 +20,14 @@ i18n.register(
             "en": "The declaration has no line a subsidy rate applies to",
         },
         "ektis.subsidy.too-many-lines": {
-            "az": "Bir müraciətdə ən çox {limit} sətir ola bilər",
-            "en": "One application takes at most {limit} lines",
+            "az": "Bir müraciətdə sətirlər və sayılan heyvanlar birlikdə ən çox {limit} ola bilər",
+            "en": "One application takes at most {limit} lines and animals counted together",
+        },
+        "ektis.subsidy.animal-already": {
+            "az": "Bəyannamədəki heyvan bu mövsüm üçün artıq subsidiya müraciətindədir "
+            "(bu və ya başqa təsərrüfatda)",
+            "en": "An animal of the declaration is already in a subsidy application for this "
+            "season (on this or another holding)",
         },
         "ektis.subsidy.already": {
             "az": "Bəyannamədəki sahə bu mövsüm üçün artıq subsidiya müraciətindədir",
@@ -172,6 +178,19 @@ i18n.register(
             "Kənd Təsərrüfatı Nazirliyinə ötürüldü.",
             "en": "The answer period of the complaint about {kind} {id} ended {deadline}; the "
             "complaint was escalated to the Ministry of Agriculture.",
+        },
+        # §7.9: the time an SMS reached the person, to the e-mail address (if any).
+        "ektis.notice.sms-delivered.title": {
+            "az": "SMS bildirişi çatdırıldı",
+            "en": "Your SMS notice was delivered",
+        },
+        "ektis.notice.sms-delivered.body": {
+            "az": "{agency} tərəfindən göndərilən «{document}» barədə SMS bildirişi "
+            "{deliveredAt} (Bakı vaxtı) telefonunuza çatdırıldı. Bu vaxt sənədin yanında "
+            "elektron kabinetinizdə də göstərilir.",
+            "en": "The SMS notice about “{document}” sent by {agency} reached your phone at "
+            "{deliveredAt} (Baku time). The time is also shown beside the document in your "
+            "cabinet.",
         },
     }
 )

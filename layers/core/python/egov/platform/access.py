@@ -187,6 +187,9 @@ RULES: dict[str, Rule] = {
     "POST /ektis/animals/{earTag}/arrival": Rule(
         ("citizen",), narrowed="the keeper whose FIN or VÖEN the movement was sent to"
     ),
+    "POST /ektis/animals/{earTag}/movements/withdrawal": Rule(
+        ("citizen",), narrowed="the keeper who sent the movement, until it is confirmed"
+    ),
     "POST /ektis/animals/{earTag}/health": Rule(("citizen",), narrowed="a registered vet"),
     "POST /ektis/inseminations": Rule(
         ("citizen",), narrowed="a registered insemination specialist"

@@ -205,6 +205,12 @@ _PERIODS: dict[str, tuple[Kind, Basis, str, int | str]] = {
         "EktisComplaintAnswerBusinessDays",
         "EKTIS_COMPLAINT_ANSWER_BUSINESS_DAYS",
     ),
+    "ektis.movement-confirmation": (
+        "business",
+        "service-level",
+        "EktisMovementConfirmationBusinessDays",
+        "EKTIS_MOVEMENT_CONFIRMATION_BUSINESS_DAYS",
+    ),
 }
 PERIODS = tuple(_PERIODS)
 

@@ -50,12 +50,15 @@ from egov.platform.adapters.gateways import (
     receipt_signer,
 )
 from egov.platform.adapters.mobile import check_mobile
+from egov.platform.clock import BAKU
 from egov.platform.models import View
 from egov.platform.observability import logger
 from egov.platform.problems import Invalid, NotFound, Unavailable
 from egov.platform.repository import Table, Transaction
 
 PLATFORM = Table("PLATFORM_TABLE")
+# Stands for the delivery time in a follow-up's texts until the receipt gives it.
+DELIVERED_AT = "\u2063deliveredAt\u2063"
 MAX_RECEIVES = 5  # the NotificationQueue's maxReceiveCount: the last try before the DLQ
 _UPDATE_TRIES = 5
 
@@ -142,18 +145,34 @@ def send(
     language: i18n.Lang | None = None,
     agency: str | None = None,
     subject_ref: str | None = None,
+    sms_receipt: str | None = None,
     tx: Transaction | None = None,
 ) -> str:
     """Place a notice in the user's cabinet now and queue it to `email` and `sms`; its item id.
 
     Without `language`, the language kept on the user's account. Given the caller's
     transaction `tx`, the notice is part of that change (and is committed by the caller);
-    otherwise it is committed here."""
+    otherwise it is committed here.
+
+    `sms_receipt`, with both addresses: the text key of an e-mail telling `email` when the SMS
+    reached the person, sent once its gateway reports it `delivered` (seed 004 §7.9); its texts
+    take `{deliveredAt}` (Baku time) besides `params`. They are written now, in the caller's
+    language and with the caller's texts registered, so the receipt's function needs neither."""
     language = language or language_of(user_id)
     texts = _texts(key, params)
     now = clock.now()
     item_id = f"{int(now.timestamp() * 1000):012x}{uuid.uuid4().hex[:12]}"
     messages = _messages(key, texts, language, email, sms, agency, subject_ref, user_id, item_id)
+    if sms_receipt and email:
+        later = _texts(sms_receipt, {**(params or {}), "deliveredAt": DELIVERED_AT})
+        for message in messages:
+            if message["channel"] == "sms":
+                message["followUp"] = {
+                    "key": sms_receipt,
+                    "to": checked(check_email, email, "email"),
+                    "subject": later["title"][language],
+                    "text": later["body"][language],
+                }
     item: dict[str, Any] = {
         "pk": f"USER#{user_id}",
         "sk": f"INBOX#{item_id}",
@@ -371,6 +390,9 @@ def _change(
             changes,
             expected={"version": message["version"]},
         )
+        follow_up = message.get("followUp") if status == "delivered" else None
+        if follow_up:
+            _follow_up(tx, message, follow_up, at)
         if message.get("itemId"):
             updated = {**message, **changes}
             tx.update(
@@ -387,6 +409,38 @@ def _change(
             continue  # another update won the race: read again
         return
     raise RuntimeError(f"message {message_id} kept changing under us")
+
+
+def _follow_up(
+    tx: Transaction, message: Mapping[str, Any], follow_up: Mapping[str, str], at: datetime
+) -> None:
+    """The e-mail that tells when the SMS was delivered, queued with the delivery itself (a
+    repeated receipt finds the SMS delivered already and sends nothing)."""
+    when = at.astimezone(BAKU).strftime("%d.%m.%Y %H:%M")
+    subject, text = (follow_up[part].replace(DELIVERED_AT, when) for part in ("subject", "text"))
+    now = clock.now_iso()
+    message_id = uuid.uuid4().hex
+    email: dict[str, Any] = {
+        "pk": f"NOTIFICATION#{message_id}",
+        "sk": "MESSAGE",
+        "messageId": message_id,
+        "channel": "email",
+        "to": follow_up["to"],
+        "subject": subject,
+        "text": text,
+        "key": follow_up["key"],
+        "userId": message.get("userId"),
+        "itemId": None,
+        "agency": None,
+        "subjectRef": message.get("subjectRef"),
+        "followsUp": message["messageId"],
+        "status": "created",
+        "createdAt": now,
+        "history": [{"status": "created", "at": now}],
+        "version": 0,
+    }
+    tx.put(PLATFORM, email)
+    _enqueue(tx, [email])
 
 
 def _delivery_attr(channel: str) -> str:
