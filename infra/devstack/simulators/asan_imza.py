@@ -359,7 +359,7 @@ def make(api_url: str) -> Flask:
                 "phoneNumber": phone,
                 "fin": sim["fin"],
                 "operator": sim.get("operator", "Azercell"),
-                "activatedAt": datetime.now(UTC).isoformat(timespec="seconds"),
+                "activatedAt": clock.now().isoformat(timespec="seconds"),
                 "publicKey": shown(sim)["publicKeys"]["signing"],
             }
         delivery: dict[str, Any] = {}

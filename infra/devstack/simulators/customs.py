@@ -15,12 +15,12 @@ makes the next n declarations fail. `GET /declarations` lists what arrived and t
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, abort, jsonify, request
 
 from devstack.simulators._data import failures, load
+from egov.platform import clock
 
 
 def make(api_url: str) -> Flask:
@@ -65,9 +65,9 @@ def make(api_url: str) -> Flask:
                 received[-1]["answeredWith"] = 503
                 return jsonify({"error": "temporarily unavailable"}), 503
             if reference not in recorded:
-                number = f"AZ-EX-{datetime.now(UTC):%Y%m%d}-{len(recorded) + 1:05d}"
+                number = f"AZ-EX-{clock.now():%Y%m%d}-{len(recorded) + 1:05d}"
                 recorded[reference] = verdict(declaration, number) | {
-                    "decidedAt": datetime.now(UTC).isoformat()
+                    "decidedAt": clock.now().isoformat()
                 }
             answer = recorded[reference]
             received[-1]["answer"] = answer

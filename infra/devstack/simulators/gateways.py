@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import threading
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, abort, jsonify, request
 
 from devstack.simulators._data import failures
 from devstack.simulators._signing import post_signed
+from egov.platform import clock
 
 RECEIPT_DELAY_SECONDS = 0.3
 RECEIPT_ATTEMPTS = 3
@@ -81,13 +81,13 @@ def _gateway(channel: str) -> Flask:
             message = {
                 "id": f"{channel}-{uuid.uuid4().hex[:16]}",
                 **body,
-                "acceptedAt": datetime.now(UTC).isoformat(timespec="seconds"),
+                "acceptedAt": clock.now().isoformat(timespec="seconds"),
             }
             message["receipt"] = {
                 "id": message["id"],
                 "reference": body["reference"],
                 "status": _OUTCOMES[channel][fate],
-                "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "at": clock.now().isoformat(timespec="seconds"),
                 "reason": _REASONS[channel].get(fate),
             }
             sent.append(message)

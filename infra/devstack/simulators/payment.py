@@ -22,13 +22,13 @@ import html
 import re
 import threading
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, abort, jsonify, request
 
 from devstack.simulators._data import failures
 from devstack.simulators._signing import post_signed
+from egov.platform import clock
 
 CALLBACK_ATTEMPTS = 3
 CALLBACK_BACKOFF_SECONDS = 0.2
@@ -81,7 +81,7 @@ def make(api_url: str) -> Flask:
             "id": payment_id,
             **{k: body[k] for k in keys},
             "payUrl": f"{request.url_root}pay/{payment_id}",
-            "createdAt": datetime.now(UTC).isoformat(timespec="seconds"),
+            "createdAt": clock.now().isoformat(timespec="seconds"),
             "confirmation": None,
         }
         with lock:
@@ -118,7 +118,7 @@ def make(api_url: str) -> Flask:
                 "status": "paid" if paid else "declined",
                 "amount": payment["amount"],
                 "currency": "AZN",
-                "at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "at": clock.now().isoformat(timespec="seconds"),
                 "reason": None if paid else "card declined by the issuer",
             }
         _deliver(payment)
