@@ -14,6 +14,7 @@ from egov.platform.http import api, entry, language, ok
 from egov.platform.problems import Invalid
 
 MAX_DAYS = 3660  # ten years of calendar days: longer periods are not deadlines
+MAX_MONTHS = 120  # the same ten years, counted in months
 
 PeriodName = StrEnum("PeriodName", {name: name for name in calendar.PERIODS})  # type: ignore[misc]
 
@@ -41,6 +42,8 @@ def get_deadline(
         return ok(calendar.explain_period(period.value, moment, language(app)))
     if days is None:
         raise Invalid("field.required", field="days")
+    if kind == "month" and days > MAX_MONTHS:
+        raise Invalid("field.invalid", field="days")
     return ok(calendar.explain(moment, days, kind, language(app)))
 
 

@@ -222,6 +222,14 @@ def test_g4_a_period_the_seed_sets_is_explained_as_law() -> None:
         ),
         ("esign.center-decision", "AGENCY_DECISION_BUSINESS_DAYS", 5, "AgencyDecision"),
         ("esign.embassy-check", "EMBASSY_CHECK_BUSINESS_DAYS", 1, "EmbassyCheck"),
+        # X6: seed 001 part 2 §10.3.3.9 and §4.2.11 set no period for the incentive's answers.
+        ("export.incentive-decision", "EXPORT_INCENTIVE_BUSINESS_DAYS", 10, "ExportIncentive"),
+        (
+            "export.incentive-transfer",
+            "EXPORT_INCENTIVE_TRANSFER_BUSINESS_DAYS",
+            10,
+            "ExportIncentiveTransfer",
+        ),
     ],
 )
 def test_g4_an_invented_period_is_a_named_service_level_not_law(
@@ -239,3 +247,46 @@ def test_g4_an_invented_period_is_a_named_service_level_not_law(
     assert f"{parameter}BusinessDays" in explained.basisText
     monkeypatch.setenv(env, "2")
     assert calendar.period(name).days == 2
+
+
+def test_g4_a_month_ends_on_the_same_date_moved_off_days_off() -> None:
+    """G4: where the law gives "one month" (the Law on Administrative Proceedings for a
+    complaint, X9), the deadline is the day of the same number a month later, not a count of
+    business days; a day off at its end moves it to the next business day."""
+    # 9 October 2026 → 9 November, the National Flag Day, then 10 November, Victory Day
+    # observed (8 November is a Sunday): the period ends on Wednesday 11 November.
+    explained = calendar.explain(baku(2026, 10, 9), 1, "month", "en")
+    assert explained.lastDay == date(2026, 11, 11)
+    assert [s.date for s in explained.skippedDays] == [date(2026, 11, 9), date(2026, 11, 10)]
+    assert explained.countedDays[0] == date(2026, 10, 10)
+    assert explained.countedDays[-2:] == [date(2026, 11, 8), date(2026, 11, 11)]
+    assert "same number" in explained.rule
+    # No 31st in February: its last day, a Saturday in 2026, moves to Monday 2 March.
+    assert calendar.add_months(baku(2026, 1, 31), 1) == calendar.end_of_day(date(2026, 3, 2))
+    # A month ending on a business day is not moved; December runs into the next year.
+    assert calendar.add(baku(2026, 11, 16), 1, "month") == calendar.end_of_day(date(2026, 12, 16))
+    assert calendar.add_months(baku(2026, 12, 15), 1) == calendar.end_of_day(date(2027, 1, 15))
+
+
+def test_g4_x9_a_complaint_is_answered_within_the_month_the_law_gives() -> None:
+    """G4, X9 (seed 001 part 2 §5.1: "qanunla nəzərdə tutulmuş qaydada və müddətdə"): the Law
+    on Administrative Proceedings gives one month to answer an administrative complaint; the
+    period is law, counted as a month, never approximated as 22 business days."""
+    named = calendar.period("export.complaint-answer")
+    assert (named.kind, named.days, named.basis) == ("month", 1, "law")
+    explained = calendar.explain_period("export.complaint-answer", baku(2026, 10, 9), "az")
+    assert explained.lastDay == date(2026, 11, 11)
+    assert explained.basisText is not None
+    assert "İnzibati icraat haqqında Qanun" in explained.basisText
+    assert "normativ aktla" in explained.basisText
+
+
+def test_g4_x9_a_request_is_answered_within_15_working_days_of_the_law() -> None:
+    """G4, X9 (§5.2: "qanunvericilikdə nəzərdə tutulmuş qaydada və müddətdə"): the Law on
+    Citizens' Appeals gives 15 working days; the period is law, in business days."""
+    named = calendar.period("export.request-answer")
+    assert (named.kind, named.days, named.basis) == ("business", 15, "law")
+    explained = calendar.explain_period("export.request-answer", baku(2026, 11, 16), "en")
+    assert explained.lastDay == date(2026, 12, 7)
+    assert explained.basisText is not None and "set by law" in explained.basisText
+    assert "Vətəndaşların müraciətləri haqqında Qanun" in explained.basisText

@@ -20,7 +20,7 @@ import boto3
 import pytest
 
 from egov.export import complaints
-from egov.platform import auth, exchange
+from egov.platform import auth, calendar, clock, exchange
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
 from tests.helpers import call, scale_clock, settle, wait_for
@@ -118,7 +118,6 @@ def test_x8_x9_refusal_told_everywhere_complaint_escalated_on_silence_then_rejec
     }
     assert application["mayComplain"] == ["cites"]
 
-    monkeypatch.setenv("EXPORT_COMPLAINT_ANSWER_BUSINESS_DAYS", "2")
     monkeypatch.setenv("EXPORT_COMPLAINT_ESCALATION_BUSINESS_DAYS", "250")
     path = f"/export/applications/{app_id}/complaints"
     text = {"text": "Kvota 2026-cı il üçün tükənməyib; ETSN-in 12/2026 əmrinə baxın."}
@@ -131,6 +130,9 @@ def test_x8_x9_refusal_told_everywhere_complaint_escalated_on_silence_then_rejec
     assert status == 201, filed
     assert (filed["agency"], filed["act"], filed["status"]) == ("ETSN", "refused", "under-review")
     complaint_id = filed["complaintId"]
+    # G4: the Law on Administrative Proceedings' month, counted as a month by the calendar.
+    month = calendar.add_months(clock.parse(filed["filedAt"]), 1)
+    assert filed["deadline"] == clock.iso(month)
     status, problem, _ = call(local_aws, "POST", path, token=token, body=text | {"permit": "cites"})
     assert (status, problem["code"]) == (409, "export.complaint.open")
 

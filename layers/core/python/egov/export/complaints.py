@@ -6,8 +6,8 @@ permits (a refusal, a suspension, a revocation: `complainable` in `data/permit_e
 The complaint goes to the agency that decided, through the exchange (a decision of kind
 `export-complaint` about `EXPORTCOMPLAINT#<id>`), with the period the law gives it to answer:
 the seed sends it to "the order and period the law sets" and names none; the Law on
-Administrative Proceedings (Chapter VII, administrative complaints) does, and the platform
-takes it as the template parameter `ExportComplaintAnswerBusinessDays`.
+Administrative Proceedings (Chapter VII, administrative complaints) does: one month, counted as
+a month (`calendar.PERIODS["export.complaint-answer"]`, G4), not approximated in business days.
 
 statemachines/export_complaint.asl.json waits for the answer until the deadline. The agency
 answers `approve` (the complaint is upheld) or `reject` with its reason; the result is kept on
@@ -52,7 +52,7 @@ SERVICE = "export-complaint"
 KIND = "EXPORTCOMPLAINT"
 DECISION_KIND = "export-complaint"
 STATE_MACHINE_ENV = "EXPORT_COMPLAINT_STATE_MACHINE"
-ANSWER_DAYS_ENV = "EXPORT_COMPLAINT_ANSWER_BUSINESS_DAYS"
+ANSWER_PERIOD = "export.complaint-answer"
 ESCALATION_DAYS_ENV = "EXPORT_COMPLAINT_ESCALATION_BUSINESS_DAYS"
 SYSTEM = audit.Actor.system("export-complaint-workflow")
 Status = Literal["under-review", "overdue", "upheld", "rejected", "failed"]
@@ -169,7 +169,7 @@ def file(application_id: str, form: ComplaintForm, caller: auth.Principal) -> Co
     if not permit_events.complainable(permit.status):
         raise Conflict("export.complaint.not-complainable", field="permit")
     now = clock.now()
-    wait = tasks.deadline(now, tasks.business_days(ANSWER_DAYS_ENV))
+    wait = tasks.until(calendar.due(ANSWER_PERIOD, now))
     complaint = Complaint(
         complaint_id="cmp_" + uuid.uuid4().hex[:20],
         application_id=application_id,

@@ -51,15 +51,26 @@ from egov.export.models import (
     Transfer,
     TransferReport,
 )
-from egov.platform import applications, audit, auth, aws, clock, exchange, notify, outbox, tasks
+from egov.platform import (
+    applications,
+    audit,
+    auth,
+    aws,
+    calendar,
+    clock,
+    exchange,
+    notify,
+    outbox,
+    tasks,
+)
 from egov.platform.audit import Actor
 from egov.platform.observability import correlation_id, logger
 from egov.platform.problems import Conflict, Invalid, NotFound, Problem
 from egov.platform.repository import Transaction
 
 STATE_MACHINE_ENV = "EXPORT_INCENTIVE_STATE_MACHINE"
-DECISION_DAYS_ENV = "EXPORT_INCENTIVE_BUSINESS_DAYS"
-TRANSFER_DAYS_ENV = "EXPORT_INCENTIVE_TRANSFER_BUSINESS_DAYS"
+DECISION_PERIOD = "export.incentive-decision"
+TRANSFER_PERIOD = "export.incentive-transfer"
 MINISTRY = "IN"  # the Ministry of Economy (§10.3.3.9)
 AUTHORITY = "MBNP"  # Maliyyə Bazarlarına Nəzarət Palatası, the financial markets authority
 KIND = "export-incentive"
@@ -95,7 +106,7 @@ def open_request(application: Application, tx: Transaction) -> Application:
     if application.incentive is not None:
         return application
     now = clock.now()
-    wait = tasks.deadline(now, tasks.business_days(DECISION_DAYS_ENV))
+    wait = tasks.until(calendar.due(DECISION_PERIOD, now))
     incentive = Incentive(
         status="asked",
         iban=application.incentive_account,
@@ -346,7 +357,7 @@ def assessed(event: Answered) -> dict[str, Any]:
         actor = _agency_actor(decision)
         if granted:
             assert details is not None
-            wait = tasks.deadline(clock.now(), tasks.business_days(TRANSFER_DAYS_ENV))
+            wait = tasks.until(calendar.due(TRANSFER_PERIOD, clock.now()))
             changed = incentive.model_copy(
                 update={
                     "status": "granted",
@@ -462,8 +473,8 @@ def transferred(event: Answered) -> dict[str, Any]:
 def escalate(event: Overdue) -> dict[str, Any]:
     """A deadline passed unanswered: recorded, the operator alerted, the exporter's timeline
     told; the next deadline (counted from the missed one, so a redelivery gets the same)."""
-    days = tasks.business_days(DECISION_DAYS_ENV if event.step == "ministry" else TRANSFER_DAYS_ENV)
-    upcoming = tasks.deadline(clock.parse(event.deadline), days)
+    named = DECISION_PERIOD if event.step == "ministry" else TRANSFER_PERIOD
+    upcoming = tasks.until(calendar.due(named, clock.parse(event.deadline)))
     agency = MINISTRY if event.step == "ministry" else AUTHORITY
 
     def step() -> dict[str, Any]:

@@ -5,8 +5,9 @@ A user sends an informational request or a suggestion on the portal's work, with
 address the answer goes to (§5.2: "to the e-mail address given in the request"). The operator
 lists the open ones by due date and answers; the answer is kept with the request, sent to that
 address and placed in the cabinet (`GET /export/requests` shows each with its answer). The
-period to answer is not in the seed ("the order and period the legislation sets"): the template
-parameter `ExportRequestAnswerBusinessDays` carries it, shown as the request's deadline.
+period to answer is not in the seed ("the order and period the legislation sets"): the Law on
+Citizens' Appeals gives it, 15 working days (`calendar.PERIODS["export.request-answer"]`, G4),
+shown as the request's deadline.
 
 Records (EXPORT_TABLE, keys only, no index): the request `REQUEST#<id>` / `REQUEST`; a copy in
 the owner's list `REQUESTS#<owner>` / `<filedAt>#<id>` (newest first, kept equal to the record in
@@ -22,7 +23,7 @@ from typing import Any, Literal
 
 from egov.export import records, texts  # noqa: F401  (texts)
 from egov.export.models import Form, Model
-from egov.platform import applications, audit, auth, clock, notify, tasks
+from egov.platform import applications, audit, auth, calendar, clock, notify, tasks
 from egov.platform.adapters.gateways import EmailAddress
 from egov.platform.problems import Conflict, NotFound
 from egov.platform.repository import Transaction
@@ -30,7 +31,7 @@ from egov.platform.text import Lines
 
 SERVICE = "export-request"
 KIND = "EXPORTREQUEST"
-ANSWER_DAYS_ENV = "EXPORT_REQUEST_ANSWER_BUSINESS_DAYS"
+ANSWER_PERIOD = "export.request-answer"
 OPEN_LIST = "REQUESTS#OPEN"
 
 
@@ -99,7 +100,7 @@ def _open_sk(request: Request) -> str:
 
 def file(form: RequestForm, caller: auth.Principal) -> Request:
     now = clock.now()
-    wait = tasks.deadline(now, tasks.business_days(ANSWER_DAYS_ENV))
+    wait = tasks.until(calendar.due(ANSWER_PERIOD, now))
     request = Request(
         request_id="req_" + uuid.uuid4().hex[:20],
         owner=caller.user_id,

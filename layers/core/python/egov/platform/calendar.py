@@ -25,6 +25,13 @@ so a deadline is itself a business day and counting on from it composes:
 Calendar-day deadlines (`add_days`) are not moved off holidays: where a rule counts days, it
 counts every day.
 
+Month deadlines (`add_months`), for a law that gives "one month" (the Law on Administrative
+Proceedings for a complaint): the deadline day is the day of the same number N months after the
+start day, or the last day of that month if it has no such day (31 January + 1 month is
+28 or 29 February); if that day is not a business day, the period ends on the next business
+day, as the civil law's general rule on periods has it (Civil Code, the article on a period
+whose last day is a non-working day). A month is never approximated by a count of business days.
+
 Named periods (`period`, `PERIODS`): each deadline the platform sets is named once here with
 what it rests on. A period the seed sets is `law`, with its clause. Where the seed sets none and
 the platform had to choose one (the ministry's verification, the Center's decision, the
@@ -39,7 +46,7 @@ import os
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from egov.platform import clock, i18n
 from egov.platform.clock import BAKU
@@ -47,7 +54,7 @@ from egov.platform.clock import BAKU
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
-Kind = Literal["business", "calendar"]
+Kind = Literal["business", "calendar", "month"]
 Basis = Literal["law", "service-level"]
 
 i18n.register(
@@ -65,6 +72,15 @@ i18n.register(
             "və müddət sonuncu günün sonunda (Bakı vaxtı ilə 23:59:59) bitir.",
             "en": "The day of the event never counts; {days} calendar days are counted from "
             "the day after it and the period ends at the end of the last of them (23:59:59 Baku "
+            "time).",
+        },
+        "calendar.rule.month": {
+            "az": "Hadisə günü heç vaxt sayılmır; {days} ay: müddət {days} ay sonra eyni tarixli "
+            "gündə (belə gün olmayan ayda ayın son günündə) bitir; o gün iş günü deyilsə, "
+            "ondan sonrakı ilk iş günündə bitir (Bakı vaxtı ilə 23:59:59).",
+            "en": "The day of the event never counts; {days} month(s): the period ends on the "
+            "day with the same number {days} month(s) later (the month's last day if it has no "
+            "such day); if that is not a business day, on the next business day (23:59:59 Baku "
             "time).",
         },
         "calendar.basis.law": {
@@ -142,6 +158,32 @@ def _calendar_deadline_day(start: datetime, n: int) -> date:
     return baku_day(start) + timedelta(days=n)
 
 
+def _month_end(start: datetime, n: int) -> date:
+    """The day of the same number n months later (or that month's last day), not moved."""
+    if n < 0:
+        raise ValueError("a period cannot be negative")
+    day = baku_day(start)
+    months = day.month - 1 + n
+    year, month = day.year + months // 12, months % 12 + 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, min(day.day, (following - timedelta(days=1)).day))
+
+
+def _month_deadline_day(start: datetime, n: int) -> date:
+    end = _month_end(start, n)
+    while not is_business_day(end):
+        end += timedelta(days=1)
+    return end
+
+
+def _deadline_day(start: datetime, n: int, kind: Kind) -> date:
+    if kind == "business":
+        return _business_deadline_day(start, n)
+    if kind == "month":
+        return _month_deadline_day(start, n)
+    return _calendar_deadline_day(start, n)
+
+
 def add_business_days(start: datetime, n: int) -> datetime:
     """The deadline (UTC, last instant of the day) of "within n business days" from `start`."""
     return end_of_day(_business_deadline_day(start, n))
@@ -152,8 +194,13 @@ def add_days(start: datetime, n: int) -> datetime:
     return end_of_day(_calendar_deadline_day(start, n))
 
 
+def add_months(start: datetime, n: int) -> datetime:
+    """The deadline (UTC, last instant of the day) of "within n months" from `start`."""
+    return end_of_day(_month_deadline_day(start, n))
+
+
 def add(start: datetime, n: int, kind: Kind) -> datetime:
-    return add_business_days(start, n) if kind == "business" else add_days(start, n)
+    return end_of_day(_deadline_day(start, n, kind))
 
 
 class Period(BaseModel):
@@ -162,7 +209,7 @@ class Period(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
     name: str
-    days: int
+    days: int = Field(description="How many of `kind`: business or calendar days, or months")
     kind: Kind
     basis: Basis
     source: str  # the seed clause (law) or the template parameter (service level)
@@ -198,6 +245,31 @@ _PERIODS: dict[str, tuple[Kind, Basis, str, int | str]] = {
         "service-level",
         "EktisSubsidyDecisionBusinessDays",
         "EKTIS_SUBSIDY_DECISION_BUSINESS_DAYS",
+    ),
+    "export.complaint-answer": (
+        "month",
+        "law",
+        "İnzibati icraat haqqında Qanun, VII fəsil (inzibati şikayət), şikayətə baxılma "
+        "müddəti: bir ay; Əsasnamə 5.1 (X9)",
+        1,
+    ),
+    "export.request-answer": (
+        "business",
+        "law",
+        "Vətəndaşların müraciətləri haqqında Qanun, maddə 10.1: 15 iş günü; Əsasnamə 5.2 (X9)",
+        15,
+    ),
+    "export.incentive-decision": (
+        "business",
+        "service-level",
+        "ExportIncentiveBusinessDays",
+        "EXPORT_INCENTIVE_BUSINESS_DAYS",
+    ),
+    "export.incentive-transfer": (
+        "business",
+        "service-level",
+        "ExportIncentiveTransferBusinessDays",
+        "EXPORT_INCENTIVE_TRANSFER_BUSINESS_DAYS",
     ),
     "ektis.complaint-answer": (
         "business",
@@ -300,15 +372,15 @@ def explain(start: datetime, n: int, kind: Kind, lang: i18n.Lang = "az") -> Dead
     """The deadline of `n` days of `kind` from `start`, with every day counted or skipped."""
     start_day = baku_day(start)
     counts_from = start_day + timedelta(days=1)
-    if kind == "business":
-        last_day = _business_deadline_day(start, n)
-    else:
-        last_day = _calendar_deadline_day(start, n)
+    last_day = _deadline_day(start, n, kind)
+    nominal = _month_end(start, n) if kind == "month" else last_day
     counted: list[date] = []
     skipped: list[SkippedDay] = []
     day = counts_from
     while day <= last_day:
-        if kind == "calendar" or is_business_day(day):
+        # A month counts every day before its nominal end; that end and the days off after it,
+        # if the end had to move, are listed as skipped.
+        if is_business_day(day) or kind == "calendar" or (kind == "month" and day < nominal):
             counted.append(day)
         elif not is_business_day(day):
             skipped.append(_skipped(day, lang))
