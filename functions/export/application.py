@@ -19,10 +19,12 @@ app = api()
     description="Hər icazə, onu verən orqan, müddəti, nə üçün tələb olunduğu və vəziyyəti "
     "(mətnlər Accept-Language ilə seçilən bir dildə, susmaya görə azərbaycanca); "
     "icazənin hadisələri; gömrük bəyannaməsi və nəticəsi; icazələrin vəziyyətinə görə "
-    "mümkün olanlar: bəyannamə, şikayət (X4, X5, X8, X9).\n\nEvery permit with its agency, deadline, why "
+    "mümkün olanlar: bəyannamə, şikayət; icazəni verən orqanın elan etdiyi texniki işlər "
+    "(X4, X5, X8, X9, X11).\n\nEvery permit with its agency, deadline, why "
     "it is needed and where it stands (texts in one language chosen by Accept-Language, "
     "Azerbaijani by default), with each permit's events; the customs declaration and "
-    "its result; what the permits' states allow: the declaration, a complaint (X4, X5, X8, X9).",
+    "its result; what the permits' states allow: the declaration, a complaint; the technical "
+    "works a permit's agency announced before its deadline (X4, X5, X8, X9, X11).",
 )
 def application(applicationId: str) -> Response[StatusPage]:
     caller = auth.require(app, "citizen")

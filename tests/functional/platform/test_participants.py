@@ -17,7 +17,16 @@ from typing import Any
 
 import pytest
 
-from egov.platform import applications, audit, clock, exchange, i18n, participants, webhooks
+from egov.platform import (
+    applications,
+    audit,
+    clock,
+    exchange,
+    i18n,
+    outbox,
+    participants,
+    webhooks,
+)
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
 from tests.helpers import Agency, account, call, jump_clock, settle, wait_for
@@ -50,6 +59,7 @@ def governance(
         "warn": f"/operator/agencies/{agency}/warning",
         "suspend": f"/operator/agencies/{agency}/suspension",
         "lift": f"/operator/agencies/{agency}/suspension/lifting",
+        "close": f"/operator/agencies/{agency}/warning/closing",
     }[action]
     given = call(local_aws, "POST", path, token=token, body=body)
     return given.status, given.body
@@ -244,6 +254,123 @@ def test_x11_a_held_webhook_delivered_again_by_the_queue_is_held_and_alerted_onc
     assert len(alerts("notice.webhook-held")) == 1
     # Another agency's webhooks are not affected.
     assert not webhooks.paused(MFA)
+
+
+def standing(local_aws: LocalAws, token: str, agency: str = MIA) -> tuple[int, dict[str, Any]]:
+    given = call(local_aws, "GET", f"/agencies/{agency}/standing", token=token)
+    return given.status, given.body
+
+
+def test_x11_the_operator_closes_a_warning_early_with_a_reason(
+    local_aws: LocalAws, agencies: dict[str, Any]
+) -> None:
+    """6.0.10: a warning asks the agency to remove the defects; once they are removed before its
+    date (or it was given in error) the operator closes it, with a reason, audited, the agency
+    told. No suspension can then follow without a new warning."""
+    operator = agencies["operator"]
+    status, problem = governance(local_aws, operator, MIA, "close", {"reason": LIFTED})
+    assert status == 409 and problem["code"] == "governance.not-warned", problem
+    warned(local_aws, operator)
+    for token in (account("citizen")[1], agencies["mia"], agencies["mia_officer"]):
+        assert governance(local_aws, token, MIA, "close", {"reason": LIFTED})[0] == 403
+    status, problem = governance(local_aws, operator, MIA, "close", {"reason": " "})
+    assert status == 422 and problem["errors"][0]["field"] == "reason", problem
+    assert participants.standing(MIA)["status"] == "warned"  # type: ignore[index]
+
+    status, closed = governance(local_aws, operator, MIA, "close", {"reason": LIFTED})
+    assert status == 200, closed
+    assert closed["status"] == "good" and closed.get("warning") is None
+    status, problem = governance(local_aws, operator, MIA, "suspend", {"reason": REASON})
+    assert status == 409 and problem["code"] == "governance.warning-first", problem
+    status, problem = governance(local_aws, operator, MIA, "close", {"reason": LIFTED})
+    assert status == 409 and problem["code"] == "governance.not-warned", problem
+
+    (entry,) = [
+        e
+        for e in audit.trail(participants.audit_subject(MIA)).items
+        if e["action"] == "participant-warning-closed"
+    ]
+    assert entry["basis"] == LIFTED and entry["actorRole"] == "operator"
+    assert entry["before"]["status"] == "warned" and entry["before"]["warning"]["reason"] == REASON
+    assert entry["after"] == {"status": "good"}
+    settle(local_aws.pump)
+    (told,) = agencies["agency"].bodies("participant.warning-closed")
+    assert told["data"]["reason"] == LIFTED
+
+
+def test_x11_the_operator_and_the_agency_itself_read_its_standing(
+    local_aws: LocalAws, agencies: dict[str, Any]
+) -> None:
+    """6.0.10: the agency must know it was warned, why, and by when to remove the defects; the
+    operator reads every agency's standing; no one else reads it."""
+    operator, mia = agencies["operator"], agencies["mia"]
+    status, read = standing(local_aws, operator)
+    assert status == 200, read
+    assert (read["agency"], read["status"], read.get("warning")) == (MIA, "good", None)
+    remedy_by = warned(local_aws, operator)
+    for token in (mia, agencies["mia_officer"], operator):
+        status, read = standing(local_aws, token)
+        assert status == 200, read
+        assert read["status"] == "warned"
+        assert read["warning"]["reason"] == REASON
+        assert read["warning"]["remedyBy"] == clock.iso(remedy_by)
+    for token in (agencies["mfa"], account("citizen")[1]):
+        assert standing(local_aws, token)[0] == 403
+    assert standing(local_aws, mia, MFA)[0] == 403
+
+
+def test_x11_a_release_of_held_webhooks_that_stops_partway_is_finished_by_the_sweep(
+    local_aws: LocalAws, agencies: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """X11: lifting a suspension sends what was held during it; a release that breaks off after
+    its first batch leaves the rest held under a release order, and the scheduled outbox sweep
+    finishes it, so no webhook stays held for good."""
+    operator = agencies["operator"]
+    remedy_by = warned(local_aws, operator)
+    settle(local_aws.pump)  # the warning reaches the agency before the pause
+    jump_clock(monkeypatch, remedy_by + timedelta(minutes=1))
+    assert governance(local_aws, operator, MIA, "suspend", {"reason": REASON})[0] == 200
+    settle(local_aws.pump)
+    ids = [f"msg_held_{n}" for n in range(3)]
+    for webhook_id in ids:
+        message = webhooks.message(MIA, "decision.requested", {}, webhook_id=webhook_id)
+        assert webhooks.deliver(message, 1).done
+    assert sorted(w.webhook_id for w in webhooks.held(MIA)) == ids
+
+    commits = 0
+
+    class Throttled(Transaction):
+        def commit(self) -> None:
+            nonlocal commits
+            commits += 1
+            if commits == 2:
+                raise RuntimeError("throttled")
+            super().commit()
+
+    monkeypatch.setattr(webhooks, "RELEASE_BATCH", 1)
+    monkeypatch.setattr(webhooks, "Transaction", Throttled)
+    status, lifted = governance(local_aws, operator, MIA, "lift", {"reason": LIFTED})
+    assert status == 200 and lifted["status"] == "good", lifted
+    assert lifted.get("releasedWebhooks") is None
+    assert len(webhooks.held(MIA)) == 2
+    monkeypatch.setattr(webhooks, "Transaction", Transaction)
+
+    local_aws.invoke("OutboxSweepFunction", {})  # the lifting request's own, for a minute
+    assert len(webhooks.held(MIA)) == 2
+    monkeypatch.setattr(outbox, "STALE_SECONDS", 0.0)
+    local_aws.invoke("OutboxSweepFunction", {})
+    assert webhooks.held(MIA) == []
+    assert Table("PLATFORM_TABLE").get(webhooks.RELEASING_PK, MIA) is None
+    agency: Agency = agencies["agency"]
+
+    def delivered() -> set[str]:
+        with agency.lock:
+            received = list(agency.received)
+        return {
+            {k.lower(): v for k, v in r["headers"].items()}["webhook-id"] for r in received
+        } & set(ids)
+
+    wait_for(lambda: delivered() == set(ids), what="the held webhooks", pump=local_aws.pump)
 
 
 # ---------------------------------------------------------------- maintenance (7.0.5)

@@ -41,7 +41,17 @@ from egov.export.models import (
     PermitState,
     PermitStatus,
 )
-from egov.platform import applications, audit, auth, clock, i18n, inbound, notify, secrets
+from egov.platform import (
+    applications,
+    audit,
+    auth,
+    clock,
+    i18n,
+    inbound,
+    notify,
+    participants,
+    secrets,
+)
 from egov.platform.http import validation_problem
 from egov.platform.problems import Conflict, Forbidden, Invalid
 from egov.platform.repository import Transaction
@@ -245,11 +255,21 @@ class StatusPage(ApplicationState):
     may_declare: bool
     not_in_force: list[str]
     may_complain: list[str]
+    waits: list[applications.Wait] = Field(
+        default_factory=list,
+        description="Pending permits whose agency announced maintenance before their deadline "
+        "(X11, Regulation 7.0.5), and what it means for the deadline",
+    )
 
 
 def status_page(application: Application, language: i18n.Lang = i18n.DEFAULT) -> StatusPage:
     """X4, DESIGN rule 12: every permit with its agency, deadline and why, in one language."""
     blocking = [p.code for p in application.permits if not in_force(p.status)]
+    pending = [
+        {"agency": p.agency, "kind": f"export-{p.code}", "deadline": clock.iso(p.deadline)}
+        for p in application.permits
+        if p.status == "pending"
+    ]
     return StatusPage.model_validate(
         application.model_dump(exclude={"permits"})
         | {
@@ -264,6 +284,7 @@ def status_page(application: Application, language: i18n.Lang = i18n.DEFAULT) ->
             and not blocking,
             "not_in_force": blocking,
             "may_complain": [p.code for p in application.permits if complainable(p.status)],
+            "waits": participants.waits(pending, language) if pending else [],
         }
     )
 

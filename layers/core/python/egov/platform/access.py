@@ -304,6 +304,7 @@ RULES: dict[str, Rule] = {
     "POST /customs/goods/{barcode}/clearance": Rule(("officer",), agencies=("DGK",)),
     "GET /agencies/{agency}/notifications": Rule(("agency", "officer"), own="agency"),
     "POST /agencies/{agency}/maintenance": Rule(("agency", "officer"), own="agency"),
+    "GET /agencies/{agency}/standing": Rule(("agency", "officer", "operator"), own="agency"),
     "GET /agencies/{agency}/decisions": Rule(
         ("agency", "officer", "center", "operator"), own="agency"
     ),
@@ -330,6 +331,7 @@ RULES: dict[str, Rule] = {
     "GET /operator/health": Rule(("operator",)),
     "POST /operator/decisions/{decisionId}/extension": Rule(("operator",)),
     "POST /operator/agencies/{agency}/warning": Rule(("operator",)),
+    "POST /operator/agencies/{agency}/warning/closing": Rule(("operator",)),
     "POST /operator/agencies/{agency}/suspension": Rule(("operator",)),
     "POST /operator/agencies/{agency}/suspension/lifting": Rule(("operator",)),
     "POST /export/catalogue": Rule(("operator",)),

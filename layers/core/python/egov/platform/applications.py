@@ -54,7 +54,7 @@ class Wait(BaseModel):
 
     agency: str
     kind: str
-    decisionId: str
+    decisionId: str | None = None
     deadline: str
     start: str
     end: str

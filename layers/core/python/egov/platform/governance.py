@@ -12,8 +12,15 @@ qaldırılanadək dayandırmaq". So:
   lost: `webhooks.pause`), its answers refused (`participants.refuse_if_suspended`), its pending
   decisions listed to the operator's alert address (later ones alert as their webhooks are
   held), and it is told with a `participant.suspended` webhook sent through the pause.
+- `close_warning`: the operator closes a warning before its `remedyBy` (the defects were
+  removed early, or it was given in error), with a reason; the standing is good again, audited,
+  the agency told with a `participant.warning-closed` webhook. A later suspension needs a new
+  warning.
 - `lift`: with a reason (the defects removed); the held webhooks go out, the standing is good
-  again, and a new suspension needs a new warning.
+  again, and a new suspension needs a new warning. The release of the held webhooks is
+  resumable: `webhooks.resume` writes a release order in the lifting's transaction; if the
+  release right after the commit stops partway, the outbox sweep finishes it (`webhooks.release`).
+- `standing`: what the operator and the agency itself read (`GET /agencies/{agency}/standing`).
 
 Every change is conditional on the standing's version read before, and audited with it. The
 workflows' waits do not change: a decision that is due during a suspension times out as the
@@ -48,6 +55,7 @@ from egov.platform.text import Lines
 WARNED = "participant.warned"
 SUSPENDED = "participant.suspended"
 REINSTATED = "participant.reinstated"
+WARNING_CLOSED = "participant.warning-closed"
 LISTED_DECISIONS = 100  # in the alert; the operator reads the rest in the agency's list
 
 i18n.register(
@@ -82,6 +90,10 @@ i18n.register(
             "az": "Bu qurumun fəaliyyəti dayandırılmayıb",
             "en": "This agency's activity is not suspended",
         },
+        "governance.not-warned": {
+            "az": "Bu quruma açıq xəbərdarlıq yoxdur",
+            "en": "This agency has no open warning",
+        },
         "governance.changed": {
             "az": "Qurumun vəziyyəti eyni vaxtda dəyişdirilib, yenidən yoxlayın",
             "en": "The agency's standing changed meanwhile, please try again",
@@ -95,12 +107,6 @@ i18n.register(
             "Gözləyən qərarlar (müddəti ilə): {decisions}",
             "en": "Reason: {reason}. The agency's webhooks are held and its answers refused. "
             "Pending decisions (with deadlines): {decisions}",
-        },
-        "governance.maintenance-wait": {
-            "az": "{agency} {start} – {end} (Bakı vaxtı) texniki işlər aparacaq; bu addım "
-            "həmin müddətdə gözləyəcək",
-            "en": "{agency} will carry out technical works from {start} to {end} (Baku time); "
-            "this step will wait during them",
         },
     }
 )
@@ -141,9 +147,11 @@ class Standing(View):
     status: participants.Status
     warning: Warning | None = None
     suspension: Suspension | None = None
-    updated_at: datetime
+    updated_at: datetime | None = Field(default=None, description="None: never warned")
     released_webhooks: list[str] | None = Field(
-        default=None, description="On lifting: the held webhooks sent again"
+        default=None,
+        description="On lifting: the held webhooks sent again; none if the release stopped "
+        "partway (the rest stays held and the scheduled sweep sends it)",
     )
 
 
@@ -174,6 +182,12 @@ def _save(
     else:
         tx.put(PLATFORM, item, conflict=conflict)
     return item
+
+
+def standing(agency: str) -> Standing:
+    """The agency's standing as the operator and the agency itself read it (good if never
+    warned)."""
+    return Standing.model_validate({"agency": agency, **_known(agency)})
 
 
 def _tell(tx: Transaction, agency: str, event: str, data: dict[str, Any], version: int) -> None:
@@ -219,6 +233,33 @@ def warn(agency: str, body: WarningRequest, operator: Principal) -> Standing:
         agency,
         WARNED,
         {"reason": body.reason, "remedyBy": warning["remedyBy"], "warnedAt": warning["at"]},
+        item["version"],
+    )
+    tx.commit()
+    return Standing.model_validate(item)
+
+
+def close_warning(agency: str, body: Reason, operator: Principal) -> Standing:
+    """Close an open warning before its time (6.0.10's warning served its purpose early)."""
+    current = _known(agency)
+    if current["status"] != "warned":
+        raise Conflict("governance.not-warned", field="agency")
+    tx = Transaction()
+    item = _save(tx, agency, current, {"status": "good"})
+    audit.record(
+        tx,
+        audit_subject(agency),
+        "participant-warning-closed",
+        operator.actor,
+        before={"status": "warned", "warning": current["warning"]},
+        after={"status": "good"},
+        basis=body.reason,
+    )
+    _tell(
+        tx,
+        agency,
+        WARNING_CLOSED,
+        {"reason": body.reason, "closedAt": item["updatedAt"]},
         item["version"],
     )
     tx.commit()
@@ -321,7 +362,7 @@ def lift(agency: str, body: Reason, operator: Principal) -> Standing:
         item["version"],
     )
     tx.commit()
-    released = webhooks.release(agency)
+    released = webhooks.release_now(agency)
     return Standing.model_validate({**item, "releasedWebhooks": released})
 
 
@@ -334,36 +375,10 @@ def my_applications(
     """The cabinet's applications, each with the steps that will wait on an agency's announced
     maintenance (its pending decisions at an agency with a window not yet over)."""
     page = applications.of_owner(owner, lang, cursor, limit)
-    windows: dict[str, list[participants.Window]] = {}
-    for window in participants.windows().items:
-        windows.setdefault(window.agency, []).append(window)
-    if not windows:
+    windows = participants.windows()
+    if not windows.items:
         return page
     for application in page.items:
-        for decision in exchange.waiting(owner, application.service, application.applicationId):
-            due = clock.parse(decision["deadline"])
-            for window in windows.get(decision["agency"], []):
-                if window.start <= due:  # the step may still be waiting when the works begin
-                    application.waits.append(_wait(decision, window, lang))
+        steps = exchange.waiting(owner, application.service, application.applicationId)
+        application.waits += participants.waits(steps, lang, windows)
     return page
-
-
-def _wait(
-    decision: dict[str, Any], window: participants.Window, lang: i18n.Lang
-) -> applications.Wait:
-    def baku(moment: datetime) -> str:
-        return moment.astimezone(clock.BAKU).strftime("%Y-%m-%d %H:%M")
-
-    return applications.Wait(
-        agency=decision["agency"],
-        kind=decision["kind"],
-        decisionId=decision["decisionId"],
-        deadline=decision["deadline"],
-        start=clock.iso(window.start),
-        end=clock.iso(window.end),
-        note=i18n.text(
-            "governance.maintenance-wait",
-            lang,
-            {"agency": decision["agency"], "start": baku(window.start), "end": baku(window.end)},
-        ),
-    )

@@ -77,25 +77,34 @@ def _add(tx: Transaction, effect: Effect) -> None:
     tx.then(lambda: _perform_now(effect))
 
 
-def _new(kind: Literal["queue", "start"], target: str, **fields: Any) -> Effect:
+def _new(
+    kind: Literal["queue", "start"], target: str, resource: str | None = None, **fields: Any
+) -> Effect:
     now = clock.real_now().isoformat(timespec="microseconds")
     return Effect(
         effect_id=uuid.uuid4().hex,
         kind=kind,
         target=target,
-        resource=aws.resource_name(target),
+        resource=resource or aws.resource_name(target),
         correlation_id=correlation_id(),
         created_at=now,
         **fields,
     )
 
 
-def queue(tx: Transaction, queue_url_env: str, bodies: list[Mapping[str, Any]]) -> None:
-    """Send `bodies` to the queue once `tx` has committed."""
+def queue(
+    tx: Transaction,
+    queue_url_env: str,
+    bodies: list[Mapping[str, Any]],
+    *,
+    queue_url: str | None = None,
+) -> None:
+    """Send `bodies` to the queue once `tx` has committed; `queue_url` when the caller has the
+    URL but not the variable (the sweeper finishing another function's work)."""
     # The correlation id is fixed now: a sweeper sending them later has its own.
     stamped = [{"correlationId": correlation_id(), **b} for b in bodies]
     if stamped:
-        _add(tx, _new("queue", queue_url_env, bodies=stamped))
+        _add(tx, _new("queue", queue_url_env, queue_url, bodies=stamped))
 
 
 def start(tx: Transaction, state_machine_env: str, name: str, data: Mapping[str, Any]) -> None:

@@ -18,12 +18,13 @@ operator's actions on it (warning, suspension, lifting) are `egov.platform.gover
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
-from egov.platform import audit, aws, calendar, clock, i18n, notify
+from egov.platform import applications, audit, aws, calendar, clock, i18n, notify
 from egov.platform.auth import Principal
 from egov.platform.models import Form, View
 from egov.platform.problems import Forbidden, Invalid
@@ -54,6 +55,16 @@ i18n.register(
         "participants.end-before-start": {
             "az": "Texniki işlərin sonu başlanğıcından sonra olmalıdır",
             "en": "The end of the works must be after their start",
+        },
+        "participants.maintenance-wait": {
+            "az": "{agency} {start} – {end} (Bakı vaxtı) texniki işlər aparacaq; bu addım "
+            "həmin müddətdə gözləyəcək. Addımın müddəti buna görə dəyişmir: {deadline} (Bakı "
+            "vaxtı); Əsasnamə 7.0.5 yalnız əvvəlcədən xəbərdarlığı tələb edir, müddəti operator "
+            "uzada bilər",
+            "en": "{agency} will carry out technical works from {start} to {end} (Baku time); "
+            "this step will wait during them. Its deadline does not move for them: {deadline} "
+            "(Baku time); Regulation 7.0.5 asks only for notice ahead, and the operator may "
+            "extend the deadline",
         },
         "notice.participant-maintenance.title": {
             "az": "{agency} texniki işlər elan etdi",
@@ -192,4 +203,42 @@ def windows(agency: str | None = None) -> Windows:
     items = PLATFORM.query_all(MAINTENANCE_PK, sk_between=(since, "~"))  # ends after now
     return Windows(
         items=[Window.model_validate(i) for i in items if agency is None or i["agency"] == agency]
+    )
+
+
+def waits(
+    steps: Iterable[Mapping[str, Any]], lang: i18n.Lang, announced: Windows | None = None
+) -> list[applications.Wait]:
+    """The steps (pending decisions: `agency`, `kind`, `deadline`, `decisionId` if known) that may still
+    be waiting when an announced window of their agency begins, each with what that means for
+    its deadline: nothing (7.0.5 sets a notice, not an extension)."""
+    open_windows = (announced or windows()).items
+    found: list[applications.Wait] = []
+    for step in steps:
+        due = clock.parse(str(step["deadline"]))
+        for window in open_windows:
+            if window.agency == step["agency"] and window.start <= due:
+                found.append(_wait(step, window, lang))
+    return found
+
+
+def _wait(step: Mapping[str, Any], window: Window, lang: i18n.Lang) -> applications.Wait:
+    due = clock.parse(str(step["deadline"]))
+    return applications.Wait(
+        agency=step["agency"],
+        kind=step["kind"],
+        decisionId=step.get("decisionId"),
+        deadline=clock.iso(due),
+        start=clock.iso(window.start),
+        end=clock.iso(window.end),
+        note=i18n.text(
+            "participants.maintenance-wait",
+            lang,
+            {
+                "agency": step["agency"],
+                "start": _baku(window.start),
+                "end": _baku(window.end),
+                "deadline": _baku(due),
+            },
+        ),
     )

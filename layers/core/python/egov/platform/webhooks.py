@@ -27,7 +27,11 @@ Pause (X11): while an agency's webhooks are paused (`pause`, its suspension by t
 `deliver` keeps each one in the registry (`HELD-WEBHOOKS#<agency>`) instead of sending it, and
 alerts the operator once about each one that concerns a decision; `resume` puts them back on the
 WebhookQueue, so nothing sent during the pause is lost. A webhook `through_pause` (the notice of
-the pause itself) is sent all the same.
+the pause itself) is sent all the same. The release is an outbox-style effect: `resume` writes a
+release order (`AGENCY-WEBHOOKS-RELEASING` / `<agency>`) in the transaction that ends the pause;
+`release_now` performs it right after the commit, and if that stops partway (a throttle, a
+timeout) the OutboxSweepFunction finishes it (`finish_releases`), batch by batch, until nothing
+is held; only then is the order deleted.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import re
 import secrets as random_secrets
 import time
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -65,6 +69,7 @@ if TYPE_CHECKING:
 PLATFORM = Table("PLATFORM_TABLE")
 REGISTRY_PK = "AGENCY-WEBHOOKS"
 PAUSED_PK = "AGENCY-WEBHOOKS-PAUSED"
+RELEASING_PK = "AGENCY-WEBHOOKS-RELEASING"
 RELEASE_BATCH = 25  # held webhooks put back per transaction (each a delete, all one outbox item)
 AGENCY_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{1,31}$"  # the platform's codes: DIN, XIN, DTX, ...
 
@@ -608,15 +613,59 @@ def held(agency: str) -> list[Webhook]:
 
 
 def resume(tx: Transaction, agency: str) -> None:
-    """End the pause with `tx`; once it has committed, `release` sends what was held."""
+    """End the pause with `tx`, and order the release of what was held: `release_now` after the
+    commit, the sweep (`finish_releases`) if that stops partway."""
     tx.delete(PLATFORM, PAUSED_PK, agency)
+    tx.put(
+        PLATFORM,
+        {
+            "pk": RELEASING_PK,
+            "sk": agency,
+            "agency": agency,
+            "orderedAt": clock.real_now().isoformat(timespec="microseconds"),
+            # The sweeper has no variable per queue: the order carries the URL (as outbox does).
+            "queueUrl": aws.resource_name("WEBHOOK_QUEUE_URL"),
+        },
+        new=False,
+    )
+
+
+def release_now(agency: str) -> list[str] | None:
+    """`release` right after the pause ended; None if it stopped partway: the rest stays held
+    under its release order, and the sweep finishes it."""
+    try:
+        return release(agency)
+    except Exception:
+        logger.exception("release left to the outbox sweeper", extra={"agency": agency})
+        return None
+
+
+def finish_releases(older_than: float) -> dict[str, int]:
+    """The sweep's part (every minute): finish the releases ordered more than `older_than`
+    seconds ago that did not complete; one that fails again is left for the next run."""
+    before = (clock.real_now() - timedelta(seconds=older_than)).isoformat(timespec="microseconds")
+    done = failed = 0
+    for order in PLATFORM.query_all(RELEASING_PK):
+        if order["orderedAt"] > before:
+            continue  # still the lifting request's to perform
+        try:
+            release(str(order["agency"]))
+        except Exception:
+            failed += 1
+            logger.exception("release failed again", extra={"agency": order["agency"]})
+            continue
+        done += 1
+    return {"released": done, "failed": failed}
 
 
 def release(agency: str) -> list[str]:
-    """Queue again the held webhooks of an agency no longer paused (safe to run again if a
-    release broke off); the webhook ids released."""
+    """Queue again the held webhooks of an agency no longer paused, batch by batch (each batch's
+    queueing and deletion one transaction, so running it again after a break sends only the
+    rest), then delete the release order; the webhook ids released."""
     if paused(agency):
         return []
+    order = PLATFORM.get(RELEASING_PK, agency)
+    queue_url = str(order["queueUrl"]) if order else None
     released: list[str] = []
     batch: list[Mapping[str, Any]] = []
     # Read consistently: a webhook held just before the pause ended must be in the list.
@@ -625,12 +674,16 @@ def release(agency: str) -> list[str]:
             batch.append(item)
         if batch and (item is None or len(batch) == RELEASE_BATCH):
             tx = Transaction()
-            outbox.queue(tx, "WEBHOOK_QUEUE_URL", [i["webhook"] for i in batch])
+            outbox.queue(
+                tx, "WEBHOOK_QUEUE_URL", [i["webhook"] for i in batch], queue_url=queue_url
+            )
             for one in batch:
                 tx.delete(PLATFORM, one["pk"], one["sk"])
             tx.commit()
             released += [str(i["sk"]) for i in batch]
             batch = []
+    if order:
+        PLATFORM.delete(RELEASING_PK, agency)
     return released
 
 
