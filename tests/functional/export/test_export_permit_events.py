@@ -10,6 +10,9 @@ workflow leaves it once its permits are issued (the workflow itself: tests/workf
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 from datetime import timedelta
 from typing import Any
@@ -99,16 +102,12 @@ def tell(
     *,
     permit: str = "food-safety",
     agency: str = "AQTA",
-    key: str | None = None,
+    key: str | bytes | None = None,
     **data: Any,
 ) -> tuple[int, dict[str, Any]]:
-    """The agency's system POSTs one event, signed v1 with the permit agencies' key."""
-    secret = (
-        key
-        or boto3.client("secretsmanager").get_secret_value(
-            SecretId=local_aws.template.physical_name("ExportPermitEventSecret")
-        )["SecretString"]
-    )
+    """The agency's system POSTs one event, signed v1 with its own key (`key` to sign with
+    another)."""
+    secret = key or agency_key(local_aws, agency)
     body = {
         "type": f"permit.{kind}",
         "data": {"applicationId": application_id, "permit": permit, "agency": agency} | data,
@@ -117,16 +116,61 @@ def tell(
     headers = {
         "webhook-id": message_id,
         "webhook-timestamp": str(int(moment.timestamp())),
-        "webhook-signature": Webhook(secret.encode()).sign(message_id, moment, json.dumps(body)),
+        "webhook-signature": Webhook(secret).sign(message_id, moment, json.dumps(body)),
     }
     status, answer, _ = call(local_aws, "POST", "/export/permit-events", body=body, headers=headers)
     return status, answer
+
+
+def master(local_aws: LocalAws) -> str:
+    return str(
+        boto3.client("secretsmanager").get_secret_value(
+            SecretId=local_aws.template.physical_name("ExportPermitEventSecret")
+        )["SecretString"]
+    )
+
+
+def agency_key(local_aws: LocalAws, agency: str) -> str:
+    """The agency's own key as the operator hands it over (docs/export.md): HMAC-SHA256 of
+    `export-permit-events:<agency>` under the platform's secret, in the `whsec_` form."""
+    digest = hmac.new(
+        master(local_aws).encode(), f"export-permit-events:{agency}".encode(), hashlib.sha256
+    ).digest()
+    return "whsec_" + base64.b64encode(digest).decode()
 
 
 def page(local_aws: LocalAws, token: str, application_id: str) -> dict[str, Any]:
     status, shown, _ = call(local_aws, "GET", f"/export/applications/{application_id}", token=token)
     assert status == 200, shown
     return dict(shown)
+
+
+def test_x8_g3_each_permit_agency_signs_with_its_own_key(platform: LocalAws) -> None:
+    """X8, G3 ("an agency sees and decides only its own tasks"): every permit agency has its own
+    key, so an agency cannot sign an event for another agency's permit even before the check of
+    the permit's agency: AQTA's permit told by the Ministry of Economy (IN) with IN's key is a
+    401, as is one signed with the platform's own secret (no key is shared any more); AQTA with
+    its own key is heard. Nothing is changed by the refused ones."""
+    owner, token = exporter()
+    app_id = ready_application(owner).application_id
+    reason = "Laboratoriya yoxlaması / laboratory check"
+    before = records.EXPORT.get(*records.key(app_id))
+    for message_id, key in (
+        ("forged-1", agency_key(platform, "IN")),
+        ("forged-2", master(platform).encode()),
+    ):
+        status, problem = tell(platform, app_id, "suspended", message_id, key=key, reason=reason)
+        assert (status, problem["code"]) == (401, "export.permit-event.signature-invalid")
+    # The other agency's key under its own name passes the signature, not the permit's check.
+    status, problem = tell(platform, app_id, "suspended", "forged-3", agency="IN", reason=reason)
+    assert (status, problem["errors"][0]["field"]) == (403, "data.agency")
+    assert records.EXPORT.get(*records.key(app_id)) == before
+    inbox = Table("PLATFORM_TABLE").query(f"USER#{owner}", sk_prefix="INBOX#").items
+    assert not [i for i in inbox if i["key"] == "notice.export-permit-event-suspended"]
+
+    assert tell(platform, app_id, "suspended", "aqta-own", reason=reason)[0] == 204
+    food = next(p for p in page(platform, token, app_id)["permits"] if p["code"] == "food-safety")
+    assert food["status"] == "suspended"
 
 
 def test_x8_events_reach_cabinet_email_and_mobile_and_change_what_the_exporter_may_do(
@@ -143,7 +187,7 @@ def test_x8_events_reach_cabinet_email_and_mobile_and_change_what_the_exporter_m
     app_id = ready_application(owner).application_id
     assert page(platform, token, app_id)["mayDeclare"] is True
 
-    assert tell(platform, app_id, "suspended", "aqta-1", key="not-the-key")[0] == 401
+    assert tell(platform, app_id, "suspended", "aqta-1", key=b"not-the-key")[0] == 401
     status, problem = tell(platform, app_id, "suspended", "aqta-1")
     assert (status, problem["errors"][0]["field"]) == (422, "data.reason")
     status, problem = tell(platform, app_id, "suspended", "in-1", agency="IN", reason="x")

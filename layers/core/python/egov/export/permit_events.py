@@ -8,12 +8,15 @@ sees the delivery results too (`GET /agencies/{agency}/notifications`).
 
 Issued and refused are the agency's answer to the permit request through the exchange, recorded
 by the export workflow (`workflow.record_permit`). The events after the decision come from the
-agency's own system: one Standard Webhooks message per event, signed `v1` with the key the
-permit agencies share with the platform (`EXPORT_PERMIT_EVENT_SECRET`), body
+agency's own system: one Standard Webhooks message per event, body
 `{"type": "permit.<kind>", "data": {"applicationId", "permit", "agency", "reason"?,
-"document"?}}`. `egov.platform.inbound` verifies it (401 otherwise) and handles each
-`webhook-id` once; the event also keeps that id, so a message told again under the same id
-changes nothing. A message naming a permit another agency decides is a 403.
+"document"?}}`, signed `v1` with the key of the agency it names (`agency_key`): each agency has
+its own, HMAC-SHA256 of `export-permit-events:<agency>` under the platform's secret
+(`EXPORT_PERMIT_EVENT_SECRET`, which never leaves the platform), so no agency can sign in another
+one's name. `egov.platform.inbound` verifies it with that key (401 otherwise, and for a body that
+names no agency) and handles each `webhook-id` once per agency; the event also keeps that id, so
+a message told again under the same id changes nothing. A message naming a permit another agency
+decides is a 403.
 
 What each event does to the permit, and which statuses let the exporter send the customs
 declaration or complain, is data (`data/permit_events.json`).
@@ -21,7 +24,11 @@ declaration or complain, is data (`data/permit_events.json`).
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -53,9 +60,10 @@ from egov.platform import (
     secrets,
 )
 from egov.platform.http import validation_problem
-from egov.platform.problems import Conflict, Forbidden, Invalid
+from egov.platform.problems import Conflict, Forbidden, Invalid, Unauthorized
 from egov.platform.repository import Transaction
 from egov.platform.text import LongText, Text
+from egov.platform.webhooks import AGENCY_PATTERN
 
 if TYPE_CHECKING:
     from standardwebhooks import Webhook
@@ -91,18 +99,43 @@ class Told(Form):
 # ---------------------------------------------------------------- the agency's messages
 
 
-def signer() -> Webhook:
+def agency_key(agency: str) -> str:
+    """The agency's own signing key, in the `whsec_` form the Standard Webhooks libraries take:
+    derived, so a new permit agency needs no new secret, and one agency's key tells nothing of
+    another's."""
+    digest = hmac.new(
+        secrets.secret("EXPORT_PERMIT_EVENT_SECRET").encode(),
+        f"export-permit-events:{agency}".encode(),
+        hashlib.sha256,
+    ).digest()
+    return "whsec_" + base64.b64encode(digest).decode()
+
+
+def signer(agency: str) -> Webhook:
     from standardwebhooks import Webhook
 
-    return Webhook(secrets.secret("EXPORT_PERMIT_EVENT_SECRET").encode())
+    return Webhook(agency_key(agency))
+
+
+def _claimed_agency(body: str) -> str:
+    """The agency the (not yet verified) body names: only which key to verify with."""
+    try:
+        agency = json.loads(body)["data"]["agency"]
+    except (ValueError, TypeError, KeyError):
+        agency = None
+    if not isinstance(agency, str) or not re.fullmatch(AGENCY_PATTERN, agency):
+        raise Unauthorized("export.permit-event.signature-invalid")
+    return agency
 
 
 def receive(body: str, headers: Mapping[str, str]) -> None:
-    """A permit agency's signed message, verified and applied once per `webhook-id`."""
+    """A permit agency's signed message, verified with the key of the agency it names and
+    applied once per `webhook-id`."""
     lowered = {k.lower(): v for k, v in headers.items()}
+    agency = _claimed_agency(body)
     inbound.once(
-        SOURCE,
-        signer(),
+        f"{SOURCE}#{agency}",
+        signer(agency),
         body,
         headers,
         "export.permit-event.signature-invalid",
