@@ -23,7 +23,7 @@ from standardwebhooks import Webhook
 
 from egov.export import permits, records
 from egov.export.models import Application, Exporter, Goods, GoodsItem, Head
-from egov.platform import audit, auth, calendar, clock
+from egov.platform import audit, auth, calendar, clock, participants
 from egov.platform.adapters import gateways
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
@@ -171,6 +171,24 @@ def test_x8_g3_each_permit_agency_signs_with_its_own_key(platform: LocalAws) -> 
     assert tell(platform, app_id, "suspended", "aqta-own", reason=reason)[0] == 204
     food = next(p for p in page(platform, token, app_id)["permits"] if p["code"] == "food-safety")
     assert food["status"] == "suspended"
+
+
+def test_x8_the_operator_hands_each_permit_agency_its_key(platform: LocalAws) -> None:
+    """X8, G3: the operator hands AQTA its key (audited on AQTA's trail, without the key);
+    nobody else gets it, and it is the key AQTA's events are verified with."""
+    path = "/operator/export/permit-agencies/AQTA/event-key"
+    for role, agency in (("citizen", None), ("agency", "AQTA"), ("agency", "IN")):
+        assert call(platform, "POST", path, token=account(role, agency)[1])[0] == 403
+    status, handed, _ = call(platform, "POST", path, token=account("operator")[1])
+    assert status == 200, handed
+    assert handed == {"agency": "AQTA", "scheme": "v1", "key": agency_key(platform, "AQTA")}
+    assert handed["key"] != agency_key(platform, "IN")
+    (entry,) = [
+        e
+        for e in audit.trail(participants.audit_subject("AQTA")).items
+        if e["action"] == "permit-event-key-handed-over"
+    ]
+    assert entry["actorRole"] == "operator" and handed["key"] not in json.dumps(entry)
 
 
 def test_x8_events_reach_cabinet_email_and_mobile_and_change_what_the_exporter_may_do(

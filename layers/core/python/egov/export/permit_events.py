@@ -42,6 +42,7 @@ from egov.export.models import (
     Application,
     ApplicationState,
     Form,
+    Model,
     Permit,
     PermitEvent,
     PermitEventKind,
@@ -109,6 +110,28 @@ def agency_key(agency: str) -> str:
         hashlib.sha256,
     ).digest()
     return "whsec_" + base64.b64encode(digest).decode()
+
+
+class EventKey(Model):
+    """A permit agency's own key, handed to it by the operator (shown in this answer only)."""
+
+    agency: str
+    scheme: str = "v1"
+    key: str = Field(description="`whsec_…`: the Standard Webhooks v1 key to sign events with")
+
+
+def hand_over_key(agency: str, operator: auth.Principal) -> EventKey:
+    """The operator hands an agency its key; audited on the agency's trail, without the key."""
+    tx = Transaction()
+    audit.record(
+        tx,
+        participants.audit_subject(agency),
+        "permit-event-key-handed-over",
+        operator.actor,
+        after={"agency": agency, "scheme": "v1"},
+    )
+    tx.commit()
+    return EventKey(agency=agency, key=agency_key(agency))
 
 
 def signer(agency: str) -> Webhook:

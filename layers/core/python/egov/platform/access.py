@@ -335,6 +335,7 @@ RULES: dict[str, Rule] = {
     "POST /operator/agencies/{agency}/suspension": Rule(("operator",)),
     "POST /operator/agencies/{agency}/suspension/lifting": Rule(("operator",)),
     "POST /export/catalogue": Rule(("operator",)),
+    "POST /operator/export/permit-agencies/{agency}/event-key": Rule(("operator",)),
     "POST /export/free-sale/{applicationId}/decision": Rule(("operator",)),
     "POST /export/free-sale/{applicationId}/collection": Rule(("operator",)),
     "GET /export/free-sale-queue": Rule(
