@@ -189,10 +189,10 @@ def test_e8_e9_e10_center_approves_embassy_invites_checks_and_the_certificate_is
         pump=local_aws.pump,
     )
     contract = contracts.load(item["contractNumber"])
-    assert contract is not None and contract["status"] == "prepared"
-    assert contract["center"] == "EIMZA" and contract["embassy"] == "EMB-DE"
-    holder = next(p for p in contract["parties"] if p["role"] == "holder")
-    assert holder["name"] == "Müller Jürgen" and holder["data"]["virtualFin"] == vfin_code
+    assert contract is not None and contract.status == "prepared"
+    assert contract.center == "EIMZA" and contract.embassy == "EMB-DE"
+    holder = next(p for p in contract.parties if p.role == "holder")
+    assert holder.name == "Müller Jürgen" and (holder.data or {})["virtualFin"] == vfin_code
     assert "esign.center-approved" in inbox_keys(filed["owner"])  # told at once
     sent = wait_for(lambda: webhooks_to("EMB-DE", "esign.decision-received"), pump=local_aws.pump)
     assert sent[0]["data"]["contract"]["contractNumber"] == item["contractNumber"]
@@ -239,8 +239,8 @@ def test_e8_e9_e10_center_approves_embassy_invites_checks_and_the_certificate_is
     assert cert.carrier.id == "TKN-2026-0042" and cert.embassy == "EMB-DE"
     assert cert.valid_to.year - cert.valid_from.year == 3  # E12
     signed = contracts.load(item["contractNumber"])
-    assert signed is not None and signed["status"] == "signed"
-    assert signed["certificateSerial"] == serial
+    assert signed is not None and signed.status == "signed"
+    assert signed.certificate_serial == serial
     assert "esign.issued" in inbox_keys(filed["owner"])
     assert not [
         t

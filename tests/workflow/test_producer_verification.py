@@ -22,7 +22,7 @@ from egov.platform.applications import application_key
 from egov.platform.auth import PLATFORM
 from egov.platform.repository import Transaction
 from egov.producers import verification
-from egov.producers.records import PRODUCERS, PROFILE, producer_pk
+from egov.producers.records import PRODUCERS, PROFILE, load, producer_pk
 from tests.conftest import LocalAws
 from tests.helpers import CEILING, settle, wait_for
 
@@ -72,11 +72,9 @@ def registered(producer_id: str) -> None:
 
 
 def start(producer_id: str, timeout_seconds: int | None = None) -> str:
-    record = PRODUCERS.get(producer_pk(producer_id), PROFILE)
-    assert record is not None
     if timeout_seconds is None:
         tx = Transaction()
-        verification.start_if_needed(tx, record)
+        verification.start_if_needed(tx, load(producer_id))
         tx.commit()
     else:
         # The same input `start_if_needed` builds, with a deadline one second away.
@@ -208,7 +206,7 @@ def test_deadline_alerts_the_operator_and_keeps_waiting(local_aws: LocalAws) -> 
     record = PRODUCERS.get(producer_pk("p4"), PROFILE)
     assert record is not None and record["status"] == "pending-verification"
     (escalation,) = verification.escalations("p4")
-    assert escalation["missedDeadline"] == first["deadline"]
+    assert escalation.missed_deadline == first["deadline"]
     (alert,) = notifications(OPERATOR)
     assert "p4" in alert["text"]
     second = decision_request(local_aws)

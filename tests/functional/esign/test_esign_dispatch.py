@@ -37,9 +37,9 @@ def signed_contract(carrier: str, embassy: str = "EMB-DE") -> str:
     contract = contracts.prepare(tx, application, center, embassy, clock.now_iso())
     tx.commit()
     tx = Transaction()
-    contracts.sign(tx, contract["contractNumber"], embassy, "AB" * 8, clock.now_iso())
+    contracts.sign(tx, contract.contract_number, embassy, "AB" * 8, clock.now_iso())
     tx.commit()
-    return str(contract["contractNumber"])
+    return contract.contract_number
 
 
 def send(local_aws: LocalAws, embassy: str, token: str) -> tuple[int, Any]:
@@ -92,8 +92,9 @@ def test_e11_a_batch_goes_to_the_mfa_forwarded_in_1_and_received_in_3_business_d
         "EIMZA": [],
         "ASXM": ["Azercell"],
     }
-    assert (contracts.load(token_contract) or {})["status"] == "dispatched"
-    assert (contracts.load(other_embassy) or {})["status"] == "signed"
+    dispatched, waiting = contracts.load(token_contract), contracts.load(other_embassy)
+    assert dispatched is not None and dispatched.status == "dispatched"
+    assert waiting is not None and waiting.status == "signed"
     assert send(local_aws, "EMB-DE", people["EMB-DE"])[0] == 409  # nothing left to send
     assert send(local_aws, "EMB-DE", people["EMB-FR"])[0] == 403
 

@@ -66,9 +66,6 @@ def test_p5_sellers_and_in_person_entries_are_not_shown_as_ministry_verified(
 def test_p5_a_producer_the_ministry_approved_is_ministry_verified() -> None:
     """P5: a self-registered potential producer is listed only once the ministry approved it,
     and then as verified by it."""
-    approved = {"kind": "potential-producer", "decision": {"outcome": "approve"}}
-    assert verification_of(approved) == "ministry"
-    assert verification_of({"kind": "seller"}) == "not-required"
-    assert verification_of(
-        {"kind": "potential-producer", "registeredBy": "u", "agency": "ASAN"}
-    ) == ("in-person")
+    assert verification_of("potential-producer") == "ministry"
+    assert verification_of("seller") == "not-required"
+    assert verification_of("potential-producer", registered_by="u", agency="ASAN") == ("in-person")

@@ -97,7 +97,7 @@ def decided(event: CenterDecided) -> dict[str, Any]:
         "at-embassy",
         {
             "centerDecision": recorded,
-            "contractNumber": contract["contractNumber"],
+            "contractNumber": contract.contract_number,
             "atEmbassyAt": clock.iso(now),
             "inviteDeadline": due,
             "task": "invite",
@@ -106,7 +106,7 @@ def decided(event: CenterDecided) -> dict[str, Any]:
         actor=actor,
         action="esign-center-approved",
         note="esign.note.center-approved",
-        note_params={"contract": contract["contractNumber"], "embassy": embassy},
+        note_params={"contract": contract.contract_number, "embassy": embassy},
     )
     webhooks.enqueue(
         webhooks.message(
@@ -116,7 +116,7 @@ def decided(event: CenterDecided) -> dict[str, Any]:
                 "subject": subject(item["applicationId"]),
                 "registrationNumber": item["registrationNumber"],
                 "decision": recorded,
-                "contract": contracts.view(contract).model_dump(mode="json", by_alias=True),
+                "contract": contract.model_dump(mode="json", by_alias=True),
                 "inviteBy": due,
             },
             webhook_id=f"msg_{decision.decision_id}_embassy",
@@ -130,7 +130,7 @@ def decided(event: CenterDecided) -> dict[str, Any]:
         "esign.center-approved",
         {
             "number": item["registrationNumber"],
-            "contract": contract["contractNumber"],
+            "contract": contract.contract_number,
             "embassy": embassy,
         },
     )

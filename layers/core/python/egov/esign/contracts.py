@@ -6,9 +6,10 @@ data as filed; for ASAN İmza it also covers the SIM contract with the mobile op
 The embassy has it signed at the in-person check (E10); the signed second copies then travel to
 the Ministry of Foreign Affairs in dispatch batches (E11, `egov.esign.dispatch`).
 
-Keys (ESIGN_TABLE): `CONTRACT#<number>` / `CONTRACT`. A signed contract waiting for a batch is in
-`gsi1` under `EMBASSY#<embassy>#CONTRACTS#signed`, sorted by signing time; a dispatched one moves
-to `EMBASSY#<embassy>#CONTRACTS#dispatched`.
+Keys (ESIGN_TABLE): `CONTRACT#<number>` / `CONTRACT`, the `Contract` model under its camelCase
+names. A signed contract waiting for a batch is in `gsi1` under
+`EMBASSY#<embassy>#CONTRACTS#signed`, sorted by signing time; a dispatched one moves to
+`EMBASSY#<embassy>#CONTRACTS#dispatched`.
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
-
 from egov.esign.records import ESIGN
 from egov.esign.texts import CENTER_NAMES
+from egov.platform import clock
+from egov.platform.models import View
 from egov.platform.problems import Conflict
 from egov.platform.repository import Item, Transaction
 
@@ -39,17 +39,15 @@ _HOLDER_FIELDS = (
 )
 
 
-class Party(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
-
+class Party(View):
     role: Literal["center", "holder", "mobile-operator"]
     code: str | None = None
     name: str
     data: dict[str, Any] | None = None
 
 
-class Contract(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
+class Contract(View):
+    """The contract as stored, and as the embassy is sent it."""
 
     contract_number: str
     application_id: str
@@ -89,7 +87,7 @@ def holder_name(applicant: dict[str, Any]) -> str:
     )
 
 
-def prepare(tx: Transaction, application: Item, center: str, embassy: str, at: str) -> Item:
+def prepare(tx: Transaction, application: Item, center: str, embassy: str, at: str) -> Contract:
     """E8: the Center's contract for an application it decided to issue, put into `tx`."""
     form = application["form"]
     applicant = form["applicant"]
@@ -112,23 +110,26 @@ def prepare(tx: Transaction, application: Item, center: str, embassy: str, at: s
                 data={"mobile": carrier["mobile"]},
             )
         )
+    contract = Contract(
+        contract_number=number,
+        application_id=application["applicationId"],
+        registration_number=application["registrationNumber"],
+        center=center,
+        embassy=embassy,
+        carrier=form["carrier"]["kind"],
+        virtual_fin=application["virtualFin"],
+        parties=parties,
+        status="prepared",
+        prepared_at=clock.parse(at),
+    )
     pk, sk = key(number)
-    item: Item = {
+    item = {
         "pk": pk,
         "sk": sk,
-        "contractNumber": number,
-        "applicationId": application["applicationId"],
-        "registrationNumber": application["registrationNumber"],
-        "center": center,
-        "embassy": embassy,
-        "carrier": form["carrier"]["kind"],
-        "virtualFin": application["virtualFin"],
-        "parties": [p.model_dump(by_alias=True, exclude_none=True) for p in parties],
-        "status": "prepared",
-        "preparedAt": at,
+        **contract.model_dump(mode="json", by_alias=True, exclude_none=True),
     }
     tx.put(ESIGN, item, conflict=Conflict("esign.contract-exists", field="contractNumber"))
-    return item
+    return contract
 
 
 def sign(tx: Transaction, number: str, embassy: str, serial: str, at: str) -> None:
@@ -148,9 +149,12 @@ def sign(tx: Transaction, number: str, embassy: str, serial: str, at: str) -> No
     )
 
 
-def load(number: str) -> Item | None:
-    return ESIGN.get(*key(number))
+def load(number: str) -> Contract | None:
+    item = ESIGN.get(*key(number))
+    return Contract.model_validate(item) if item else None
 
 
-def view(item: Item) -> Contract:
-    return Contract.model_validate(item)
+def signed_ones(embassy: str, limit: int) -> list[Contract]:
+    """The embassy's signed contracts waiting for a batch, oldest signed first (E11)."""
+    items = ESIGN.query(signed_index(embassy), index="gsi1", limit=limit).items
+    return [Contract.model_validate(item) for item in items]

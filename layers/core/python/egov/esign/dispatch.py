@@ -20,8 +20,8 @@ an audit entry, a signed `esign.dispatch-missing` webhook to the embassy and an 
 operator. Embassies are found with one keyed query per country of residence, never a scan. A step taken after its deadline is kept, flagged late; a
 step still open after its deadline shows as overdue in the list.
 
-Keys (ESIGN_TABLE): `DISPATCH#<id>` / `DISPATCH`, in `gsi1` under `DISPATCHES#<embassy>` sorted
-by sending time. A batch holds at most `MAX_CONTRACTS` contracts (one DynamoDB transaction moves
+Keys (ESIGN_TABLE): `DISPATCH#<id>` / `DISPATCH` (`StoredBatch` under its camelCase names), in
+`gsi1` under `DISPATCHES#<embassy>` sorted by sending time. A batch holds at most `MAX_CONTRACTS` contracts (one DynamoDB transaction moves
 them all); the rest go in the next batch.
 """
 
@@ -40,6 +40,7 @@ from egov.esign.filing import embassy_of
 from egov.esign.records import ESIGN
 from egov.platform import audit, aws, calendar, clock, notify, webhooks
 from egov.platform.auth import Principal
+from egov.platform.models import View
 from egov.platform.problems import Conflict, Forbidden, NotFound
 from egov.platform.repository import Item, Transaction
 
@@ -77,6 +78,45 @@ class Part(BaseModel):
         default_factory=dict, description="§2.16: each mobile operator's own receipt of the part"
     )
     overdue: bool = Field(False, description="a recipient still lacks it past the 3 days")
+
+
+class StoredPart(View):
+    """A part as stored: what has happened to it, no judgement of it yet."""
+
+    center: str
+    receiver: str
+    mobile_operators: list[str] = Field(default_factory=list)
+    contracts: list[str]
+    received_at: datetime | None = None
+    received_late: bool | None = None
+    operator_receipts: dict[str, Receipt] | None = None
+
+    @property
+    def complete(self) -> bool:
+        """The leg of §2.18 ends when every recipient has the part: the Center and its
+        operators."""
+        have = self.operator_receipts or {}
+        return bool(self.received_at) and all(op in have for op in self.mobile_operators)
+
+
+class StoredBatch(View):
+    """`DISPATCH#<id>` / `DISPATCH`: a batch, who took each step, and its `version`."""
+
+    batch_id: str
+    embassy: str
+    period: str
+    status: Status
+    sent_at: datetime
+    sent_by: str
+    handed_over_at: datetime | None = None
+    handed_over_to: str | None = None
+    mfa_deadline: datetime | None = None
+    forwarded_at: datetime | None = None
+    forwarded_by: str | None = None
+    forwarded_late: bool | None = None
+    receiver_deadline: datetime | None = None
+    parts: list[StoredPart]
+    version: int
 
 
 class Batch(BaseModel):
@@ -127,29 +167,28 @@ def _period_end(day: date) -> datetime:
     return calendar.end_of_day(date(day.year, 6, 30) if day.month <= 6 else date(day.year, 12, 31))
 
 
-def view(item: Item) -> Batch:
+def view(batch: StoredBatch) -> Batch:
     now = clock.now()
-    parts = []
-    for part in item["parts"]:
-        overdue = (
-            item.get("receiverDeadline") is not None
-            and not _complete(part)
-            and now > clock.parse(item["receiverDeadline"])
+    late = batch.receiver_deadline is not None and now > batch.receiver_deadline
+    parts = [
+        Part.model_validate(
+            {**part.model_dump(exclude_none=True), "overdue": late and not part.complete}
         )
-        parts.append(Part.model_validate({**part, "overdue": overdue}))
+        for part in batch.parts
+    ]
+    mfa_late = batch.mfa_deadline is not None and now > batch.mfa_deadline
     return Batch.model_validate(
         {
-            **item,
+            **batch.model_dump(exclude_none=True),
             "parts": parts,
-            "mfaOverdue": item["status"] == "handed-over"
-            and now > clock.parse(item["mfaDeadline"]),
+            "mfa_overdue": batch.status == "handed-over" and mfa_late,
         }
     )
 
 
 def create(embassy: str, officer: Principal) -> Batch:
     """The embassy sends its signed contracts not yet dispatched to the MFA (E11, §2.16)."""
-    signed = ESIGN.query(contracts.signed_index(embassy), index="gsi1", limit=MAX_CONTRACTS).items
+    signed = contracts.signed_ones(embassy, MAX_CONTRACTS)
     if not signed:
         raise Conflict("esign.dispatch-empty", field="embassy")
     now = clock.now()
@@ -157,39 +196,42 @@ def create(embassy: str, officer: Principal) -> Batch:
     by_center: dict[str, list[str]] = {}
     operators: dict[str, set[str]] = {}
     for contract in signed:
-        by_center.setdefault(contract["center"], []).append(contract["contractNumber"])
-        operators.setdefault(contract["center"], set()).update(
-            p["name"] for p in contract.get("parties") or [] if p["role"] == "mobile-operator"
+        by_center.setdefault(contract.center, []).append(contract.contract_number)
+        operators.setdefault(contract.center, set()).update(
+            p.name for p in contract.parties if p.role == "mobile-operator"
         )
+    batch = StoredBatch(
+        batch_id=batch_id,
+        embassy=embassy,
+        period=period_of(calendar.baku_day(now)),
+        status="sent",
+        sent_at=_stamp(now),
+        sent_by=officer.user_id,
+        parts=[
+            StoredPart(
+                center=c,
+                receiver=RECEIVERS[c],
+                mobile_operators=sorted(operators[c]),
+                contracts=numbers,
+            )
+            for c, numbers in sorted(by_center.items())
+        ],
+        version=1,
+    )
     pk, sk = key(batch_id)
     item: Item = {
         "pk": pk,
         "sk": sk,
-        "batchId": batch_id,
-        "embassy": embassy,
-        "period": period_of(calendar.baku_day(now)),
-        "status": "sent",
-        "sentAt": clock.iso(now),
-        "sentBy": officer.user_id,
-        "parts": [
-            {
-                "center": c,
-                "receiver": RECEIVERS[c],
-                "mobileOperators": sorted(operators[c]),
-                "contracts": numbers,
-            }
-            for c, numbers in sorted(by_center.items())
-        ],
+        **_stored(batch),
         "gsi1pk": f"DISPATCHES#{embassy}",
         "gsi1sk": f"{clock.iso(now)}#{batch_id}",
-        "version": 1,
     }
     tx = Transaction()
     tx.put(ESIGN, item)
     for contract in signed:
         tx.update(
             ESIGN,
-            *contracts.key(contract["contractNumber"]),
+            *contracts.key(contract.contract_number),
             {
                 "status": "dispatched",
                 "batchId": batch_id,
@@ -206,26 +248,36 @@ def create(embassy: str, officer: Principal) -> Batch:
         after={"embassy": embassy, "contracts": len(signed)},
     )
     tx.commit()
-    return view(item)
+    return view(batch)
 
 
-def _load(batch_id: str) -> Item:
+def _stamp(moment: datetime) -> datetime:
+    """A moment as every timestamp is stored: UTC, to the second (`clock.iso`)."""
+    return clock.parse(clock.iso(moment))
+
+
+def _stored(batch: StoredBatch, include: set[str] | None = None) -> Item:
+    """The batch's fields (or those of `include`) under their stored names."""
+    return batch.model_dump(mode="json", by_alias=True, exclude_none=True, include=include)
+
+
+def _load(batch_id: str) -> StoredBatch:
     item = ESIGN.get(*key(batch_id))
     if item is None:
         raise NotFound("esign.dispatch-unknown", field="batchId")
-    return item
+    return StoredBatch.model_validate(item)
 
 
-def _load_in(batch_id: str, status: Status, refused: str) -> Item:
-    item = _load(batch_id)
-    if item["status"] != status:
+def _load_in(batch_id: str, status: Status, refused: str) -> StoredBatch:
+    batch = _load(batch_id)
+    if batch.status != status:
         raise Conflict(refused, field="batchId")
-    return item
+    return batch
 
 
 def _step(
-    item: Item,
-    changes: dict[str, Any],
+    batch: StoredBatch,
+    update: dict[str, Any],
     *,
     expected: dict[str, Any],
     refused: str,
@@ -233,34 +285,36 @@ def _step(
     actor: audit.Actor,
     audited: dict[str, Any] | None = None,
 ) -> Batch:
-    """Write one step of a batch under its version, with its audit entry, and show the batch."""
-    changes = {**changes, "version": item["version"] + 1}
+    """Write one step of a batch (the fields of `update`) under its version, with its audit
+    entry, and show the batch."""
+    after = batch.model_copy(update={**update, "version": batch.version + 1})
+    changes = _stored(after, include={*update, "version"})
     tx = Transaction()
     tx.update(
         ESIGN,
-        *key(item["batchId"]),
+        *key(batch.batch_id),
         changes,
-        expected={**expected, "version": item["version"]},
+        expected={**expected, "version": batch.version},
         conflict=Conflict(refused, field="batchId"),
     )
-    audit.record(tx, key(item["batchId"])[0], action, actor, after=audited or changes)
+    audit.record(tx, key(batch.batch_id)[0], action, actor, after=audited or changes)
     tx.commit()
-    return view({**item, **changes})
+    return view(after)
 
 
 def handed_over(batch_id: str, officer: Principal) -> Batch:
     """The MFA has the batch in hand (§2.16 "təhvil verilir"): its 1 business day starts."""
-    item = _load_in(batch_id, "sent", "esign.dispatch-not-sent")
+    batch = _load_in(batch_id, "sent", "esign.dispatch-not-sent")
     now = clock.now()
-    changes = {
+    update = {
         "status": "handed-over",
-        "handedOverAt": clock.iso(now),
-        "handedOverTo": officer.user_id,
-        "mfaDeadline": clock.iso(calendar.due("esign.mfa-forwarding", now)),
+        "handed_over_at": _stamp(now),
+        "handed_over_to": officer.user_id,
+        "mfa_deadline": _stamp(calendar.due("esign.mfa-forwarding", now)),
     }
     return _step(
-        item,
-        changes,
+        batch,
+        update,
         expected={"status": "sent"},
         refused="esign.dispatch-not-sent",
         action="esign-dispatch-handed-over",
@@ -271,18 +325,18 @@ def handed_over(batch_id: str, officer: Principal) -> Batch:
 def forwarded(batch_id: str, officer: Principal) -> Batch:
     """The MFA forwarded the batch to the receiving bodies (§2.17: within 1 business day of
     its receipt)."""
-    item = _load_in(batch_id, "handed-over", "esign.dispatch-not-handed-over")
+    batch = _load_in(batch_id, "handed-over", "esign.dispatch-not-handed-over")
     now = clock.now()
-    changes = {
+    update = {
         "status": "forwarded",
-        "forwardedAt": clock.iso(now),
-        "forwardedBy": officer.user_id,
-        "forwardedLate": now > clock.parse(item["mfaDeadline"]),
-        "receiverDeadline": clock.iso(calendar.due("esign.receiver-forwarding", now)),
+        "forwarded_at": _stamp(now),
+        "forwarded_by": officer.user_id,
+        "forwarded_late": batch.mfa_deadline is not None and now > batch.mfa_deadline,
+        "receiver_deadline": _stamp(calendar.due("esign.receiver-forwarding", now)),
     }
     return _step(
-        item,
-        changes,
+        batch,
+        update,
         expected={"status": "handed-over"},
         refused="esign.dispatch-not-handed-over",
         action="esign-dispatch-forwarded",
@@ -290,60 +344,57 @@ def forwarded(batch_id: str, officer: Principal) -> Batch:
     )
 
 
-def _recipient(part: Item, caller: Principal) -> str | None:
+def _recipient(part: StoredPart, caller: Principal) -> str | None:
     """Whose copy the caller records: his Center's (staff) or his mobile operator's (its system)."""
-    if caller.role == "center" and part["center"] == caller.agency:
+    if caller.role == "center" and part.center == caller.agency:
         return "center"
-    if caller.role == "agency" and caller.agency in part.get("mobileOperators", []):
+    if caller.role == "agency" and caller.agency in part.mobile_operators:
         return "operator"
     return None
-
-
-def _complete(part: Item) -> bool:
-    """The leg of §2.18 ends when every recipient has the part: the Center and its operators."""
-    have = part.get("operatorReceipts") or {}
-    return bool(part.get("receivedAt")) and all(op in have for op in part["mobileOperators"])
 
 
 def received(batch_id: str, caller: Principal) -> Batch:
     """A recipient has its copy from the receiving body (§2.18: within 3 business days): the
     Center its part, and a mobile operator the ASAN İmza part naming it (§2.16 "müvafiq Mərkəzə
     və mobil operatora təqdim olunmaq üçün"), each recording its own receipt."""
-    item = _load(batch_id)
+    batch = _load(batch_id)
     found = next(
-        ((i, who) for i, part in enumerate(item["parts"]) if (who := _recipient(part, caller))),
+        ((i, who) for i, part in enumerate(batch.parts) if (who := _recipient(part, caller))),
         None,
     )
     if found is None:
         raise Forbidden("auth.role-required")
     index, who = found
-    part = item["parts"][index]
-    operators = part.get("operatorReceipts") or {}
+    part = batch.parts[index]
+    operators = part.operator_receipts or {}
     if (
-        item["status"] in ("sent", "handed-over")
-        or (who == "center" and part.get("receivedAt"))
+        batch.status in ("sent", "handed-over")
+        or (who == "center" and part.received_at)
         or (who == "operator" and caller.agency in operators)
     ):
         raise Conflict("esign.dispatch-not-forwarded", field="batchId")
     now = clock.now()
-    receipt = {
-        "receivedAt": clock.iso(now),
-        "receivedLate": now > clock.parse(item["receiverDeadline"]),
-    }
-    parts = list(item["parts"])
+    late = batch.receiver_deadline is not None and now > batch.receiver_deadline
+    receipt = Receipt(received_at=_stamp(now), received_late=late)
+    parts = list(batch.parts)
     if who == "center":
-        parts[index] = {**part, **receipt}
+        parts[index] = part.model_copy(update=receipt.model_dump())
     else:
-        parts[index] = {**part, "operatorReceipts": {**operators, str(caller.agency): receipt}}
-    status = "delivered" if all(_complete(p) for p in parts) else "forwarded"
+        receipts = {**operators, str(caller.agency): receipt}
+        parts[index] = part.model_copy(update={"operator_receipts": receipts})
+    status = "delivered" if all(p.complete for p in parts) else "forwarded"
     return _step(
-        item,
+        batch,
         {"parts": parts, "status": status},
         expected={},
         refused="esign.dispatch-not-forwarded",
         action="esign-dispatch-received",
         actor=caller.actor,
-        audited={"center": part["center"], "recipient": caller.agency, **receipt},
+        audited={
+            "center": part.center,
+            "recipient": caller.agency,
+            **receipt.model_dump(mode="json", by_alias=True),
+        },
     )
 
 
@@ -355,6 +406,7 @@ def may_follow(caller: Principal, embassy: str) -> bool:
 def batches(embassy: str) -> Batches:
     """An embassy's batches, newest first, and whether this half-year's batch is out (E11)."""
     items = ESIGN.query(f"DISPATCHES#{embassy}", index="gsi1", newest_first=True).items
+    stored = [StoredBatch.model_validate(item) for item in items]
     today = calendar.baku_day(clock.now())
     current = period_of(today)
     return Batches(
@@ -362,9 +414,9 @@ def batches(embassy: str) -> Batches:
         current=HalfYear(
             period=current,
             due_by=_period_end(today),
-            sent=any(i["period"] == current for i in items),
+            sent=any(b.period == current for b in stored),
         ),
-        items=[view(i) for i in items],
+        items=[view(b) for b in stored],
     )
 
 
@@ -385,19 +437,20 @@ def alert_missing_batches() -> list[str]:
     alerted = []
     for country in sorted(phonenumbers.SUPPORTED_REGIONS):
         embassy = embassy_of(country)
-        oldest = ESIGN.query(contracts.signed_index(embassy), index="gsi1", limit=1).items
-        if not oldest or oldest[0]["signedAt"] > cutoff:
+        oldest = contracts.signed_ones(embassy, 1)
+        signed_at = oldest[0].signed_at if oldest else None
+        if signed_at is None or clock.iso(signed_at) > cutoff:
             continue
         sent = ESIGN.query(f"DISPATCHES#{embassy}", index="gsi1", newest_first=True).items
-        if any(batch["period"] == ended for batch in sent):
+        if any(StoredBatch.model_validate(batch).period == ended for batch in sent):
             continue
         if _alert(embassy, ended, oldest[0]):
             alerted.append(embassy)
     return alerted
 
 
-def _alert(embassy: str, period: str, oldest: Item) -> bool:
-    facts = {"embassy": embassy, "period": period, "oldest": oldest["contractNumber"]}
+def _alert(embassy: str, period: str, oldest: contracts.Contract) -> bool:
+    facts = {"embassy": embassy, "period": period, "oldest": oldest.contract_number}
     tx = Transaction()
     tx.put(
         ESIGN,

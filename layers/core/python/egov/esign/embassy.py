@@ -276,9 +276,10 @@ def _issue_request(item: Item, public_key: str, token_serial: str | None) -> Iss
     carrier = form["carrier"]
     if carrier["kind"] == "token" and not token_serial:
         raise Invalid("esign.check-needs-token", field="tokenSerial")
-    contract = contracts.load(item["contractNumber"]) or {}
+    contract = contracts.load(item["contractNumber"])
+    assert contract is not None  # prepared with the Center's approval that sent it here
     return IssueRequest(
-        center=contract["center"],
+        center=contract.center,
         holder=Holder(
             name=contracts.holder_name(form["applicant"]),
             virtual_fin=item["virtualFin"],

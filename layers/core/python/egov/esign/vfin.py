@@ -19,8 +19,11 @@ from __future__ import annotations
 import secrets
 from typing import Literal
 
+from pydantic import Field
+
 from egov.esign.records import ESIGN
 from egov.platform import clock
+from egov.platform.models import View
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction
 
@@ -28,6 +31,16 @@ ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PREFIX = "V"
 LENGTH = 7
 Kind = Literal["generated", "citizen-fin"]
+
+
+class Entry(View):
+    """A register item: the code's (`GUARD`), or an application's use of a citizen's FIN."""
+
+    owner: str = Field(description="The application the code was given to")
+    kind: Kind
+    status: Literal["active", "cancelled"]
+    issued_at: str
+    cancelled_at: str | None = None
 
 
 def new_code() -> str:
@@ -50,12 +63,12 @@ def register(tx: Transaction, code: str, application_id: str, kind: Kind, at: st
     meanwhile). A citizen's FIN already in the register is left as it is: the application's use
     of it is recorded beside it."""
     pk, sk = key(code)
-    item = {"pk": pk, "sk": sk, "owner": application_id, "kind": kind}
     if kind == "citizen-fin" and ESIGN.get(pk, sk) is not None:
         pk, sk = _use_key(code, application_id)
+    entry = Entry(owner=application_id, kind=kind, status="active", issued_at=at)
     tx.put(
         ESIGN,
-        {**item, "pk": pk, "sk": sk, "status": "active", "issuedAt": at},
+        {"pk": pk, "sk": sk, **entry.model_dump(by_alias=True, exclude_none=True)},
         conflict=Conflict("esign.vfin-taken", field="virtualFin"),
     )
 
@@ -63,8 +76,8 @@ def register(tx: Transaction, code: str, application_id: str, kind: Kind, at: st
 def cancel(tx: Transaction, code: str, application_id: str) -> None:
     """§2.13: the embassy's record that the virtual FIN is cancelled; the code stays taken. For
     a citizen's FIN that another application registered first, this application's use is."""
-    registered = ESIGN.get(*key(code))
-    held_by_use = registered is not None and registered["owner"] != application_id
+    item = ESIGN.get(*key(code))
+    held_by_use = item is not None and Entry.model_validate(item).owner != application_id
     tx.update(
         ESIGN,
         *(_use_key(code, application_id) if held_by_use else key(code)),

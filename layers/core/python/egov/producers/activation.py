@@ -29,10 +29,17 @@ from pydantic import field_validator as field_rule
 
 from egov.platform import audit, auth, clock, i18n, notify
 from egov.platform.problems import Conflict, Invalid
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 from egov.platform.text import Clean
 from egov.producers.models import Model, Username, check_password
-from egov.producers.records import PRODUCERS, changed, producer_pk
+from egov.producers.records import (
+    PRODUCERS,
+    PROFILE,
+    OneTimeCode,
+    ProducerRecord,
+    producer_pk,
+    save,
+)
 
 ACTIVATION_SECONDS = 7 * 24 * 3600
 MAX_ATTEMPTS = 5
@@ -60,44 +67,43 @@ def _digest(salt: str, code: str) -> str:
     return hashlib.sha256(f"{salt}:{code}".encode()).hexdigest()
 
 
-def send_notice(tx: Transaction, record: Item) -> None:
+def send_notice(tx: Transaction, record: ProducerRecord) -> None:
     """P7: the activation code to the cabinet, e-mail (if any) and SMS, in the transaction that
     registers the person; deliveries recorded."""
     code = f"{secrets.randbelow(10**8):08d}"
     salt = secrets.token_hex(16)
+    pending = OneTimeCode(
+        salt=salt,
+        code_hash=_digest(salt, code),
+        attempts=0,
+        expires_at=int(time.time() + ACTIVATION_SECONDS),  # real time, as login tokens
+    )
     tx.put(
         PRODUCERS,
-        {
-            "pk": producer_pk(record["id"]),
-            "sk": SK,
-            "salt": salt,
-            "codeHash": _digest(salt, code),
-            "attempts": 0,
-            "expiresAt": int(time.time() + ACTIVATION_SECONDS),  # real time, as login tokens
-        },
+        {"pk": producer_pk(record.id), "sk": SK, **pending.model_dump(by_alias=True)},
     )
     notify.send(
-        record["id"],
+        record.id,
         "producers.activation",
-        {"username": record["username"], "code": code},
-        email=record.get("email"),
-        sms=record["mobile"],
-        language=record.get("language"),
-        subject_ref=producer_pk(record["id"]),
+        {"username": record.username, "code": code},
+        email=record.email,
+        sms=record.mobile,
+        language=record.language,
+        subject_ref=producer_pk(record.id),
         tx=tx,
     )
 
 
-def announce_active(tx: Transaction, record: Item) -> None:
+def announce_active(tx: Transaction, record: ProducerRecord) -> None:
     """P7: the cabinet is active: SMS, e-mail where given, cabinet notice, in `tx`."""
     notify.send(
-        record["id"],
+        record.id,
         "producers.cabinet-active",
-        {"username": record["username"]},
-        email=record.get("email"),
-        sms=record["mobile"],
-        language=record.get("language"),
-        subject_ref=producer_pk(record["id"]),
+        {"username": record.username},
+        email=record.email,
+        sms=record.mobile,
+        language=record.language,
+        subject_ref=producer_pk(record.id),
         tx=tx,
     )
 
@@ -105,23 +111,25 @@ def announce_active(tx: Transaction, record: Item) -> None:
 def activate(body: Activation, language: i18n.Lang) -> Activated:
     refused = Invalid("producers.activation.invalid", field="code")
     user_id = auth.user_id_of_username(body.username)
-    pending = PRODUCERS.get(producer_pk(user_id), SK) if user_id else None
-    if user_id is None or pending is None or time.time() > pending["expiresAt"]:
+    item = PRODUCERS.get(producer_pk(user_id), SK) if user_id else None
+    pending = OneTimeCode.model_validate(item) if item else None
+    if user_id is None or pending is None or time.time() > pending.expires_at:
         raise refused
-    if pending["attempts"] >= MAX_ATTEMPTS:
+    if pending.attempts >= MAX_ATTEMPTS:
         raise refused
-    if not hmac.compare_digest(_digest(pending["salt"], body.code.strip()), pending["codeHash"]):
+    if not hmac.compare_digest(_digest(pending.salt, body.code.strip()), pending.code_hash):
         PRODUCERS.update(
             producer_pk(user_id),
             SK,
-            {"attempts": pending["attempts"] + 1},
-            expected={"attempts": pending["attempts"]},
+            {"attempts": pending.attempts + 1},
+            expected={"attempts": pending.attempts},
             conflict=refused,
         )
         raise refused
-    record = PRODUCERS.get(producer_pk(user_id), "PROFILE")
-    if record is None:
+    stored = PRODUCERS.get(producer_pk(user_id), PROFILE)
+    if stored is None:
         raise refused
+    record = ProducerRecord.model_validate(stored)
     tx = Transaction()
     tx.delete(PRODUCERS, producer_pk(user_id), SK)
     auth.activate(
@@ -130,13 +138,8 @@ def activate(body: Activation, language: i18n.Lang) -> Activated:
         body.password.get_secret_value(),
         conflict=Conflict("producers.activation.invalid", field="code"),
     )
-    tx.update(
-        PRODUCERS,
-        producer_pk(user_id),
-        "PROFILE",
-        {"activatedAt": clock.now_iso()},
-        conflict=changed(),
-    )
+    # Not a change the owner races with: the record keeps its version.
+    save(tx, record, versioned=False, activated_at=clock.now_iso())
     audit.record(
         tx,
         producer_pk(user_id),

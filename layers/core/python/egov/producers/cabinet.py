@@ -24,8 +24,6 @@ guard) is `egov.platform.auth`'s, as parts of the same transaction.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field, SecretStr
 from pydantic_core import PydanticCustomError
 
@@ -46,11 +44,12 @@ from egov.producers.models import (
 )
 from egov.producers.records import (
     PRODUCERS,
-    PROFILE,
+    ProducerRecord,
     changed,
     load,
     mobile_guard,
     producer_pk,
+    save,
     view,
 )
 
@@ -91,23 +90,11 @@ def _actor(user_id: str) -> audit.Actor:
     return audit.Actor(user_id, "citizen")
 
 
-def _open_record(user_id: str) -> Item:
+def _open_record(user_id: str) -> ProducerRecord:
     record = load(user_id)
-    if record["status"] == "closed":
+    if record.status == "closed":
         raise Conflict("producers.closed")
     return record
-
-
-def _record_update(tx: Transaction, record: Item, changes: dict[str, Any], **kw: Any) -> None:
-    tx.update(
-        PRODUCERS,
-        producer_pk(record["id"]),
-        PROFILE,
-        {**changes, "version": record["version"] + 1},
-        expected={"version": record["version"]},
-        conflict=changed(),
-        **kw,
-    )
 
 
 def _require_password(user_id: str, password: SecretStr, field: str) -> Item:
@@ -122,10 +109,7 @@ def _require_password(user_id: str, password: SecretStr, field: str) -> Item:
 def change_email(user_id: str, body: EmailChange) -> Producer:
     record = _open_record(user_id)
     tx = Transaction()
-    if body.email:
-        _record_update(tx, record, {"email": body.email})
-    else:
-        _record_update(tx, record, {}, remove=("email",))
+    save(tx, record, email=body.email or None)
     auth.change_contact(tx, user_id, email=body.email, conflict=changed())
     audit.record(
         tx,
@@ -133,7 +117,7 @@ def change_email(user_id: str, body: EmailChange) -> Producer:
         "producer-email-changed",
         _actor(user_id),
         owner=user_id,
-        before={"email": record.get("email")},
+        before={"email": record.email},
         after={"email": body.email},
     )
     tx.commit()
@@ -142,15 +126,10 @@ def change_email(user_id: str, body: EmailChange) -> Producer:
 
 def change_personal_data(user_id: str, body: PersonalData) -> Producer:
     record = _open_record(user_id)
-    fields = ("education", "job", "language")
-    new = body.model_dump(include=set(fields))
+    fields = {"education", "job", "language"}
+    new = body.model_dump(include=fields)
     tx = Transaction()
-    _record_update(
-        tx,
-        record,
-        {k: v for k, v in new.items() if v is not None},
-        remove=tuple(k for k, v in new.items() if v is None),
-    )
+    save(tx, record, **new)
     auth.change_contact(tx, user_id, language=body.language, conflict=changed())
     audit.record(
         tx,
@@ -158,7 +137,7 @@ def change_personal_data(user_id: str, body: PersonalData) -> Producer:
         "producer-personal-data-changed",
         _actor(user_id),
         owner=user_id,
-        before={k: record.get(k) for k in fields},
+        before=record.model_dump(include=fields),
         after=new,
     )
     tx.commit()
@@ -168,7 +147,7 @@ def change_personal_data(user_id: str, body: PersonalData) -> Producer:
 def request_mobile_code(user_id: str, body: MobileRequest, lang: i18n.Lang) -> MobileConfirmation:
     """P8: a code to the new number, if the registry says it is the producer's (or head's)."""
     record = _open_record(user_id)
-    fin = record["identity"]["fin"]
+    fin = record.identity.fin
     confirmations.ensure_owner(body.mobile, fin)
     confirmations.ensure_free(body.mobile)
     return confirmations.send_code(body.mobile, fin, lang, "change")
@@ -177,7 +156,7 @@ def request_mobile_code(user_id: str, body: MobileRequest, lang: i18n.Lang) -> M
 def change_mobile(user_id: str, body: MobileChange) -> Producer:
     record = _open_record(user_id)
     confirmation = confirmations.verify(
-        body.confirmation_id, body.code, mobile=body.mobile, owner_fin=record["identity"]["fin"]
+        body.confirmation_id, body.code, mobile=body.mobile, owner_fin=record.identity.fin
     )
     tx = Transaction()
     tx.guard(
@@ -186,8 +165,8 @@ def change_mobile(user_id: str, body: MobileChange) -> Producer:
         user_id,
         Conflict("producers.mobile-taken", field="mobile"),
     )
-    tx.release(PRODUCERS, mobile_guard(record["mobile"]), user_id)
-    _record_update(tx, record, {"mobile": body.mobile})
+    tx.release(PRODUCERS, mobile_guard(record.mobile), user_id)
+    save(tx, record, mobile=body.mobile)
     auth.change_contact(tx, user_id, mobile=body.mobile, conflict=changed())
     confirmations.consume(tx, confirmation, body.confirmation_id, user_id)
     audit.record(
@@ -196,7 +175,7 @@ def change_mobile(user_id: str, body: MobileChange) -> Producer:
         "producer-mobile-changed",
         _actor(user_id),
         owner=user_id,
-        before={"mobile": record["mobile"]},
+        before={"mobile": record.mobile},
         after={"mobile": body.mobile},
     )
     tx.commit()
@@ -207,7 +186,7 @@ def change_password(user_id: str, body: PasswordChange) -> None:
     record = _open_record(user_id)
     account = _require_password(user_id, body.old_password, "oldPassword")
     try:
-        check_password(body.new_password.get_secret_value(), record["username"])
+        check_password(body.new_password.get_secret_value(), record.username)
     except PydanticCustomError as bad:
         raise Invalid(bad.type, field="newPassword") from bad
     tx = Transaction()
@@ -229,16 +208,12 @@ def deregister(user_id: str, body: Deregistration) -> None:
     record = _open_record(user_id)
     account = _require_password(user_id, body.password, "password")
     tx = Transaction()
-    _record_update(
-        tx,
-        record,
-        {"status": "closed", "closedAt": clock.now_iso()},
-        remove=("gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"),
-    )
+    # Leaving `approved` takes the record out of the public lists (`records.stored_item`).
+    save(tx, record, status="closed", closed_at=clock.now_iso())
     catalog.hide_products(tx, user_id)
     verification.withdraw(tx, record)
     auth.close(tx, user_id, expected_session=account.get("session", 0), conflict=changed())
-    tx.release(PRODUCERS, mobile_guard(record["mobile"]), user_id)
+    tx.release(PRODUCERS, mobile_guard(record.mobile), user_id)
     applications.advance(tx, user_id, user_id, "producers", "closed", actor=_actor(user_id))
     audit.record(
         tx,
@@ -246,7 +221,7 @@ def deregister(user_id: str, body: Deregistration) -> None:
         "producer-deregistered",
         _actor(user_id),
         owner=user_id,
-        before={"status": record["status"]},
+        before={"status": record.status},
         after={"status": "closed", "released": ["username", "mobile"]},
     )
     tx.commit()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -22,12 +22,12 @@ from egov.platform.repository import Item, Transaction
 from egov.producers.models import Model
 from egov.producers.records import (
     PRODUCERS,
-    PROFILE,
-    changed,
+    OfferLine,
+    ProducerRecord,
     load,
     producer_pk,
     region_key,
-    verification_of,
+    save,
 )
 
 Unit = Literal["ton", "kg", "litre", "piece", "head"]
@@ -91,58 +91,59 @@ def _sk(code: str) -> str:
     return f"PRODUCT#{code}"
 
 
-def _index_keys(record: Item, code: str) -> dict[str, str]:
+def _index_keys(record: ProducerRecord, code: str) -> Item:
     """The keys that list an approved producer's offer, with who vouches for it (P5)."""
     return {
         "gsi1pk": _sk(code),
-        "gsi1sk": f"{region_key(record['region'])}#{record['id']}",
-        "kind": record["kind"],
-        "verification": verification_of(record),
+        "gsi1sk": f"{region_key(record.region)}#{record.id}",
+        "kind": record.kind,
+        "verification": record.verification,
     }
 
 
-def offers_of(producer_id: str) -> list[Item]:
-    return list(PRODUCERS.query_all(producer_pk(producer_id), sk_prefix="PRODUCT#"))
+def offers_of(producer_id: str) -> list[OfferLine]:
+    items = PRODUCERS.query_all(producer_pk(producer_id), sk_prefix="PRODUCT#")
+    return [OfferLine.model_validate(item) for item in items]
 
 
-def show_products(tx: Transaction, record: Item) -> None:
+def show_products(tx: Transaction, record: ProducerRecord) -> None:
     """Put the producer's products into the public search (in the approval's transaction)."""
-    for offer in offers_of(record["id"]):
-        tx.update(PRODUCERS, offer["pk"], offer["sk"], _index_keys(record, offer["code"]))
+    for offer in offers_of(record.id):
+        tx.update(
+            PRODUCERS, producer_pk(record.id), _sk(offer.code), _index_keys(record, offer.code)
+        )
 
 
 def hide_products(tx: Transaction, producer_id: str) -> None:
     for offer in offers_of(producer_id):
-        tx.update(PRODUCERS, offer["pk"], offer["sk"], {}, remove=("gsi1pk", "gsi1sk"))
+        tx.update(
+            PRODUCERS, producer_pk(producer_id), _sk(offer.code), {}, remove=("gsi1pk", "gsi1sk")
+        )
 
 
 def replace(producer_id: str, offers: Offers) -> Offers:
     """The producer's new list; lines no longer offered are deleted, in one transaction."""
     record = load(producer_id)
-    current = {o["code"]: o for o in offers_of(producer_id)}
+    current = {o.code for o in offers_of(producer_id)}
     tx = Transaction()
     # The record's version makes a concurrent change of status or list fail instead of mixing.
-    tx.update(
-        PRODUCERS,
-        producer_pk(producer_id),
-        PROFILE,
-        {"version": record["version"] + 1},
-        expected={"version": record["version"]},
-        conflict=changed(),
-    )
+    save(tx, record)
     for offer in offers.products:
-        item: dict[str, Any] = {
+        line = OfferLine(
+            **offer.model_dump(),
+            producer_id=producer_id,
+            display_name=record.display_name,
+            region=record.region,
+        )
+        item: Item = {
             "pk": producer_pk(producer_id),
             "sk": _sk(offer.code),
-            **offer.model_dump(mode="json", by_alias=True),
-            "producerId": producer_id,
-            "displayName": record["displayName"],
-            "region": record["region"],
+            **line.model_dump(mode="json", by_alias=True, exclude_none=True),
         }
-        if record["status"] == "approved":
+        if record.status == "approved":
             item.update(_index_keys(record, offer.code))
         tx.put(PRODUCERS, item, new=False)
-    for code in current.keys() - {o.code for o in offers.products}:
+    for code in current - {o.code for o in offers.products}:
         tx.delete(PRODUCERS, producer_pk(producer_id), _sk(code))
     audit.record(
         tx,
@@ -158,11 +159,5 @@ def replace(producer_id: str, offers: Offers) -> Offers:
 
 
 def listed(producer_id: str) -> Offers:
-    return Offers.model_validate(
-        {
-            "products": [
-                {k: o[k] for k in ("code", "quantity", "unit", "season")}
-                for o in offers_of(producer_id)
-            ]
-        }
-    )
+    fields = {"code", "quantity", "unit", "season"}
+    return Offers(products=[Offer(**o.model_dump(include=fields)) for o in offers_of(producer_id)])

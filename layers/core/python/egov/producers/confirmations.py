@@ -21,10 +21,10 @@ import uuid
 
 from egov.platform import adapters, aws, clock, i18n, notify, ratelimit
 from egov.platform.problems import Conflict, Invalid, NotFound
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 from egov.producers import check
 from egov.producers.models import MobileConfirmation, MobileConfirmationRequest
-from egov.producers.records import PRODUCERS, mobile_guard
+from egov.producers.records import PRODUCERS, Confirmation, mobile_guard
 
 CODE_SECONDS = 300
 MAX_ATTEMPTS = 5
@@ -69,20 +69,23 @@ def send_code(mobile: str, owner_fin: str, language: i18n.Lang, purpose: str) ->
     code = f"{secrets.randbelow(10**6):06d}"
     salt = secrets.token_hex(16)
     expires = time.time() + CODE_SECONDS  # real seconds: a code's life is not demo time
+    stored = Confirmation(
+        mobile=mobile,
+        owner_fin=owner_fin,
+        purpose=purpose,
+        salt=salt,
+        code_hash=_digest(salt, code),
+        attempts=0,
+        created_at=clock.now_iso(),
+        expires_at=int(expires),
+    )
     tx = Transaction()
     tx.put(
         PRODUCERS,
         {
             "pk": _key(confirmation_id),
             "sk": SK,
-            "mobile": mobile,
-            "ownerFin": owner_fin,
-            "purpose": purpose,
-            "salt": salt,
-            "codeHash": _digest(salt, code),
-            "attempts": 0,
-            "createdAt": clock.now_iso(),
-            "expiresAt": int(expires),
+            **stored.model_dump(by_alias=True, exclude_none=True),
         },
     )
     text = "producers.password-reset-code" if purpose == "password-reset" else "producers.sms-code"
@@ -114,19 +117,20 @@ def request(
     return send_code(body.mobile, identity.fin, language, "registration")
 
 
-def verify(confirmation_id: str, code: str, *, mobile: str, owner_fin: str) -> Item:
+def verify(confirmation_id: str, code: str, *, mobile: str, owner_fin: str) -> Confirmation:
     """The confirmation if `code` is right for this number and owner; each wrong try counts."""
     item = PRODUCERS.get(_key(confirmation_id), SK)
-    if item is None or item["mobile"] != mobile or item["ownerFin"] != owner_fin:
+    confirmation = Confirmation.model_validate(item) if item else None
+    if confirmation is None or (confirmation.mobile, confirmation.owner_fin) != (mobile, owner_fin):
         raise Invalid("producers.confirmation.unknown", field="confirmationId")
-    if item.get("usedBy"):
+    if confirmation.used_by:
         raise Invalid("producers.confirmation.used", field="confirmationId")
-    if time.time() > item["expiresAt"]:
+    if time.time() > confirmation.expires_at:
         raise Invalid("producers.confirmation.expired", field="code")
-    attempts = int(item["attempts"])
+    attempts = confirmation.attempts
     if attempts >= MAX_ATTEMPTS:
         raise Invalid("producers.confirmation.exhausted", field="code")
-    if not hmac.compare_digest(_digest(item["salt"], code), item["codeHash"]):
+    if not hmac.compare_digest(_digest(confirmation.salt, code), confirmation.code_hash):
         PRODUCERS.update(
             _key(confirmation_id),
             SK,
@@ -138,16 +142,16 @@ def verify(confirmation_id: str, code: str, *, mobile: str, owner_fin: str) -> I
         if left == 0:
             raise Invalid("producers.confirmation.exhausted", field="code")
         raise Invalid("producers.code.wrong", field="code", params={"left": left})
-    return item
+    return confirmation
 
 
-def consume(tx: Transaction, confirmation: Item, confirmation_id: str, user: str) -> None:
+def consume(tx: Transaction, confirmation: Confirmation, confirmation_id: str, user: str) -> None:
     """Mark the confirmation used by `user`, in the transaction of the change it allows."""
     tx.update(
         PRODUCERS,
         _key(confirmation_id),
         SK,
         {"usedBy": user, "usedAt": clock.now_iso()},
-        expected={"usedBy": None, "attempts": confirmation["attempts"]},
+        expected={"usedBy": None, "attempts": confirmation.attempts},
         conflict=Conflict("producers.confirmation.used", field="confirmationId"),
     )

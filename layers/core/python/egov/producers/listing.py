@@ -19,7 +19,14 @@ from pydantic import Field
 from egov.platform import i18n
 from egov.producers.catalog import Offer, ProductCode
 from egov.producers.models import Model, RegistrantKind
-from egov.producers.records import APPROVED, PRODUCERS, Verification, region_key, verification_of
+from egov.producers.records import (
+    APPROVED,
+    PRODUCERS,
+    ListedOffer,
+    ProducerRecord,
+    Verification,
+    region_key,
+)
 
 PAGE = 20
 
@@ -52,13 +59,13 @@ def public_list(
         page = PRODUCERS.query(
             f"PRODUCT#{product}", index="gsi1", sk_prefix=prefix, cursor=cursor, limit=limit
         )
-        items = [_from_offer(line, lang) for line in page.items]
+        items = [_from_offer(ListedOffer.model_validate(line), lang) for line in page.items]
     elif region:
         page = PRODUCERS.query(region_key(region), index="gsi2", cursor=cursor, limit=limit)
-        items = [_from_record(r, lang) for r in page.items]
+        items = [_from_record(ProducerRecord.model_validate(r), lang) for r in page.items]
     else:
         page = PRODUCERS.query(APPROVED, index="gsi1", cursor=cursor, limit=limit)
-        items = [_from_record(r, lang) for r in page.items]
+        items = [_from_record(ProducerRecord.model_validate(r), lang) for r in page.items]
     return ProducerList(items=items, cursor=page.cursor)
 
 
@@ -70,22 +77,20 @@ def _vouched(kind: RegistrantKind, verification: Verification, lang: i18n.Lang) 
     }
 
 
-def _from_record(record: dict[str, Any], lang: i18n.Lang) -> PublicProducer:
+def _from_record(record: ProducerRecord, lang: i18n.Lang) -> PublicProducer:
     return PublicProducer(
-        id=record["id"],
-        name=record["displayName"],
-        region=record["region"],
-        **_vouched(record["kind"], verification_of(record), lang),
+        id=record.id,
+        name=record.display_name,
+        region=record.region,
+        **_vouched(record.kind, record.verification, lang),
     )
 
 
-def _from_offer(line: dict[str, Any], lang: i18n.Lang) -> PublicProducer:
+def _from_offer(line: ListedOffer, lang: i18n.Lang) -> PublicProducer:
     return PublicProducer(
-        id=line["producerId"],
-        name=line["displayName"],
-        region=line["region"],
-        **_vouched(line["kind"], line["verification"], lang),
-        offer=Offer(
-            code=line["code"], quantity=line["quantity"], unit=line["unit"], season=line["season"]
-        ),
+        id=line.producer_id,
+        name=line.display_name,
+        region=line.region,
+        **_vouched(line.kind, line.verification, lang),
+        offer=Offer(code=line.code, quantity=line.quantity, unit=line.unit, season=line.season),
     )

@@ -30,7 +30,7 @@ from egov.platform.repository import Item, Transaction
 from egov.platform.text import Clean
 from egov.producers import confirmations
 from egov.producers.models import Code, ConfirmationId, Model, Username, check_password
-from egov.producers.records import PRODUCERS, PROFILE, changed, producer_pk
+from egov.producers.records import PRODUCERS, PROFILE, ProducerRecord, changed, producer_pk
 
 PURPOSE = "password-reset"
 
@@ -63,12 +63,13 @@ class ResetDone(Model):
     message: str
 
 
-def _producer(username: str) -> tuple[Item, Item] | None:
+def _producer(username: str) -> tuple[ProducerRecord, Item] | None:
     """The active producer and login account of `username`, if any."""
     user_id = auth.user_id_of_username(username)
-    record = PRODUCERS.get(producer_pk(user_id), PROFILE) if user_id else None
+    item = PRODUCERS.get(producer_pk(user_id), PROFILE) if user_id else None
+    record = ProducerRecord.model_validate(item) if item else None
     account = auth.account(user_id) if user_id else None
-    if record is None or account is None or record["status"] == "closed":
+    if record is None or account is None or record.status == "closed":
         return None
     if account["status"] != "active" or account["role"] != "citizen":
         return None
@@ -96,16 +97,14 @@ def start(body: ResetRequest, language: i18n.Lang) -> ResetStarted:
         return nothing_sent
     record, _ = found
     try:
-        sent = confirmations.send_code(
-            record["mobile"], record["identity"]["fin"], record.get("language", language), PURPOSE
-        )
+        sent = confirmations.send_code(record.mobile, record.identity.fin, record.language, PURPOSE)
     except RateLimited:
         return nothing_sent
     audit.append(
-        producer_pk(record["id"]),
+        producer_pk(record.id),
         "producer-password-reset-requested",
         audit.Actor.system("password-reset"),
-        owner=record["id"],
+        owner=record.id,
         after={"confirmationId": sent.confirmation_id, "smsMessageId": sent.sms_message_id},
     )
     return ResetStarted(
@@ -124,12 +123,12 @@ def finish(body: ResetFinish, language: i18n.Lang) -> ResetDone:
     confirmation = confirmations.verify(
         body.confirmation_id,
         body.code,
-        mobile=record["mobile"],
-        owner_fin=record["identity"]["fin"],
+        mobile=record.mobile,
+        owner_fin=record.identity.fin,
     )
-    if confirmation.get("purpose") != PURPOSE:
+    if confirmation.purpose != PURPOSE:
         raise unknown
-    user_id = record["id"]
+    user_id = record.id
     tx = Transaction()
     auth.set_password(
         tx,
@@ -150,13 +149,13 @@ def finish(body: ResetFinish, language: i18n.Lang) -> ResetDone:
     notify.send(
         user_id,
         "producers.password-reset-notice",
-        {"username": record["username"]},
-        email=record.get("email"),
-        sms=record["mobile"],
+        {"username": record.username},
+        email=record.email,
+        sms=record.mobile,
         subject_ref=producer_pk(user_id),
         tx=tx,
     )
     tx.commit()
     return ResetDone(
-        username=record["username"], message=i18n.text("producers.password-reset.done", language)
+        username=record.username, message=i18n.text("producers.password-reset.done", language)
     )

@@ -17,11 +17,12 @@ from typing import Any
 
 from egov.platform import audit, auth, clock, i18n
 from egov.platform.problems import Conflict, Forbidden
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 from egov.producers import activation, check, confirmations, verification
 from egov.producers.models import (
     AssistedRegistration,
     Contact,
+    Decision,
     Identity,
     Registered,
     RegistrantKind,
@@ -30,12 +31,12 @@ from egov.producers.models import (
 )
 from egov.producers.records import (
     PRODUCERS,
-    PROFILE,
+    ProducerRecord,
     fin_guard,
-    listing_keys,
     mobile_guard,
     producer_pk,
     region_of,
+    stored_item,
     voen_guard,
 )
 
@@ -56,48 +57,42 @@ def _record(
     contact: Contact,
     status: Status,
     **extra: Any,
-) -> Item:
-    now = clock.now_iso()
+) -> ProducerRecord:
     address = identity.company_address or identity.address
-    record: Item = {
-        "pk": producer_pk(producer_id),
-        "sk": PROFILE,
-        "id": producer_id,
-        "kind": kind,
-        "status": status,
-        "identity": identity.model_dump(mode="json", by_alias=True),
-        "displayName": display_name(identity),
-        "username": contact.username,
-        "email": contact.email,
-        "mobile": contact.mobile,
-        "education": contact.education,
-        "job": contact.job,
-        "language": contact.language or i18n.DEFAULT,
-        "region": region_of(address),
-        "registeredAt": now,
-        "version": 0,
+    return ProducerRecord(
+        id=producer_id,
+        kind=kind,
+        status=status,
+        identity=identity,
+        display_name=display_name(identity),
+        username=contact.username,
+        email=contact.email,
+        mobile=contact.mobile,
+        education=contact.education,
+        job=contact.job,
+        language=contact.language or i18n.DEFAULT,
+        region=region_of(address),
+        registered_at=clock.now_iso(),
+        version=0,
         **extra,
-    }
-    if status == "approved":
-        record.update(listing_keys(record))
-    return record
+    )
 
 
-def _guards(record: Item) -> list[tuple[str, Conflict]]:
+def _guards(record: ProducerRecord) -> list[tuple[str, Conflict]]:
     """The producer's unique values (mobile, then FIN or VÖEN) and the 409 each gives."""
-    identity = record["identity"]
-    if identity["personKind"] == "legal":
-        unique = (voen_guard(identity["voen"]), Conflict("producers.voen-taken", field="voen"))
+    identity = record.identity
+    if identity.person_kind == "legal":
+        unique = (voen_guard(str(identity.voen)), Conflict("producers.voen-taken", field="voen"))
     else:
-        unique = (fin_guard(identity["fin"]), Conflict("producers.fin-taken", field="fin"))
-    mobile = (mobile_guard(record["mobile"]), Conflict("producers.mobile-taken", field="mobile"))
+        unique = (fin_guard(identity.fin), Conflict("producers.fin-taken", field="fin"))
+    mobile = (mobile_guard(record.mobile), Conflict("producers.mobile-taken", field="mobile"))
     return [mobile, unique]
 
 
-def _refuse_taken(record: Item, guards: list[tuple[str, Conflict]]) -> None:
+def _refuse_taken(record: ProducerRecord, guards: list[tuple[str, Conflict]]) -> None:
     """409 for the first taken value, in the order the transaction would name it."""
     probes: list[tuple[Callable[[], bool], Conflict]] = [
-        (lambda: auth.username_taken(record["username"]), auth.username_conflict()),
+        (lambda: auth.username_taken(record.username), auth.username_conflict()),
         *[
             (lambda pk=pk: PRODUCERS.get(pk, "GUARD") is not None, conflict)
             for pk, conflict in guards
@@ -111,7 +106,7 @@ def _refuse_taken(record: Item, guards: list[tuple[str, Conflict]]) -> None:
             raise earlier or conflict
 
 
-def claim(tx: Transaction, record: Item, password: str | None) -> None:
+def claim(tx: Transaction, record: ProducerRecord, password: str | None) -> None:
     """The account, the guards and the record, in the order the module docstring explains.
 
     Taken values are refused first by reading their guards: hashing the password is most of a
@@ -121,25 +116,23 @@ def claim(tx: Transaction, record: Item, password: str | None) -> None:
     _refuse_taken(record, guards)
     auth.add_account(
         tx,
-        user_id=record["id"],
-        username=record["username"],
+        user_id=record.id,
+        username=record.username,
         password=password,
         role="citizen",
-        name=record["displayName"],
-        email=record["email"],
-        mobile=record["mobile"],
-        language=record["language"],
+        name=record.display_name,
+        email=record.email,
+        mobile=record.mobile,
+        language=record.language,
     )
     for pk, conflict in guards:
-        tx.guard(PRODUCERS, pk, record["id"], conflict)
-    tx.put(PRODUCERS, record)
+        tx.guard(PRODUCERS, pk, record.id, conflict)
+    tx.put(PRODUCERS, stored_item(record))
 
 
-def _audit_view(record: Item) -> dict[str, Any]:
-    return {
-        k: record.get(k)
-        for k in ("kind", "status", "username", "mobile", "email", "region", "registeredBy")
-    }
+def _audit_view(record: ProducerRecord) -> dict[str, Any]:
+    fields = {"kind", "status", "username", "mobile", "email", "region", "registered_by"}
+    return record.model_dump(mode="json", by_alias=True, include=fields)
 
 
 def register(body: Registration, language: i18n.Lang) -> Registered:
@@ -173,7 +166,7 @@ def register(body: Registration, language: i18n.Lang) -> Registered:
     )
     return Registered(
         id=producer_id,
-        username=record["username"],
+        username=record.username,
         status=status,
         message=i18n.text(message, language),
     )
@@ -199,15 +192,12 @@ def register_assisted(
         identity,
         body,
         "approved",
-        registeredBy=officer.user_id,
+        registered_by=officer.user_id,
         office=officer.office or officer.agency,
         agency=officer.agency,
-        decision={
-            "outcome": "approve",
-            "reason": None,
-            "decidedAt": clock.now_iso(),
-            "decidedBy": officer.user_id,
-        },
+        decision=Decision(
+            outcome="approve", reason=None, decided_at=clock.now_iso(), decided_by=officer.user_id
+        ),
     )
     tx = Transaction()
     claim(tx, record, None)
@@ -218,13 +208,13 @@ def register_assisted(
         "producer-registered-assisted",
         officer.actor,
         owner=producer_id,
-        after={**_audit_view(record), "office": record["office"], "agency": officer.agency},
+        after={**_audit_view(record), "office": record.office, "agency": officer.agency},
     )
     activation.send_notice(tx, record)
     tx.commit()
     return Registered(
         id=producer_id,
-        username=record["username"],
+        username=record.username,
         status="approved",
         message=i18n.text("producers.registered.assisted", language),
     )

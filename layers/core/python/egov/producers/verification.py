@@ -27,15 +27,16 @@ from botocore.exceptions import ClientError
 
 from egov.platform import applications, audit, aws, calendar, clock, notify, outbox, tasks
 from egov.platform.observability import correlation_id, logger
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 from egov.producers import catalog
+from egov.producers.models import Decision
 from egov.producers.records import (
     PRODUCERS,
-    PROFILE,
-    changed,
-    listing_keys,
+    Escalation,
+    ProducerRecord,
     load,
     producer_pk,
+    save,
 )
 
 MINISTRY = "MKT"
@@ -51,63 +52,67 @@ def next_deadline() -> dict[str, Any]:
     return tasks.deadline(clock.now(), business_days())
 
 
-def _payload(record: Item) -> dict[str, Any]:
-    """What the ministry needs to decide: who, what kind, where (no password, no codes)."""
-    identity = record["identity"]
+# What the ministry needs to decide: who, what kind, where (no password, no codes).
+_IDENTITY_SHOWN = {
+    "person_kind",
+    "fin",
+    "voen",
+    "surname",
+    "name",
+    "patronymic",
+    "birth_date",
+    "address",
+    "company_name",
+}
+
+
+def _payload(record: ProducerRecord) -> dict[str, Any]:
     return {
-        "producerId": record["id"],
-        "kind": record["kind"],
-        "personKind": identity["personKind"],
-        "fin": identity["fin"],
-        "voen": identity.get("voen"),
-        "surname": identity["surname"],
-        "name": identity["name"],
-        "patronymic": identity["patronymic"],
-        "birthDate": identity["birthDate"],
-        "address": identity["address"],
-        "companyName": identity.get("companyName"),
-        "region": record["region"],
-        "registeredAt": record["registeredAt"],
+        "producerId": record.id,
+        "kind": record.kind,
+        **record.identity.model_dump(mode="json", by_alias=True, include=_IDENTITY_SHOWN),
+        "region": record.region,
+        "registeredAt": record.registered_at,
     }
 
 
-def track(tx: Transaction, record: Item) -> None:
+def track(tx: Transaction, record: ProducerRecord) -> None:
     """The cabinet's application, filed in the registration's transaction."""
     applications.track(
         tx,
-        record["id"],
-        record["id"],
+        record.id,
+        record.id,
         SERVICE,
-        record["status"],
+        record.status,
         "producers.application.title",
-        actor=audit.Actor(record.get("registeredBy") or record["id"], "citizen"),
+        actor=audit.Actor(record.registered_by or record.id, "citizen"),
         link="/producers/me",
     )
 
 
-def start_if_needed(tx: Transaction, record: Item) -> None:
+def start_if_needed(tx: Transaction, record: ProducerRecord) -> None:
     """Start the ministry's verification of a self-registered potential producer (P5) once
     the registration `tx` has committed (through the outbox: it cannot be lost)."""
-    if record["status"] != "pending-verification":
+    if record.status != "pending-verification":
         return
     execution = {
-        "producerId": record["id"],
-        "subject": producer_pk(record["id"]),
+        "producerId": record.id,
+        "subject": producer_pk(record.id),
         "payload": _payload(record),
         "correlationId": correlation_id(),
         **next_deadline(),
     }
-    outbox.start(tx, "PRODUCER_VERIFICATION_ARN", record["id"], execution)
+    outbox.start(tx, "PRODUCER_VERIFICATION_ARN", record.id, execution)
 
 
-def withdraw(tx: Transaction, record: Item) -> None:
+def withdraw(tx: Transaction, record: ProducerRecord) -> None:
     """A producer who deregisters before the ministry decides no longer needs its verification
     (issue 9): the exchange withdraws the pending request, tells the ministry, and ends the
     workflow's wait (`Decision.Withdrawn`), all after `tx` commits (through the outbox)."""
-    if record["status"] != "pending-verification":
+    if record.status != "pending-verification":
         return
     withdrawal = {
-        "subject": producer_pk(record["id"]),
+        "subject": producer_pk(record.id),
         "reason": "The applicant closed the account; the verification is no longer needed.",
         "correlationId": correlation_id(),
     }
@@ -159,44 +164,31 @@ def handle(body: dict[str, Any]) -> None:
 def decide(producer_id: str, decision: dict[str, Any]) -> None:
     """Apply the ministry's answer (the exchange's `{outcome, reason, decidedAt, decidedBy}`)."""
     record = load(producer_id)
-    if record["status"] != "pending-verification":
+    if record.status != "pending-verification":
         logger.info("producer already decided", extra={"producerId": producer_id})
         return
     approved = decision["outcome"] == "approve"
     status = "approved" if approved else "rejected"
-    stored_decision = {
-        "outcome": decision["outcome"],
-        "reason": decision.get("reason") or None,
-        "decidedAt": decision.get("decidedAt") or clock.now_iso(),
-        "decidedBy": decision.get("decidedBy"),
-    }
-    changes: dict[str, Any] = {
-        "status": status,
-        "decision": stored_decision,
-        "version": record["version"] + 1,
-    }
-    if approved:
-        changes.update(listing_keys(record))
+    answer = Decision(
+        outcome=decision["outcome"],
+        reason=decision.get("reason") or None,
+        decided_at=decision.get("decidedAt") or clock.now_iso(),
+        decided_by=decision.get("decidedBy"),
+    )
     actor = audit.Actor(id=f"agency:{decision.get('agency') or MINISTRY}", role="agency")
     tx = Transaction()
-    tx.update(
-        PRODUCERS,
-        producer_pk(producer_id),
-        PROFILE,
-        changes,
-        expected={"version": record["version"], "status": "pending-verification"},
-        conflict=changed(),
-    )
+    # Its version guards the record; the status was read as pending-verification with it.
+    after = save(tx, record, status=status, decision=answer)
     if approved:
-        catalog.show_products(tx, record)
+        catalog.show_products(tx, after)
     audit.record(
         tx,
         producer_pk(producer_id),
         f"producer-{status}",
         actor,
         owner=producer_id,
-        before={"status": record["status"]},
-        after={"status": status, "decision": stored_decision},
+        before={"status": record.status},
+        after={"status": status, "decision": answer.model_dump(mode="json", by_alias=True)},
     )
     applications.advance(
         tx,
@@ -205,16 +197,16 @@ def decide(producer_id: str, decision: dict[str, Any]) -> None:
         SERVICE,
         status,
         actor=actor,
-        note="producers.decision-note" if stored_decision["reason"] else None,
-        note_params={"reason": stored_decision["reason"]},
+        note="producers.decision-note" if answer.reason else None,
+        note_params={"reason": answer.reason},
     )
     key = "producers.verification-approved" if approved else "producers.verification-rejected"
     notify.send(
         producer_id,
         key,
-        {"reason": stored_decision["reason"] or "-"},
-        email=record.get("email"),
-        sms=record["mobile"],
+        {"reason": answer.reason or "-"},
+        email=record.email,
+        sms=record.mobile,
         agency=MINISTRY,
         subject_ref=producer_pk(producer_id),
         tx=tx,
@@ -246,17 +238,22 @@ def escalate(producer_id: str, deadline: str) -> dict[str, Any]:
     """The deadline passed: record it, alert the operator; the workflow's new deadline."""
     upcoming = next_deadline()
     count = len(escalations(producer_id)) + 1
-    item = {
-        "pk": producer_pk(producer_id),
-        "sk": f"ESCALATION#{deadline}",
-        "producerId": producer_id,
-        "missedDeadline": deadline,
-        "nextDeadline": upcoming["deadline"],
-        "count": count,
-        "at": clock.now_iso(),
-    }
+    escalation = Escalation(
+        producer_id=producer_id,
+        missed_deadline=deadline,
+        next_deadline=upcoming["deadline"],
+        count=count,
+        at=clock.now_iso(),
+    )
     tx = Transaction()
-    tx.put(PRODUCERS, item)
+    tx.put(
+        PRODUCERS,
+        {
+            "pk": producer_pk(producer_id),
+            "sk": f"ESCALATION#{deadline}",
+            **escalation.model_dump(by_alias=True),
+        },
+    )
     audit.record(
         tx,
         producer_pk(producer_id),
@@ -286,5 +283,6 @@ def escalate(producer_id: str, deadline: str) -> dict[str, Any]:
     return upcoming
 
 
-def escalations(producer_id: str) -> list[Item]:
-    return list(PRODUCERS.query_all(producer_pk(producer_id), sk_prefix="ESCALATION#"))
+def escalations(producer_id: str) -> list[Escalation]:
+    items = PRODUCERS.query_all(producer_pk(producer_id), sk_prefix="ESCALATION#")
+    return [Escalation.model_validate(item) for item in items]
