@@ -176,6 +176,20 @@ def test_x6_granted_with_its_amount_then_the_transfer_confirmed(local_aws: Local
         assert (status, problem["errors"][0]["field"]) == (422, field), (wrong, problem)
     status, answered = post(local_aws, "MBNP", path, confirmed)
     assert status == 200, answered
+    # Issue 15 review item 1 (G3, DESIGN rule 6): the details went through the exchange's one
+    # answer path: those refused against the grant (amount, account, date; a body the route's
+    # model refuses never reaches it) are in its message log with their 422, the taken ones are
+    # stored and audited with the outcome, a second answer is the exchange's 409.
+    log = exchange.evidence_of("MBNP", authority).items
+    assert [e.response_status for e in log if e.direction == "in"] == [422] * 3 + [200]
+    stored = exchange.decision_of("MBNP", authority)
+    assert stored["details"]["reference"] == "ÖT-2026-000123"
+    trail = Table("AUDIT_TABLE").query_all(f"DECISION#{authority}")
+    taken = next(e for e in trail if e.get("action") == "decision-answered")
+    assert taken["after"]["details"]["transferredOn"] == today
+    status, problem = post(local_aws, "MBNP", path, confirmed | {"reference": "ÖT-2"})
+    assert (status, problem["code"]) == (409, "exchange.already-answered")
+    assert list(EXPORT.query_all(key(app_id)[0], sk_prefix="INCENTIVE-ANSWER#")) == []
 
     done = incentive_of(local_aws, token, app_id, "transferred")
     assert done["transfer"]["amount"] == "1260.00"

@@ -18,17 +18,18 @@ The seed sets no period for either answer: each is a service level (template par
 money and proves no transfer: a missed deadline is escalated (recorded, the operator alerted,
 the exporter's timeline told) and the same request stays open with a new deadline.
 
-The exchange's answer carries an outcome and a reason only; the amount and the transfer's
-details come with the answer at this service's routes (`assess`, `report_transfer`), which
-keep them beside the application under the decision id (`INCENTIVE-ANSWER#<decisionId>`)
-before handing the outcome to the exchange, so that the workflow's step finds them once the
-exchange lets the answer through (one answer only, 410 after the deadline, the raw body in the
-exchange's evidence). An approval sent to the exchange's generic route has no amount: the
-workflow reports it as failed to the operator rather than grant an unknown sum.
+An answer carries more than an outcome: the amount granted, the transfer's particulars. It
+comes at this service's routes (`assess`, `report_transfer`), which give it to the exchange's
+one answer path as the answer's `details` with this service's check (`exchange.answer(...,
+details=...)`): the exchange validates them with the service's model once it has found the
+decision pending and in time, and stores them with the outcome in the claim's transaction, so
+one answer only, 410 after the deadline (the late details kept), the raw body as evidence and
+the audit hold as for every answer, and the workflow's step receives the details with the
+outcome. An approval sent to the exchange's generic route has no amount: the workflow reports
+it as failed to the operator rather than grant an unknown sum.
 
 Items (EXPORT_TABLE): the incentive is part of `APP#<id>` / `APPLICATION` (`incentive`);
-`APP#<id>` / `INCENTIVE-ANSWER#<decisionId>` an answer's details; `APP#<id>` /
-`INCENTIVE-ESCALATION#<step>#<deadline>` one per missed deadline.
+`APP#<id>` / `INCENTIVE-ESCALATION#<step>#<deadline>` one per missed deadline.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from botocore.exceptions import ClientError
-from pydantic import BaseModel
 
 from egov.export import records
 from egov.export.models import (
@@ -54,7 +54,7 @@ from egov.export.models import (
 from egov.platform import applications, audit, auth, aws, clock, exchange, notify, outbox, tasks
 from egov.platform.audit import Actor
 from egov.platform.observability import correlation_id, logger
-from egov.platform.problems import Conflict, Invalid, NotFound, Problem
+from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Transaction
 
 STATE_MACHINE_ENV = "EXPORT_INCENTIVE_STATE_MACHINE"
@@ -78,10 +78,6 @@ def subject(application_id: str) -> str:
 def transfer_subject(application_id: str) -> str:
     """The transfer's subject at the exchange (the authority's confirmation)."""
     return f"EXPORT#{application_id}#incentive-transfer"
-
-
-def _answer_key(application_id: str, decision_id: str) -> tuple[str, str]:
-    return records.key(application_id)[0], f"INCENTIVE-ANSWER#{decision_id}"
 
 
 # ---------------------------------------------------------------- sent at the release
@@ -159,43 +155,59 @@ def _application_of(decision: Mapping[str, Any], made: Callable[[str], str]) -> 
     return records.load(application_id)
 
 
-def _relay(
+def _answer(
     agency: str,
+    kind: str,
     decision_id: str,
-    application: Application,
-    details: BaseModel,
-    answer: exchange.Answer,
+    body: Assessment | TransferReport,
+    check: exchange.DetailsCheck,
     caller: auth.Principal,
     headers: Mapping[str, str],
     raw_body: str | None,
 ) -> IncentiveAnswer:
-    """Keep the answer's details under the decision id, then hand the outcome to the exchange.
-
-    The same details sent again (a retry) pass; others while the first are kept are a 409.
-    Details this call kept are removed if the exchange refuses the answer (late, answered,
-    unavailable), so that a later answer may carry others."""
-    pk, sk = _answer_key(application.application_id, decision_id)
-    kept = {
-        "pk": pk,
-        "sk": sk,
-        "decisionId": decision_id,
-        "agency": agency,
-        "details": details.model_dump(mode="json", by_alias=True),
-        "by": caller.user_id,
-        "at": clock.now_iso(),
-    }
-    created = records.EXPORT.put_new(kept)
-    if not created:
-        stored = records.EXPORT.get(pk, sk) or {}
-        if stored.get("details") != kept["details"]:
-            raise Conflict("export.incentive.answer-differs", field="decisionId")
-    try:
-        taken = exchange.answer(agency, decision_id, answer, caller, headers, raw_body)
-    except Problem:
-        if created:
-            records.EXPORT.delete(pk, sk)
-        raise
+    """The answer through the exchange's one answer path, its details checked by `check`."""
+    if exchange.decision_of(agency, decision_id)["kind"] != kind:
+        raise NotFound("export.incentive.unknown", field="decisionId")
+    details = body.model_dump(mode="json", by_alias=True, exclude={"outcome", "reason"})
+    answer = exchange.Answer(
+        outcome=body.outcome,
+        reason=body.reason,
+        details={k: v for k, v in details.items() if v is not None},
+    )
+    taken = exchange.answer(agency, decision_id, answer, caller, headers, raw_body, details=check)
     return IncentiveAnswer.model_validate(taken.model_dump(by_alias=True))
+
+
+def _as_given(answer: exchange.Answer) -> dict[str, Any]:
+    return {"outcome": answer.outcome, "reason": answer.reason, **(answer.details or {})}
+
+
+def _assessment(decision: Mapping[str, Any], answer: exchange.Answer) -> dict[str, Any]:
+    """The Ministry's details, as the exchange keeps them: the amount granted (§10.3.3.9)."""
+    _application_of(decision, subject)
+    checked = Assessment.model_validate(_as_given(answer))
+    return {"amount": str(checked.amount)} if checked.amount is not None else {}
+
+
+def _transfer(decision: Mapping[str, Any], answer: exchange.Answer) -> dict[str, Any]:
+    """The authority's details (§4.2.11): the amount granted, transferred to the exporter's
+    account, dated between the grant and today; none for a transfer not made."""
+    incentive = _application_of(decision, transfer_subject).incentive
+    if incentive is None or incentive.amount is None:
+        raise NotFound("export.incentive.unknown", field="decisionId")
+    body = TransferReport.model_validate(_as_given(answer))
+    if body.outcome != "approve":
+        return {}
+    if body.amount is None or body.amount != Decimal(incentive.amount):
+        raise Invalid("export.incentive.amount-differs", field="amount")
+    if body.iban != incentive.iban:
+        raise Invalid("export.incentive.iban-differs", field="iban")
+    granted_on = _baku_day(incentive.decided_at or incentive.asked_at)
+    if body.transferred_on is None or not (
+        granted_on <= body.transferred_on <= _baku_day(clock.now())
+    ):
+        raise Invalid("export.incentive.transfer-date", field="transferredOn")
+    return body.model_dump(mode="json", by_alias=True, exclude={"outcome", "reason"})
 
 
 def assess(
@@ -206,12 +218,7 @@ def assess(
     raw_body: str | None,
 ) -> IncentiveAnswer:
     """The Ministry of Economy's answer (§10.3.3.9): granted with the amount, or refused."""
-    decision = exchange.decision_of(MINISTRY, decision_id)
-    if decision["kind"] != KIND:
-        raise NotFound("export.incentive.unknown", field="decisionId")
-    application = _application_of(decision, subject)
-    answer = exchange.Answer(outcome=body.outcome, reason=body.reason)
-    return _relay(MINISTRY, decision_id, application, body, answer, caller, headers, raw_body)
+    return _answer(MINISTRY, KIND, decision_id, body, _assessment, caller, headers, raw_body)
 
 
 def report_transfer(
@@ -223,25 +230,9 @@ def report_transfer(
 ) -> IncentiveAnswer:
     """The financial markets authority's answer (§4.2.11): the transfer of the amount granted to
     the exporter's account, confirmed, or not made with the reason."""
-    decision = exchange.decision_of(AUTHORITY, decision_id)
-    if decision["kind"] != TRANSFER_KIND:
-        raise NotFound("export.incentive.unknown", field="decisionId")
-    application = _application_of(decision, transfer_subject)
-    incentive = application.incentive
-    if incentive is None or incentive.amount is None:
-        raise NotFound("export.incentive.unknown", field="decisionId")
-    if body.outcome == "approve":
-        if body.amount is None or body.amount != Decimal(incentive.amount):
-            raise Invalid("export.incentive.amount-differs", field="amount")
-        if body.iban != incentive.iban:
-            raise Invalid("export.incentive.iban-differs", field="iban")
-        granted_on = _baku_day(incentive.decided_at or incentive.asked_at)
-        if body.transferred_on is None or not (
-            granted_on <= body.transferred_on <= _baku_day(clock.now())
-        ):
-            raise Invalid("export.incentive.transfer-date", field="transferredOn")
-    answer = exchange.Answer(outcome=body.outcome, reason=body.reason)
-    return _relay(AUTHORITY, decision_id, application, body, answer, caller, headers, raw_body)
+    return _answer(
+        AUTHORITY, TRANSFER_KIND, decision_id, body, _transfer, caller, headers, raw_body
+    )
 
 
 def _baku_day(moment: datetime) -> date:
@@ -275,11 +266,6 @@ def _retrying(step: Callable[[], dict[str, Any]]) -> dict[str, Any]:
             if attempt == ATTEMPTS - 1:
                 raise
     return {}
-
-
-def _details(application_id: str, decision: Mapping[str, Any]) -> dict[str, Any] | None:
-    kept = records.EXPORT.get(*_answer_key(application_id, str(decision.get("decisionId"))))
-    return dict(kept["details"]) if kept else None
 
 
 def _agency_actor(decision: Mapping[str, Any]) -> Actor:
@@ -336,7 +322,7 @@ def assessed(event: Answered) -> dict[str, Any]:
         if incentive.status != "asked":
             return _resumed(incentive) | {"payload": _transfer_payload(application)}
         decision = event.decision
-        details = _details(application.application_id, decision)
+        details = decision.get("details")
         granted = decision.get("outcome") == "approve"
         if granted and (details is None or not details.get("amount")):
             logger.error("incentive approved without an amount", extra={"decisionId": decision})
@@ -411,7 +397,7 @@ def transferred(event: Answered) -> dict[str, Any]:
         if incentive is None or incentive.status != "granted":
             return {"status": incentive.status if incentive else None}
         decision = event.decision
-        details = _details(application.application_id, decision)
+        details = decision.get("details")
         confirmed = decision.get("outcome") == "approve"
         if confirmed and details is None:
             logger.error("transfer confirmed without details", extra={"decisionId": decision})

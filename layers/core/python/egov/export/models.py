@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.alias_generators import to_camel
@@ -341,6 +341,7 @@ class IncentiveAnswer(Model):
     reason: str | None = None
     decided_at: datetime | None = None
     decided_by: str | None = None
+    details: dict[str, Any] | None = None
 
 
 class ApplicationState(Model):

@@ -609,10 +609,6 @@ i18n.register(
             "az": "Bu identifikatorla ixrac təşviqi sorğusu yoxdur",
             "en": "No export incentive request has this id",
         },
-        "export.incentive.answer-differs": {
-            "az": "Bu sorğuya başqa cavab artıq göndərilir; ikinci cavab qəbul edilmir",
-            "en": "Another answer to this request is already being sent; a second is not accepted",
-        },
         "export.incentive.amount-differs": {
             "az": "Köçürülən məbləğ İqtisadiyyat Nazirliyinin verdiyi məbləğə bərabər deyil",
             "en": "The amount transferred is not the amount the Ministry of Economy granted",
