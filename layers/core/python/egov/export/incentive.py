@@ -13,6 +13,12 @@ to the outbox. That workflow asks, through the agency exchange:
    exporter's account confirmed (amount, day, IBAN, payment order), or not, with the reason.
    The exporter sees the amount and the day on the application's status page.
 
+A transfer the authority could not make (a closed account) is not the end: the exporter is told
+why and may give another account (`give_account`, until a service-level deadline, template
+parameter `ExportIncentiveAccountBusinessDays`), and the same workflow asks the authority again
+about the new account, as a new request (subject `...#incentive-transfer#<n>` for the n-th
+account), since the first request was answered.
+
 The seed sets no period for either answer: each is a service level (template parameters
 `ExportIncentiveBusinessDays`, `ExportIncentiveTransferBusinessDays`). Silence grants no public
 money and proves no transfer: a missed deadline is escalated (recorded, the operator alerted,
@@ -29,7 +35,8 @@ outcome. An approval sent to the exchange's generic route has no amount: the wor
 it as failed to the operator rather than grant an unknown sum.
 
 Items (EXPORT_TABLE): the incentive is part of `APP#<id>` / `APPLICATION` (`incentive`);
-`APP#<id>` / `INCENTIVE-ESCALATION#<step>#<deadline>` one per missed deadline.
+`APP#<id>` / `INCENTIVE-ESCALATION#<step>#<deadline>` one per missed deadline; `APP#<id>` /
+`INCENTIVE-ACCOUNT-WAIT` the token of the workflow waiting for another account.
 """
 
 from __future__ import annotations
@@ -42,11 +49,12 @@ from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 
-from egov.export import records
+from egov.export import filing, records
 from egov.export.models import (
     Application,
     Assessment,
     Incentive,
+    IncentiveAccount,
     IncentiveAnswer,
     Transfer,
     TransferReport,
@@ -54,12 +62,14 @@ from egov.export.models import (
 from egov.platform import applications, audit, auth, aws, clock, exchange, notify, outbox, tasks
 from egov.platform.audit import Actor
 from egov.platform.observability import correlation_id, logger
-from egov.platform.problems import Conflict, Invalid, NotFound
+from egov.platform.problems import Conflict, Gone, Invalid, NotFound
 from egov.platform.repository import Transaction
 
 STATE_MACHINE_ENV = "EXPORT_INCENTIVE_STATE_MACHINE"
 DECISION_DAYS_ENV = "EXPORT_INCENTIVE_BUSINESS_DAYS"
 TRANSFER_DAYS_ENV = "EXPORT_INCENTIVE_TRANSFER_BUSINESS_DAYS"
+ACCOUNT_DAYS_ENV = "EXPORT_INCENTIVE_ACCOUNT_BUSINESS_DAYS"
+ACCOUNT_WAIT = "INCENTIVE-ACCOUNT-WAIT"
 MINISTRY = "IN"  # the Ministry of Economy (§10.3.3.9)
 AUTHORITY = "MBNP"  # Maliyyə Bazarlarına Nəzarət Palatası, the financial markets authority
 KIND = "export-incentive"
@@ -75,9 +85,16 @@ def subject(application_id: str) -> str:
     return f"EXPORT#{application_id}#incentive"
 
 
-def transfer_subject(application_id: str) -> str:
-    """The transfer's subject at the exchange (the authority's confirmation)."""
-    return f"EXPORT#{application_id}#incentive-transfer"
+def transfer_subject(application_id: str, account: int = 1) -> str:
+    """The transfer's subject at the exchange (the authority's confirmation) for the `account`-th
+    account the exporter gave: each account is a request of its own."""
+    made = f"EXPORT#{application_id}#incentive-transfer"
+    return made if account == 1 else f"{made}#{account}"
+
+
+def _current_transfer_subject(application: Application) -> str:
+    refused = len(application.incentive.refused_accounts) if application.incentive else 0
+    return transfer_subject(application.application_id, refused + 1)
 
 
 # ---------------------------------------------------------------- sent at the release
@@ -148,11 +165,15 @@ def workflow_input(application: Application, wait: Mapping[str, Any]) -> dict[st
 # ---------------------------------------------------------------- the agencies' answers
 
 
-def _application_of(decision: Mapping[str, Any], made: Callable[[str], str]) -> Application:
-    application_id = str(decision["subject"]).split("#")[1]
-    if decision["subject"] != made(application_id):
+def _application_of(decision: Mapping[str, Any], made: Callable[[Application], str]) -> Application:
+    """The application a decision asks about, if it is that application's current request."""
+    parts = str(decision["subject"]).split("#")
+    if len(parts) < 3 or parts[0] != "EXPORT":
         raise NotFound("export.incentive.unknown", field="decisionId")
-    return records.load(application_id)
+    application = records.load(parts[1])
+    if decision["subject"] != made(application):
+        raise NotFound("export.incentive.unknown", field="decisionId")
+    return application
 
 
 def _answer(
@@ -184,7 +205,7 @@ def _as_given(answer: exchange.Answer) -> dict[str, Any]:
 
 def _assessment(decision: Mapping[str, Any], answer: exchange.Answer) -> dict[str, Any]:
     """The Ministry's details, as the exchange keeps them: the amount granted (§10.3.3.9)."""
-    _application_of(decision, subject)
+    _application_of(decision, lambda application: subject(application.application_id))
     checked = Assessment.model_validate(_as_given(answer))
     return {"amount": str(checked.amount)} if checked.amount is not None else {}
 
@@ -192,7 +213,7 @@ def _assessment(decision: Mapping[str, Any], answer: exchange.Answer) -> dict[st
 def _transfer(decision: Mapping[str, Any], answer: exchange.Answer) -> dict[str, Any]:
     """The authority's details (§4.2.11): the amount granted, transferred to the exporter's
     account, dated between the grant and today; none for a transfer not made."""
-    incentive = _application_of(decision, transfer_subject).incentive
+    incentive = _application_of(decision, _current_transfer_subject).incentive
     if incentive is None or incentive.amount is None:
         raise NotFound("export.incentive.unknown", field="decisionId")
     body = TransferReport.model_validate(_as_given(answer))
@@ -254,6 +275,10 @@ class Overdue(tasks.Event):
 
 
 class Failed(tasks.Event):
+    application_id: str
+
+
+class AccountAwaited(tasks.Event):
     application_id: str
 
 
@@ -394,6 +419,8 @@ def transferred(event: Answered) -> dict[str, Any]:
     def step() -> dict[str, Any]:
         application = records.load(event.application_id)
         incentive = application.incentive
+        if incentive is not None and incentive.status == "transfer-refused":
+            return _refused_transfer(incentive)  # a redelivered message
         if incentive is None or incentive.status != "granted":
             return {"status": incentive.status if incentive else None}
         decision = event.decision
@@ -423,10 +450,17 @@ def transferred(event: Answered) -> dict[str, Any]:
                 "date": transfer.transferred_on.isoformat(),
             }
         else:
+            # The exporter may give another account until then (X6).
+            wait = tasks.deadline(clock.now(), tasks.business_days(ACCOUNT_DAYS_ENV))
             changed = incentive.model_copy(
-                update={"status": "transfer-refused", "reason": decision.get("reason") or ""}
+                update={
+                    "status": "transfer-refused",
+                    "reason": decision.get("reason") or "",
+                    "deadline": clock.parse(wait["deadline"]),
+                }
             )
-            params = {"reason": changed.reason or "-"}
+            local = changed.deadline.astimezone(clock.BAKU)
+            params = {"reason": changed.reason or "-", "deadline": f"{local:%Y-%m-%d %H:%M}"}
         after = application.model_copy(update={"incentive": changed})
         tx = Transaction()
         records.save(application, after, tx)
@@ -440,9 +474,99 @@ def transferred(event: Answered) -> dict[str, Any]:
         )
         _tell(tx, after, f"incentive-{changed.status}", params, actor)
         tx.commit()
+        if changed.status == "transfer-refused":
+            return _refused_transfer(changed)
         return {"status": changed.status}
 
     return _retrying(step)
+
+
+def _refused_transfer(incentive: Incentive) -> dict[str, Any]:
+    """The step's answer for a transfer not made: how long the workflow waits for another
+    account."""
+    return {"status": "transfer-refused", "wait": tasks.until(incentive.deadline)}
+
+
+# ---------------------------------------------------------------- another account (X6)
+
+
+def give_account(
+    application_id: str, body: IncentiveAccount, caller: auth.Principal
+) -> Application:
+    """The exporter's other account after the authority could not pay into the first (a closed
+    account): the transfer is asked again, about this account, by the waiting workflow."""
+    application = filing.owned(application_id, caller)
+    incentive = application.incentive
+    if incentive is None or incentive.status != "transfer-refused":
+        raise Conflict("export.incentive.no-account-asked", field="applicationId")
+    if clock.now() > incentive.deadline:
+        raise Gone("export.incentive.account-too-late", field="applicationId")
+    refused = [*incentive.refused_accounts, incentive.iban]
+    if body.iban in refused:
+        raise Invalid("export.incentive.account-refused-before", field="iban")
+    wait = tasks.deadline(clock.now(), tasks.business_days(TRANSFER_DAYS_ENV))
+    changed = incentive.model_copy(
+        update={
+            "status": "granted",
+            "iban": body.iban,
+            "refused_accounts": refused,
+            "reason": None,
+            "deadline": clock.parse(wait["deadline"]),
+        }
+    )
+    after = application.model_copy(update={"incentive": changed})
+    tx = Transaction()
+    records.save(application, after, tx)
+    audit.record(
+        tx,
+        records.subject(application_id),
+        "export-incentive-account-changed",
+        caller.actor,
+        owner=application.owner,
+        before={"iban": incentive.iban},
+        after={"iban": body.iban, "deadline": wait["deadline"]},
+    )
+    applications.remark(
+        tx,
+        application.owner,
+        application_id,
+        records.SERVICE,
+        actor=caller.actor,
+        note="export.note.incentive-account-changed",
+        note_params={"iban": body.iban},
+    )
+    tx.commit()
+    waiting = records.EXPORT.get(records.key(application_id)[0], ACCOUNT_WAIT)
+    token = tasks.parked(waiting) if waiting else None
+    if token:
+        tasks.answer(token, _account_given(after))
+    return after
+
+
+def _account_given(application: Application) -> dict[str, Any]:
+    """What the workflow waiting for another account continues with: the authority's new
+    request (subject, payload) and its wait."""
+    incentive = application.incentive
+    assert incentive is not None
+    return {
+        "outcome": "granted",
+        "subject": _current_transfer_subject(application),
+        "payload": _transfer_payload(application),
+        "wait": tasks.until(incentive.deadline),
+    }
+
+
+def await_account(event: AccountAwaited) -> dict[str, Any] | None:
+    """Keep the token until the exporter gives another account; given already: go on now."""
+    pk = records.key(event.application_id)[0]
+    records.EXPORT.put({"pk": pk, "sk": ACCOUNT_WAIT, tasks.TOKEN: event.task_token})
+    application = records.load(event.application_id)
+    incentive = application.incentive
+    if incentive is not None and incentive.status == "transfer-refused":
+        return None  # the exporter's new account answers
+    if incentive is not None and incentive.status == "granted":
+        return _account_given(application)
+    return {"outcome": "none"}
 
 
 def escalate(event: Overdue) -> dict[str, Any]:
@@ -553,4 +677,5 @@ EVENTS.on("assessed", Answered, assessed)
 EVENTS.on("transferred", Answered, transferred)
 EVENTS.on("overdue", Overdue, escalate)
 EVENTS.on("failed", Failed, failed)
+EVENTS.on("account-awaited", AccountAwaited, await_account)
 handle = EVENTS.handle

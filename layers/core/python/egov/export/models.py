@@ -97,6 +97,20 @@ class ApplicationForm(Form):
     )
 
 
+class IncentiveAccount(Form):
+    """Another account for an incentive whose transfer was refused (X6; §10.3.3.4, §4.2.11)."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={"examples": [{"iban": "AZ10NABZ00000000137010009999"}]},
+    )
+
+    iban: Iban = Field(description="The exporter's bank account in Azerbaijan (an AZ IBAN)")
+
+
 class DeclarationForm(Form):
     """X5 (§10.3.3.7): the foreign contract the goods are sold under, if signed on the portal."""
 
@@ -237,6 +251,11 @@ class Incentive(Model):
     decision_id: str | None = None
     decided_at: datetime | None = None
     transfer: Transfer | None = None
+    refused_accounts: list[str] = Field(
+        default_factory=list,
+        description="X6: accounts the financial markets authority could not pay into (e.g. "
+        "closed); after such a refusal the exporter gives another until `deadline`",
+    )
 
 
 class Assessment(Form):

@@ -639,6 +639,25 @@ i18n.register(
             "az": "İxrac təşviqi köçürülmədi: {reason}",
             "en": "The export incentive was not transferred: {reason}",
         },
+        "export.incentive.no-account-asked": {
+            "az": "Təşviqin köçürülməsindən imtina edilməyib; yeni hesab yalnız belə imtinadan "
+            "sonra verilir",
+            "en": "The incentive's transfer was not refused; another account is given only "
+            "after such a refusal",
+        },
+        "export.incentive.account-refused-before": {
+            "az": "Bu hesaba köçürmə artıq alınmayıb; başqa hesab göstərin",
+            "en": "A transfer to this account has already failed; give another account",
+        },
+        "export.incentive.account-too-late": {
+            "az": "Yeni hesabın verilməsi müddəti bitib",
+            "en": "The time to give another account has passed",
+        },
+        "export.note.incentive-account-changed": {
+            "az": "Təşviq üçün yeni hesab verildi ({iban}); köçürmə yenidən soruşuldu",
+            "en": "Another account was given for the incentive ({iban}); the transfer was "
+            "asked again",
+        },
         "export.note.incentive-overdue": {
             "az": "{agency} {deadline} müddətində cavab vermədi; operator xəbərdar edildi, "
             "yeni müddət: {next}",
@@ -681,9 +700,11 @@ i18n.register(
             "en": "Export incentive not transferred",
         },
         "notice.export-incentive-transfer-refused.body": {
-            "az": "{applicationId} ərizəsi üzrə təşviq köçürülmədi. Səbəb: {reason}",
+            "az": "{applicationId} ərizəsi üzrə təşviq köçürülmədi. Səbəb: {reason}. "
+            "{deadline} tarixinədək ərizənin səhifəsində başqa hesab göstərə bilərsiniz.",
             "en": "The incentive for application {applicationId} was not transferred. "
-            "Reason: {reason}",
+            "Reason: {reason}. You may give another account on the application's page until "
+            "{deadline}.",
         },
         # The operator's alerts (notify.send_to_address).
         "export.incentive-overdue.title": {

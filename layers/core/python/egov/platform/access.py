@@ -206,6 +206,9 @@ RULES: dict[str, Rule] = {
     ),
     "GET /export/applications/{applicationId}": Rule(("citizen",), narrowed=OWNER),
     "POST /export/applications/{applicationId}/declaration": Rule(("citizen",), narrowed=OWNER),
+    "POST /export/applications/{applicationId}/incentive-account": Rule(
+        ("citizen",), narrowed=OWNER
+    ),
     "POST /export/applications/{applicationId}/complaints": Rule(("citizen",), narrowed=OWNER),
     "GET /export/complaints/{complaintId}": Rule(("citizen",), narrowed=OWNER),
     "POST /export/requests": Rule(("citizen",)),
