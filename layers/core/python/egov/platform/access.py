@@ -211,6 +211,7 @@ RULES: dict[str, Rule] = {
     ),
     "POST /export/applications/{applicationId}/complaints": Rule(("citizen",), narrowed=OWNER),
     "GET /export/complaints/{complaintId}": Rule(("citizen",), narrowed=OWNER),
+    "GET /export/complaints": Rule(("operator",)),
     "POST /export/requests": Rule(("citizen",)),
     "GET /export/requests": Rule(
         ("citizen", "operator"), narrowed="a citizen's own; the operator's: the open ones"
