@@ -128,6 +128,58 @@ def _catalogue(functions: Functions) -> None:
         )
 
 
+BENCH_OPERATOR = "bench.operator"
+
+
+def _operator_headers() -> dict[str, str]:
+    from egov.platform import auth
+
+    user_id = auth.user_id_of_username(BENCH_OPERATOR)
+    account = auth.account(user_id) if user_id else None
+    assert account is not None
+    return {"Authorization": f"Bearer {auth.issue_token(auth.Principal.of(account))}"}
+
+
+def _free_sale_queue(functions: Functions) -> None:
+    """The operator and 20 free-sale applications awaiting the decision (X7). The items are
+    written as filing writes them (the application and its queue item), without the catalogue,
+    producer and uploads that filing checks first."""
+    from egov.export.catalogue import EXPORT
+    from egov.platform import accounts, audit
+
+    accounts.ensure(
+        accounts.NewAccount(
+            username=BENCH_OPERATOR, password=BENCH_PASSWORD, role="operator", name="Bench Operator"
+        ),
+        audit.Actor.system("bench"),
+    )
+    for n in range(20):
+        application_id = f"bench{n:04d}"
+        submitted = f"2026-12-0{1 + n % 5}T08:00:00Z"
+        deadline = f"2026-12-0{2 + n % 5}T19:59:59Z"
+        EXPORT.put(
+            {
+                "pk": f"FREESALE#{application_id}",
+                "sk": "FREESALE",
+                "applicationId": application_id,
+                "status": "submitted",
+                "goods": [{"id": "e1"}, {"id": "e2"}],
+                "submittedAt": submitted,
+                "decisionDeadline": deadline,
+            }
+        )
+        EXPORT.put(
+            {
+                "pk": "FREESALE-QUEUE#decision",
+                "sk": f"{deadline}#{application_id}",
+                "applicationId": application_id,
+                "deadline": deadline,
+                "submittedAt": submitted,
+                "goods": 2,
+            }
+        )
+
+
 def _farmer(functions: Functions) -> None:
     """The bench citizen is an EKTİS farmer with a wheat field near Şəki."""
     import contextlib
@@ -462,6 +514,20 @@ ACTIONS = [
         1,
         "one Query of the name index partition: each index item carries the entry (X1)",
         prepare=_catalogue,
+    ),
+    Action(
+        "GET /export/free-sale-queue",
+        "ExportFreeSaleQueueFunction",
+        lambda: rest_event(
+            "GET",
+            "/export/free-sale-queue",
+            query={"step": "decision"},
+            headers=_operator_headers(),
+        ),
+        2,
+        "the account (token check) and one Query of the step's queue, whose items carry what "
+        "the list shows (X7; issue 15 review item 3): no read per application",
+        prepare=_free_sale_queue,
     ),
     Action(
         "POST /ektis/subsidies (one parcel)",

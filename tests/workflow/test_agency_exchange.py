@@ -350,6 +350,29 @@ def test_g3_second_answer_is_refused_not_applied_twice(
     assert item is not None and item["outcome"] == "approve"
 
 
+def test_g3_details_at_the_generic_route_are_refused_and_kept_as_evidence(
+    local_aws: LocalAws, setup: dict[str, Any]
+) -> None:
+    """G3, DESIGN rule 6 (issue 15 review item 1): an answer's `details` are taken only where
+    the requesting service checks them (`exchange.answer(..., details=check)`); at the generic
+    route nothing validates them, so they are a 422 naming `details`, kept as evidence, and the
+    decision stays pending for a proper answer."""
+    execution, decision_id = request_decision(local_aws, setup["agency"], setup["machine"])
+    given = {"outcome": "approve", "details": {"amount": "1000000.00"}}
+    status, body, _ = answer(local_aws, setup["mia"], MIA, decision_id, given)
+    assert (status, body["errors"][0]["field"]) == (422, "details"), body
+    assert body["code"] == "exchange.details-unexpected"
+    item = Table("PLATFORM_TABLE").get(f"DECISION#{decision_id}", "DECISION")
+    assert item is not None and item["status"] == "pending" and "details" not in item
+    log = call(
+        local_aws, "GET", f"/agencies/{MIA}/decisions/{decision_id}/evidence", token=setup["mia"]
+    ).body["items"]
+    assert [(e["channel"], e["responseStatus"]) for e in log][-1] == ("callback", 422)
+    assert answer(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})[0] == 200
+    decision = json.loads(finished(execution)["output"])["decision"]
+    assert "details" not in decision
+
+
 def test_g3_an_agency_sees_and_decides_only_its_own_tasks(
     local_aws: LocalAws, setup: dict[str, Any]
 ) -> None:

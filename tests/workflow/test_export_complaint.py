@@ -23,7 +23,8 @@ from egov.export import complaints
 from egov.platform import auth, calendar, clock, exchange
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
-from tests.helpers import call, scale_clock, settle, wait_for
+from tests.functional.customs.test_customs_goods import Calls
+from tests.helpers import account, call, scale_clock, settle, wait_for
 from tests.workflow.test_export_application import (
     CAVIAR,
     EXPORTER_FIN,
@@ -85,6 +86,20 @@ def shown(local_aws: LocalAws, token: str, complaint_id: str) -> dict[str, Any]:
     status, body, _ = call(local_aws, "GET", f"/export/complaints/{complaint_id}", token=token)
     assert status == 200, body
     return dict(body)
+
+
+def open_list(local_aws: LocalAws, token: str) -> dict[str, dict[str, Any]]:
+    """The operator's list of open complaints (X9), by complaint id, every page."""
+    found: dict[str, dict[str, Any]] = {}
+    cursor = None
+    while True:
+        query = {"cursor": cursor} if cursor else None
+        status, page, _ = call(local_aws, "GET", "/export/complaints", token=token, query=query)
+        assert status == 200, page
+        found |= {c["complaintId"]: c for c in page["items"]}
+        cursor = page.get("cursor")
+        if not cursor:
+            return found
 
 
 def execution_status(complaint_id: str) -> str:
@@ -157,6 +172,11 @@ def test_x8_x9_refusal_told_everywhere_complaint_escalated_on_silence_then_rejec
         if m.get("key") == "export.complaint-overdue" and complaint_id in m["text"]
     ]
     assert len(alerts) == 1 and alerts[0]["to"] == os.environ["OPERATOR_ALERT_EMAIL"]
+    # X9 (issue 15's gap): the operator lists it, overdue, with its new deadline.
+    operator = account("operator")[1]
+    listed = open_list(local_aws, operator)[complaint_id]
+    assert (listed["status"], listed["deadline"]) == ("overdue", overdue["deadline"])
+    assert len(listed["escalations"]) == 1
     inbox = PLATFORM.query(f"USER#{owner}", sk_prefix="INBOX#").items
     assert "notice.export-complaint-overdue" in {i["key"] for i in inbox}
 
@@ -174,6 +194,7 @@ def test_x8_x9_refusal_told_everywhere_complaint_escalated_on_silence_then_rejec
     cabinet = PLATFORM.get(f"USER#{owner}", f"APPLICATION#export-complaint#{complaint_id}")
     assert cabinet is not None and cabinet["status"] == "rejected"
     assert [s["status"] for s in cabinet["history"]] == ["under-review", "overdue", "rejected"]
+    assert complaint_id not in open_list(local_aws, operator)
     settle(local_aws.pump)
     inbox = PLATFORM.query(f"USER#{owner}", sk_prefix="INBOX#").items
     assert "notice.export-complaint-rejected" in {i["key"] for i in inbox}
@@ -192,6 +213,19 @@ def test_x9_complaint_upheld_in_time(local_aws: LocalAws) -> None:
     body = {"permit": "cites", "text": "Kvota var."}
     status, filed, _ = call(local_aws, "POST", path, token=token, body=body)
     assert status == 201, filed
+    # X9 (issue 15's gap): the operator's list of open complaints, soonest deadline first, a
+    # page being the token check and one Query (DESIGN rule 4); for the operator only (G8).
+    operator = account("operator")[1]
+    calls = Calls()
+    status, page, _ = call(local_aws, "GET", "/export/complaints", token=operator)
+    dynamodb = {op: n for op, n in calls.seen.items() if op.startswith("dynamodb.")}
+    assert dynamodb == {"dynamodb.GetItem": 1, "dynamodb.Query": 1}, dynamodb
+    deadlines = [c["deadline"] for c in page["items"]]
+    assert deadlines == sorted(deadlines)
+    listed = open_list(local_aws, operator)[filed["complaintId"]]
+    assert (listed["status"], listed["deadline"]) == ("under-review", filed["deadline"])
+    assert listed["agency"] == "ETSN" and listed["permit"] == "cites"
+    assert call(local_aws, "GET", "/export/complaints", token=token)[0] == 403
     decision_id = wait_for(
         lambda: complaint_decision(filed["complaintId"]), pump=local_aws.pump, what="asked"
     )
@@ -204,4 +238,5 @@ def test_x9_complaint_upheld_in_time(local_aws: LocalAws) -> None:
         what="upheld",
     )
     assert final["escalations"] == [] and final["answer"]["outcome"] == "upheld"
+    assert filed["complaintId"] not in open_list(local_aws, operator)
     assert call(local_aws, "POST", path, token=token, body=body)[0] == 201

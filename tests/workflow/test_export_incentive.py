@@ -176,6 +176,20 @@ def test_x6_granted_with_its_amount_then_the_transfer_confirmed(local_aws: Local
         assert (status, problem["errors"][0]["field"]) == (422, field), (wrong, problem)
     status, answered = post(local_aws, "MBNP", path, confirmed)
     assert status == 200, answered
+    # Issue 15 review item 1 (G3, DESIGN rule 6): the details went through the exchange's one
+    # answer path: those refused against the grant (amount, account, date; a body the route's
+    # model refuses never reaches it) are in its message log with their 422, the taken ones are
+    # stored and audited with the outcome, a second answer is the exchange's 409.
+    log = exchange.evidence_of("MBNP", authority).items
+    assert [e.response_status for e in log if e.direction == "in"] == [422] * 3 + [200]
+    stored = exchange.decision_of("MBNP", authority)
+    assert stored["details"]["reference"] == "ÖT-2026-000123"
+    trail = Table("AUDIT_TABLE").query_all(f"DECISION#{authority}")
+    taken = next(e for e in trail if e.get("action") == "decision-answered")
+    assert taken["after"]["details"]["transferredOn"] == today
+    status, problem = post(local_aws, "MBNP", path, confirmed | {"reference": "ÖT-2"})
+    assert (status, problem["code"]) == (409, "exchange.already-answered")
+    assert list(EXPORT.query_all(key(app_id)[0], sk_prefix="INCENTIVE-ANSWER#")) == []
 
     done = incentive_of(local_aws, token, app_id, "transferred")
     assert done["transfer"]["amount"] == "1260.00"
@@ -214,6 +228,63 @@ def test_x6_refused_with_its_reason_and_no_transfer_asked(local_aws: LocalAws) -
     assert "notice.export-incentive-refused" in inbox_keys(owner)
     links = Table("PLATFORM_TABLE").query_all(f"DECISIONS-OF#{incentive.transfer_subject(app_id)}")
     assert list(links) == []
+
+
+def test_x6_a_transfer_refused_for_a_closed_account_is_asked_again_for_another(
+    local_aws: LocalAws,
+) -> None:
+    """X6 (§10.3.3.4, §4.2.11; issue 15's gap): the authority cannot pay into the account (it is
+    closed). The exporter is told why and until when another account may be given; it gives
+    one on the portal, and the same workflow asks the authority again, through the exchange,
+    about the new account (a request of its own: the first was answered). The confirmation
+    must name the new account; the status page keeps the refused one."""
+    token = exporter()
+    app_id = released(local_aws, token)
+    ministry = asked(local_aws, "IN", incentive.subject(app_id))
+    path = f"/export/incentives/{ministry}/assessment"
+    assert post(local_aws, "IN", path, {"outcome": "approve", "amount": "500.00"})[0] == 200
+    first = asked(local_aws, "MBNP", incentive.transfer_subject(app_id))
+    closed = {"outcome": "reject", "reason": "Hesab bağlıdır / The account is closed"}
+    assert post(local_aws, "MBNP", f"/export/incentives/{first}/transfer", closed)[0] == 200
+    refused = incentive_of(local_aws, token, app_id, "transfer-refused")
+    assert refused["reason"] == closed["reason"]
+    owner = page(local_aws, token, app_id)["owner"]
+    assert "notice.export-incentive-transfer-refused" in inbox_keys(owner)
+
+    account = f"/export/applications/{app_id}/incentive-account"
+    status, problem, _ = call(local_aws, "POST", account, token=token, body={"iban": IBAN})
+    assert (status, problem["errors"][0]["field"]) == (422, "iban")  # the closed one again
+    status, shown, _ = call(local_aws, "POST", account, token=token, body={"iban": OTHER_IBAN})
+    assert status == 200, shown
+    assert shown["incentive"]["status"] == "granted"
+    assert shown["incentive"]["iban"] == OTHER_IBAN
+    assert shown["incentive"]["refusedAccounts"] == [IBAN]
+    assert call(local_aws, "POST", account, token=token, body={"iban": OTHER_IBAN})[0] == 409
+
+    again = asked(local_aws, "MBNP", incentive.transfer_subject(app_id, 2))
+    assert again != first
+    request = exchange.decision_of("MBNP", again)
+    assert (request["payload"]["amount"], request["payload"]["iban"]) == ("500.00", OTHER_IBAN)
+    transfer = f"/export/incentives/{again}/transfer"
+    decided = clock.parse(page(local_aws, token, app_id)["incentive"]["decidedAt"])
+    today = decided.astimezone(clock.BAKU).date().isoformat()
+    confirmed = {
+        "outcome": "approve",
+        "amount": "500.00",
+        "transferredOn": today,
+        "iban": OTHER_IBAN,
+        "reference": "ÖT-2026-000777",
+    }
+    status, problem = post(local_aws, "MBNP", transfer, confirmed | {"iban": IBAN})
+    assert (status, problem["errors"][0]["field"]) == (422, "iban")
+    # The first request was answered: it takes no second answer.
+    assert post(local_aws, "MBNP", f"/export/incentives/{first}/transfer", confirmed)[0] == 409
+    assert post(local_aws, "MBNP", transfer, confirmed)[0] == 200
+    done = incentive_of(local_aws, token, app_id, "transferred")
+    assert done["transfer"]["iban"] == OTHER_IBAN and done["refusedAccounts"] == [IBAN]
+    wait_for(lambda: execution_status(app_id) == "SUCCEEDED", pump=local_aws.pump)
+    trail = Table("AUDIT_TABLE").query_all(f"EXPORTAPP#{app_id}")
+    assert "export-incentive-account-changed" in {e.get("action") for e in trail}
 
 
 def test_x6_silence_is_escalated_and_the_request_stays_open(

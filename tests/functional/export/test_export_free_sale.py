@@ -18,6 +18,7 @@ from egov.platform import audit, clock
 from egov.platform.clock import BAKU
 from egov.producers.records import PRODUCERS
 from tests.conftest import LocalAws
+from tests.functional.customs.test_customs_goods import Calls
 from tests.functional.export.test_export_catalogue import registered_producer
 from tests.helpers import call
 from tests.workflow.test_esign_review import PDF, account, stored_attachment
@@ -249,11 +250,30 @@ def test_x7_the_centers_queue_lists_what_awaits_each_step_soonest_due_first(
     assert queue(local_aws, account("officer", "AQTA")[1], "decision")[0] == 403
     assert queue(local_aws, who["operator"][1], "nonsense")[0] == 422
 
+    # Issue 15 review item 3 (DESIGN rule 4): the page is the token check and one Query of the
+    # step's queue, whose items carry what the list shows: no read per application.
+    calls = Calls()
+    status, waiting = queue(local_aws, who["operator"][1], "decision")
+    dynamodb = {op: n for op, n in calls.seen.items() if op.startswith("dynamodb.")}
+    assert dynamodb == {"dynamodb.GetItem": 1, "dynamodb.Query": 1}, dynamodb
+    assert [(q["submittedAt"], q["goods"], q["escalatedAt"]) for q in waiting["items"]] == [
+        (free_sale.load(app)["submittedAt"], 1, None) for app in (early, late)
+    ]
+    # The first escalation shows in the queue; the signature's queue keeps it.
+    missed = free_sale.load(early)["decisionDeadline"]
+    free_sale.escalate(
+        free_sale.Overdue(event="overdue", applicationId=early, step="decision", deadline=missed)
+    )
+    escalated_at = free_sale.load(early)["escalatedAt"]
+    shown = queue(local_aws, who["operator"][1], "decision")[1]["items"]
+    assert [q["escalatedAt"] for q in shown] == [escalated_at, None]
+
     decide(local_aws, who["operator"][1], early, outcome="issue")
     decide(local_aws, who["operator"][1], late, outcome="refuse", reason="Sənədlər natamamdır")
     assert queue(local_aws, who["operator"][1], "decision")[1]["items"] == []
     (awaiting,) = queue(local_aws, who["director"][1], "signature")[1]["items"]
     assert (awaiting["applicationId"], awaiting["overdue"]) == (early, False)
+    assert (awaiting["escalatedAt"], awaiting["goods"]) == (escalated_at, 1)
 
     sign(local_aws, who["director"][1], early)
     assert queue(local_aws, who["director"][1], "signature")[1]["items"] == []

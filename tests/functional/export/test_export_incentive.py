@@ -71,3 +71,30 @@ def test_x6_only_the_ministry_and_the_authority_answer_their_own_requests(
     # Machines with no incentive asked file as before.
     body = form(MACHINES, incentive=False)
     assert call(local_aws, "POST", "/export/applications", token=exporter(), body=body)[0] == 201
+
+
+def test_x6_another_account_only_after_a_refused_transfer_and_only_by_the_exporter(
+    local_aws: LocalAws,
+) -> None:
+    """X6 (§10.3.3.4, §4.2.11): another account is given only for the caller's own application
+    whose transfer was refused (409 naming applicationId otherwise), as a valid Azerbaijani
+    IBAN (422 naming iban); another person's application is as unknown as a missing one (404,
+    G8) and staff cannot give one (403)."""
+    token = exporter()
+    status, filed, _ = call(
+        local_aws, "POST", "/export/applications", token=token, body=form(MACHINES)
+    )
+    assert status == 201, filed
+    path = f"/export/applications/{filed['applicationId']}/incentive-account"
+    other = {"iban": "AZ10NABZ00000000137010009999"}
+    status, problem, _ = call(local_aws, "POST", path, token=token, body=other)
+    assert (status, problem["code"], problem["errors"][0]["field"]) == (
+        409,
+        "export.incentive.no-account-asked",
+        "applicationId",
+    )
+    status, problem, _ = call(local_aws, "POST", path, token=token, body={"iban": "GB82WEST1234"})
+    assert (status, problem["errors"][0]["field"]) == (422, "iban")
+    status, problem, _ = call(local_aws, "POST", path, token=exporter(), body=other)
+    assert (status, problem["errors"][0]["field"]) == (404, "applicationId")
+    assert call(local_aws, "POST", path, token=agency_token("MBNP"), body=other)[0] == 403

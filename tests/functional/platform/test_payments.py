@@ -167,3 +167,23 @@ def test_g7_an_unknown_fee_code_is_named_and_nothing_is_recorded(platform: Local
         payments.request_fee(owner, "APP#unknown", "no-such-fee")
     assert refused.value.errors[0].field == "feeCode"
     assert audit.trail("APP#unknown").items == []
+
+
+def test_g6_x10_a_waiting_workflow_gets_the_one_settled_model(
+    platform: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """G6, X10 (issue 15 review item 4): what the payment wait hands a workflow is
+    `payments.Settled`, the one model of that output (a step that receives it validates it with
+    that model: tests/unit/test_export_wallet.py)."""
+    from egov.platform import tasks
+
+    handed: list[dict[str, Any]] = []
+    monkeypatch.setattr(tasks, "answer", lambda token, output: handed.append(output) or True)
+    owner, _ = account()
+    payment = payments.request_fee(owner, "APP#free-sale-2", "free-sale-certificate")
+    assert pay(payment, PAYING_CARD)["status"] == "paid"
+    payments.await_payment("token-of-a-waiting-task", payment.paymentId)
+    (output,) = handed
+    assert set(output) == {"paymentId", "status", "settledAt"}
+    settled = payments.Settled.model_validate(output)
+    assert (settled.payment_id, settled.status) == (payment.paymentId, "paid")

@@ -18,7 +18,9 @@ new deadline (`ExportComplaintEscalationBusinessDays`, a service level), as ofte
 
 Records (EXPORT_TABLE): `COMPLAINT#<id>` / `COMPLAINT`, version-checked; the guard
 `COMPLAINT#<application>#<permit>` / `GUARD` while one is under review, so a permit has one
-open complaint at a time.
+open complaint at a time; `COMPLAINTS#OPEN` / `<deadline>#<filedAt>#<id>` a copy of each open
+complaint (under review or overdue), moved or removed by the one write path (`_save`), so the
+operator's list (`open_complaints`) is one Query, soonest deadline first.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ ESCALATION_DAYS_ENV = "EXPORT_COMPLAINT_ESCALATION_BUSINESS_DAYS"
 SYSTEM = audit.Actor.system("export-complaint-workflow")
 Status = Literal["under-review", "overdue", "upheld", "rejected", "failed"]
 OPEN = ("under-review", "overdue")
+OPEN_LIST = "COMPLAINTS#OPEN"
 
 
 class ComplaintForm(Form):
@@ -99,8 +102,21 @@ class Complaint(Model):
     version: int = 1
 
 
+class Complaints(Model):
+    """The open complaints, soonest deadline first (X9), a page at a time."""
+
+    items: list[Complaint]
+    cursor: str | None = None
+
+
 def key(complaint_id: str) -> tuple[str, str]:
     return f"COMPLAINT#{complaint_id}", "COMPLAINT"
+
+
+def _open_sk(complaint: Complaint) -> str:
+    # Deadlines fall on a day's last instant, so many share one: filing time orders them.
+    deadline, filed = clock.iso(complaint.deadline), clock.iso(complaint.filed_at)
+    return f"{deadline}#{filed}#{complaint.complaint_id}"
 
 
 def subject(complaint_id: str) -> str:
@@ -131,17 +147,34 @@ def _item(complaint: Complaint) -> dict[str, Any]:
 
 
 def _save(before: Complaint | None, after: Complaint, tx: Transaction) -> None:
+    """The one write path of a complaint, with its place in the operator's open list."""
     if before is None:
         tx.put(
             records.EXPORT, _item(after), conflict=Conflict("export.changed", field="complaintId")
         )
-        return
-    after.version = before.version + 1
-    tx.put(
-        records.EXPORT,
-        _item(after),
-        expected={"version": before.version},
-        conflict=Conflict("export.changed", field="complaintId"),
+    else:
+        after.version = before.version + 1
+        tx.put(
+            records.EXPORT,
+            _item(after),
+            expected={"version": before.version},
+            conflict=Conflict("export.changed", field="complaintId"),
+        )
+    listed_before = _open_sk(before) if before and before.status in OPEN else None
+    listed_after = _open_sk(after) if after.status in OPEN else None
+    if listed_before and listed_before != listed_after:
+        tx.delete(records.EXPORT, OPEN_LIST, listed_before)
+    if listed_after:
+        shown = after.model_dump(mode="json", by_alias=True)
+        tx.put(records.EXPORT, {"pk": OPEN_LIST, "sk": listed_after, **shown}, new=False)
+
+
+def open_complaints(cursor: str | None = None) -> Complaints:
+    """For the operator: the complaints awaiting an agency's answer (under review or overdue),
+    soonest deadline first, with their deadlines and escalations; one Query a page."""
+    page = records.EXPORT.query(OPEN_LIST, cursor=cursor)
+    return Complaints(
+        items=[Complaint.model_validate(item) for item in page.items], cursor=page.cursor
     )
 
 

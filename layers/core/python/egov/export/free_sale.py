@@ -24,6 +24,8 @@ Items in ExportTable (`EXPORT_TABLE`):
 - `FREESALE-QUEUE#<step>` / `<deadline>#<id>`: the Center's work queue, one item per application
   awaiting the operator's `decision` or the director's `signature`, written and removed in the
   transaction that moves the application, so the queue is read in one Query, soonest due first.
+  It carries what the list shows (`submittedAt`, the number of goods, `escalatedAt`), set in the
+  transactions that change them (filing, the decision, the first escalation).
 """
 
 from __future__ import annotations
@@ -141,29 +143,40 @@ def _queue_key(step: Step, deadline: str, application_id: str) -> tuple[str, str
     return f"FREESALE-QUEUE#{step}", f"{deadline}#{application_id}"
 
 
-def _enqueue(tx: Transaction, step: Step, deadline: str, application_id: str) -> None:
-    pk, sk = _queue_key(step, deadline, application_id)
-    tx.put(EXPORT, {"pk": pk, "sk": sk, "applicationId": application_id, "deadline": deadline})
+def _enqueue(tx: Transaction, step: Step, deadline: str, item: Item) -> None:
+    """The application in the step's queue, with what the list shows of it."""
+    pk, sk = _queue_key(step, deadline, item["applicationId"])
+    listed = {
+        "applicationId": item["applicationId"],
+        "deadline": deadline,
+        "submittedAt": item["submittedAt"],
+        "goods": len(item["goods"]),
+    }
+    if item.get("escalatedAt"):
+        listed["escalatedAt"] = item["escalatedAt"]
+    tx.put(EXPORT, {"pk": pk, "sk": sk, **listed})
+
+
+def _queued_deadline(item: Item, step: Step) -> str:
+    return str(item["decisionDeadline" if step == "decision" else "signatureDeadline"])
 
 
 def queue(step: Step) -> Queue:
-    """What awaits the step now, soonest due first: one Query of the step's queue, then each
-    application read for what the list shows (a queue stays short: one business day each)."""
+    """What awaits the step now, soonest due first: one Query of the step's queue, whose items
+    carry what the list shows."""
     now = clock.now()
-    items = []
-    for row in EXPORT.query_all(f"FREESALE-QUEUE#{step}"):
-        item = load(row["applicationId"])
-        items.append(
-            Queued(
-                application_id=row["applicationId"],
-                step=step,
-                deadline=clock.parse(row["deadline"]),
-                overdue=now > clock.parse(row["deadline"]),
-                submitted_at=clock.parse(item["submittedAt"]),
-                goods=len(item["goods"]),
-                escalated_at=clock.parse(item["escalatedAt"]) if item.get("escalatedAt") else None,
-            )
+    items = [
+        Queued(
+            application_id=row["applicationId"],
+            step=step,
+            deadline=clock.parse(row["deadline"]),
+            overdue=now > clock.parse(row["deadline"]),
+            submitted_at=clock.parse(row["submittedAt"]),
+            goods=int(row["goods"]),
+            escalated_at=clock.parse(row["escalatedAt"]) if row.get("escalatedAt") else None,
         )
+        for row in EXPORT.query_all(f"FREESALE-QUEUE#{step}")
+    ]
     return Queue(step=step, items=items, overdue=sum(q.overdue for q in items))
 
 
@@ -247,7 +260,7 @@ def apply(body: NewApplication, applicant: auth.Principal) -> FreeSaleApplicatio
         attachments.link(
             tx, attachment_id, applicant.user_id, subject(application_id), f"documents.{index}"
         )
-    _enqueue(tx, "decision", due["deadline"], application_id)
+    _enqueue(tx, "decision", due["deadline"], item)
     audit.record(
         tx,
         subject(application_id),
@@ -328,7 +341,7 @@ def decide(
     )
     tx.delete(EXPORT, *_queue_key("decision", item["decisionDeadline"], application_id))
     if status == "approved":
-        _enqueue(tx, "signature", signature_due, application_id)
+        _enqueue(tx, "signature", signature_due, item)
     audit.record(
         tx,
         subject(application_id),
@@ -527,6 +540,13 @@ def escalate(event: Overdue) -> dict[str, Any]:
     )
     if not item.get("escalatedAt"):
         tx.update(EXPORT, *key(event.application_id), {"escalatedAt": now})
+        # The queue shows it too; a step acted on meanwhile has left the queue: nothing to do.
+        tx.update(
+            EXPORT,
+            *_queue_key(event.step, _queued_deadline(item, event.step), event.application_id),
+            {"escalatedAt": now},
+            conflict=Conflict("export.free-sale.escalated"),
+        )
     audit.record(
         tx,
         subject(event.application_id),

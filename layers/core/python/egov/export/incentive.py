@@ -13,22 +13,30 @@ to the outbox. That workflow asks, through the agency exchange:
    exporter's account confirmed (amount, day, IBAN, payment order), or not, with the reason.
    The exporter sees the amount and the day on the application's status page.
 
+A transfer the authority could not make (a closed account) is not the end: the exporter is told
+why and may give another account (`give_account`, until a service-level deadline, template
+parameter `ExportIncentiveAccountBusinessDays`), and the same workflow asks the authority again
+about the new account, as a new request (subject `...#incentive-transfer#<n>` for the n-th
+account), since the first request was answered.
+
 The seed sets no period for either answer: each is a service level (template parameters
 `ExportIncentiveBusinessDays`, `ExportIncentiveTransferBusinessDays`). Silence grants no public
 money and proves no transfer: a missed deadline is escalated (recorded, the operator alerted,
 the exporter's timeline told) and the same request stays open with a new deadline.
 
-The exchange's answer carries an outcome and a reason only; the amount and the transfer's
-details come with the answer at this service's routes (`assess`, `report_transfer`), which
-keep them beside the application under the decision id (`INCENTIVE-ANSWER#<decisionId>`)
-before handing the outcome to the exchange, so that the workflow's step finds them once the
-exchange lets the answer through (one answer only, 410 after the deadline, the raw body in the
-exchange's evidence). An approval sent to the exchange's generic route has no amount: the
-workflow reports it as failed to the operator rather than grant an unknown sum.
+An answer carries more than an outcome: the amount granted, the transfer's particulars. It
+comes at this service's routes (`assess`, `report_transfer`), which give it to the exchange's
+one answer path as the answer's `details` with this service's check (`exchange.answer(...,
+details=...)`): the exchange validates them with the service's model once it has found the
+decision pending and in time, and stores them with the outcome in the claim's transaction, so
+one answer only, 410 after the deadline (the late details kept), the raw body as evidence and
+the audit hold as for every answer, and the workflow's step receives the details with the
+outcome. An approval sent to the exchange's generic route has no amount: the workflow reports
+it as failed to the operator rather than grant an unknown sum.
 
 Items (EXPORT_TABLE): the incentive is part of `APP#<id>` / `APPLICATION` (`incentive`);
-`APP#<id>` / `INCENTIVE-ANSWER#<decisionId>` an answer's details; `APP#<id>` /
-`INCENTIVE-ESCALATION#<step>#<deadline>` one per missed deadline.
+`APP#<id>` / `INCENTIVE-ESCALATION#<step>#<deadline>` one per missed deadline; `APP#<id>` /
+`INCENTIVE-ACCOUNT-WAIT` the token of the workflow waiting for another account.
 """
 
 from __future__ import annotations
@@ -40,13 +48,13 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from botocore.exceptions import ClientError
-from pydantic import BaseModel
 
-from egov.export import records
+from egov.export import filing, records
 from egov.export.models import (
     Application,
     Assessment,
     Incentive,
+    IncentiveAccount,
     IncentiveAnswer,
     Transfer,
     TransferReport,
@@ -65,12 +73,14 @@ from egov.platform import (
 )
 from egov.platform.audit import Actor
 from egov.platform.observability import correlation_id, logger
-from egov.platform.problems import Conflict, Invalid, NotFound, Problem
+from egov.platform.problems import Conflict, Gone, Invalid, NotFound
 from egov.platform.repository import Transaction
 
 STATE_MACHINE_ENV = "EXPORT_INCENTIVE_STATE_MACHINE"
 DECISION_PERIOD = "export.incentive-decision"
 TRANSFER_PERIOD = "export.incentive-transfer"
+ACCOUNT_PERIOD = "export.incentive-account"
+ACCOUNT_WAIT = "INCENTIVE-ACCOUNT-WAIT"
 MINISTRY = "IN"  # the Ministry of Economy (§10.3.3.9)
 AUTHORITY = "MBNP"  # Maliyyə Bazarlarına Nəzarət Palatası, the financial markets authority
 KIND = "export-incentive"
@@ -86,13 +96,16 @@ def subject(application_id: str) -> str:
     return f"EXPORT#{application_id}#incentive"
 
 
-def transfer_subject(application_id: str) -> str:
-    """The transfer's subject at the exchange (the authority's confirmation)."""
-    return f"EXPORT#{application_id}#incentive-transfer"
+def transfer_subject(application_id: str, account: int = 1) -> str:
+    """The transfer's subject at the exchange (the authority's confirmation) for the `account`-th
+    account the exporter gave: each account is a request of its own."""
+    made = f"EXPORT#{application_id}#incentive-transfer"
+    return made if account == 1 else f"{made}#{account}"
 
 
-def _answer_key(application_id: str, decision_id: str) -> tuple[str, str]:
-    return records.key(application_id)[0], f"INCENTIVE-ANSWER#{decision_id}"
+def _current_transfer_subject(application: Application) -> str:
+    refused = len(application.incentive.refused_accounts) if application.incentive else 0
+    return transfer_subject(application.application_id, refused + 1)
 
 
 # ---------------------------------------------------------------- sent at the release
@@ -163,50 +176,70 @@ def workflow_input(application: Application, wait: Mapping[str, Any]) -> dict[st
 # ---------------------------------------------------------------- the agencies' answers
 
 
-def _application_of(decision: Mapping[str, Any], made: Callable[[str], str]) -> Application:
-    application_id = str(decision["subject"]).split("#")[1]
-    if decision["subject"] != made(application_id):
+def _application_of(decision: Mapping[str, Any], made: Callable[[Application], str]) -> Application:
+    """The application a decision asks about, if it is that application's current request."""
+    parts = str(decision["subject"]).split("#")
+    if len(parts) < 3 or parts[0] != "EXPORT":
         raise NotFound("export.incentive.unknown", field="decisionId")
-    return records.load(application_id)
+    application = records.load(parts[1])
+    if decision["subject"] != made(application):
+        raise NotFound("export.incentive.unknown", field="decisionId")
+    return application
 
 
-def _relay(
+def _answer(
     agency: str,
+    kind: str,
     decision_id: str,
-    application: Application,
-    details: BaseModel,
-    answer: exchange.Answer,
+    body: Assessment | TransferReport,
+    check: exchange.DetailsCheck,
     caller: auth.Principal,
     headers: Mapping[str, str],
     raw_body: str | None,
 ) -> IncentiveAnswer:
-    """Keep the answer's details under the decision id, then hand the outcome to the exchange.
-
-    The same details sent again (a retry) pass; others while the first are kept are a 409.
-    Details this call kept are removed if the exchange refuses the answer (late, answered,
-    unavailable), so that a later answer may carry others."""
-    pk, sk = _answer_key(application.application_id, decision_id)
-    kept = {
-        "pk": pk,
-        "sk": sk,
-        "decisionId": decision_id,
-        "agency": agency,
-        "details": details.model_dump(mode="json", by_alias=True),
-        "by": caller.user_id,
-        "at": clock.now_iso(),
-    }
-    created = records.EXPORT.put_new(kept)
-    if not created:
-        stored = records.EXPORT.get(pk, sk) or {}
-        if stored.get("details") != kept["details"]:
-            raise Conflict("export.incentive.answer-differs", field="decisionId")
-    try:
-        taken = exchange.answer(agency, decision_id, answer, caller, headers, raw_body)
-    except Problem:
-        if created:
-            records.EXPORT.delete(pk, sk)
-        raise
+    """The answer through the exchange's one answer path, its details checked by `check`."""
+    if exchange.decision_of(agency, decision_id)["kind"] != kind:
+        raise NotFound("export.incentive.unknown", field="decisionId")
+    details = body.model_dump(mode="json", by_alias=True, exclude={"outcome", "reason"})
+    answer = exchange.Answer(
+        outcome=body.outcome,
+        reason=body.reason,
+        details={k: v for k, v in details.items() if v is not None},
+    )
+    taken = exchange.answer(agency, decision_id, answer, caller, headers, raw_body, details=check)
     return IncentiveAnswer.model_validate(taken.model_dump(by_alias=True))
+
+
+def _as_given(answer: exchange.Answer) -> dict[str, Any]:
+    return {"outcome": answer.outcome, "reason": answer.reason, **(answer.details or {})}
+
+
+def _assessment(decision: Mapping[str, Any], answer: exchange.Answer) -> dict[str, Any]:
+    """The Ministry's details, as the exchange keeps them: the amount granted (§10.3.3.9)."""
+    _application_of(decision, lambda application: subject(application.application_id))
+    checked = Assessment.model_validate(_as_given(answer))
+    return {"amount": str(checked.amount)} if checked.amount is not None else {}
+
+
+def _transfer(decision: Mapping[str, Any], answer: exchange.Answer) -> dict[str, Any]:
+    """The authority's details (§4.2.11): the amount granted, transferred to the exporter's
+    account, dated between the grant and today; none for a transfer not made."""
+    incentive = _application_of(decision, _current_transfer_subject).incentive
+    if incentive is None or incentive.amount is None:
+        raise NotFound("export.incentive.unknown", field="decisionId")
+    body = TransferReport.model_validate(_as_given(answer))
+    if body.outcome != "approve":
+        return {}
+    if body.amount is None or body.amount != Decimal(incentive.amount):
+        raise Invalid("export.incentive.amount-differs", field="amount")
+    if body.iban != incentive.iban:
+        raise Invalid("export.incentive.iban-differs", field="iban")
+    granted_on = _baku_day(incentive.decided_at or incentive.asked_at)
+    if body.transferred_on is None or not (
+        granted_on <= body.transferred_on <= _baku_day(clock.now())
+    ):
+        raise Invalid("export.incentive.transfer-date", field="transferredOn")
+    return body.model_dump(mode="json", by_alias=True, exclude={"outcome", "reason"})
 
 
 def assess(
@@ -217,12 +250,7 @@ def assess(
     raw_body: str | None,
 ) -> IncentiveAnswer:
     """The Ministry of Economy's answer (§10.3.3.9): granted with the amount, or refused."""
-    decision = exchange.decision_of(MINISTRY, decision_id)
-    if decision["kind"] != KIND:
-        raise NotFound("export.incentive.unknown", field="decisionId")
-    application = _application_of(decision, subject)
-    answer = exchange.Answer(outcome=body.outcome, reason=body.reason)
-    return _relay(MINISTRY, decision_id, application, body, answer, caller, headers, raw_body)
+    return _answer(MINISTRY, KIND, decision_id, body, _assessment, caller, headers, raw_body)
 
 
 def report_transfer(
@@ -234,25 +262,9 @@ def report_transfer(
 ) -> IncentiveAnswer:
     """The financial markets authority's answer (§4.2.11): the transfer of the amount granted to
     the exporter's account, confirmed, or not made with the reason."""
-    decision = exchange.decision_of(AUTHORITY, decision_id)
-    if decision["kind"] != TRANSFER_KIND:
-        raise NotFound("export.incentive.unknown", field="decisionId")
-    application = _application_of(decision, transfer_subject)
-    incentive = application.incentive
-    if incentive is None or incentive.amount is None:
-        raise NotFound("export.incentive.unknown", field="decisionId")
-    if body.outcome == "approve":
-        if body.amount is None or body.amount != Decimal(incentive.amount):
-            raise Invalid("export.incentive.amount-differs", field="amount")
-        if body.iban != incentive.iban:
-            raise Invalid("export.incentive.iban-differs", field="iban")
-        granted_on = _baku_day(incentive.decided_at or incentive.asked_at)
-        if body.transferred_on is None or not (
-            granted_on <= body.transferred_on <= _baku_day(clock.now())
-        ):
-            raise Invalid("export.incentive.transfer-date", field="transferredOn")
-    answer = exchange.Answer(outcome=body.outcome, reason=body.reason)
-    return _relay(AUTHORITY, decision_id, application, body, answer, caller, headers, raw_body)
+    return _answer(
+        AUTHORITY, TRANSFER_KIND, decision_id, body, _transfer, caller, headers, raw_body
+    )
 
 
 def _baku_day(moment: datetime) -> date:
@@ -277,6 +289,10 @@ class Failed(tasks.Event):
     application_id: str
 
 
+class AccountAwaited(tasks.Event):
+    application_id: str
+
+
 def _retrying(step: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     for attempt in range(ATTEMPTS):
         try:
@@ -286,11 +302,6 @@ def _retrying(step: Callable[[], dict[str, Any]]) -> dict[str, Any]:
             if attempt == ATTEMPTS - 1:
                 raise
     return {}
-
-
-def _details(application_id: str, decision: Mapping[str, Any]) -> dict[str, Any] | None:
-    kept = records.EXPORT.get(*_answer_key(application_id, str(decision.get("decisionId"))))
-    return dict(kept["details"]) if kept else None
 
 
 def _agency_actor(decision: Mapping[str, Any]) -> Actor:
@@ -347,7 +358,7 @@ def assessed(event: Answered) -> dict[str, Any]:
         if incentive.status != "asked":
             return _resumed(incentive) | {"payload": _transfer_payload(application)}
         decision = event.decision
-        details = _details(application.application_id, decision)
+        details = decision.get("details")
         granted = decision.get("outcome") == "approve"
         if granted and (details is None or not details.get("amount")):
             logger.error("incentive approved without an amount", extra={"decisionId": decision})
@@ -419,10 +430,12 @@ def transferred(event: Answered) -> dict[str, Any]:
     def step() -> dict[str, Any]:
         application = records.load(event.application_id)
         incentive = application.incentive
+        if incentive is not None and incentive.status == "transfer-refused":
+            return _refused_transfer(incentive)  # a redelivered message
         if incentive is None or incentive.status != "granted":
             return {"status": incentive.status if incentive else None}
         decision = event.decision
-        details = _details(application.application_id, decision)
+        details = decision.get("details")
         confirmed = decision.get("outcome") == "approve"
         if confirmed and details is None:
             logger.error("transfer confirmed without details", extra={"decisionId": decision})
@@ -448,10 +461,17 @@ def transferred(event: Answered) -> dict[str, Any]:
                 "date": transfer.transferred_on.isoformat(),
             }
         else:
+            # The exporter may give another account until then (X6).
+            wait = tasks.until(calendar.due(ACCOUNT_PERIOD, clock.now()))
             changed = incentive.model_copy(
-                update={"status": "transfer-refused", "reason": decision.get("reason") or ""}
+                update={
+                    "status": "transfer-refused",
+                    "reason": decision.get("reason") or "",
+                    "deadline": clock.parse(wait["deadline"]),
+                }
             )
-            params = {"reason": changed.reason or "-"}
+            local = changed.deadline.astimezone(clock.BAKU)
+            params = {"reason": changed.reason or "-", "deadline": f"{local:%Y-%m-%d %H:%M}"}
         after = application.model_copy(update={"incentive": changed})
         tx = Transaction()
         records.save(application, after, tx)
@@ -465,9 +485,99 @@ def transferred(event: Answered) -> dict[str, Any]:
         )
         _tell(tx, after, f"incentive-{changed.status}", params, actor)
         tx.commit()
+        if changed.status == "transfer-refused":
+            return _refused_transfer(changed)
         return {"status": changed.status}
 
     return _retrying(step)
+
+
+def _refused_transfer(incentive: Incentive) -> dict[str, Any]:
+    """The step's answer for a transfer not made: how long the workflow waits for another
+    account."""
+    return {"status": "transfer-refused", "wait": tasks.until(incentive.deadline)}
+
+
+# ---------------------------------------------------------------- another account (X6)
+
+
+def give_account(
+    application_id: str, body: IncentiveAccount, caller: auth.Principal
+) -> Application:
+    """The exporter's other account after the authority could not pay into the first (a closed
+    account): the transfer is asked again, about this account, by the waiting workflow."""
+    application = filing.owned(application_id, caller)
+    incentive = application.incentive
+    if incentive is None or incentive.status != "transfer-refused":
+        raise Conflict("export.incentive.no-account-asked", field="applicationId")
+    if clock.now() > incentive.deadline:
+        raise Gone("export.incentive.account-too-late", field="applicationId")
+    refused = [*incentive.refused_accounts, incentive.iban]
+    if body.iban in refused:
+        raise Invalid("export.incentive.account-refused-before", field="iban")
+    wait = tasks.until(calendar.due(TRANSFER_PERIOD, clock.now()))
+    changed = incentive.model_copy(
+        update={
+            "status": "granted",
+            "iban": body.iban,
+            "refused_accounts": refused,
+            "reason": None,
+            "deadline": clock.parse(wait["deadline"]),
+        }
+    )
+    after = application.model_copy(update={"incentive": changed})
+    tx = Transaction()
+    records.save(application, after, tx)
+    audit.record(
+        tx,
+        records.subject(application_id),
+        "export-incentive-account-changed",
+        caller.actor,
+        owner=application.owner,
+        before={"iban": incentive.iban},
+        after={"iban": body.iban, "deadline": wait["deadline"]},
+    )
+    applications.remark(
+        tx,
+        application.owner,
+        application_id,
+        records.SERVICE,
+        actor=caller.actor,
+        note="export.note.incentive-account-changed",
+        note_params={"iban": body.iban},
+    )
+    tx.commit()
+    waiting = records.EXPORT.get(records.key(application_id)[0], ACCOUNT_WAIT)
+    token = tasks.parked(waiting) if waiting else None
+    if token:
+        tasks.answer(token, _account_given(after))
+    return after
+
+
+def _account_given(application: Application) -> dict[str, Any]:
+    """What the workflow waiting for another account continues with: the authority's new
+    request (subject, payload) and its wait."""
+    incentive = application.incentive
+    assert incentive is not None
+    return {
+        "outcome": "granted",
+        "subject": _current_transfer_subject(application),
+        "payload": _transfer_payload(application),
+        "wait": tasks.until(incentive.deadline),
+    }
+
+
+def await_account(event: AccountAwaited) -> dict[str, Any] | None:
+    """Keep the token until the exporter gives another account; given already: go on now."""
+    pk = records.key(event.application_id)[0]
+    records.EXPORT.put({"pk": pk, "sk": ACCOUNT_WAIT, tasks.TOKEN: event.task_token})
+    application = records.load(event.application_id)
+    incentive = application.incentive
+    if incentive is not None and incentive.status == "transfer-refused":
+        return None  # the exporter's new account answers
+    if incentive is not None and incentive.status == "granted":
+        return _account_given(application)
+    return {"outcome": "none"}
 
 
 def escalate(event: Overdue) -> dict[str, Any]:
@@ -578,4 +688,5 @@ EVENTS.on("assessed", Answered, assessed)
 EVENTS.on("transferred", Answered, transferred)
 EVENTS.on("overdue", Overdue, escalate)
 EVENTS.on("failed", Failed, failed)
+EVENTS.on("account-awaited", AccountAwaited, await_account)
 handle = EVENTS.handle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic.alias_generators import to_camel
@@ -95,6 +95,20 @@ class ApplicationForm(Form):
         description="X6 (§10.3.3.4): the exporter's bank account in Azerbaijan the incentive is "
         "paid into; required when exportIncentive is true",
     )
+
+
+class IncentiveAccount(Form):
+    """Another account for an incentive whose transfer was refused (X6; §10.3.3.4, §4.2.11)."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={"examples": [{"iban": "AZ10NABZ00000000137010009999"}]},
+    )
+
+    iban: Iban = Field(description="The exporter's bank account in Azerbaijan (an AZ IBAN)")
 
 
 class DeclarationForm(Form):
@@ -237,6 +251,11 @@ class Incentive(Model):
     decision_id: str | None = None
     decided_at: datetime | None = None
     transfer: Transfer | None = None
+    refused_accounts: list[str] = Field(
+        default_factory=list,
+        description="X6: accounts the financial markets authority could not pay into (e.g. "
+        "closed); after such a refusal the exporter gives another until `deadline`",
+    )
 
 
 class Assessment(Form):
@@ -341,6 +360,7 @@ class IncentiveAnswer(Model):
     reason: str | None = None
     decided_at: datetime | None = None
     decided_by: str | None = None
+    details: dict[str, Any] | None = None
 
 
 class ApplicationState(Model):

@@ -609,10 +609,6 @@ i18n.register(
             "az": "Bu identifikatorla ixrac təşviqi sorğusu yoxdur",
             "en": "No export incentive request has this id",
         },
-        "export.incentive.answer-differs": {
-            "az": "Bu sorğuya başqa cavab artıq göndərilir; ikinci cavab qəbul edilmir",
-            "en": "Another answer to this request is already being sent; a second is not accepted",
-        },
         "export.incentive.amount-differs": {
             "az": "Köçürülən məbləğ İqtisadiyyat Nazirliyinin verdiyi məbləğə bərabər deyil",
             "en": "The amount transferred is not the amount the Ministry of Economy granted",
@@ -642,6 +638,25 @@ i18n.register(
         "export.note.incentive-transfer-refused": {
             "az": "İxrac təşviqi köçürülmədi: {reason}",
             "en": "The export incentive was not transferred: {reason}",
+        },
+        "export.incentive.no-account-asked": {
+            "az": "Təşviqin köçürülməsindən imtina edilməyib; yeni hesab yalnız belə imtinadan "
+            "sonra verilir",
+            "en": "The incentive's transfer was not refused; another account is given only "
+            "after such a refusal",
+        },
+        "export.incentive.account-refused-before": {
+            "az": "Bu hesaba köçürmə artıq alınmayıb; başqa hesab göstərin",
+            "en": "A transfer to this account has already failed; give another account",
+        },
+        "export.incentive.account-too-late": {
+            "az": "Yeni hesabın verilməsi müddəti bitib",
+            "en": "The time to give another account has passed",
+        },
+        "export.note.incentive-account-changed": {
+            "az": "Təşviq üçün yeni hesab verildi ({iban}); köçürmə yenidən soruşuldu",
+            "en": "Another account was given for the incentive ({iban}); the transfer was "
+            "asked again",
         },
         "export.note.incentive-overdue": {
             "az": "{agency} {deadline} müddətində cavab vermədi; operator xəbərdar edildi, "
@@ -685,9 +700,11 @@ i18n.register(
             "en": "Export incentive not transferred",
         },
         "notice.export-incentive-transfer-refused.body": {
-            "az": "{applicationId} ərizəsi üzrə təşviq köçürülmədi. Səbəb: {reason}",
+            "az": "{applicationId} ərizəsi üzrə təşviq köçürülmədi. Səbəb: {reason}. "
+            "{deadline} tarixinədək ərizənin səhifəsində başqa hesab göstərə bilərsiniz.",
             "en": "The incentive for application {applicationId} was not transferred. "
-            "Reason: {reason}",
+            "Reason: {reason}. You may give another account on the application's page until "
+            "{deadline}.",
         },
         # The operator's alerts (notify.send_to_address).
         "export.incentive-overdue.title": {

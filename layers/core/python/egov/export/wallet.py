@@ -31,7 +31,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from egov.export import texts  # noqa: F401  (texts registered)
 from egov.export.catalogue import EXPORT
@@ -258,16 +258,9 @@ def top_up(request: TopUpRequest, owner: str, lang: i18n.Lang) -> TopUp:
     )
 
 
-class PaymentSettled(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
-    status: Literal["paid", "declined"]
-    settled_at: Annotated[datetime, Field(alias="settledAt")]
-
-
 class TopUpSettled(tasks.Event):
     top_up_id: str
-    payment: PaymentSettled
+    payment: payments.Settled
 
 
 def book_top_up(event: TopUpSettled) -> dict[str, str]:

@@ -206,8 +206,12 @@ RULES: dict[str, Rule] = {
     ),
     "GET /export/applications/{applicationId}": Rule(("citizen",), narrowed=OWNER),
     "POST /export/applications/{applicationId}/declaration": Rule(("citizen",), narrowed=OWNER),
+    "POST /export/applications/{applicationId}/incentive-account": Rule(
+        ("citizen",), narrowed=OWNER
+    ),
     "POST /export/applications/{applicationId}/complaints": Rule(("citizen",), narrowed=OWNER),
     "GET /export/complaints/{complaintId}": Rule(("citizen",), narrowed=OWNER),
+    "GET /export/complaints": Rule(("operator",)),
     "POST /export/requests": Rule(("citizen",)),
     "GET /export/requests": Rule(
         ("citizen", "operator"), narrowed="a citizen's own; the operator's: the open ones"

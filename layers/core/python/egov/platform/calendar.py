@@ -271,6 +271,12 @@ _PERIODS: dict[str, tuple[Kind, Basis, str, int | str]] = {
         "ExportIncentiveTransferBusinessDays",
         "EXPORT_INCENTIVE_TRANSFER_BUSINESS_DAYS",
     ),
+    "export.incentive-account": (
+        "business",
+        "service-level",
+        "ExportIncentiveAccountBusinessDays",
+        "EXPORT_INCENTIVE_ACCOUNT_BUSINESS_DAYS",
+    ),
     "ektis.complaint-answer": (
         "business",
         "service-level",

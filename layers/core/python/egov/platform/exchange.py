@@ -8,7 +8,7 @@ it is in no webhook, no answer, no evidence and no log, so only the platform can
 The agency answers at `POST /agencies/{agency}/decisions/{decisionId}`; `answer` claims the
 decision (pending → answered, conditionally, so a second answer is refused, never applied twice)
 and hands the workflow `{"decisionId", "agency", "outcome", "reason", "decidedAt", "decidedBy"}`
-with SendTaskSuccess. An answer after the deadline, or after Step Functions timed the task out, is
+(and `details`, below) with SendTaskSuccess. An answer after the deadline, or after Step Functions timed the task out, is
 kept as a late answer and refused with 410; the workflow's `Catch` on `States.Timeout` applies the
 seed's rule for silence.
 
@@ -54,6 +54,16 @@ agency's silence as consent, so its pending decision about the subject becomes `
 listed under that status, instead of staying `pending` and hidden once overdue. An answer that
 comes afterwards is kept as a late answer and refused with 410, as before.
 
+Details (issue 15 review item 1): an answer may carry `details` beyond its outcome (an amount
+granted, a transfer's particulars) only where the requesting service takes it: its route calls
+`answer(..., details=check)`, and `check(decision, answer)` validates them with the service's
+model (and the service's state) once the exchange has found the decision pending and in time,
+before the claim. The checked details are stored, audited and handed to the workflow with the
+outcome in the claim's one transaction, so every answer, whatever it carries, has the same rules
+(one answer only, 410 when late with the late details kept, the raw body as evidence). The
+generic route passes no check: details sent there are refused (422 naming `details`), never
+stored unvalidated.
+
 Storage (PLATFORM_TABLE):
 - `DECISION#<id>` / `DECISION`: the decision, in `gsi1` under `AGENCY#<agency>#DECISIONS#<status>`
   sorted by deadline, so an agency's pending tasks are one keyed query.
@@ -74,7 +84,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal, NoReturn
 
@@ -171,6 +181,12 @@ i18n.register(
             "en": "The deadline for a state body's answer was extended to {deadline} "
             "(Baku time). Reason: {reason}",
         },
+        "exchange.details-unexpected": {
+            "az": "Bu cavab ünvanı əlavə məlumat qəbul etmir; onu sorğunun göstərdiyi ünvana "
+            "göndərin",
+            "en": "This answer address takes no details; send them to the address the request "
+            "names",
+        },
         "exchange.workflow-unavailable": {
             "az": "Cavab hazırda ötürülə bilmədi; bir az sonra yenidən göndərin",
             "en": "The answer could not be passed on just now; please send it again shortly",
@@ -252,6 +268,11 @@ class Answer(View):
 
     outcome: Outcome
     reason: Annotated[str, CleanLines] = Field(default="", max_length=2000, validate_default=True)
+    details: dict[str, Any] | None = Field(
+        None,
+        description="What the requesting service asks with the answer (an amount, a transfer's "
+        "particulars), taken only at that service's route, which validates it",
+    )
 
     @field_validator("reason")
     @classmethod
@@ -282,9 +303,17 @@ class Decision(View):
     reason: str | None = None
     decided_at: datetime | None = None
     decided_by: str | None = None
+    details: dict[str, Any] | None = Field(
+        None, description="The answer's details, as the requesting service validated them"
+    )
     extended_to: datetime | None = Field(
         None, description="An extension given by the operator, until the workflow asks again"
     )
+
+
+DetailsCheck = Callable[[Mapping[str, Any], Answer], dict[str, Any]]
+"""A requesting service's check of an answer's details: given the stored decision and the
+answer, the details as they are to be kept (JSON-ready), or a Problem naming the field."""
 
 
 class Decisions(View):
@@ -506,6 +535,7 @@ def _ask_again(decision: dict[str, Any], request: DecisionRequest) -> str:
             "decisionId": decision_id,
             "agency": decision["agency"],
             **{k: decision[k] for k in ("outcome", "reason", "decidedAt", "decidedBy")},
+            **({"details": decision["details"]} if decision.get("details") is not None else {}),
         }
         tasks.answer(request.task_token, output)
     elif decision["status"] == "pending":
@@ -690,8 +720,11 @@ def answer(
     caller: Principal,
     request_headers: Mapping[str, str],
     raw_body: str | None,
+    *,
+    details: DetailsCheck | None = None,
 ) -> Decision:
-    """The agency's answer to one of its decisions, passed to the waiting workflow."""
+    """The agency's answer to one of its decisions, passed to the waiting workflow; `details`
+    is the requesting service's check of what the answer carries beyond its outcome."""
     decision = PLATFORM.get(*_key(decision_id))
     if decision is None:
         raise NotFound("exchange.decision-unknown", field="decisionId")
@@ -717,7 +750,7 @@ def answer(
         request_body=raw_body,
     )
     try:
-        settled = _settle(decision, body, caller)
+        settled = _settle(decision, body, caller, details)
     except Problem as refused:
         evidence.record(exchange.model_copy(update={"response_status": refused.status}))
         raise
@@ -729,14 +762,20 @@ def answer(
     return settled
 
 
-def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decision:
+def _settle(
+    decision: dict[str, Any], body: Answer, caller: Principal, details: DetailsCheck | None
+) -> Decision:
     participants.refuse_if_suspended(decision["agency"])
-    decided = {
+    if body.details is not None and details is None:
+        raise Invalid("exchange.details-unexpected", field="details")
+    decided: dict[str, Any] = {
         "outcome": body.outcome,
         "reason": body.reason,
         "decidedAt": clock.now_iso(),
         "decidedBy": caller.user_id,
     }
+    if body.details is not None:
+        decided["details"] = body.details  # a late answer keeps them as they came
     if decision["status"] == "pending" and clock.now() > clock.parse(decision["deadline"]):
         _record_late(decision, "pending", decided, caller)  # raises 410
     if decision["status"] == "deemed-consent" and "lateAnswer" not in decision:
@@ -746,6 +785,8 @@ def _settle(decision: dict[str, Any], body: Answer, caller: Principal) -> Decisi
     if decision.get("extendedTo"):
         # The old task has ended and the workflow is about to ask again with the new deadline.
         raise Unavailable("exchange.workflow-unavailable", field="decisionId")
+    if details is not None:
+        decided["details"] = details(decision, body)
     decision_id = decision["decisionId"]
     pk, sk = _key(decision_id)
     tx = Transaction()
@@ -809,7 +850,9 @@ def _record_late(
         expected={"status": was, "lateAnswer": None}
         if was == "deemed-consent"
         else {"status": was},
-        remove=("outcome", "reason", "decidedAt", "decidedBy") if was == "answered" else (),
+        remove=("outcome", "reason", "decidedAt", "decidedBy", "details")
+        if was == "answered"
+        else (),
         conflict=Gone("exchange.deadline-passed", field="decisionId"),
     )
     audit.record(tx, pk, "late-answer", caller.actor, before={"status": was}, after=dict(late))
@@ -827,7 +870,7 @@ def _undo_claim(decision: Mapping[str, Any], caller: Principal) -> None:
         sk,
         {"status": "pending", "gsi1pk": _by_status(decision["agency"], "pending")},
         expected={"status": "answered"},
-        remove=("outcome", "reason", "decidedAt", "decidedBy"),
+        remove=("outcome", "reason", "decidedAt", "decidedBy", "details"),
     )
     audit.record(
         tx,

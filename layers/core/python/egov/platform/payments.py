@@ -9,7 +9,8 @@ repeated confirmation changes nothing and a contradicting one is a 409.
 A workflow that waits for the payment sends `{"taskToken", "paymentId"}` to the
 PaymentWaitQueue (a `sqs:sendMessage.waitForTaskToken` task); `await_payment` stores the token,
 and the confirmation answers the workflow with task success `{"paymentId", "status": "paid" |
-"declined", "settledAt"}` (a Choice state tells them apart). Whichever of the two comes second
+"declined", "settledAt"}` (a Choice state tells them apart): `Settled`, the one model of that
+output, which a service's step that receives it validates it with. Whichever of the two comes second
 answers, so the order in which they arrive does not matter.
 
 Fees come from the table in `data/fees.json` (amounts in qəpik).
@@ -26,9 +27,15 @@ from pathlib import Path
 from typing import Any, Literal, NoReturn
 
 from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
 
 from egov.platform import adapters, audit, aws, clock, i18n, inbound, tasks
-from egov.platform.adapters.payment import Confirmation, confirmation_of, confirmation_signer
+from egov.platform.adapters.payment import (
+    Confirmation,
+    Outcome,
+    confirmation_of,
+    confirmation_signer,
+)
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Item, Table, Transaction
@@ -81,6 +88,17 @@ class Payment(BaseModel):
     createdAt: datetime
     settledAt: datetime | None = None
     reason: str | None = None
+
+
+class Settled(BaseModel):
+    """What the payment wait hands the waiting workflow (its task's output), and what a step
+    that receives it validates it with: the payment, paid or declined, and when."""
+
+    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
+
+    payment_id: str
+    status: Outcome
+    settled_at: datetime
 
 
 @functools.cache
@@ -265,10 +283,10 @@ def await_payment(task_token: str, payment_id: str) -> None:
 
 
 def _answer_workflow(item: dict[str, Any]) -> None:
-    output = {
-        "paymentId": item["paymentId"],
-        "status": item["status"],
-        "settledAt": item.get("settledAt"),
-    }
+    output = Settled(
+        payment_id=item["paymentId"],
+        status=item["status"],
+        settled_at=clock.parse(item["settledAt"]),
+    ).model_dump(mode="json", by_alias=True)
     # Answered already, or the workflow gave up waiting: either way nothing is owed.
     tasks.answer(item[tasks.TOKEN], output)
