@@ -13,6 +13,7 @@ import json
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,12 +22,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from devstack.gateway import find_route
 from devstack.pump import Pump
-from egov.platform import accounts, audit, auth, clock, mobile_id, webhooks
+from egov.platform import accounts, audit, auth, aws, clock, mobile_id, webhooks
 from egov.platform.repository import Transaction
 from tests.conftest import CEILING, LocalAws, rest_event
 
@@ -295,3 +297,16 @@ def verified_body(received: dict[str, Any]) -> dict[str, Any]:
     signed = f"{headers['webhook-id']}.{headers['webhook-timestamp']}.{received['body']}"
     Ed25519PublicKey.from_public_bytes(raw).verify(base64.b64decode(signature), signed.encode())
     return dict(json.loads(received["body"]))
+
+
+class Calls:
+    """AWS requests counted at botocore's `before-send`, by service.operation."""
+
+    def __init__(self) -> None:
+        self.seen: Counter[str] = Counter()
+        aws.reset_clients()
+        boto3.setup_default_session()
+        boto3.DEFAULT_SESSION.events.register("before-send", self)  # type: ignore[union-attr]
+
+    def __call__(self, request: Any, **kwargs: Any) -> None:
+        self.seen[kwargs["event_name"].split(".", 1)[-1]] += 1

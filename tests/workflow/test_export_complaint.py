@@ -23,8 +23,7 @@ from egov.export import complaints
 from egov.platform import auth, calendar, clock, exchange
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
-from tests.functional.customs.test_customs_goods import Calls
-from tests.helpers import account, call, scale_clock, settle, wait_for
+from tests.helpers import Calls, account, call, scale_clock, settle, wait_for
 from tests.workflow.test_export_application import (
     CAVIAR,
     EXPORTER_FIN,

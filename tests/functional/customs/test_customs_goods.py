@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections import Counter
 from datetime import timedelta
 from typing import Any
 
@@ -22,7 +21,7 @@ from egov.customs import registry
 from egov.platform import accounts, audit, auth, clock
 from egov.platform.repository import Transaction
 from tests.conftest import LocalAws
-from tests.helpers import call, jump_clock
+from tests.helpers import Calls, call, jump_clock
 from tests.unit.test_customs_rules import registration
 
 HEAD_FIN = "5ZK8M2P"  # heads "Göygöl Aqro" MMC, VÖEN 1400500071, in the tax simulator
@@ -81,21 +80,6 @@ def goods_list(
 def clear(local_aws: LocalAws, token: str, barcode: str) -> tuple[int, Any]:
     path = f"/customs/goods/{barcode}/clearance"
     return call(local_aws, "POST", path, token=token, body={})[:2]
-
-
-class Calls:
-    """AWS requests counted at botocore's `before-send`, by service.operation."""
-
-    def __init__(self) -> None:
-        self.seen: Counter[str] = Counter()
-        from egov.platform import aws
-
-        aws.reset_clients()
-        boto3.setup_default_session()
-        boto3.DEFAULT_SESSION.events.register("before-send", self)  # type: ignore[union-attr]
-
-    def __call__(self, request: Any, **kwargs: Any) -> None:
-        self.seen[kwargs["event_name"].split(".", 1)[-1]] += 1
 
 
 def test_c2_c3_the_list_is_one_query_and_cleared_goods_leave_it(local_aws: LocalAws) -> None:

@@ -11,8 +11,8 @@ from typing import Any
 
 from egov.producers.records import PRODUCERS
 from tests.conftest import LocalAws
-from tests.functional.customs.test_customs_goods import Calls, citizen, token_of
-from tests.helpers import call
+from tests.functional.customs.test_customs_goods import citizen, token_of
+from tests.helpers import Calls, call
 
 GOYGOL = "1400500071"  # in the tax simulator; made a registered producer below
 SEKI = "1700400081"  # in the tax simulator only

@@ -18,9 +18,8 @@ from egov.platform import audit, clock
 from egov.platform.clock import BAKU
 from egov.producers.records import PRODUCERS
 from tests.conftest import LocalAws
-from tests.functional.customs.test_customs_goods import Calls
 from tests.functional.export.test_export_catalogue import registered_producer
-from tests.helpers import call
+from tests.helpers import Calls, call
 from tests.workflow.test_esign_review import PDF, account, stored_attachment
 
 GOYGOL = "1400500071"  # made an approved producer by `goods`
