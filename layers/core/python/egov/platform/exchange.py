@@ -127,7 +127,7 @@ from egov.platform.problems import (
     Unavailable,
 )
 from egov.platform.repository import Table, Transaction
-from egov.platform.text import CleanLines, Lines
+from egov.platform.text import CleanLines, CleanTree, Lines
 
 PLATFORM = Table("PLATFORM_TABLE")
 Status = Literal["pending", "answered", "expired", "withdrawn", "deemed-consent"]
@@ -268,7 +268,7 @@ class Answer(View):
 
     outcome: Outcome
     reason: Annotated[str, CleanLines] = Field(default="", max_length=2000, validate_default=True)
-    details: dict[str, Any] | None = Field(
+    details: Annotated[dict[str, Any], CleanTree] | None = Field(
         None,
         description="What the requesting service asks with the answer (an amount, a transfer's "
         "particulars), taken only at that service's route, which validates it",
