@@ -222,6 +222,17 @@ def test_g4_a_period_the_seed_sets_is_explained_as_law() -> None:
         ),
         ("esign.center-decision", "AGENCY_DECISION_BUSINESS_DAYS", 5, "AgencyDecision"),
         ("esign.embassy-check", "EMBASSY_CHECK_BUSINESS_DAYS", 1, "EmbassyCheck"),
+        # X4: seed 001 part 2 sends permits to the Law on Licences and Permits, no period.
+        ("export.permit-decision", "EXPORT_PERMIT_BUSINESS_DAYS", 10, "ExportPermit"),
+        # X9: how long an agency has after each escalation of an unanswered complaint.
+        (
+            "export.complaint-escalation",
+            "EXPORT_COMPLAINT_ESCALATION_BUSINESS_DAYS",
+            5,
+            "ExportComplaintEscalation",
+        ),
+        # R9: seed 002 sets no period for ASXM's processing of a renewal.
+        ("renewal.asxm-processing", "AGENCY_DECISION_BUSINESS_DAYS", 5, "AgencyDecision"),
         # X6: seed 001 part 2 §10.3.3.9 and §4.2.11 set no period for the incentive's answers.
         ("export.incentive-decision", "EXPORT_INCENTIVE_BUSINESS_DAYS", 10, "ExportIncentive"),
         (

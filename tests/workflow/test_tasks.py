@@ -153,19 +153,6 @@ def test_other_errors_are_raised(
         closing(call, "token")
 
 
-@pytest.mark.parametrize("value", [None, "", "five", "-1"])
-def test_a_day_count_the_template_does_not_set_fails_loudly(
-    monkeypatch: pytest.MonkeyPatch, value: str | None
-) -> None:
-    """No silent default: a parameter missing from a function's environment is a crash."""
-    if value is None:
-        monkeypatch.delenv("SOME_BUSINESS_DAYS", raising=False)
-    else:
-        monkeypatch.setenv("SOME_BUSINESS_DAYS", value)
-    with pytest.raises(RuntimeError, match="SOME_BUSINESS_DAYS"):
-        tasks.business_days("SOME_BUSINESS_DAYS")
-
-
 class Asked(tasks.Event):
     subject: str
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
+from egov.platform import calendar
 from tests.conftest import LocalAws, rest_event
 
 
@@ -87,3 +90,16 @@ def test_g4_a_period_the_seed_sets_is_law(local_aws: LocalAws) -> None:
     assert (body["basis"], body["lastDay"]) == ("law", "2026-11-18")
     unknown = get(local_aws, {"period": "esign.lunch"})
     assert [e["field"] for e in json.loads(unknown["body"])["errors"]] == ["period"]
+
+
+@pytest.mark.parametrize("period", calendar.PERIODS)
+def test_g4_every_named_period_is_explained_with_the_function_s_own_environment(
+    local_aws: LocalAws, period: str
+) -> None:
+    """G4: a service level's length is a template parameter; the calendar route explains every
+    named period, so each parameter reaches it (an export period once answered 500 here)."""
+    response = get(local_aws, {"period": period, "start": "2026-11-16T08:00:00+04:00"}, "en")
+    assert response["statusCode"] == 200, response["body"]
+    body = json.loads(response["body"])
+    assert body["period"] == period
+    assert body["days"] == calendar.period(period).days

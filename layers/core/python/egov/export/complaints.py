@@ -55,7 +55,7 @@ KIND = "EXPORTCOMPLAINT"
 DECISION_KIND = "export-complaint"
 STATE_MACHINE_ENV = "EXPORT_COMPLAINT_STATE_MACHINE"
 ANSWER_PERIOD = "export.complaint-answer"
-ESCALATION_DAYS_ENV = "EXPORT_COMPLAINT_ESCALATION_BUSINESS_DAYS"
+ESCALATION_PERIOD = "export.complaint-escalation"
 SYSTEM = audit.Actor.system("export-complaint-workflow")
 Status = Literal["under-review", "overdue", "upheld", "rejected", "failed"]
 OPEN = ("under-review", "overdue")
@@ -337,9 +337,7 @@ def escalate(event: Overdue) -> dict[str, Any]:
     """The deadline passed unanswered: recorded, the operator alerted, the exporter told; the
     request stays open until the next deadline (its `{deadline, waitSeconds}`)."""
     missed = clock.parse(event.deadline)
-    upcoming = tasks.until(
-        calendar.add_business_days(missed, tasks.business_days(ESCALATION_DAYS_ENV))
-    )
+    upcoming = tasks.until(calendar.due(ESCALATION_PERIOD, missed))
     complaint = load(event.complaint_id)
     if complaint.status not in OPEN or any(
         e.missed_deadline == missed for e in complaint.escalations

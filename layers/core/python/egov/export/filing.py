@@ -14,13 +14,23 @@ from typing import Any
 
 from egov.export import permits, records
 from egov.export.models import Application, ApplicationForm, Exporter, Goods
-from egov.platform import adapters, applications, audit, auth, clock, mobile_id, outbox, tasks
+from egov.platform import (
+    adapters,
+    applications,
+    audit,
+    auth,
+    calendar,
+    clock,
+    mobile_id,
+    outbox,
+    tasks,
+)
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, Forbidden, Invalid, NotFound
 from egov.platform.repository import Transaction
 
 STATE_MACHINE_ENV = "EXPORT_APPLICATION_STATE_MACHINE"
-PERMIT_DAYS_ENV = "EXPORT_PERMIT_BUSINESS_DAYS"
+PERMIT_PERIOD = "export.permit-decision"
 OIL_CHAPTER = "27"  # HS chapter 27: mineral fuels, mineral oils and their products
 
 
@@ -57,7 +67,7 @@ def file(form: ApplicationForm, caller: auth.Principal) -> Application:
     _incentive_allowed(form)
     exporter = _exporter(form, caller)
     now = clock.now()
-    wait = tasks.deadline(now, tasks.business_days(PERMIT_DAYS_ENV))
+    wait = tasks.until(calendar.due(PERMIT_PERIOD, now))
     needed = permits.required(form.goods, clock.parse(wait["deadline"]))
     application = Application(
         application_id="exp_" + uuid.uuid4().hex[:20],

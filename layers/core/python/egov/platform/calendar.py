@@ -234,6 +234,12 @@ _PERIODS: dict[str, tuple[Kind, Basis, str, int | str]] = {
         "EmbassyCheckBusinessDays",
         "EMBASSY_CHECK_BUSINESS_DAYS",
     ),
+    "renewal.asxm-processing": (
+        "business",
+        "service-level",
+        "AgencyDecisionBusinessDays",
+        "AGENCY_DECISION_BUSINESS_DAYS",
+    ),
     "producers.verification": (
         "business",
         "service-level",
@@ -253,11 +259,23 @@ _PERIODS: dict[str, tuple[Kind, Basis, str, int | str]] = {
         "müddəti: bir ay; Əsasnamə 5.1 (X9)",
         1,
     ),
+    "export.complaint-escalation": (
+        "business",
+        "service-level",
+        "ExportComplaintEscalationBusinessDays",
+        "EXPORT_COMPLAINT_ESCALATION_BUSINESS_DAYS",
+    ),
     "export.request-answer": (
         "business",
         "law",
         "Vətəndaşların müraciətləri haqqında Qanun, maddə 10.1: 15 iş günü; Əsasnamə 5.2 (X9)",
         15,
+    ),
+    "export.permit-decision": (
+        "business",
+        "service-level",
+        "ExportPermitBusinessDays",
+        "EXPORT_PERMIT_BUSINESS_DAYS",
     ),
     "export.incentive-decision": (
         "business",

@@ -13,8 +13,8 @@
   task too, kept by the exchange (`egov.platform.exchange`) with its webhooks and deadline.
 - `deadline(start, business_days)` / `until(instant)`: a deadline as a workflow's wait reads it,
   `{"deadline": ISO instant, "waitSeconds": real seconds until it}` (`TimeoutSecondsPath` takes
-  `waitSeconds`; a scaled demo clock shortens the real wait). `business_days(name)` reads a day
-  count the template sets as a parameter: a missing or malformed one fails loudly.
+  `waitSeconds`; a scaled demo clock shortens the real wait). Named periods and their lengths
+  are `calendar.PERIODS`.
 - `Events`: a workflow's messages to its service, from the event name to (pydantic model,
   function). The function's result answers the task when the message carries a `taskToken`;
   `None` leaves the task waiting (a person's action will answer it).
@@ -97,14 +97,6 @@ def parked(item: Mapping[str, Any], step: str | None = None) -> str | None:
 
 
 # ---------------------------------------------------------------- deadlines
-
-
-def business_days(name: str) -> int:
-    """A day count the template passes from a parameter (environment `name`), never defaulted."""
-    value = aws.resource_name(name)
-    if not value.isdigit():
-        raise RuntimeError(f"{name}={value!r} is not a number of days")
-    return int(value)
 
 
 def until(instant: datetime) -> dict[str, Any]:

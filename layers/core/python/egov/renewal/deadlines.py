@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from egov.platform import calendar, tasks
+from egov.platform import calendar
 
 ATTORNEY_DAYS = 30  # R7
 ACTIVATION_DAYS = 30  # R8
-ASXM_DAYS_ENV = "AGENCY_DECISION_BUSINESS_DAYS"
+ASXM_PERIOD = "renewal.asxm-processing"
 
 
 def attorney(sent: datetime) -> datetime:
@@ -26,4 +26,4 @@ def activation(old_valid_to: datetime) -> datetime:
 
 
 def asxm(activated: datetime) -> datetime:
-    return calendar.add_business_days(activated, tasks.business_days(ASXM_DAYS_ENV))
+    return calendar.due(ASXM_PERIOD, activated)
