@@ -253,6 +253,13 @@ def test_a7_an_unconfirmed_movement_lapses_at_the_end_of_its_confirmation_period
     assert arrival(local_aws, stays, gunay)[0] == 404
     actions = [e["action"] for e in audit.trail(f"SUBJECT#{elshan_id}").items]
     assert actions.count("ektis-animal-movement-lapsed") == 1
+    # The sender is told once that the animal is his again; the arrived one tells him nothing.
+    inbox = call(local_aws, "GET", "/me/inbox", token=elshan, language="en")
+    lapsed = [n for n in inbox[1]["items"] if "has lapsed" in n["body"]]
+    assert [n["body"] for n in lapsed] == [
+        f"The movement of the animal with ear tag {stays} to {GUNAY} was not confirmed in time "
+        "and has lapsed; the animal stays in your holding."
+    ]
 
 
 def test_a7_two_movements_read_at_once_one_commits(

@@ -13,8 +13,9 @@ A movement nobody confirms does not hold the animal for ever: the sender may wit
 (`withdraw`, a FIN mistyped), and it lapses by itself at the end of the confirmation period
 (`calendar.PERIODS["ektis.movement-confirmation"]`, a service level: seed 004 sets none), told
 by EKTİS's timer workflow (`movement-lapsed`, `lapse`). Either way the animal stays with the
-sender, free to be sent again, and the receiver no longer sees it as incoming; a confirmation,
-a withdrawal and the lapse are conditional on the same version, so only the first counts.
+sender, free to be sent again, and the receiver no longer sees it as incoming; a lapse is told
+to the sender (`ektis.movement-lapsed`). A confirmation, a withdrawal and the lapse are
+conditional on the same version, so only the first counts.
 
 Items (EKTIS_TABLE):
     ANIMAL#<tag> / ANIMAL                     gsi1 KEEPS#<keeperId> / ANIMAL#<tag>; version
@@ -55,7 +56,7 @@ from egov.ektis.models import (
     Transit,
 )
 from egov.ektis.subjects import TABLE, display_name, record, subject_pk
-from egov.platform import audit, calendar, clock, outbox, tasks
+from egov.platform import audit, calendar, clock, notify, outbox, tasks
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Invalid, NotFound
 from egov.platform.repository import Transaction
@@ -376,6 +377,15 @@ def _end(
         before={"status": "sent"},
         after=ended,
     )
+    if status == "lapsed":
+        # The sender withdrew nothing, so nothing else tells him the animal is his again.
+        notify.send(
+            sender.owner,
+            "ektis.movement-lapsed",
+            {"earTag": tag, "to": transit.to},
+            subject_ref=subject_pk(sender.subject_id),
+            tx=tx,
+        )
     tx.commit()
     return movement
 

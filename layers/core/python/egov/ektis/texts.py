@@ -161,6 +161,16 @@ i18n.register(
             "en": "A complaint about {kind} {id}: correct the data or refuse with a reason by "
             "{deadline}.",
         },
+        "ektis.movement-lapsed.title": {
+            "az": "Heyvanın yerdəyişməsi təsdiqlənmədi",
+            "en": "An animal's movement was not confirmed",
+        },
+        "ektis.movement-lapsed.body": {
+            "az": "{earTag} sırğa nömrəli heyvanın {to} ünvanına yerdəyişməsi müddətində "
+            "təsdiqlənmədiyi üçün ləğv olundu; heyvan sizin təsərrüfatınızda qalır.",
+            "en": "The movement of the animal with ear tag {earTag} to {to} was not confirmed "
+            "in time and has lapsed; the animal stays in your holding.",
+        },
         "ektis.complaint-answered.title": {
             "az": "Şikayətinizə cavab verildi",
             "en": "Your complaint was answered",
