@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from tests.e2e.conftest import RunningStack
+from tests.e2e.test_export_services import login
 from tests.e2e.test_identity import _log_in
 from tests.e2e.test_producers import STACK_WAIT
 from tests.e2e.test_renewal import answered, mobile_login
@@ -264,3 +265,39 @@ def _export_released_with(stack: RunningStack, contract: dict[str, Any]) -> None
         assert incentive["transfer"]["iban"] == body["incentiveAccount"]
         assert incentive["transfer"]["amount"] == incentive["amount"]
         assert incentive["transfer"]["transferredOn"] >= incentive["decidedAt"][:10]
+
+    _a_permit_agency_suspends_a_permit(stack, exporter, application_id)
+
+
+def _a_permit_agency_suspends_a_permit(
+    stack: RunningStack, exporter: str, application_id: str
+) -> None:
+    """X8 (§6.0.9) over HTTP as the agency's system would: the operator hands AQTA its event key,
+    AQTA's system suspends the food-safety permit with a signed message, and the exporter's
+    status page shows it, with the notice in the cabinet; the same message sent again (a retry,
+    the same `webhook-id`) changes nothing."""
+    with stack.client() as http:
+        operator = login(http, "operator")
+        handed = http.post("/operator/export/permit-agencies/AQTA/event-key", headers=operator)
+        assert handed.status_code == 200, handed.text
+    kept = stack.simulator_http.put("/agency/AQTA/event-key", json={"key": handed.json()["key"]})
+    assert kept.status_code == 204, kept.text
+    event = {
+        "applicationId": application_id,
+        "permit": "food-safety",
+        "kind": "suspended",
+        "reason": "Laboratoriya müayinəsi gözlənilir",
+    }
+    told = stack.simulator_http.post("/agency/AQTA/permit-events", json=event).json()
+    assert told["status"] == 204, told
+    again = stack.simulator_http.post(
+        "/agency/AQTA/permit-events", json=event | {"webhookId": told["webhookId"]}
+    ).json()
+    assert again["status"] == 204, again
+    with stack.client(exporter) as http:
+        page = http.get(f"/export/applications/{application_id}").json()
+        (permit,) = [p for p in page["permits"] if p["code"] == "food-safety"]
+        assert permit["status"] == "suspended"
+        assert [e["kind"] for e in permit["events"]].count("suspended") == 1
+        notices = http.get("/me/inbox").json()["items"]
+        assert any("Laboratoriya müayinəsi gözlənilir" in n["body"] for n in notices)

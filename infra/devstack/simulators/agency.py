@@ -13,6 +13,12 @@ applies). `POST /<agency>/rules` sets the rule; defaults are in data/agencies.js
 `POST /<agency>/failures` with `{"status": 500|503|410|429, "times": n, "retryAfter": s}` makes
 the next n webhooks fail that way, to watch the platform's retries, dead letters and disabling.
 `GET /<agency>/webhooks` lists what arrived, how it was verified and answered.
+
+A permit agency also tells the platform what happens to a permit after its decision (X8):
+`PUT /<agency>/event-key` keeps the key the operator handed it (`{"key": "whsec_..."}`), and
+`POST /<agency>/permit-events` with `{"applicationId", "permit", "kind", "reason"?}` signs the
+event with it and sends it to `<api>/export/permit-events`, answering with the platform's answer
+and the message id; `"webhookId"` in the body sends that message again, as a retry would.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import base64
 import json
 import threading
 import time
+import uuid
 from typing import Any, Literal
 
 import httpx
@@ -31,6 +38,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from devstack.simulators import incentive
 from devstack.simulators._data import load
+from devstack.simulators._signing import sign
 
 TOLERANCE_SECONDS = 5 * 60  # the spec's suggested window against replays
 
@@ -49,6 +57,16 @@ class Failure(BaseModel):
     status: Literal[410, 429, 500, 503]
     times: int = Field(default=1, ge=1, le=100)
     retry_after: int | None = Field(default=None, ge=0, le=86400, alias="retryAfter")
+
+    model_config = {"populate_by_name": True}
+
+
+class PermitEvent(BaseModel):
+    application_id: str = Field(alias="applicationId")
+    permit: str
+    kind: Literal["addendum", "duplicate", "reissued", "suspended", "restored", "revoked"]
+    reason: str | None = None
+    webhook_id: str | None = Field(default=None, alias="webhookId")
 
     model_config = {"populate_by_name": True}
 
@@ -95,6 +113,7 @@ def make(api_url: str) -> Flask:
     failures: dict[str, Failure] = {}
     received: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
+    event_keys: dict[str, str] = {}
     lock = threading.Lock()
 
     def verified(headers: dict[str, str], body: str) -> str | None:
@@ -197,6 +216,44 @@ def make(api_url: str) -> Flask:
         with lock:
             failures[agency] = failure
         return jsonify(failure.model_dump(by_alias=True))
+
+    @app.put("/<agency>/event-key")
+    def keep_event_key(agency: str) -> Any:
+        key = (request.get_json(force=True) or {}).get("key")
+        if not isinstance(key, str) or not key.startswith("whsec_"):
+            return jsonify({"errors": [{"loc": ["key"], "msg": "a whsec_ key"}]}), 422
+        with lock:
+            event_keys[agency] = key
+        return "", 204
+
+    @app.post("/<agency>/permit-events")
+    def tell_permit_event(agency: str) -> Any:
+        try:
+            event = PermitEvent.model_validate(request.get_json(force=True))
+        except ValidationError as bad:
+            return jsonify({"errors": bad.errors(include_input=False)}), 422
+        with lock:
+            key = event_keys.get(agency)
+        if key is None:
+            return jsonify({"error": "no key handed over by the operator yet"}), 409
+        data = {"applicationId": event.application_id, "permit": event.permit, "agency": agency}
+        if event.reason:
+            data["reason"] = event.reason
+        body = json.dumps({"type": f"permit.{event.kind}", "data": data}, ensure_ascii=False)
+        webhook_id = event.webhook_id or f"pev_{uuid.uuid4().hex}"
+        headers = sign(body, key, webhook_id)
+        try:
+            answer = httpx.post(
+                f"{api_url}/export/permit-events", content=body, headers=headers, timeout=10
+            )
+        except httpx.HTTPError as error:
+            return jsonify({"webhookId": webhook_id, "error": repr(error)}), 502
+        told = {
+            "webhookId": webhook_id,
+            "status": answer.status_code,
+            "body": answer.json() if answer.content else None,
+        }
+        return jsonify(told)
 
     @app.get("/<agency>/webhooks")
     def inspect(agency: str) -> Any:
