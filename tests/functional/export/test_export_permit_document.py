@@ -24,26 +24,28 @@ from tests.functional.export.test_export_permit_events import exporter, ready_ap
 from tests.helpers import account, call
 
 
-def _answered(owner: str) -> tuple[str, str, str]:
-    """An application whose food-safety permit AQTA has just issued and whose origin
-    certificate still waits: (application id, issued code, pending code)."""
+def _answered(owner: str, outcome: str = "approve") -> tuple[str, str, str]:
+    """An application whose food-safety permit AQTA has just issued (or, `silent`, let its
+    deadline pass) and whose origin certificate still waits: (application id, that permit's
+    code, pending code)."""
     stored = ready_application(owner)
     pending = [p.model_copy(update={"status": "pending"}) for p in stored.permits]
     application = stored.model_copy(update={"status": "under-review", "permits": pending})
     records.EXPORT.put(records.item_of(application))
     issued, waiting = (p.code for p in pending)
+    answer = {
+        "decisionId": "dec_aqta_1",
+        "agency": "AQTA",
+        "outcome": "approve",
+        "decidedAt": clock.now_iso(),
+        "decidedBy": "aqta-head-delegate",
+    }
     event = workflow.PermitAnswered(
         event="permit",
         application_id=application.application_id,
         code=issued,
-        outcome="approve",
-        answer={
-            "decisionId": "dec_aqta_1",
-            "agency": "AQTA",
-            "outcome": "approve",
-            "decidedAt": clock.now_iso(),
-            "decidedBy": "aqta-head-delegate",
-        },
+        outcome=outcome,
+        answer=answer if outcome == "approve" else {"outcome": outcome},
     )
     workflow.record_permit(event)
     return application.application_id, issued, waiting
@@ -108,6 +110,39 @@ def test_x4_a_tampered_or_misattributed_permit_does_not_verify(local_aws: LocalA
     assert not permit_document.holds(other_agency, signature)
     signed_by_other = permit_document.sign(document, "IN")
     assert not permit_document.holds(document, signed_by_other)
+
+
+def test_x4_x5_a_permit_deemed_issued_by_silence_has_a_document_the_platform_signs(
+    local_aws: LocalAws,
+) -> None:
+    """X4 (the Law on Licences and Permits: silence is consent): no official signed the permit,
+    so its document names the deadline that passed and the law, and is signed with the
+    platform's key, not the agency's; X5: customs gets it by reference like any other."""
+    owner, token = exporter()
+    application_id, deemed, _ = _answered(owner, "silent")
+    path = f"/export/applications/{application_id}"
+    shown = {p["code"]: p for p in call(local_aws, "GET", path, token=token)[1]["permits"]}
+    assert shown[deemed]["status"] == "deemed-issued"
+    reference = shown[deemed]["document"]
+    status, got, _ = call(local_aws, "GET", f"{path}/permits/{deemed}/document", token=token)
+    assert status == 200, got
+    document, signature = got["document"], got["signature"]
+    assert got["valid"] is True and document["type"] == "export-permit-deemed"
+    assert document["deadline"] == shown[deemed]["deadline"]
+    assert "Lisenziyalar və icazələr haqqında" in document["basis"]["az"]
+    assert "decisionId" not in document and "userId" not in document["signedBy"]
+    assert signature["agency"] == "platform"
+    assert signature["publicKey"] != permit_document.public_key("AQTA")
+    assert digest(document).hex() == reference["sha256"]
+    # The agency's key did not sign it, and a deemed document cannot pass as the agency's.
+    assert not permit_document.holds(document, permit_document.sign(document, "AQTA"))
+    as_issued = {**document, "type": "export-permit"}
+    assert not permit_document.holds(as_issued, signature)
+
+    sent = declaration.draft(records.load(application_id), None)
+    attached = {p["permit"]: p for p in sent["permits"]}
+    assert attached[deemed]["document"] == reference["number"]
+    assert attached[deemed]["sha256"] == reference["sha256"]
 
 
 def test_g8_a_stranger_gets_404_and_an_unissued_permit_has_no_document(

@@ -13,6 +13,11 @@ stored, so each agency's key is its own and one agency's key cannot sign another
 Whoever holds the document and the agency's public key recomputes the digest and checks the
 signature (`holds`); a document altered after signing does not verify.
 
+A permit deemed issued by the agency's silence (the rules table's `onSilence`, the Law on
+Licences and Permits) has a document too, of type `export-permit-deemed`: no official signed
+it, so it names the deadline that passed and the law, and the platform signs it with a key of
+its own (derived the same way, `platform` in `info`), never with the agency's.
+
 Stored in ExportTable beside the application (as the free-sale certificate is):
 `PERMIT#<applicationId>#<code>` / `DOCUMENT` with the document, its signature and its owner.
 The application's permit carries `{number, sha256}`, and the customs declaration the same, by
@@ -41,6 +46,9 @@ if TYPE_CHECKING:
 
 KEY_SECRET = "EXPORT_PERMIT_SIGNING_KEY_SECRET"
 ALGORITHM = "Ed25519"
+ISSUED, DEEMED = "export-permit", "export-permit-deemed"
+# The key holder of a permit no official signed; the signature's `agency` names the holder.
+PLATFORM = "platform"
 
 
 class PermitDocument(Model):
@@ -103,21 +111,18 @@ def sign(document: dict[str, Any], agency: str) -> dict[str, str]:
 
 
 def holds(document: dict[str, Any], signature: dict[str, str]) -> bool:
-    """Whether `signature` is the permit's agency's over exactly `document`."""
-    agency = document.get("agency", {}).get("code")
-    if not agency or signature.get("agency") != agency:
+    """Whether `signature` is over exactly `document` by whoever must sign it: the permit's
+    agency for an issued permit, the platform for one deemed issued."""
+    signer = PLATFORM if document.get("type") == DEEMED else document.get("agency", {}).get("code")
+    if not signer or signature.get("agency") != signer:
         return False
-    return canonical_form.signed_by(document, signature, public_key(agency))
+    return canonical_form.signed_by(document, signature, public_key(signer))
 
 
-def document(application: Application, permit: Permit, answer: dict[str, Any]) -> dict[str, Any]:
-    """The permit as the agency issues it: what, to whom, for which goods, on which decision."""
+def _about(application: Application, permit: Permit) -> dict[str, Any]:
+    """What any permit document says: which permit, to whom, for which goods."""
     goods = application.model_dump(mode="json", by_alias=True)["goods"]
-    decided_at: datetime = (
-        clock.parse(answer["decidedAt"]) if answer.get("decidedAt") else clock.now()
-    )
     return {
-        "type": "export-permit",
         "number": number_of(application.application_id, permit.code),
         "applicationId": application.application_id,
         "permit": permit.code,
@@ -130,6 +135,17 @@ def document(application: Application, permit: Permit, answer: dict[str, Any]) -
             {k: goods[i][k] for k in ("hsCode", "description", "quantity", "unit")}
             for i in permit.items
         ],
+    }
+
+
+def document(application: Application, permit: Permit, answer: dict[str, Any]) -> dict[str, Any]:
+    """The permit as the agency issues it: what, to whom, for which goods, on which decision."""
+    decided_at: datetime = (
+        clock.parse(answer["decidedAt"]) if answer.get("decidedAt") else clock.now()
+    )
+    return {
+        "type": ISSUED,
+        **_about(application, permit),
         "decisionId": answer.get("decisionId") or "",
         "issuedAt": clock.iso(decided_at),
         "signedBy": {
@@ -142,13 +158,48 @@ def document(application: Application, permit: Permit, answer: dict[str, Any]) -
     }
 
 
+def deemed(application: Application, permit: Permit) -> dict[str, Any]:
+    """A permit the agency's silence issued: nobody at the agency signed it, so the platform
+    attests what the law rests on, the request and the deadline that passed unanswered."""
+    return {
+        "type": DEEMED,
+        **_about(application, permit),
+        "deadline": permit.model_dump(mode="json", by_alias=True)["deadline"],
+        "deemedIssuedAt": clock.now_iso(),
+        "basis": {
+            "az": "«Lisenziyalar və icazələr haqqında» Azərbaycan Respublikasının Qanunu: "
+            "icazə verən orqan müəyyən edilmiş müddətdə cavab vermədikdə icazə verilmiş hesab "
+            "olunur (susma razılıq əlamətidir)",
+            "en": "Law of the Republic of Azerbaijan on Licences and Permits: a permit the "
+            "agency has not answered within the set period is deemed issued (silence is "
+            "consent)",
+        },
+        "signedBy": {
+            "position": {
+                "az": "Elektron hökumət platformasının operatoru (orqanın susmasını təsdiq edir)",
+                "en": "The e-government platform's operator (attesting the agency's silence)",
+            },
+        },
+    }
+
+
 def issue(
     tx: Transaction, application: Application, permit: Permit, answer: dict[str, Any]
 ) -> PermitDocumentRef:
     """X4: the issued permit written and signed as part of the answer's transaction."""
-    signed = document(application, permit, answer)
-    signature = sign(signed, permit.agency)
-    pk, sk = key(application.application_id, permit.code)
+    return _store(tx, application, document(application, permit, answer), permit.agency)
+
+
+def deem(tx: Transaction, application: Application, permit: Permit) -> PermitDocumentRef:
+    """X4: a permit deemed issued by silence, attested and signed by the platform as part of
+    the transaction that records it, so customs gets a document for it as for any other."""
+    return _store(tx, application, deemed(application, permit), PLATFORM)
+
+
+def _store(
+    tx: Transaction, application: Application, signed: dict[str, Any], signer: str
+) -> PermitDocumentRef:
+    pk, sk = key(application.application_id, signed["permit"])
     tx.put(
         records.EXPORT,
         {
@@ -157,7 +208,7 @@ def issue(
             "owner": application.owner,
             "number": signed["number"],
             "document": signed,
-            "signature": signature,
+            "signature": sign(signed, signer),
         },
     )
     return PermitDocumentRef(number=signed["number"], sha256=canonical_form.digest(signed).hex())
@@ -165,7 +216,7 @@ def issue(
 
 def download(application: Application, code: str, caller: auth.Principal) -> PermitDocument:
     """X4, G8: the owner's permit document (the caller owns `application`), its reading audited;
-    a permit with no document (pending, refused, deemed) is a 404 naming `code`."""
+    a permit with no document (pending, refused) is a 404 naming `code`."""
     stored = records.EXPORT.get(*key(application.application_id, code))
     if stored is None or stored["owner"] != caller.user_id:
         raise NotFound("export.permit.no-document", field="code")

@@ -86,9 +86,11 @@ def record_permit(event: PermitAnswered) -> dict[str, Any]:
             reason,
             key=f"notice.export-permit-{status}",
         )
-        document = (
-            permit_document.issue(tx, application, permit, answer) if status == "issued" else None
-        )
+        document = None
+        if status == "issued":
+            document = permit_document.issue(tx, application, permit, answer)
+        elif status == "deemed-issued":
+            document = permit_document.deem(tx, application, permit)
         changed = permit.model_copy(
             update={
                 "document": document,
