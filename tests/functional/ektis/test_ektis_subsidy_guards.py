@@ -244,3 +244,36 @@ def test_a3_a5_a7_a_correction_that_drops_the_flock_frees_every_animal(
     assert {owner_of(tag) for tag in tags} == {None}
     wheat = subsidy.guard_key(subsidy.Source(**drawn["lines"][0]["source"]), SEASON)
     assert TABLE.get(wheat, "GUARD")["owner"] == applied["subsidyId"]
+
+
+def test_a3_a5_a7_a_correction_whose_release_crashed_locks_no_animal_for_ever(
+    local_aws: LocalAws, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A3, A5, A7: the correction dropping the flock committed, the release after it did not
+    run: the pending application no longer lists the sheep, so once a function's run has passed
+    another holding keeping them applies; the wheat field stays the application's."""
+    token, drawn = farm(local_aws)
+    tags = flock(drawn["subjectId"], range(1, FLOCK + 1))
+    drawn = declaration(local_aws, token)
+    status, applied = apply(local_aws, token, drawn["declarationId"])
+    assert status == 201, applied
+    place = [line["name"] for line in drawn["lines"]].index("sheep")
+    change = {"field": f"lines[{place}].quantity", "before": sheep_line(drawn)["quantity"]}
+    with monkeypatch.context() as patched:
+        patched.setattr(guards, "release", crash)
+        status, _, _ = corrected(
+            local_aws, token, drawn["declarationId"], [change | {"after": "0"}]
+        )
+    assert status == 500
+    assert [line["name"] for line in subsidy.load(applied["subsidyId"])["lines"]] == ["buğda"]
+    assert {owner_of(tag) for tag in tags} == {applied["subsidyId"]}
+
+    gunay, gunay_id, _ = holding(local_aws, kit.GUNAY, ())
+    for tag in tags:
+        TABLE.update(f"ANIMAL#{tag}", "ANIMAL", {"gsi1pk": f"KEEPS#{gunay_id}"})
+    jump_clock(monkeypatch, clock.now() + owner_timeout() + timedelta(seconds=1))
+    status, second = apply(local_aws, gunay, declaration(local_aws, gunay)["declarationId"])
+    assert status == 201, second
+    assert {owner_of(tag) for tag in tags} == {second["subsidyId"]}
+    wheat = subsidy.guard_key(subsidy.Source(**drawn["lines"][0]["source"]), SEASON)
+    assert TABLE.get(wheat, "GUARD")["owner"] == applied["subsidyId"]

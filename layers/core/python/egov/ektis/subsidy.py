@@ -406,8 +406,8 @@ def _relined(
 
 
 def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
-    """Apply on a declaration: guards per (record, season), the application and the workflow's
-    start in one transaction."""
+    """Apply on a declaration: the guards per (record, season) and (animal, season) claimed,
+    then the application and the workflow's start in one transaction."""
     subject = of_owner(caller.user_id)
     declaration = declaration_of(body.declaration_id, subject.subject_id)
     version = TABLE.get(declaration_pk(declaration.declaration_id), "DECLARATION") or {}
@@ -555,8 +555,8 @@ def view(subsidy_id: str, caller: Principal) -> Subsidy:
 
 def withdraw(subsidy_id: str, body: SubsidyWithdrawal, caller: Principal) -> Subsidy:
     """The applicant withdraws a pending or overdue application: in one transaction the status,
-    the guards released, the cabinet, the audit, and (outbox) the exchange told to withdraw the
-    ministry's request, which ends the workflow's wait."""
+    the cabinet, the audit, and (outbox) the exchange told to withdraw the ministry's request,
+    which ends the workflow's wait; then the guards released."""
     item = load(subsidy_id)
     if item["owner"] != caller.user_id:
         raise NotFound("ektis.subsidy.missing", field="subsidyId")
