@@ -106,6 +106,10 @@ def _claim_chunk(chunk: list[str], owner: str) -> None:
             return
         except Conflict:
             pass
+        except ClientError as error:
+            # Another transaction on the same guards at that moment: read them and try again.
+            if error.response["Error"]["Code"] != "TransactionCanceledException":
+                raise
         # Only a cancelled claim reads its guards: the usual application reads none.
         for key in chunk:
             found = TABLE.get(key, "GUARD")
