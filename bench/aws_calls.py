@@ -533,11 +533,12 @@ ACTIONS = [
         "POST /ektis/subsidies (one parcel)",
         "EktisApplySubsidyFunction",
         _subsidy_event,
-        8,
+        9,
         "the account (token check), the owner guard and the subject, the declaration (4 "
-        "GetItem); the audit chain's head (1 GetItem); one TransactWriteItems (application, "
-        "guard per parcel, cabinet entry, audit, outbox); the workflow's StartExecution and "
-        "the outbox item's removal after the commit",
+        "GetItem); the audit chain's head (1 GetItem); one TransactWriteItems claiming the "
+        "guards (a guard per parcel and per animal, 100 a transaction: one here); one "
+        "TransactWriteItems (application, cabinet entry, audit, outbox); the workflow's "
+        "StartExecution and the outbox item's removal after the commit",
         prepare=_farmer,
     ),
     Action(

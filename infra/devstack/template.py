@@ -217,7 +217,9 @@ class Template:
                 handler=props["Handler"],
                 environment={**self.globals_environment}
                 | {k: str(self.resolve(v)) for k, v in own.items()},
-                timeout=int(props.get("Timeout", self.globals_function.get("Timeout", 3))),
+                timeout=int(
+                    self.resolve(props.get("Timeout", self.globals_function.get("Timeout", 3)))
+                ),
             )
             for event in props.get("Events", {}).values():
                 kind, ep = event["Type"], event.get("Properties", {})

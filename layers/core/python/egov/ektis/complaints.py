@@ -34,7 +34,7 @@ import contextlib
 import uuid
 from typing import Any, Literal
 
-from egov.ektis import corrections, livestock, subsidy
+from egov.ektis import corrections, guards, livestock, subsidy
 from egov.ektis.models import (
     Complaint,
     ComplaintAnswer,
@@ -298,7 +298,7 @@ def answer(complaint_id: str, body: ComplaintAnswer, caller: Principal) -> Compl
         subject_ref=pk,
         tx=tx,
     )
-    tx.commit()
+    guards.commit(tx)  # a correction may have claimed guards for the application it relines
     return _model({**item, **changes})
 
 

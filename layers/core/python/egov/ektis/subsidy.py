@@ -11,21 +11,24 @@
   lines before it are kept as a revision (`revisions`, oldest first). An undecided application
   on the declaration carries the corrected lines; a decided one keeps its own and notes the
   later revision (`_follow_correction`).
-- `apply`: the subject applies for the subsidy on a declaration. In ONE transaction with the
-  application: a guard item per (source record, season) of every line that carries an amount,
-  and one per animal counted (its ear tag and the season, whatever holding keeps it), so no
-  parcel and no animal is subsidised twice in a season whatever applications race, nor a cow
-  subsidised on one holding again on the holding it moved to (exactly one wins, the other gets
-  409 naming `declarationId`); the cabinet application; the audit entry; and the
-  start of the EktisSubsidy workflow (outbox), which asks the ministry (agency exchange) with a
-  business-day deadline (`calendar.PERIODS["ektis.subsidy-decision"]`, a service level: seed
-  004 sets no period).
-- The workflow's messages (`EVENTS`): `granted`, `refused` (the guards are released: the
-  parcels may be applied for again), `overdue` (no silent grant of public money: escalation
-  recorded, operator alerted, the request stays open with a new deadline), `failed`.
+- `apply`: the subject applies for the subsidy on a declaration. First the guards are claimed
+  (`egov.ektis.guards`, in chunks: a farm's hundreds of animals are more than one transaction
+  takes): one per (source record, season) of every line that carries an amount and one per
+  animal counted (its ear tag and the season, whatever holding keeps it), so no parcel and no
+  animal is subsidised twice in a season whatever applications race, nor a cow subsidised on
+  one holding again on the holding it moved to (exactly one wins, the other gets 409 naming
+  `declarationId`). Then ONE transaction: the application; the cabinet application; the audit
+  entry; and the start of the EktisSubsidy workflow (outbox), which asks the ministry (agency
+  exchange) with a business-day deadline (`calendar.PERIODS["ektis.subsidy-decision"]`, a
+  service level: seed 004 sets no period). A cancelled transaction gives the guards back; a
+  crash leaves them to the takeover rule of `egov.ektis.guards`.
+- The workflow's messages (`EVENTS`): `granted`, `refused` (the guards are released once the
+  refusal committed: the parcels may be applied for again), `overdue` (no silent grant of public
+  money: escalation recorded, operator alerted, the request stays open with a new deadline),
+  `failed`.
 - `withdraw` (A3): the applicant withdraws a pending (or overdue) application: status
-  `withdrawn`, the guards released (the parcels and animals may be applied for again) and, through
-  the outbox, the exchange withdraws the ministry's request (`decision.withdrawn` to the ministry;
+  `withdrawn`, the guards released after it (the parcels and animals may be applied for again)
+  and, through the outbox, the exchange withdraws the ministry's request (`decision.withdrawn` to the ministry;
   the waiting task fails with `Decision.Withdrawn` and the workflow ends; an escalation step that
   finds the application withdrawn fails its task with `Subsidy.Withdrawn`, caught the same way).
 - `claim_inputs`: a supplier claims the remaining input amount of a granted subsidy for inputs
@@ -35,20 +38,22 @@ Items (EKTIS_TABLE):
     DECLARATION#<id> / DECLARATION        gsi1 DECLARATIONS#<subjectId> / <drawnAt>#<id>; version
     SUBSIDY#<id> / SUBSIDY                gsi1 SUBSIDIES#<subjectId> / <appliedAt>#<id>
     SUBSIDY#<id> / ESCALATION#<deadline>  one per missed deadline
-    SUBSIDISED#<kind>#<id>#<season> / GUARD   owner: the subsidy id (a line's source record)
-    SUBSIDISED#animal#<tag>#<season> / GUARD  owner: the subsidy id (an animal counted)
+    SUBSIDISED#<kind>#<id>#<season> / GUARD   a line's source record (`egov.ektis.guards`)
+    SUBSIDISED#animal#<tag>#<season> / GUARD  an animal counted (`egov.ektis.guards`)
     INPUT-CLAIM#<id> / CLAIM              gsi1 CLAIMS#<subsidyId> / <claimedAt>#<id>
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import uuid
 from decimal import Decimal
 from typing import Any, Literal
 
-from egov.ektis import ledger, parcels, rates
+from egov.ektis import guards, ledger, parcels, rates
+from egov.ektis.guards import subsidy_pk
 from egov.ektis.models import (
     Change,
     Declaration,
@@ -77,9 +82,11 @@ SERVICE = "ektis"
 MINISTRY = "MKT"
 PERIOD = "ektis.subsidy-decision"
 KIND = "ektis-subsidy"
-# The application's one transaction: the record, the cabinet entry, two audit parts, the outbox
-# start and the guards (one per line, one per animal counted), under DynamoDB's 100 parts.
-MAX_GUARDS = 90
+# The guards of one application (lines plus animals counted). Not the transaction's 100 parts
+# any more (`egov.ektis.guards` claims them in chunks) but what one application carries: its
+# record keeps the guards' keys and the ear tags (DynamoDB's 400 KB item), the workflow's input
+# the ear tags (Step Functions' 256 KB), and the claim's 50 transactions fit a function's run.
+MAX_GUARDS = 5_000
 # A corrected quantity: at most the largest parcel a declaration takes (hectares) or heads.
 MAX_QUANTITY = Decimal(100_000)
 WORKFLOW = audit.Actor.system("ektis-subsidy")
@@ -87,10 +94,6 @@ WORKFLOW = audit.Actor.system("ektis-subsidy")
 
 def declaration_pk(declaration_id: str) -> str:
     return f"DECLARATION#{declaration_id}"
-
-
-def subsidy_pk(subsidy_id: str) -> str:
-    return f"SUBSIDY#{subsidy_id}"
 
 
 def guard_key(source: Source, season: int) -> str:
@@ -302,8 +305,8 @@ def _follow_correction(
     The application is made "bəyannamə əsasında" (§7.1.1.6), and the complaint "bəyannamədə olan
     məlumatlarla razılaşmadıqda" (§7.1.1.7) is how the declaration is put right: an application
     still undecided (pending, overdue) carries the corrected lines and totals, so the ministry
-    decides on the data as corrected (a line that now carries an amount is guarded, one that no
-    longer does is released). A decided one is a decision on the lines as they were and keeps
+    decides on the data as corrected (a line or animal that now carries an amount is guarded,
+    claimed before the answer's transaction; one that no longer does is released after it). A decided one is a decision on the lines as they were and keeps
     them (§5.1.12 records the amounts granted); it notes the later revision, so the applicant
     and the ministry see that the declaration changed after it. A refused or withdrawn one has
     released its guards: the subject may apply again on the corrected declaration."""
@@ -332,19 +335,17 @@ def _follow_correction(
             )
             continue
         paid = [line for line in revised.lines if line.amount > 0]
-        guards = _guards(paid, revised.season)
+        keys = _guards(paid, revised.season)
         held = set(item.get("guards", []))
-        for key in guards:
-            if key not in held:
-                tx.guard(TABLE, key, item["subsidyId"], _taken(key))
-        for key in held - set(guards):
-            tx.release(TABLE, key, item["subsidyId"])
+        guards.claim(tx, [key for key in keys if key not in held], item["subsidyId"])
+        dropped = [key for key in item.get("guards", []) if key not in set(keys)]
+        tx.then(functools.partial(guards.release, dropped, item["subsidyId"]))
         lines = [line.model_dump(mode="json", by_alias=True) for line in paid]
         changes = {
             "lines": lines,
             "total": f"{revised.total:.2f}",
             "inputTotal": f"{revised.input_total:.2f}",
-            "guards": guards,
+            "guards": keys,
             "declarationRevision": revision.revision,
             "version": int(item.get("version", 0)) + 1,
         }
@@ -405,15 +406,15 @@ def _relined(
 
 
 def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
-    """Apply on a declaration: guards per (record, season), the application and the workflow's
-    start in one transaction."""
+    """Apply on a declaration: the guards per (record, season) and (animal, season) claimed,
+    then the application and the workflow's start in one transaction."""
     subject = of_owner(caller.user_id)
     declaration = declaration_of(body.declaration_id, subject.subject_id)
     version = TABLE.get(declaration_pk(declaration.declaration_id), "DECLARATION") or {}
     paid = [line for line in declaration.lines if line.amount > 0]
     if not paid:
         raise Invalid("ektis.subsidy.nothing", field="declarationId")
-    guards = _guards(paid, declaration.season)
+    keys = _guards(paid, declaration.season)
     now = clock.now()
     wait = tasks.until(calendar.due(PERIOD, now))
     subsidy = Subsidy(
@@ -434,6 +435,7 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
     stored = subsidy.model_dump(mode="json", by_alias=True, exclude={"claims", "decision"})
     pk = subsidy_pk(subsidy.subsidy_id)
     tx = Transaction()
+    guards.claim(tx, keys, subsidy.subsidy_id)
     # The declaration as read: a correction committing meanwhile would not see this application
     # (`_follow_correction`), so one of the two is refused and tried again.
     tx.update(
@@ -444,8 +446,6 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
         expected={"version": version.get("version")},
         conflict=Conflict("ektis.declaration.changed", field="declarationId"),
     )
-    for key in guards:
-        tx.guard(TABLE, key, subsidy.subsidy_id, _taken(key))
     tx.put(
         TABLE,
         {
@@ -454,7 +454,7 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
             "gsi1pk": f"SUBSIDIES#{subject.subject_id}",
             "gsi1sk": f"{stored['appliedAt']}#{subsidy.subsidy_id}",
             "owner": caller.user_id,
-            "guards": guards,
+            "guards": keys,
             "version": 1,
             **stored,
         },
@@ -492,13 +492,13 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
             **wait,
         },
     )
-    tx.commit()
+    guards.commit(tx)
     return subsidy
 
 
 def _guards(paid: list[DeclarationLine], season: int) -> list[str]:
     """The guards of the lines that carry an amount: each line's source record, then each
-    animal counted; at most MAX_GUARDS (the application's one transaction)."""
+    animal counted; at most MAX_GUARDS."""
     lines = [guard_key(line.source, season) for line in paid]
     animals = [animal_guard_key(tag, season) for line in paid for tag in line.heads]
     if len(lines) + len(animals) > MAX_GUARDS:
@@ -506,11 +506,6 @@ def _guards(paid: list[DeclarationLine], season: int) -> list[str]:
             "ektis.subsidy.too-many-lines", field="declarationId", params={"limit": MAX_GUARDS}
         )
     return lines + animals
-
-
-def _taken(key: str) -> Conflict:
-    taken = "animal-already" if key.startswith("SUBSIDISED#animal#") else "already"
-    return Conflict(f"ektis.subsidy.{taken}", field="declarationId")
 
 
 def _payload(subject: Subject, subsidy: Subsidy) -> dict[str, Any]:
@@ -560,8 +555,8 @@ def view(subsidy_id: str, caller: Principal) -> Subsidy:
 
 def withdraw(subsidy_id: str, body: SubsidyWithdrawal, caller: Principal) -> Subsidy:
     """The applicant withdraws a pending or overdue application: in one transaction the status,
-    the guards released, the cabinet, the audit, and (outbox) the exchange told to withdraw the
-    ministry's request, which ends the workflow's wait."""
+    the cabinet, the audit, and (outbox) the exchange told to withdraw the ministry's request,
+    which ends the workflow's wait; then the guards released."""
     item = load(subsidy_id)
     if item["owner"] != caller.user_id:
         raise NotFound("ektis.subsidy.missing", field="subsidyId")
@@ -583,8 +578,6 @@ def withdraw(subsidy_id: str, body: SubsidyWithdrawal, caller: Principal) -> Sub
         note="ektis.note.reason" if reason else None,
         note_params={"reason": reason},
     )
-    for key in item.get("guards", []):
-        tx.release(TABLE, key, subsidy_id)
     outbox.queue(
         tx,
         "DECISION_WITHDRAWAL_QUEUE_URL",
@@ -597,6 +590,9 @@ def withdraw(subsidy_id: str, body: SubsidyWithdrawal, caller: Principal) -> Sub
         ],
     )
     tx.commit()
+    # After the status: a crash in between leaves guards of a withdrawn application, which
+    # `guards.free` lets the next claim take over.
+    guards.release(item.get("guards", []), subsidy_id)
     return view(subsidy_id, caller)
 
 
@@ -780,10 +776,6 @@ def decide(event: Decided) -> None:
         note="ektis.note.reason" if decision["reason"] else None,
         note_params={"reason": decision["reason"]},
     )
-    if not granted:
-        # A refused application holds no parcel: the subject may correct and apply again.
-        for key in item.get("guards", []):
-            tx.release(TABLE, key, item["subsidyId"])
     subject = _subject(item["subjectId"])
     notify.send(
         item["owner"],
@@ -801,6 +793,10 @@ def decide(event: Decided) -> None:
         tx=tx,
     )
     tx.commit()
+    if not granted:
+        # A refused application holds no parcel: the subject may correct and apply again. After
+        # the refusal: a crash in between leaves guards `guards.free` lets the next claim take.
+        guards.release(item.get("guards", []), item["subsidyId"])
 
 
 def escalate(event: Overdue) -> dict[str, Any] | None:
