@@ -17,13 +17,14 @@ import boto3
 import pytest
 
 from egov.ektis import complaints, livestock, subsidy
-from egov.platform import aws, calendar, clock
+from egov.platform import audit, aws, calendar, clock, exchange
 from egov.platform.applications import application_key
 from egov.platform.auth import PLATFORM
 from tests.conftest import LocalAws
 from tests.functional.ektis import kit
+from tests.functional.ektis.test_ektis_declarations import corrected
 from tests.functional.ektis.test_ektis_subsidy import apply, complain, farm
-from tests.helpers import call, wait_for
+from tests.helpers import account, call, wait_for
 
 OPERATOR = "operator@egov.az"
 
@@ -261,3 +262,37 @@ def test_a3_g4_an_escalation_that_finds_the_application_withdrawn_ends_the_workf
     assert entered[-1] == "Withdrawn" and entered.count("AskAgency") == 1
     assert subsidy.escalations(body["subsidyId"]) == []
     assert seen(local_aws, token, body["subsidyId"])["status"] == "withdrawn"
+
+
+def test_a3_a5_g3_a_correction_revises_the_ministrys_pending_request(local_aws: LocalAws) -> None:
+    """A3, A5 (§7.1.1.6-7): a complaint corrects the declaration while the ministry decides; the
+    application is relined and so is the request the ministry decides on (its payload as it now
+    stands, revision 1, the ministry told with a `decision.revised` webhook); an answer given on
+    the request as it was (revision 0) is refused naming `revision`, one on the revision passes."""
+    token, body = applied(local_aws)
+    decision_id = exchange.receive(decision_request(local_aws))
+    assert decision_id is not None
+    declaration_id = body["declarationId"]
+    wheat = body["lines"][0]
+    status, given, _ = corrected(
+        local_aws,
+        token,
+        declaration_id,
+        [{"field": "lines[0].quantity", "before": wheat["quantity"], "after": "2.5"}],
+    )
+    assert status == 200, given
+    relined = seen(local_aws, token, body["subsidyId"])
+    stored = exchange.decision_of("MKT", decision_id)
+    assert stored["revision"] == 1
+    assert stored["payload"]["lines"] == relined["lines"] != body["lines"]
+    assert stored["payload"]["total"] == relined["total"]
+    trail = audit.trail(f"DECISION#{decision_id}").items
+    assert "decision-revised" in [e["action"] for e in trail]
+
+    _, officer = account("officer", "MKT")
+    path = f"/agencies/MKT/decisions/{decision_id}"
+    stale = call(local_aws, "POST", path, token=officer, body={"outcome": "approve", "revision": 0})
+    assert (stale.status, stale.body["errors"][0]["field"]) == (409, "revision"), stale.body
+    assert exchange.decision_of("MKT", decision_id)["status"] == "pending"
+    fresh = call(local_aws, "POST", path, token=officer, body={"outcome": "approve", "revision": 1})
+    assert fresh.status == 200, fresh.body

@@ -350,6 +350,21 @@ def _follow_correction(
             "version": int(item.get("version", 0)) + 1,
         }
         tx.update(TABLE, item["pk"], "SUBSIDY", changes, expected=version, conflict=conflict)
+        # The ministry decides on the lines as corrected, and is told they changed. Only a
+        # complaint's answer gets here: the exchange is not loaded at every EKTİS cold start.
+        from egov.platform import exchange
+
+        fields = {k: v for k, v in record(item).items() if k not in ("owner", "guards")}
+        kept = {k: v for k, v in changes.items() if k not in ("guards", "version")}
+        relined = Subsidy.model_validate({**fields, **kept})
+        exchange.revise(
+            tx,
+            item["pk"],
+            item["agency"],
+            KIND,
+            _payload(_subject(revised.subject_id), relined),
+            basis=revision.complaint_id,
+        )
         audit.record(
             tx,
             item["pk"],

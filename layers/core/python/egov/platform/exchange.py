@@ -40,6 +40,12 @@ the executions it restarts from their input after a restart (infra/devstack/stat
 subject, e.g. the other agencies' requests once one agency said no (E6), and tells each agency
 with a `decision.withdrawn` webhook.
 
+`revise` (a requesting service, in its own transaction): the data a pending decision rests on
+changed (a complaint corrected a declaration); the decision carries the new payload and counts
+its `revision`, and the agency gets a `decision.revised` webhook with both. An answer may name
+the `revision` it was given on: an older one than the decision has is refused (409 naming
+`revision`), so nobody decides on data that no longer stands.
+
 Documents (E5, E6, E8: "Ərizə və ona əlavə olunmuş sənədlər … yönəldilir"): a request carries
 the subject's files (`attachments.documents`: purpose, name, type, size, SHA-256) in its signed
 `decision.requested` webhook, so the evidence proves which files the agency was shown. While
@@ -135,6 +141,7 @@ Outcome = Literal["approve", "reject"]
 REQUESTED = "decision.requested"
 WITHDRAWN = "decision.withdrawn"
 DEEMED_CONSENT = "decision.deemed-consent"
+REVISED = "decision.revised"
 EXTENDED = "Decision.Extended"
 
 i18n.register(
@@ -186,6 +193,12 @@ i18n.register(
             "göndərin",
             "en": "This answer address takes no details; send them to the address the request "
             "names",
+        },
+        "exchange.revised": {
+            "az": "Sorğunun məlumatları cavab hazırlanarkən dəyişib; son redaksiyaya baxıb "
+            "yenidən cavab verin",
+            "en": "The request's data changed while the answer was prepared; look at the latest "
+            "revision and answer again",
         },
         "exchange.workflow-unavailable": {
             "az": "Cavab hazırda ötürülə bilmədi; bir az sonra yenidən göndərin",
@@ -273,6 +286,12 @@ class Answer(View):
         description="What the requesting service asks with the answer (an amount, a transfer's "
         "particulars), taken only at that service's route, which validates it",
     )
+    revision: int | None = Field(
+        None,
+        ge=0,
+        description="The revision of the request's data the answer decides on; an answer "
+        "naming an older one than the request has now is refused (409 naming `revision`)",
+    )
 
     @field_validator("reason")
     @classmethod
@@ -308,6 +327,9 @@ class Decision(View):
     )
     extended_to: datetime | None = Field(
         None, description="An extension given by the operator, until the workflow asks again"
+    )
+    revision: int = Field(
+        0, description="How often the requesting service revised the data while it was pending"
     )
 
 
@@ -685,7 +707,8 @@ def _queue_webhook(tx: Transaction, decision: Mapping[str, Any], event_type: str
         mode="json",
         by_alias=True,
         include={"decision_id", "agency", "kind", "subject", "deadline", "status", "callback_url"}
-        | ({"payload", "documents"} if event_type == REQUESTED else set()),
+        | ({"payload", "documents"} if event_type == REQUESTED else set())
+        | ({"payload", "revision"} if event_type == REVISED else set()),
     )
     if event_type == WITHDRAWN:
         data["reason"] = decision.get("withdrawnReason")
@@ -706,8 +729,35 @@ def _queue_webhook(tx: Transaction, decision: Mapping[str, Any], event_type: str
 def _webhook_id(decision: Mapping[str, Any], event_type: str) -> str:
     """Stable across retries of one sending; a reopened request is a new sending."""
     webhook_id = f"msg_{decision['decisionId']}_{event_type.rsplit('.', 1)[1]}"
+    if event_type == REVISED:
+        webhook_id += f"_{decision['revision']}"
     round_ = int(decision.get("round", 1))
     return f"{webhook_id}_{round_}" if round_ > 1 else webhook_id
+
+
+def revise(
+    tx: Transaction, subject: str, agency: str, kind: str, payload: Mapping[str, Any], basis: str
+) -> str | None:
+    """The data the agency decides on changed while it decides (e.g. a complaint corrected the
+    declaration an application rests on): the pending decision carries it as it now stands,
+    its `revision` counted, and the agency is told with a `decision.revised` webhook carrying
+    the new payload, all in `tx`; its id, or None when nothing is pending (an answered decision
+    was given on what it was shown and keeps it)."""
+    for decision in _decisions_of(subject, agency, kind):
+        if decision["status"] != "pending":
+            continue
+        revision = int(decision.get("revision", 0)) + 1
+        _transition(
+            tx,
+            decision,
+            {"payload": dict(payload), "revision": revision},
+            "decision-revised",
+            after={"revision": revision},
+            event_type=REVISED,
+            basis=basis,
+        )
+        return str(decision["decisionId"])
+    return None
 
 
 # ---------------------------------------------------------------- answers from agencies
@@ -785,6 +835,8 @@ def _settle(
     if decision.get("extendedTo"):
         # The old task has ended and the workflow is about to ask again with the new deadline.
         raise Unavailable("exchange.workflow-unavailable", field="decisionId")
+    if body.revision is not None and body.revision != int(decision.get("revision", 0)):
+        raise Conflict("exchange.revised", field="revision")
     if details is not None:
         decided["details"] = details(decision, body)
     decision_id = decision["decisionId"]
