@@ -80,14 +80,12 @@ def _importer(functions: Functions) -> None:
     with 30 of another importer beside them: the page must not read the others."""
     from egov.customs import registry
     from egov.customs.goods import Registration
-    from egov.platform import auth
-    from egov.platform.repository import Transaction
+    from egov.platform import auth, mobile_id
 
     _citizen(functions)
     user_id = auth.user_id_of_username(BENCH_USER)
-    tx = Transaction()
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": "5ZK8M2P"}, new=False)
-    tx.commit()
+    assert user_id is not None
+    mobile_id.link_fin(user_id, "5ZK8M2P")
     for n in range(60):
         registry.register(
             Registration(
@@ -186,17 +184,14 @@ def _farmer(functions: Functions) -> None:
 
     from egov.ektis import parcels, subjects
     from egov.ektis.models import Contacts, ParcelDeclaration, Registration
-    from egov.platform import auth
+    from egov.platform import auth, mobile_id
     from egov.platform.problems import Conflict
-    from egov.platform.repository import Transaction
 
     _citizen(functions)
     user_id = auth.user_id_of_username(BENCH_USER)
     assert user_id is not None
     # EKTİS registers identified persons only (seed 004 §4.9): the link an ASAN İmza login makes.
-    tx = Transaction()
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": "4JW6S1L"}, new=False)
-    tx.commit()
+    mobile_id.link_fin(user_id, "4JW6S1L")
     caller = auth.Principal(user_id=user_id, role="citizen", name="Bench Vətəndaş")
     with contextlib.suppress(Conflict):
         subjects.register(
@@ -261,7 +256,7 @@ def _renewer() -> Any:
     from egov.platform import auth, mobile_id
 
     user_id = mobile_id.account_of(RENEWER_FIN, RENEWER_NAME, RENEWER["phoneNumber"])
-    auth.PLATFORM.update(f"USER#{user_id}", "FIN", dict(RENEWER))
+    mobile_id.link_fin(user_id, RENEWER_FIN, mobile_id.Start.model_validate(RENEWER))
     account = auth.account(user_id)
     assert account is not None
     return auth.Principal.of(account)

@@ -19,7 +19,7 @@ import boto3
 import pytest
 
 from egov.export.records import EXPORT, key, permit_subject
-from egov.platform import auth, exchange, webhooks
+from egov.platform import auth, exchange, mobile_id, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
@@ -79,7 +79,7 @@ def exporter(fin: str = EXPORTER_FIN) -> str:
         role="citizen",
         name="Məmmədov Elşən Rəşid oğlu",
     )
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin}, new=False)
+    mobile_id.link_fin(user_id, fin, tx=tx)
     tx.commit()
     return auth.issue_token(auth.Principal(user_id=user_id, role="citizen"))
 

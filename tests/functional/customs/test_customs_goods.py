@@ -18,8 +18,7 @@ import pytest
 from standardwebhooks import Webhook
 
 from egov.customs import registry
-from egov.platform import accounts, audit, auth, clock
-from egov.platform.repository import Transaction
+from egov.platform import accounts, audit, auth, clock, mobile_id
 from tests.conftest import LocalAws
 from tests.helpers import Calls, call, jump_clock
 from tests.unit.test_customs_rules import registration
@@ -41,9 +40,7 @@ def citizen(fin: str | None) -> str:
     )
     if fin:
         # The link an ASAN İmza login makes between the account and the person's FIN (C1).
-        tx = Transaction()
-        tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin})
-        tx.commit()
+        mobile_id.link_fin(user_id, fin)
     return token_of(user_id)
 
 
