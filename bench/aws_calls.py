@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import warnings
 from collections import Counter
 from collections.abc import Callable
@@ -22,6 +21,7 @@ import boto3
 from moto import mock_aws
 
 from devstack.events import rest_event
+from devstack.launcher import free_port
 from devstack.provision import provision
 from devstack.pump import Pump
 from devstack.runtime import Functions, apply_environment
@@ -572,9 +572,7 @@ def main() -> None:
         apply_environment(template)
         from devstack import simulators
 
-        with socket.socket() as probe:  # any free port: other stacks may run on this machine
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = free_port()  # any free port: other stacks may run on this machine
         server = simulators.serve("127.0.0.1", port, api_url="http://127.0.0.1:9")
         boto3.client("ssm").put_parameter(
             Name=template.physical_name("AdapterEndpoints"),
