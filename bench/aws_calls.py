@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import warnings
 from collections import Counter
 from collections.abc import Callable
@@ -22,6 +21,7 @@ import boto3
 from moto import mock_aws
 
 from devstack.events import rest_event
+from devstack.launcher import free_port
 from devstack.provision import provision
 from devstack.pump import Pump
 from devstack.runtime import Functions, apply_environment
@@ -80,14 +80,12 @@ def _importer(functions: Functions) -> None:
     with 30 of another importer beside them: the page must not read the others."""
     from egov.customs import registry
     from egov.customs.goods import Registration
-    from egov.platform import auth
-    from egov.platform.repository import Transaction
+    from egov.platform import auth, mobile_id
 
     _citizen(functions)
     user_id = auth.user_id_of_username(BENCH_USER)
-    tx = Transaction()
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": "5ZK8M2P"}, new=False)
-    tx.commit()
+    assert user_id is not None
+    mobile_id.link_fin(user_id, "5ZK8M2P")
     for n in range(60):
         registry.register(
             Registration(
@@ -186,17 +184,14 @@ def _farmer(functions: Functions) -> None:
 
     from egov.ektis import parcels, subjects
     from egov.ektis.models import Contacts, ParcelDeclaration, Registration
-    from egov.platform import auth
+    from egov.platform import auth, mobile_id
     from egov.platform.problems import Conflict
-    from egov.platform.repository import Transaction
 
     _citizen(functions)
     user_id = auth.user_id_of_username(BENCH_USER)
     assert user_id is not None
     # EKTİS registers identified persons only (seed 004 §4.9): the link an ASAN İmza login makes.
-    tx = Transaction()
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": "4JW6S1L"}, new=False)
-    tx.commit()
+    mobile_id.link_fin(user_id, "4JW6S1L")
     caller = auth.Principal(user_id=user_id, role="citizen", name="Bench Vətəndaş")
     with contextlib.suppress(Conflict):
         subjects.register(
@@ -261,7 +256,7 @@ def _renewer() -> Any:
     from egov.platform import auth, mobile_id
 
     user_id = mobile_id.account_of(RENEWER_FIN, RENEWER_NAME, RENEWER["phoneNumber"])
-    auth.PLATFORM.update(f"USER#{user_id}", "FIN", dict(RENEWER))
+    mobile_id.link_fin(user_id, RENEWER_FIN, mobile_id.Start.model_validate(RENEWER))
     account = auth.account(user_id)
     assert account is not None
     return auth.Principal.of(account)
@@ -577,9 +572,7 @@ def main() -> None:
         apply_environment(template)
         from devstack import simulators
 
-        with socket.socket() as probe:  # any free port: other stacks may run on this machine
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = free_port()  # any free port: other stacks may run on this machine
         server = simulators.serve("127.0.0.1", port, api_url="http://127.0.0.1:9")
         boto3.client("ssm").put_parameter(
             Name=template.physical_name("AdapterEndpoints"),

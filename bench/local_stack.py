@@ -1,8 +1,8 @@
 """The local stack as a developer runs it (issue 18 item 3): idle CPU, and registrations per second
 through the local gateway.
 
-Starts `python -m devstack` on free ports with a fresh state of its own (never the developer's
-`.devstack/state`), waits for "ready", then:
+Starts the local stack as the e2e tests do (`devstack.launcher`: `python -m devstack` on free ports
+with a fresh state of its own, never the developer's `.devstack/state`), then:
 
 - **idle CPU**: the CPU time of the stack's whole process group (gateway, workers, moto, the
   simulators, the pump) over a quiet window, as a share of one core. Issue 18 measured 17 % before
@@ -18,14 +18,10 @@ Prints the figures; never fails on a number. Takes about two minutes on a quiet 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,18 +32,13 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-PERSONS = ROOT / "infra" / "devstack" / "simulators" / "data" / "persons.json"
+from devstack import launcher
+
+PERSONS = launcher.ROOT / "infra" / "devstack" / "simulators" / "data" / "persons.json"
 FLEET_FIN = "9KF3T7A"  # holds +994507000000 … +994507000049 (docs/simulators.md)
 FLEET = [f"+9945070000{i:02d}" for i in range(50)]
 CEILING = 600.0  # seconds: a ceiling for a stuck stack, not a measure
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def group_cpu_seconds(group: int) -> float:
@@ -63,54 +54,6 @@ def group_cpu_seconds(group: int) -> float:
         if int(fields[2]) == group:  # pgrp
             total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
     return total / TICKS
-
-
-def start(directory: Path) -> tuple[subprocess.Popen[bytes], str, str, Path]:
-    api, moto, simulators = free_port(), free_port(), free_port()
-    log = directory / "stack.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.pop("AWS_ENDPOINT_URL", None)
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "devstack",
-                "--port",
-                str(api),
-                "--moto-port",
-                str(moto),
-                "--simulator-port",
-                str(simulators),
-                "--state-dir",
-                str(directory / "state"),
-                # The race looks one FIN up 50 times from one address (as the e2e race does).
-                "--parameter",
-                "RegistryLookupsPerSource=1000",
-                "--parameter",
-                "RegistryLookupsPerFin=1000",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    deadline = time.monotonic() + CEILING
-    while "ready" not in log.read_text():
-        if process.poll() is not None or time.monotonic() > deadline:
-            sys.exit("the local stack did not start:\n" + log.read_text()[-3000:])
-        time.sleep(0.5)
-    return process, f"http://127.0.0.1:{api}", f"http://127.0.0.1:{simulators}", log
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=CEILING)
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
 
 
 def sms_code(simulators: httpx.Client, message_id: str) -> str:
@@ -192,24 +135,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--idle-seconds", type=float, default=30.0)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench-stack-") as directory:
-        process, api, simulators, log = start(Path(directory))
-        try:
-            print(f"stack ready ({log})", file=sys.stderr)
-            time.sleep(5)  # the demo's last writes and the first sweeps settle
-            before, wall = group_cpu_seconds(process.pid), time.monotonic()
-            time.sleep(args.idle_seconds)
-            used = group_cpu_seconds(process.pid) - before
-            idle = 100 * used / (time.monotonic() - wall)
-            print(f"idle CPU of the local stack: {idle:.1f} % of one core (issue 18 before: 17 %)")
-            race = registrations(api, simulators)
-            print(
-                f"registrations through the local gateway: {race['per second']} per second "
-                f"({race['sent']} at once in {race['seconds']} s, median answer "
-                f"{race['median latency s']} s, answers {race['answers']}; P4 lets one win)"
-            )
-        finally:
-            stop(process)
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-stack-") as directory,
+        launcher.launched(Path(directory)) as stack,
+    ):
+        print(f"stack ready ({stack.log})", file=sys.stderr)
+        time.sleep(5)  # the demo's last writes and the first sweeps settle
+        before, wall = group_cpu_seconds(stack.process.pid), time.monotonic()
+        time.sleep(args.idle_seconds)
+        used = group_cpu_seconds(stack.process.pid) - before
+        idle = 100 * used / (time.monotonic() - wall)
+        print(f"idle CPU of the local stack: {idle:.1f} % of one core (issue 18 before: 17 %)")
+        race = registrations(stack.api, stack.simulators)
+        print(
+            f"registrations through the local gateway: {race['per second']} per second "
+            f"({race['sent']} at once in {race['seconds']} s, median answer "
+            f"{race['median latency s']} s, answers {race['answers']}; P4 lets one win)"
+        )
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from moto.core.models import MockAWS
 
 from devstack import gateway, reset
 from devstack.events import rest_event
+from devstack.launcher import free_port
 from devstack.moto_patches import make_dynamodb_writes_atomic
 from devstack.provision import provision
 from devstack.pump import Pump
@@ -51,12 +51,6 @@ CEILING = 300.0
 for _verb in ("get", "post", "put", "patch", "delete", "options", "head"):
     setattr(httpx, _verb, functools.partial(getattr(httpx, _verb), timeout=CEILING))
 __all__ = ["LocalAws", "free_port", "rest_event"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

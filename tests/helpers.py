@@ -25,11 +25,12 @@ from typing import Any
 import boto3
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from standardwebhooks import Webhook
 
 from devstack.gateway import find_route
 from devstack.pump import Pump
 from egov.platform import accounts, audit, auth, aws, clock, mobile_id, webhooks
-from egov.platform.repository import Transaction
+from egov.platform.repository import Table, Transaction
 from tests.conftest import CEILING, LocalAws, rest_event
 
 SETUP = audit.Actor.system("tests")
@@ -297,6 +298,84 @@ def verified_body(received: dict[str, Any]) -> dict[str, Any]:
     signed = f"{headers['webhook-id']}.{headers['webhook-timestamp']}.{received['body']}"
     Ed25519PublicKey.from_public_bytes(raw).verify(base64.b64decode(signature), signed.encode())
     return dict(json.loads(received["body"]))
+
+
+def tell(
+    local_aws: LocalAws, path: str, body: dict[str, Any], message_id: str, secret: str | bytes
+) -> Answer:
+    """Another system's event POSTed to `path` as a Standard Webhooks v1 message signed with
+    `secret` (its `whsec_` form, or the raw key as bytes)."""
+    moment = clock.now()
+    headers = {
+        "webhook-id": message_id,
+        "webhook-timestamp": str(int(moment.timestamp())),
+        "webhook-signature": Webhook(secret).sign(message_id, moment, json.dumps(body)),
+    }
+    return call(local_aws, "POST", path, body=body, headers=headers)
+
+
+def secret_value(local_aws: LocalAws, logical_id: str) -> str:
+    """The value of the template's secret `logical_id`."""
+    return str(
+        boto3.client("secretsmanager").get_secret_value(
+            SecretId=local_aws.template.physical_name(logical_id)
+        )["SecretString"]
+    )
+
+
+# ---------------------------------------------------------------- agency decisions (DESIGN rule 6)
+
+
+def decide(
+    local_aws: LocalAws, token: str, agency: str, decision_id: str, body: dict[str, Any]
+) -> Answer:
+    """An agency's answer to a decision, on its callback route."""
+    return call(
+        local_aws, "POST", f"/agencies/{agency}/decisions/{decision_id}", token=token, body=body
+    )
+
+
+def decision(decision_id: str) -> dict[str, Any]:
+    """The exchange's stored decision."""
+    item = Table("PLATFORM_TABLE").get(f"DECISION#{decision_id}", "DECISION")
+    assert item is not None, decision_id
+    return item
+
+
+def taken(local_aws: LocalAws, queue: str, what: str) -> dict[str, Any]:
+    """The next message of the template's `queue`, taken off it (the test plays its consumer)."""
+    url = local_aws.template.ref(queue)
+    sqs = boto3.client("sqs")
+
+    def received() -> dict[str, Any] | None:
+        for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1).get("Messages", []):
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+            return dict(json.loads(message["Body"]))
+        return None
+
+    return dict(wait_for(received, what=what))
+
+
+def decision_request(local_aws: LocalAws) -> dict[str, Any]:
+    """The next message a workflow put on the DecisionRequestQueue (the test plays the exchange)."""
+    return taken(local_aws, "DecisionRequestQueue", "a decision request")
+
+
+def answer_request(request: dict[str, Any], outcome: str, reason: str = "") -> None:
+    """The ministry's (MKT) decision handed straight to the waiting task, as the exchange would."""
+    aws.client("stepfunctions").send_task_success(
+        taskToken=request["taskToken"],
+        output=json.dumps(
+            {
+                "decisionId": "d-1",
+                "agency": "MKT",
+                "outcome": outcome,
+                "reason": reason,
+                "decidedAt": clock.now_iso(),
+                "decidedBy": "mkt-officer",
+            }
+        ),
+    )
 
 
 class Calls:

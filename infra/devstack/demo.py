@@ -157,14 +157,11 @@ def customs() -> None:
     from egov.customs import registry
     from egov.customs.goods import Registration
     from egov.platform import clock
-    from egov.platform.repository import Transaction
 
     staff("dgk.officer", "Vüsal Nəbiyev", "officer", agency="DGK", office="DGK-BAKI")
     importer = staff("goygol.importer", "Məmmədov Elşən Rəşid oğlu", "citizen")
     # The link an ASAN İmza login makes (C1); the tax registry shows this FIN heading 1400500071.
-    tx = Transaction()
-    tx.put(auth.PLATFORM, {"pk": f"USER#{importer}", "sk": "FIN", "fin": "5ZK8M2P"}, new=False)
-    tx.commit()
+    mobile_id.link_fin(importer, "5ZK8M2P")
     now = clock.now()
     for barcode, hs, what, value, currency, hours, ago in (
         ("AZ2026120100017", "8479820000", "Avadanlıq və s.", 56839, "EUR", 36, 2),
@@ -253,15 +250,12 @@ def ektis_farmers() -> None:
     from egov.ektis import geometry, parcels, subjects
     from egov.ektis.models import Contacts, ParcelDeclaration, Registration
     from egov.platform.problems import Conflict, NotFound
-    from egov.platform.repository import Transaction
 
     for username, name, fin, mobile, lon, lat, cadastre in EKTIS_FARMERS:
         user_id = staff(username, name, "citizen")
         # EKTİS registers identified persons only (seed 004 §4.9): the link an ASAN İmza login
         # makes, as for the customs importer.
-        tx = Transaction()
-        tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin}, new=False)
-        tx.commit()
+        mobile_id.link_fin(user_id, fin)
         caller = auth.Principal(user_id=user_id, role="citizen", name=name)
         try:
             subjects.of_owner(user_id)

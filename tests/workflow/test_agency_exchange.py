@@ -31,7 +31,17 @@ from devstack.template import ACCOUNT, REGION
 from egov.platform import adapters, audit, auth, secrets, webhooks
 from egov.platform.repository import Table
 from tests.conftest import LocalAws
-from tests.helpers import Agency, account, call, scale_clock, serve_agency, settle, wait_for
+from tests.helpers import (
+    Agency,
+    account,
+    call,
+    decide,
+    scale_clock,
+    secret_value,
+    serve_agency,
+    settle,
+    wait_for,
+)
 
 MIA = "DIN"  # Daxili İşlər Nazirliyi, the Ministry of Internal Affairs
 MFA = "XIN"  # Xarici İşlər Nazirliyi, the Ministry of Foreign Affairs
@@ -46,15 +56,6 @@ def agency_server() -> Iterator[tuple[Agency, str]]:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def answer(
-    local_aws: LocalAws, token: str, agency: str, decision_id: str, body: dict[str, Any]
-) -> tuple[int, dict[str, Any], str]:
-    given = call(
-        local_aws, "POST", f"/agencies/{agency}/decisions/{decision_id}", token=token, body=body
-    )
-    return given.status, given.body, given.text
 
 
 def register(local_aws: LocalAws, operator: str, agency: str, url: str, scheme: str = "v1a") -> Any:
@@ -271,9 +272,10 @@ def test_g3_approve_reaches_the_workflow_and_the_token_never_leaves(
     agency: Agency = setup["agency"]
     execution, decision_id = request_decision(local_aws, agency, setup["machine"])
 
-    status, body, raw_answer = answer(
+    given = decide(
         local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve", "reason": "Maneə yoxdur"}
     )
+    status, body, raw_answer = given.status, given.body, given.text
     assert status == 200, body
     assert body["status"] == "answered"
     result = finished(execution)
@@ -316,11 +318,11 @@ def test_g3_reject_by_an_officer_of_the_agency(local_aws: LocalAws, setup: dict[
     """G3: one of the agency's officers may answer; a refusal needs and carries its reason."""
     execution, decision_id = request_decision(local_aws, setup["agency"], setup["machine"])
 
-    status, body, _ = answer(
+    status, body, _ = decide(
         local_aws, setup["mia_officer"], MIA, decision_id, {"outcome": "reject"}
     )
     assert status == 422 and body["errors"][0]["field"] == "reason"
-    status, body, _ = answer(
+    status, body, _ = decide(
         local_aws,
         setup["mia_officer"],
         MIA,
@@ -337,8 +339,8 @@ def test_g3_second_answer_is_refused_not_applied_twice(
 ) -> None:
     """G3, DESIGN rule 6: a second answer to the same request is 409 and changes nothing."""
     _, decision_id = request_decision(local_aws, setup["agency"], setup["machine"])
-    assert answer(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})[0] == 200
-    status, body, _ = answer(
+    assert decide(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})[0] == 200
+    status, body, _ = decide(
         local_aws,
         setup["mia"],
         MIA,
@@ -359,7 +361,7 @@ def test_g3_details_at_the_generic_route_are_refused_and_kept_as_evidence(
     decision stays pending for a proper answer."""
     execution, decision_id = request_decision(local_aws, setup["agency"], setup["machine"])
     given = {"outcome": "approve", "details": {"amount": "1000000.00"}}
-    status, body, _ = answer(local_aws, setup["mia"], MIA, decision_id, given)
+    status, body, _ = decide(local_aws, setup["mia"], MIA, decision_id, given)
     assert (status, body["errors"][0]["field"]) == (422, "details"), body
     assert body["code"] == "exchange.details-unexpected"
     item = Table("PLATFORM_TABLE").get(f"DECISION#{decision_id}", "DECISION")
@@ -368,7 +370,7 @@ def test_g3_details_at_the_generic_route_are_refused_and_kept_as_evidence(
         local_aws, "GET", f"/agencies/{MIA}/decisions/{decision_id}/evidence", token=setup["mia"]
     ).body["items"]
     assert [(e["channel"], e["responseStatus"]) for e in log][-1] == ("callback", 422)
-    assert answer(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})[0] == 200
+    assert decide(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})[0] == 200
     decision = json.loads(finished(execution)["output"])["decision"]
     assert "details" not in decision
 
@@ -379,9 +381,9 @@ def test_g3_an_agency_sees_and_decides_only_its_own_tasks(
     """G3: another agency's decision is 403 (audited), and never in its pending list."""
     _, decision_id = request_decision(local_aws, setup["agency"], setup["machine"])
 
-    status, body, _ = answer(local_aws, setup["mfa"], MFA, decision_id, {"outcome": "approve"})
+    status, body, _ = decide(local_aws, setup["mfa"], MFA, decision_id, {"outcome": "approve"})
     assert status == 403 and body["code"] == "exchange.not-your-decision"
-    status, _, _ = answer(local_aws, setup["mfa"], MIA, decision_id, {"outcome": "approve"})
+    status, _, _ = decide(local_aws, setup["mfa"], MIA, decision_id, {"outcome": "approve"})
     assert status == 403
     mfa_user = _user_of(setup["mfa"])
     refused = [
@@ -452,7 +454,7 @@ def test_g3_g4_silence_until_the_timeout_is_caught_and_a_late_answer_refused(
         what="the deadline to pass",
     )
 
-    status, body, _ = answer(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})
+    status, body, _ = decide(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})
     assert status == 410 and body["code"] == "exchange.deadline-passed"
     item = Table("PLATFORM_TABLE").get(f"DECISION#{decision_id}", "DECISION")
     assert item is not None and item["status"] == "expired"
@@ -470,14 +472,14 @@ def test_g3_answer_after_step_functions_timed_the_task_out_is_late(
     )
     assert finished(execution)["status"] == "SUCCEEDED"
 
-    status, body, _ = answer(
+    status, body, _ = decide(
         local_aws, setup["mia"], MIA, decision_id, {"outcome": "reject", "reason": "gec"}
     )
     assert status == 410 and body["code"] == "exchange.deadline-passed"
     item = Table("PLATFORM_TABLE").get(f"DECISION#{decision_id}", "DECISION")
     assert item is not None and item["status"] == "expired" and "outcome" not in item
     assert item["lateAnswer"]["reason"] == "gec"
-    assert answer(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})[0] == 410
+    assert decide(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})[0] == 410
 
 
 def ask_until_answered(local_aws: LocalAws) -> str:
@@ -545,7 +547,7 @@ def test_p5_g3_a_request_asked_again_after_its_deadline_keeps_its_decision_id(
         e["action"] for e in audit.trail(f"DECISION#{decision_id}").items
     ]
 
-    status, body, _ = answer(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})
+    status, body, _ = decide(local_aws, setup["mia"], MIA, decision_id, {"outcome": "approve"})
     assert status == 200, body
     result = finished(execution)
     assert result["status"] == "SUCCEEDED"
@@ -577,7 +579,7 @@ def test_e6_g3_a_refusal_withdraws_the_other_agencies_requests(
         pump=local_aws.pump,
     )
 
-    status, _, _ = answer(
+    status, _, _ = decide(
         local_aws, setup["mia"], MIA, requests[MIA], {"outcome": "reject", "reason": "Qadağa var"}
     )
     assert status == 200
@@ -591,7 +593,7 @@ def test_e6_g3_a_refusal_withdraws_the_other_agencies_requests(
     ]
     assert withdrawn[0]["data"]["reason"] == "another agency refused"
     assert [r["path"] for r in agency.received][-1] == "/mfa"
-    status, body, _ = answer(local_aws, setup["mfa"], MFA, requests[MFA], {"outcome": "approve"})
+    status, body, _ = decide(local_aws, setup["mfa"], MFA, requests[MFA], {"outcome": "approve"})
     assert status == 410 and body["code"] == "exchange.withdrawn"
 
 
@@ -618,9 +620,7 @@ def test_g3_webhook_signature_verifies_with_the_published_key(
     Ed25519PublicKey.from_public_bytes(raw).verify(base64.b64decode(signature), signed)
     assert before <= int(headers["webhook-timestamp"]) <= after  # the moment it was sent
 
-    secret = boto3.client("secretsmanager").get_secret_value(
-        SecretId=local_aws.template.physical_name("WebhookSigningKey")
-    )["SecretString"]
+    secret = secret_value(local_aws, "WebhookSigningKey")
     expected = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(secret.encode()).digest())
     assert expected.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw) == raw
     assert base64.urlsafe_b64decode(published["jwk"]["x"] + "==") == raw

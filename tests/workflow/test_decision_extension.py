@@ -20,7 +20,7 @@ from egov.platform.applications import application_key
 from egov.platform.repository import Table
 from egov.producers import verification
 from tests.conftest import LocalAws
-from tests.helpers import call, jump_clock, scale_clock, wait_for
+from tests.helpers import call, decision, decision_request, jump_clock, scale_clock, wait_for
 from tests.workflow.test_esign_review import (  # agency_endpoints: the autouse fixture
     account,
     agency_endpoints,  # noqa: F401
@@ -29,7 +29,7 @@ from tests.workflow.test_esign_review import (  # agency_endpoints: the autouse 
     pending_requests,
     stored,
 )
-from tests.workflow.test_producer_verification import decision_request, registered, start, status_of
+from tests.workflow.test_producer_verification import registered, start, status_of
 
 REASON = "XKX-nin sistemi girişə bağlı idi / XKX's system was locked out"
 
@@ -47,12 +47,6 @@ def extend(
             "reason": reason,
         },
     )[:2]
-
-
-def decision(decision_id: str) -> dict[str, Any]:
-    item = Table("PLATFORM_TABLE").get(f"DECISION#{decision_id}", "DECISION")
-    assert item is not None
-    return item
 
 
 def asked_again(decision_id: str, deadline: datetime) -> dict[str, Any] | None:

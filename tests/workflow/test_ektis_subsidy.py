@@ -9,11 +9,9 @@ either decision: the deadlines are the service levels `ektis.subsidy-decision` a
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from typing import Any
 
-import boto3
 import pytest
 
 from egov.ektis import complaints, livestock, subsidy
@@ -24,48 +22,14 @@ from tests.conftest import LocalAws
 from tests.functional.ektis import kit
 from tests.functional.ektis.test_ektis_declarations import corrected
 from tests.functional.ektis.test_ektis_subsidy import apply, complain, farm
-from tests.helpers import account, call, wait_for
+from tests.helpers import account, answer_request, call, decision_request, taken, wait_for
 
 OPERATOR = "operator@egov.az"
-
-
-def taken(local_aws: LocalAws, queue: str, what: str) -> dict[str, Any]:
-    """The next message of the template's `queue`, taken off it (the test plays its consumer)."""
-    url = local_aws.template.ref(queue)
-    sqs = boto3.client("sqs")
-
-    def received() -> dict[str, Any] | None:
-        for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1).get("Messages", []):
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-            return dict(json.loads(message["Body"]))
-        return None
-
-    return dict(wait_for(received, what=what))
-
-
-def decision_request(local_aws: LocalAws) -> dict[str, Any]:
-    return taken(local_aws, "DecisionRequestQueue", "a decision request")
 
 
 def deliver(local_aws: LocalAws) -> None:
     (sub,) = local_aws.pump.subscriptions_of("EktisSubsidyEventsFunction")
     wait_for(lambda: local_aws.pump.poll(sub), what="a message on the EKTİS queue")
-
-
-def answer(request: dict[str, Any], outcome: str, reason: str = "") -> None:
-    aws.client("stepfunctions").send_task_success(
-        taskToken=request["taskToken"],
-        output=json.dumps(
-            {
-                "decisionId": "d-1",
-                "agency": "MKT",
-                "outcome": outcome,
-                "reason": reason,
-                "decidedAt": clock.now_iso(),
-                "decidedBy": "mkt-officer",
-            }
-        ),
-    )
 
 
 def execution(machine: str, name: str) -> str:
@@ -111,7 +75,7 @@ def test_a4_granted_through_the_exchange_with_the_computation_sent(local_aws: Lo
     assert clock.parse(request["deadline"]) == clock.parse(body["deadline"])
     assert request["payload"]["lines"][0]["computation"] == body["lines"][0]["computation"]
     assert request["timeline"]["applicationId"] == body["subsidyId"]
-    answer(request, "approve")
+    answer_request(request, "approve")
     deliver(local_aws)
     ended_as(execution("EKTIS_SUBSIDY_ARN", body["subsidyId"]), "SUCCEEDED")
     after = seen(local_aws, token, body["subsidyId"])
@@ -122,7 +86,7 @@ def test_a4_granted_through_the_exchange_with_the_computation_sent(local_aws: Lo
 
 def test_a4_refused_with_the_ministrys_reason(local_aws: LocalAws) -> None:
     token, body = applied(local_aws)
-    answer(decision_request(local_aws), "reject", "Sahədə əkin aşkar edilmədi")
+    answer_request(decision_request(local_aws), "reject", "Sahədə əkin aşkar edilmədi")
     deliver(local_aws)
     ended_as(execution("EKTIS_SUBSIDY_ARN", body["subsidyId"]), "SUCCEEDED")
     after = seen(local_aws, token, body["subsidyId"])
@@ -165,7 +129,7 @@ def test_g4_a_missed_deadline_escalates_and_the_request_stays_open(
     assert clock.parse(second["deadline"]) == calendar.due(
         subsidy.PERIOD, clock.parse(first["deadline"])
     ).replace(microsecond=0)
-    answer(second, "approve")
+    answer_request(second, "approve")
     deliver(local_aws)
     ended_as(execution("EKTIS_SUBSIDY_ARN", body["subsidyId"]), "SUCCEEDED")
     after = seen(local_aws, token, body["subsidyId"])

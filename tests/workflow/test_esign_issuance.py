@@ -28,6 +28,7 @@ from egov.esign.records import ESIGN, subject
 from egov.platform import calendar, clock, exchange, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table
+from tests import helpers
 from tests.conftest import LocalAws
 from tests.helpers import Agency, call, scale_clock, serve_agency, wait_for
 from tests.workflow.test_esign_review import (
@@ -107,13 +108,8 @@ def center_task(
 def decide(
     local_aws: LocalAws, center: str, token: str, decision_id: str, outcome: str, reason: str = ""
 ) -> tuple[int, dict[str, Any]]:
-    return call(
-        local_aws,
-        "POST",
-        f"/agencies/{center}/decisions/{decision_id}",
-        token=token,
-        body={"outcome": outcome, "reason": reason},
-    )[:2]
+    given = {"outcome": outcome, "reason": reason}
+    return helpers.decide(local_aws, token, center, decision_id, given)[:2]
 
 
 def embassy_tasks(local_aws: LocalAws, embassy: str, token: str) -> tuple[int, dict[str, Any]]:

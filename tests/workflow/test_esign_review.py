@@ -30,7 +30,7 @@ from egov.platform.problems import Conflict
 from egov.platform.repository import Table, Transaction
 from tests.conftest import EVENTS, LocalAws, rest_event
 from tests.functional.platform.test_payments import _confirmation, signed_callback
-from tests.helpers import Agency, call, jump_clock, scale_clock, serve_agency, wait_for
+from tests.helpers import Agency, call, decide, jump_clock, scale_clock, serve_agency, wait_for
 
 AGENCIES = ("DIN", "XIN", "DTX", "XKX")
 JPEG = b"\xff\xd8\xff\xe0" + b"colour photo " * 40
@@ -167,9 +167,7 @@ def answer(
     local_aws: LocalAws, token: str, agency: str, decision_id: str, outcome: str
 ) -> tuple[int, dict[str, Any]]:
     body = {"outcome": outcome, "reason": "" if outcome == "approve" else "Record found"}
-    return call(
-        local_aws, "POST", f"/agencies/{agency}/decisions/{decision_id}", token=token, body=body
-    )[:2]
+    return decide(local_aws, token, agency, decision_id, body)[:2]
 
 
 def stored(application_id: str) -> dict[str, Any]:

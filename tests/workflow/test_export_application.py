@@ -19,7 +19,7 @@ import boto3
 import pytest
 
 from egov.export.records import EXPORT, key, permit_subject
-from egov.platform import auth, exchange, webhooks
+from egov.platform import auth, exchange, mobile_id, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
@@ -29,7 +29,7 @@ from tests.functional.export.test_export_contracts import (
     asan_login,
     drawn_and_signed,
 )
-from tests.helpers import Agency, call, scale_clock, serve_agency, wait_for
+from tests.helpers import Agency, call, decide, scale_clock, serve_agency, wait_for
 
 AGENCIES = ("AQTA", "IN", "ETSN")
 EXPORTER_FIN = "5ZK8M2P"  # heads "Göygöl Aqro" MMC, VÖEN 1400500071, in the tax registry
@@ -79,7 +79,7 @@ def exporter(fin: str = EXPORTER_FIN) -> str:
         role="citizen",
         name="Məmmədov Elşən Rəşid oğlu",
     )
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin}, new=False)
+    mobile_id.link_fin(user_id, fin, tx=tx)
     tx.commit()
     return auth.issue_token(auth.Principal(user_id=user_id, role="citizen"))
 
@@ -139,13 +139,8 @@ def pending(application_id: str, codes: dict[str, str]) -> dict[str, str]:
 def answer(
     local_aws: LocalAws, agency: str, decision_id: str, outcome: str, reason: str = ""
 ) -> None:
-    status, body, _ = call(
-        local_aws,
-        "POST",
-        f"/agencies/{agency}/decisions/{decision_id}",
-        token=agency_token(agency),
-        body={"outcome": outcome, "reason": reason},
-    )
+    given = {"outcome": outcome, "reason": reason}
+    status, body, _ = decide(local_aws, agency_token(agency), agency, decision_id, given)
     assert status in (200, 204), body
 
 

@@ -20,7 +20,7 @@ import boto3
 import pytest
 
 from egov.export import complaints
-from egov.platform import auth, calendar, clock, exchange
+from egov.platform import auth, calendar, clock, exchange, mobile_id
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
 from tests.helpers import Calls, account, call, scale_clock, settle, wait_for
@@ -50,7 +50,7 @@ def exporter() -> tuple[str, str]:
         role="citizen",
         name="Məmmədov Elşən Rəşid oğlu",
     )
-    tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": EXPORTER_FIN}, new=False)
+    mobile_id.link_fin(user_id, EXPORTER_FIN, tx=tx)
     tx.commit()
     tx = Transaction()
     auth.change_contact(tx, user_id, email="elshan@goygol-aqro.az", mobile="+994552345678")

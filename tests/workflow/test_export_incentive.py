@@ -29,19 +29,10 @@ from egov.platform import clock, exchange, webhooks
 from egov.platform.audit import Actor
 from egov.platform.repository import Table
 from tests.conftest import LocalAws
+from tests.functional.export.test_export_application import MACHINES
 from tests.helpers import Agency, call, scale_clock, serve_agency, wait_for
 from tests.workflow.test_export_application import IBAN, agency_token, exporter, form, page
 
-MACHINES = {
-    "hsCode": "8479820000",
-    "description": "Qarışdırıcı avadanlıq / Mixing machines",
-    "quantity": "3",
-    "unit": "pcs",
-    "value": "42000.00",
-    "currency": "EUR",
-    "origin": "AZ",
-    "flags": [],
-}
 OTHER_IBAN = "AZ10NABZ00000000137010009999"  # valid, but not the exporter's account
 
 
@@ -105,6 +96,21 @@ def post(
     return status, dict(answer or {})
 
 
+def transferred(
+    local_aws: LocalAws, token: str, app_id: str, amount: str, iban: str, reference: str
+) -> dict[str, str]:
+    """The authority's answer that it transferred `amount` to `iban`, on the day of the grant in
+    Baku (the transfer cannot be earlier, nor later than today)."""
+    decided = clock.parse(page(local_aws, token, app_id)["incentive"]["decidedAt"])
+    return {
+        "outcome": "approve",
+        "amount": amount,
+        "transferredOn": decided.astimezone(clock.BAKU).date().isoformat(),
+        "iban": iban,
+        "reference": reference,
+    }
+
+
 def execution_status(app_id: str) -> str:
     machine = os.environ["EXPORT_INCENTIVE_STATE_MACHINE"]
     arn = machine.replace(":stateMachine:", ":execution:") + f":{app_id}"
@@ -154,16 +160,7 @@ def test_x6_granted_with_its_amount_then_the_transfer_confirmed(local_aws: Local
     assert (request["payload"]["amount"], request["payload"]["iban"]) == ("1260.00", IBAN)
 
     path = f"/export/incentives/{authority}/transfer"
-    # The day of the grant in Baku (the transfer cannot be earlier, nor later than today).
-    decided = clock.parse(page(local_aws, token, app_id)["incentive"]["decidedAt"])
-    today = decided.astimezone(clock.BAKU).date().isoformat()
-    confirmed = {
-        "outcome": "approve",
-        "amount": "1260.00",
-        "transferredOn": today,
-        "iban": IBAN,
-        "reference": "ÖT-2026-000123",
-    }
+    confirmed = transferred(local_aws, token, app_id, "1260.00", IBAN, "ÖT-2026-000123")
     for wrong, field in (
         ({"amount": "1200.00"}, "amount"),
         ({"iban": OTHER_IBAN}, "iban"),
@@ -186,14 +183,14 @@ def test_x6_granted_with_its_amount_then_the_transfer_confirmed(local_aws: Local
     assert stored["details"]["reference"] == "ÖT-2026-000123"
     trail = Table("AUDIT_TABLE").query_all(f"DECISION#{authority}")
     taken = next(e for e in trail if e.get("action") == "decision-answered")
-    assert taken["after"]["details"]["transferredOn"] == today
+    assert taken["after"]["details"]["transferredOn"] == confirmed["transferredOn"]
     status, problem = post(local_aws, "MBNP", path, confirmed | {"reference": "ÖT-2"})
     assert (status, problem["code"]) == (409, "exchange.already-answered")
     assert list(EXPORT.query_all(key(app_id)[0], sk_prefix="INCENTIVE-ANSWER#")) == []
 
     done = incentive_of(local_aws, token, app_id, "transferred")
     assert done["transfer"]["amount"] == "1260.00"
-    assert done["transfer"]["transferredOn"] == today
+    assert done["transfer"]["transferredOn"] == confirmed["transferredOn"]
     assert done["transfer"]["iban"] == IBAN
     assert done["transfer"]["reference"] == "ÖT-2026-000123"
     wait_for(lambda: execution_status(app_id) == "SUCCEEDED", pump=local_aws.pump)
@@ -266,15 +263,7 @@ def test_x6_a_transfer_refused_for_a_closed_account_is_asked_again_for_another(
     request = exchange.decision_of("MBNP", again)
     assert (request["payload"]["amount"], request["payload"]["iban"]) == ("500.00", OTHER_IBAN)
     transfer = f"/export/incentives/{again}/transfer"
-    decided = clock.parse(page(local_aws, token, app_id)["incentive"]["decidedAt"])
-    today = decided.astimezone(clock.BAKU).date().isoformat()
-    confirmed = {
-        "outcome": "approve",
-        "amount": "500.00",
-        "transferredOn": today,
-        "iban": OTHER_IBAN,
-        "reference": "ÖT-2026-000777",
-    }
+    confirmed = transferred(local_aws, token, app_id, "500.00", OTHER_IBAN, "ÖT-2026-000777")
     status, problem = post(local_aws, "MBNP", transfer, confirmed | {"iban": IBAN})
     assert (status, problem["errors"][0]["field"]) == (422, "iban")
     # The first request was answered: it takes no second answer.

@@ -24,7 +24,7 @@ from egov.platform.repository import Transaction
 from egov.producers import verification
 from egov.producers.records import PRODUCERS, PROFILE, load, producer_pk
 from tests.conftest import LocalAws
-from tests.helpers import CEILING, settle, wait_for
+from tests.helpers import CEILING, answer_request, decision_request, settle, wait_for
 
 OPERATOR = "operator@egov.az"
 
@@ -96,40 +96,10 @@ def start(producer_id: str, timeout_seconds: int | None = None) -> str:
     return f"{aws.resource_name('PRODUCER_VERIFICATION_ARN').replace(':stateMachine:', ':execution:')}:{producer_id}"
 
 
-def decision_request(local_aws: LocalAws) -> dict[str, Any]:
-    """The next message the workflow put on the DecisionRequestQueue."""
-    url = local_aws.template.ref("DecisionRequestQueue")
-    sqs = boto3.client("sqs")
-
-    def received() -> dict[str, Any] | None:
-        for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1).get("Messages", []):
-            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
-            return dict(json.loads(message["Body"]))
-        return None
-
-    return dict(wait_for(received, what="a decision request"))
-
-
 def deliver(local_aws: LocalAws) -> None:
     """Deliver one batch of the workflow's messages to the producers' consumer."""
     (sub,) = local_aws.pump.subscriptions_of("ProducerVerificationEventsFunction")
     wait_for(lambda: local_aws.pump.poll(sub), what="a message on the producers' queue")
-
-
-def answer(request: dict[str, Any], outcome: str, reason: str = "") -> None:
-    aws.client("stepfunctions").send_task_success(
-        taskToken=request["taskToken"],
-        output=json.dumps(
-            {
-                "decisionId": "d-1",
-                "agency": "MKT",
-                "outcome": outcome,
-                "reason": reason,
-                "decidedAt": clock.now_iso(),
-                "decidedBy": "officer-1",
-            }
-        ),
-    )
 
 
 def status_of(execution_arn: str) -> str:
@@ -164,12 +134,12 @@ def test_approval_lists_the_producer_and_tells_them(local_aws: LocalAws) -> None
     """P5: approve → approved, in the public list, the cabinet application advanced, notices."""
     registered("p2")
     execution = start("p2")
-    answer(decision_request(local_aws), "approve")
+    answer_request(decision_request(local_aws), "approve")
     deliver(local_aws)
     ended_as(execution, "SUCCEEDED")
     record = PRODUCERS.get(producer_pk("p2"), PROFILE)
     assert record is not None and record["status"] == "approved"
-    assert record["decision"]["decidedBy"] == "officer-1"
+    assert record["decision"]["decidedBy"] == "mkt-officer"
     listed = PRODUCERS.query("APPROVED", index="gsi1").items
     assert [r["id"] for r in listed] == ["p2"]
     application = PLATFORM.get(*application_key("p2", "producers", "p2"))
@@ -185,7 +155,7 @@ def test_rejection_keeps_the_reason_and_stays_out_of_the_list(local_aws: LocalAw
     """P5: reject → rejected with the ministry's reason; never in the public list."""
     registered("p3")
     execution = start("p3")
-    answer(decision_request(local_aws), "reject", "Torpaq sahəsi sənədi yoxdur")
+    answer_request(decision_request(local_aws), "reject", "Torpaq sahəsi sənədi yoxdur")
     deliver(local_aws)
     ended_as(execution, "SUCCEEDED")
     record = PRODUCERS.get(producer_pk("p3"), PROFILE)
@@ -214,7 +184,7 @@ def test_deadline_alerts_the_operator_and_keeps_waiting(local_aws: LocalAws) -> 
     assert clock.parse(second["deadline"]) > clock.parse(first["deadline"])
     assert status_of(execution) == "RUNNING"
 
-    answer(second, "approve")
+    answer_request(second, "approve")
     deliver(local_aws)
     ended_as(execution, "SUCCEEDED")
     record = PRODUCERS.get(producer_pk("p4"), PROFILE)

@@ -32,7 +32,7 @@ from egov.platform.repository import Table
 from egov.renewal import documents
 from egov.renewal.records import RENEWAL, key, renewing, subject
 from tests.conftest import LocalAws, rest_event
-from tests.helpers import Agency, call, jump_clock, scale_clock, serve_agency, wait_for
+from tests.helpers import Agency, call, decide, jump_clock, scale_clock, serve_agency, wait_for
 
 GUNAY = {"phoneNumber": "+994552345678", "userId": "240117"}
 SHABNAM = {"phoneNumber": "+994996789012", "userId": "507731"}  # employee of "Şəki İpək"
@@ -221,13 +221,8 @@ def asxm_answers(local_aws: LocalAws, decision_id: str, outcome: str = "approve"
         agency="ASXM",
     )
     tx.commit()
-    status, body, _ = call(
-        local_aws,
-        "POST",
-        f"/agencies/ASXM/decisions/{decision_id}",
-        token=officer,
-        body={"outcome": outcome, "reason": "" if outcome == "approve" else "Sənədlər natamamdır"},
-    )
+    given = {"outcome": outcome, "reason": "" if outcome == "approve" else "Sənədlər natamamdır"}
+    status, body, _ = decide(local_aws, officer, "ASXM", decision_id, given)
     assert status == 200, body
 
 

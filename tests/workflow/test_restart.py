@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import boto3
 import pytest
@@ -23,7 +22,7 @@ from devstack.provision import provision
 from egov.platform import audit, clock, exchange, webhooks
 from egov.producers.records import PRODUCERS, PROFILE, producer_pk
 from tests.conftest import LocalAws, forget_cold_start_state
-from tests.helpers import serve_agency, wait_for
+from tests.helpers import decision, serve_agency, wait_for
 from tests.workflow.test_esign_issuance import center_task, decide
 from tests.workflow.test_esign_review import (
     AGENCIES,
@@ -82,10 +81,6 @@ def restart(local_aws: LocalAws, directory: Path) -> list[str]:
 def execution_status(machine_env: str, name: str) -> str:
     arn = os.environ[machine_env].replace(":stateMachine:", ":execution:") + f":{name}"
     return str(boto3.client("stepfunctions").describe_execution(executionArn=arn)["status"])
-
-
-def decision(decision_id: str) -> dict[str, Any]:
-    return exchange.PLATFORM.get(f"DECISION#{decision_id}", "DECISION") or {}
 
 
 def test_a_restart_mid_workflow_keeps_the_data_and_the_workflows_go_on_to_their_end(

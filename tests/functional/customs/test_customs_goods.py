@@ -7,7 +7,6 @@ barcode, and a delivery deadline passed uncleared alerts customs once.
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from datetime import timedelta
@@ -15,13 +14,11 @@ from typing import Any
 
 import boto3
 import pytest
-from standardwebhooks import Webhook
 
 from egov.customs import registry
-from egov.platform import accounts, audit, auth, clock
-from egov.platform.repository import Transaction
+from egov.platform import accounts, audit, auth, clock, mobile_id
 from tests.conftest import LocalAws
-from tests.helpers import Calls, call, jump_clock
+from tests.helpers import Calls, call, jump_clock, secret_value, tell
 from tests.unit.test_customs_rules import registration
 
 HEAD_FIN = "5ZK8M2P"  # heads "Göygöl Aqro" MMC, VÖEN 1400500071, in the tax simulator
@@ -41,9 +38,7 @@ def citizen(fin: str | None) -> str:
     )
     if fin:
         # The link an ASAN İmza login makes between the account and the person's FIN (C1).
-        tx = Transaction()
-        tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin})
-        tx.commit()
+        mobile_id.link_fin(user_id, fin)
     return token_of(user_id)
 
 
@@ -165,21 +160,8 @@ def test_c3_a_barcode_is_registered_once(local_aws: LocalAws) -> None:
 def border_message(
     local_aws: LocalAws, body: dict[str, Any], message_id: str, key: str | None = None
 ) -> int:
-    secret = (
-        key
-        or boto3.client("secretsmanager").get_secret_value(
-            SecretId=local_aws.template.physical_name("BorderPostSecret")
-        )["SecretString"]
-    )
-    raw = json.dumps(body)  # as the event carries it
-    moment = clock.now()
-    headers = {
-        "webhook-id": message_id,
-        "webhook-timestamp": str(int(moment.timestamp())),
-        "webhook-signature": Webhook(secret.encode()).sign(message_id, moment, raw),
-    }
-    status, _ = call(local_aws, "POST", "/customs/border-messages", body=body, headers=headers)[:2]
-    return status
+    secret = key or secret_value(local_aws, "BorderPostSecret")
+    return tell(local_aws, "/customs/border-messages", body, message_id, secret.encode()).status
 
 
 def test_c3_g3_border_posts_register_with_signed_messages_handled_once(

@@ -160,6 +160,22 @@ def corrected(
     return status, body, filed["complaintId"]
 
 
+def barley_and_less_wheat(local_aws: LocalAws, farmer: str, drawn: dict[str, Any]) -> str:
+    """The ministry's correction of `farm`'s declaration: the saffron line is barley, the wheat
+    2.5 ha. Returns the complaint's id."""
+    status, body, complaint_id = corrected(
+        local_aws,
+        farmer,
+        drawn["declarationId"],
+        [
+            {"field": "lines[1].crop", "before": "zəfəran", "after": "arpa"},
+            {"field": "lines[0].quantity", "before": drawn["lines"][0]["quantity"], "after": "2.5"},
+        ],
+    )
+    assert (status, body["status"]) == (200, "corrected"), body
+    return complaint_id
+
+
 def read(local_aws: LocalAws, token: str, declaration_id: str) -> tuple[int, dict[str, Any]]:
     status, body, _ = call(local_aws, "GET", f"/ektis/declarations/{declaration_id}", token=token)
     return status, body
@@ -172,17 +188,7 @@ def test_a3_a5_a_complaints_correction_rewrites_the_declaration_keeping_its_hist
     into it (the lines computed again, the totals following) and the lines before are kept; an
     application on it afterwards carries the corrected lines."""
     farmer, drawn = farm(local_aws)  # wheat, then saffron (no rate)
-    wheat = drawn["lines"][0]
-    status, body, complaint_id = corrected(
-        local_aws,
-        farmer,
-        drawn["declarationId"],
-        [
-            {"field": "lines[1].crop", "before": "zəfəran", "after": "arpa"},
-            {"field": "lines[0].quantity", "before": wheat["quantity"], "after": "2.5"},
-        ],
-    )
-    assert (status, body["status"]) == (200, "corrected"), body
+    complaint_id = barley_and_less_wheat(local_aws, farmer, drawn)
     status, now = read(local_aws, farmer, drawn["declarationId"])
     assert status == 200, now
     first, second = now["lines"]
@@ -220,20 +226,11 @@ def test_a3_a5_a_correction_relines_an_undecided_application_and_leaves_a_decide
     pending application carries the corrected lines and totals (a line that now has a rate is
     guarded); a granted one keeps the lines it was decided on and notes the later revision."""
     farmer, drawn = farm(local_aws)  # wheat, then saffron (no rate: not applied for)
-    wheat, saffron = drawn["lines"]
+    saffron = drawn["lines"][1]
     status, pending = apply(local_aws, farmer, drawn["declarationId"])
     assert status == 201, pending
     assert [line["item"] for line in pending["lines"]] == ["wheat"]
-    status, body, complaint_id = corrected(
-        local_aws,
-        farmer,
-        drawn["declarationId"],
-        [
-            {"field": "lines[1].crop", "before": "zəfəran", "after": "arpa"},
-            {"field": "lines[0].quantity", "before": wheat["quantity"], "after": "2.5"},
-        ],
-    )
-    assert (status, body["status"]) == (200, "corrected"), body
+    complaint_id = barley_and_less_wheat(local_aws, farmer, drawn)
     _, now = read(local_aws, farmer, drawn["declarationId"])
     after = subsidy_of(local_aws, farmer, pending["subsidyId"])
     assert [line["item"] for line in after["lines"]] == ["wheat", "barley"]

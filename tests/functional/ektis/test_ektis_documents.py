@@ -21,7 +21,6 @@ from typing import Any
 import boto3
 import pytest
 import requests
-from standardwebhooks import Webhook
 
 from devstack.simulators import ehis
 from egov.ektis import documents
@@ -29,7 +28,7 @@ from egov.ektis.models import IncomingDocument
 from egov.platform import audit, aws, clock
 from tests.conftest import LocalAws
 from tests.functional.ektis.kit import ELSHAN, GUNAY, subject
-from tests.helpers import account, call, settle, wait_for
+from tests.helpers import account, call, secret_value, settle, tell, wait_for
 
 PDF = b"%PDF-1.7\n% Arayis: vergi borcu yoxdur\n%%EOF\n"
 
@@ -60,22 +59,9 @@ def send(
     kind: str = "document.issued",
 ) -> tuple[int, Any]:
     """The exchange (EHİS) carries an agency's document: a Standard Webhooks v1 message."""
-    secret = (
-        key
-        or boto3.client("secretsmanager").get_secret_value(
-            SecretId=local_aws.template.physical_name("EktisExchangeSecret")
-        )["SecretString"]
-    )
+    secret = key or secret_value(local_aws, "EktisExchangeSecret")
     body = {"type": kind, "data": data}
-    raw = json.dumps(body)
-    moment = clock.now()
-    headers = {
-        "webhook-id": message_id,
-        "webhook-timestamp": str(int(moment.timestamp())),
-        "webhook-signature": Webhook(secret.encode()).sign(message_id, moment, raw),
-    }
-    status, answer = call(local_aws, "POST", "/ektis/documents", body=body, headers=headers)[:2]
-    return status, answer
+    return tell(local_aws, "/ektis/documents", body, message_id, secret.encode())[:2]
 
 
 def listed(local_aws: LocalAws, token: str) -> list[dict[str, Any]]:

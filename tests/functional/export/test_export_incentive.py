@@ -10,7 +10,8 @@ import boto3
 from tests.conftest import LocalAws
 from tests.functional.export.test_export_application import MACHINES, TOBACCO
 from tests.helpers import call
-from tests.workflow.test_export_application import agency_token, exporter, form
+from tests.workflow.test_export_application import exporter, form
+from tests.workflow.test_export_incentive import OTHER_IBAN, post
 
 
 def test_x6_an_incentive_asked_names_the_account_it_is_paid_into(local_aws: LocalAws) -> None:
@@ -55,18 +56,13 @@ def test_x6_only_the_ministry_and_the_authority_answer_their_own_requests(
     grant = {"outcome": "approve", "amount": "10.00"}
     path = "/export/incentives/dec_unknown/assessment"
     assert call(local_aws, "POST", path, token=exporter(), body=grant)[0] == 403
-    assert call(local_aws, "POST", path, token=agency_token("AQTA"), body=grant)[0] == 403
-    status, problem, _ = call(local_aws, "POST", path, token=agency_token("IN"), body=grant)
+    assert post(local_aws, "AQTA", path, grant)[0] == 403
+    status, problem = post(local_aws, "IN", path, grant)
     assert (status, problem["errors"][0]["field"]) == (404, "decisionId")
     transfer = "/export/incentives/dec_unknown/transfer"
-    assert call(local_aws, "POST", transfer, token=agency_token("IN"), body=grant)[0] == 403
-    status, problem, _ = call(
-        local_aws,
-        "POST",
-        transfer,
-        token=agency_token("MBNP"),
-        body={"outcome": "reject", "reason": "Hesab bağlıdır"},
-    )
+    assert post(local_aws, "IN", transfer, grant)[0] == 403
+    refused = {"outcome": "reject", "reason": "Hesab bağlıdır"}
+    status, problem = post(local_aws, "MBNP", transfer, refused)
     assert (status, problem["errors"][0]["field"]) == (404, "decisionId")
     # Machines with no incentive asked file as before.
     body = form(MACHINES, incentive=False)
@@ -86,7 +82,7 @@ def test_x6_another_account_only_after_a_refused_transfer_and_only_by_the_export
     )
     assert status == 201, filed
     path = f"/export/applications/{filed['applicationId']}/incentive-account"
-    other = {"iban": "AZ10NABZ00000000137010009999"}
+    other = {"iban": OTHER_IBAN}
     status, problem, _ = call(local_aws, "POST", path, token=token, body=other)
     assert (status, problem["code"], problem["errors"][0]["field"]) == (
         409,
@@ -97,4 +93,4 @@ def test_x6_another_account_only_after_a_refused_transfer_and_only_by_the_export
     assert (status, problem["errors"][0]["field"]) == (422, "iban")
     status, problem, _ = call(local_aws, "POST", path, token=exporter(), body=other)
     assert (status, problem["errors"][0]["field"]) == (404, "applicationId")
-    assert call(local_aws, "POST", path, token=agency_token("MBNP"), body=other)[0] == 403
+    assert post(local_aws, "MBNP", path, other)[0] == 403

@@ -17,15 +17,14 @@ import json
 from datetime import timedelta
 from typing import Any
 
-import boto3
 import pytest
-from standardwebhooks import Webhook
 
 from egov.export import permits, records
 from egov.export.models import Application, Exporter, Goods, GoodsItem, Head
 from egov.platform import audit, auth, calendar, clock, participants
 from egov.platform.adapters import gateways
 from egov.platform.repository import Table, Transaction
+from tests import helpers
 from tests.conftest import LocalAws
 from tests.helpers import account, call, settle, wait_for
 
@@ -112,22 +111,11 @@ def tell(
         "type": f"permit.{kind}",
         "data": {"applicationId": application_id, "permit": permit, "agency": agency} | data,
     }
-    moment = clock.now()
-    headers = {
-        "webhook-id": message_id,
-        "webhook-timestamp": str(int(moment.timestamp())),
-        "webhook-signature": Webhook(secret).sign(message_id, moment, json.dumps(body)),
-    }
-    status, answer, _ = call(local_aws, "POST", "/export/permit-events", body=body, headers=headers)
-    return status, answer
+    return helpers.tell(local_aws, "/export/permit-events", body, message_id, secret)[:2]
 
 
 def master(local_aws: LocalAws) -> str:
-    return str(
-        boto3.client("secretsmanager").get_secret_value(
-            SecretId=local_aws.template.physical_name("ExportPermitEventSecret")
-        )["SecretString"]
-    )
+    return helpers.secret_value(local_aws, "ExportPermitEventSecret")
 
 
 def agency_key(local_aws: LocalAws, agency: str) -> str:

@@ -29,12 +29,11 @@ from egov.platform import (
 )
 from egov.platform.repository import Table, Transaction
 from tests.conftest import LocalAws
-from tests.helpers import Agency, account, call, jump_clock, settle, wait_for
+from tests.helpers import Agency, account, call, decide, jump_clock, settle, wait_for
 from tests.workflow.test_agency_exchange import (  # noqa: F401 (fixtures)
     MFA,
     MIA,
     agency_server,
-    answer,
     finished,
     request_decision,
     setup,
@@ -212,7 +211,7 @@ def test_x11_a_webhook_sent_during_a_suspension_is_kept_and_delivered_after_it(
     assert webhook.decision_id in held_alert["text"]
 
     # Its answers are refused with a clear problem, and the refusal is evidence.
-    status, problem, _ = answer(local_aws, mia, MIA, pending_id, {"outcome": "approve"})
+    status, problem, _ = decide(local_aws, mia, MIA, pending_id, {"outcome": "approve"})
     assert status == 403 and problem["code"] == "participants.suspended", problem
     assert "6.0.10" in problem["detail"]
     _, log = call(
@@ -234,7 +233,7 @@ def test_x11_a_webhook_sent_during_a_suspension_is_kept_and_delivered_after_it(
     assert [b["data"]["decisionId"] for b in sent] == [webhook.decision_id]
 
     for decision_id, execution in ((pending_id, before), (webhook.decision_id, during)):
-        status, body, _ = answer(local_aws, mia, MIA, str(decision_id), {"outcome": "approve"})
+        status, body, _ = decide(local_aws, mia, MIA, str(decision_id), {"outcome": "approve"})
         assert status == 200, body
         assert finished(execution)["status"] == "SUCCEEDED"
 

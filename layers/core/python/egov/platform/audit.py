@@ -22,6 +22,12 @@ sweep's function may write and where an anchor only ever moves forward (conditio
 `seq`): `check` then also requires the anchored entry to be there, unchanged, and the sweep
 visits every anchored subject, including one whose head is gone. What was appended and removed
 between two sweeps is not caught; what a sweep has seen is.
+
+The sweep finds the heads without reading every entry (DESIGN rule 4): each head, and only a
+head, carries `gsi1pk` `HEADS#<shard>` / `gsi1sk` `<subject>` (a sparse use of the table's one
+index, beside the entries' `OWNER#<owner>`), and the sweep queries the `HEAD_SHARDS` keys. Every
+append rewrites its head, so the heads are spread over several index keys rather than one
+partition that every append of the platform would write.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ i18n.register(
     }
 )
 GENESIS = "0" * 64
+HEAD_SHARDS = 16
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,14 @@ def chain_key(subject: str) -> tuple[str, str]:
     return f"CHAIN#{subject}", "HEAD"
 
 
+def heads_key(shard: int) -> str:
+    return f"HEADS#{shard:02d}"
+
+
+def _heads_of(subject: str) -> str:
+    return heads_key(int(hashlib.sha256(subject.encode()).hexdigest(), 16) % HEAD_SHARDS)
+
+
 def anchor_key(subject: str) -> tuple[str, str]:
     return f"ANCHOR#{subject}", "ANCHOR"
 
@@ -146,6 +161,8 @@ class _Chain:
             "seq": seq,
             "hash": prev,
             "last": self.entries[-1][1]["sk"],
+            "gsi1pk": _heads_of(self.subject),
+            "gsi1sk": self.subject,
         }
         expected = {"seq": self.base["seq"]} if self.base else None
         self.head_at = self.tx.put(
@@ -241,10 +258,15 @@ def trail_of_owner(owner: str, cursor: str | None = None, limit: int = 50) -> Pa
 
 
 def check_all() -> dict[str, int]:
-    """Every subject's chain, from its head or its anchor (a scheduled sweep, so Scans of the
-    heads and the anchors, as reports do; DESIGN rule 4), each intact one's head then anchored:
-    how many were checked and how many are broken (each alarmed)."""
-    subjects = {item["pk"].removeprefix("CHAIN#") for item in AUDIT.scan_prefix("CHAIN#")}
+    """Every subject's chain, from its head or its anchor, each intact one's head then anchored:
+    how many were checked and how many are broken (each alarmed). The heads by their index keys;
+    the anchors by a Scan, since their table holds nothing else (a scheduled sweep, as reports
+    do; DESIGN rule 4)."""
+    subjects = {
+        str(item["gsi1sk"])
+        for shard in range(HEAD_SHARDS)
+        for item in AUDIT.query_all(heads_key(shard), index="gsi1")
+    }
     subjects |= {item["pk"].removeprefix("ANCHOR#") for item in ANCHORS.scan_prefix("ANCHOR#")}
     broken = 0
     for subject in sorted(subjects):

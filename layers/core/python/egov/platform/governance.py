@@ -203,6 +203,31 @@ def _tell(tx: Transaction, agency: str, event: str, data: dict[str, Any], versio
     )
 
 
+def _change(
+    tx: Transaction,
+    agency: str,
+    current: dict[str, Any],
+    changes: dict[str, Any],
+    operator: Principal,
+    action: str,
+    *,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    reason: str,
+    event: str,
+    told: dict[str, Any],
+) -> dict[str, Any]:
+    """The operator's change of the standing, committed with `tx`: saved on the version read,
+    audited on the agency with its reason, and told to the agency (`event`, with `told`)."""
+    item = _save(tx, agency, current, changes)
+    audit.record(
+        tx, audit_subject(agency), action, operator.actor, before=before, after=after, basis=reason
+    )
+    _tell(tx, agency, event, {"reason": reason, **told}, item["version"])
+    tx.commit()
+    return item
+
+
 def warn(agency: str, body: WarningRequest, operator: Principal) -> Standing:
     current = _known(agency)
     if current["status"] == "warned":
@@ -217,25 +242,19 @@ def warn(agency: str, body: WarningRequest, operator: Principal) -> Standing:
         "at": clock.now_iso(),
         "by": operator.user_id,
     }
-    tx = Transaction()
-    item = _save(tx, agency, current, {"status": "warned", "warning": warning})
-    audit.record(
-        tx,
-        audit_subject(agency),
+    item = _change(
+        Transaction(),
+        agency,
+        current,
+        {"status": "warned", "warning": warning},
+        operator,
         "participant-warned",
-        operator.actor,
         before={"status": current["status"]},
         after={"status": "warned", "remedyBy": warning["remedyBy"]},
-        basis=body.reason,
+        reason=body.reason,
+        event=WARNED,
+        told={"remedyBy": warning["remedyBy"], "warnedAt": warning["at"]},
     )
-    _tell(
-        tx,
-        agency,
-        WARNED,
-        {"reason": body.reason, "remedyBy": warning["remedyBy"], "warnedAt": warning["at"]},
-        item["version"],
-    )
-    tx.commit()
     return Standing.model_validate(item)
 
 
@@ -244,25 +263,20 @@ def close_warning(agency: str, body: Reason, operator: Principal) -> Standing:
     current = _known(agency)
     if current["status"] != "warned":
         raise Conflict("governance.not-warned", field="agency")
-    tx = Transaction()
-    item = _save(tx, agency, current, {"status": "good"})
-    audit.record(
-        tx,
-        audit_subject(agency),
+    now = clock.now_iso()
+    item = _change(
+        Transaction(),
+        agency,
+        current,
+        {"status": "good", "updatedAt": now},
+        operator,
         "participant-warning-closed",
-        operator.actor,
         before={"status": "warned", "warning": current["warning"]},
         after={"status": "good"},
-        basis=body.reason,
+        reason=body.reason,
+        event=WARNING_CLOSED,
+        told={"closedAt": now},
     )
-    _tell(
-        tx,
-        agency,
-        WARNING_CLOSED,
-        {"reason": body.reason, "closedAt": item["updatedAt"]},
-        item["version"],
-    )
-    tx.commit()
     return Standing.model_validate(item)
 
 
@@ -300,30 +314,20 @@ def suspend(agency: str, body: Reason, operator: Principal) -> Standing:
         "pendingDecisions": [d.decision_id for d in pending],
         "alertMessages": alerts,
     }
-    item = _save(
+    webhooks.pause(tx, agency, basis=body.reason)
+    item = _change(
         tx,
         agency,
         current,
         {"status": "suspended", "warning": current["warning"], "suspension": suspension},
-    )
-    webhooks.pause(tx, agency, basis=body.reason)
-    audit.record(
-        tx,
-        audit_subject(agency),
+        operator,
         "participant-suspended",
-        operator.actor,
         before={"status": "warned", "warning": current["warning"]},
         after={"status": "suspended", "pendingDecisions": len(pending)},
-        basis=body.reason,
+        reason=body.reason,
+        event=SUSPENDED,
+        told={"suspendedAt": suspension["at"]},
     )
-    _tell(
-        tx,
-        agency,
-        SUSPENDED,
-        {"reason": body.reason, "suspendedAt": suspension["at"]},
-        item["version"],
-    )
-    tx.commit()
     return Standing.model_validate(item)
 
 
@@ -343,25 +347,21 @@ def lift(agency: str, body: Reason, operator: Principal) -> Standing:
     if current["status"] != "suspended":
         raise Conflict("governance.not-suspended", field="agency")
     tx = Transaction()
-    item = _save(tx, agency, current, {"status": "good"})
-    audit.record(
-        tx,
-        audit_subject(agency),
-        "participant-suspension-lifted",
-        operator.actor,
-        before={"status": "suspended", "suspension": current["suspension"]},
-        after={"status": "good"},
-        basis=body.reason,
-    )
     webhooks.resume(tx, agency)
-    _tell(
+    now = clock.now_iso()
+    item = _change(
         tx,
         agency,
-        REINSTATED,
-        {"reason": body.reason, "liftedAt": item["updatedAt"]},
-        item["version"],
+        current,
+        {"status": "good", "updatedAt": now},
+        operator,
+        "participant-suspension-lifted",
+        before={"status": "suspended", "suspension": current["suspension"]},
+        after={"status": "good"},
+        reason=body.reason,
+        event=REINSTATED,
+        told={"liftedAt": now},
     )
-    tx.commit()
     released = webhooks.release_now(agency)
     return Standing.model_validate({**item, "releasedWebhooks": released})
 

@@ -163,6 +163,25 @@ def fin_guard(fin: str) -> str:
     return f"FIN#{fin}"
 
 
+def _link(user_id: str) -> tuple[str, str]:
+    return f"USER#{user_id}", "FIN"
+
+
+def link_fin(
+    user_id: str, fin: str, sim: Start | None = None, *, tx: Transaction | None = None
+) -> None:
+    """Link an account to the person's FIN (and the SIM they log in with), as an ASAN İmza login
+    does: the item `fin_of` and `sim_of` read. In `tx` if given, else at once; the FIN's guard
+    is the caller's (a login writes it, a test or demo account may share a FIN)."""
+    item: Item = {"pk": _link(user_id)[0], "sk": _link(user_id)[1], "fin": fin}
+    if sim is not None:
+        item |= {"phoneNumber": sim.phone_number, "userId": sim.user_id}
+    if tx is None:
+        auth.PLATFORM.put(item)
+    else:
+        tx.put(auth.PLATFORM, item, new=False)
+
+
 def _start(body: Start, purpose: Purpose, digest: bytes, text: str, owner: str | None) -> Challenge:
     ratelimit.take(
         auth.PLATFORM,
@@ -262,9 +281,7 @@ def complete_login(session_id: str) -> login.AccessToken | Pending:
     user_id = account_of(answer.cert.fin, answer.cert.name, answer.cert.phone_number)
     # The SIM the person logs in with is the one a later signature (PIN2) is asked of.
     auth.PLATFORM.update(
-        f"USER#{user_id}",
-        "FIN",
-        {"phoneNumber": stored["phoneNumber"], "userId": stored["userId"]},
+        *_link(user_id), {"phoneNumber": stored["phoneNumber"], "userId": stored["userId"]}
     )
     account = auth.account(user_id)
     if account is None or account["status"] == "closed":
@@ -292,7 +309,7 @@ def account_of(fin: str, name: str, mobile: str | None = None) -> str:
             mobile=mobile,
         )
         tx.guard(auth.PLATFORM, fin_guard(fin), user_id, Conflict("account.changed", field="fin"))
-        tx.put(auth.PLATFORM, {"pk": f"USER#{user_id}", "sk": "FIN", "fin": fin})
+        link_fin(user_id, fin, tx=tx)
         audit.record(
             tx,
             f"USER#{user_id}",
@@ -311,13 +328,13 @@ def account_of(fin: str, name: str, mobile: str | None = None) -> str:
 
 def fin_of(user_id: str) -> str | None:
     """The FIN an account was linked to by an ASAN İmza login, if any."""
-    found = auth.PLATFORM.get(f"USER#{user_id}", "FIN")
+    found = auth.PLATFORM.get(*_link(user_id))
     return str(found["fin"]) if found else None
 
 
 def sim_of(user_id: str) -> Start | None:
     """The ASAN İmza number and user ID the person last logged in with, if any."""
-    found = auth.PLATFORM.get(f"USER#{user_id}", "FIN")
+    found = auth.PLATFORM.get(*_link(user_id))
     if not found or not found.get("userId"):
         return None
     return Start(phone_number=found["phoneNumber"], user_id=found["userId"])
