@@ -146,6 +146,29 @@ def test_the_hourly_sweep_finds_a_broken_chain_nobody_reads(
     assert tamper_alarms == ["audit chain broken"]
 
 
+def test_heads_written_before_their_index_key_are_swept_after_an_upgrade(
+    local_aws: LocalAws, tamper_alarms: list[str]
+) -> None:
+    """Issue 10 item 6 across an upgrade: a head written by a deployment older than the heads'
+    index key is not in the index; the sweeps after the upgrade find it by a Scan until one has
+    found every chain intact, and a broken one keeps being found and alarmed until then."""
+    audit_table = boto3.resource("dynamodb").Table(local_aws.template.ref("AuditTable"))
+    for subject in ("ATTACHMENT#old", "ATTACHMENT#older"):
+        audit.append(subject, "before-the-upgrade", ACTOR)
+        audit_table.update_item(
+            Key={"pk": f"CHAIN#{subject}", "sk": "HEAD"}, UpdateExpression="REMOVE gsi1pk, gsi1sk"
+        )
+    table, chain = entries(local_aws, "ATTACHMENT#older")
+    table.delete_item(Key={"pk": "ATTACHMENT#older", "sk": chain[0]["sk"]})
+    for _ in range(2):
+        swept = local_aws.pump.run_schedule("AuditChainCheckFunction")
+        assert swept == {"checked": 2, "broken": 1}
+    assert tamper_alarms == ["audit chain broken"] * 2
+    table.put_item(Item=chain[0])  # put right: the next sweep finds both intact and anchors them
+    assert local_aws.pump.run_schedule("AuditChainCheckFunction") == {"checked": 2, "broken": 0}
+    assert local_aws.pump.run_schedule("AuditChainCheckFunction") == {"checked": 2, "broken": 0}
+
+
 def test_a_chain_set_back_behind_its_anchor_is_detected(
     local_aws: LocalAws, tamper_alarms: list[str]
 ) -> None:

@@ -57,6 +57,8 @@ i18n.register(
 )
 GENESIS = "0" * 64
 HEAD_SHARDS = 16
+# In the anchors table: every head the sweep must find is in the index or anchored (below).
+HEADS_INDEXED = ("SWEEP#heads-indexed", "SWEEP")
 
 
 @dataclass(frozen=True)
@@ -268,13 +270,31 @@ def check_all() -> dict[str, int]:
         for item in AUDIT.query_all(heads_key(shard), index="gsi1")
     }
     subjects |= {item["pk"].removeprefix("ANCHOR#") for item in ANCHORS.scan_prefix("ANCHOR#")}
+    upgrading = ANCHORS.get(*HEADS_INDEXED) is None
+    if upgrading:
+        subjects |= _heads_by_scan()
     broken = 0
     for subject in sorted(subjects):
         if check(subject).intact:
             _anchor(subject)
         else:
             broken += 1
+    if upgrading and not broken:
+        ANCHORS.put({"pk": HEADS_INDEXED[0], "sk": HEADS_INDEXED[1], "at": clock.now_iso()})
     return {"checked": len(subjects), "broken": broken}
+
+
+def _heads_by_scan() -> set[str]:
+    """Heads written before heads carried their index key (a deployment older than it) are not
+    in the index until their subject is appended to again. Until one sweep has anchored them
+    all (and an anchored subject is always visited), the sweep also finds the heads by a Scan;
+    it stops once a sweep found every chain intact (`HEADS_INDEXED`), so a broken chain keeps
+    being found and alarmed."""
+    return {
+        item["pk"].removeprefix("CHAIN#")
+        for item in AUDIT.scan_prefix("CHAIN#")
+        if item["sk"] == "HEAD"
+    }
 
 
 def _anchor(subject: str) -> None:
