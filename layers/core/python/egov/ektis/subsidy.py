@@ -194,10 +194,15 @@ def draw_up(body: DeclarationRequest, caller: Principal) -> Declaration:
 
 def declaration_of(declaration_id: str, subject_id: str) -> Declaration:
     """The subject's own declaration, or 404 (another's is not there for them)."""
+    return _own_declaration(declaration_id, subject_id)[1]
+
+
+def _own_declaration(declaration_id: str, subject_id: str) -> tuple[Item, Declaration]:
+    """`declaration_of` with the stored item (its version), from one read."""
     item = TABLE.get(declaration_pk(declaration_id), "DECLARATION")
     if not item or item["subjectId"] != subject_id:
         raise NotFound("ektis.declaration.missing", field="declarationId")
-    return Declaration.model_validate(_fields(item))
+    return item, Declaration.model_validate(_fields(item))
 
 
 def declaration_view(declaration_id: str, caller: Principal) -> Declaration:
@@ -424,8 +429,7 @@ def apply(body: SubsidyRequest, caller: Principal) -> Subsidy:
     """Apply on a declaration: the guards per (record, season) and (animal, season) claimed,
     then the application and the workflow's start in one transaction."""
     subject = of_owner(caller.user_id)
-    declaration = declaration_of(body.declaration_id, subject.subject_id)
-    version = TABLE.get(declaration_pk(declaration.declaration_id), "DECLARATION") or {}
+    version, declaration = _own_declaration(body.declaration_id, subject.subject_id)
     paid = [line for line in declaration.lines if line.amount > 0]
     if not paid:
         raise Invalid("ektis.subsidy.nothing", field="declarationId")
