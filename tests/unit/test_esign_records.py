@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from egov.esign.records import ApplicationRecord, Draft, save, stored_item
+from egov.esign.records import ApplicationRecord, Draft, from_item, save, stored_item
 from egov.platform.problems import Conflict
 from egov.platform.repository import Transaction, marshal, unmarshal
 from tests.conftest import EVENTS
@@ -179,8 +179,9 @@ def test_every_status_round_trips_through_the_model_unchanged(status: str) -> No
     the same bytes on the wire, so the stored format cannot drift without this failing."""
     item = ITEMS[status]
     as_read = unmarshal(marshal(item))
-    record = ApplicationRecord.model_validate(as_read)
-    assert wire(stored_item(record)) == wire(item)
+    assert wire(stored_item(from_item(as_read))) == wire(item)
+    # Checked again in full (as a form is when written), the same: the stored form is normal.
+    assert wire(stored_item(ApplicationRecord.model_validate(as_read))) == wire(item)
 
 
 def test_the_record_knows_every_attribute_the_service_writes() -> None:

@@ -53,6 +53,7 @@ from egov.esign.records import (
     ApplicationRecord,
     CarrierHandedOver,
     StoredInvitation,
+    from_item,
     key,
     load,
     read,
@@ -189,7 +190,7 @@ def tasks(embassy: str, *, cursor: str | None = None, limit: int = 50) -> Tasks:
     page = ESIGN.query(f"EMBASSY#{embassy}#TASKS", index="gsi1", cursor=cursor, limit=limit)
     now = clock.now()
     items = []
-    for record in map(ApplicationRecord.model_validate, page.items):
+    for record in map(from_item, page.items):
         form = record.form
         assert form.applicant is not None and form.carrier is not None  # submitted
         assert record.task is not None and record.registration_number is not None

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 from pydantic_core import PydanticCustomError
 
-from egov.esign.form import ApplicationForm, Section
+from egov.esign.form import STORED, ApplicationForm, Section
 from egov.esign.texts import STATUS_TEXTS  # (and registers the texts for every module)
 from egov.platform import calendar, clock, i18n
 from egov.platform.adapters.mobile import check_mobile
@@ -235,9 +235,14 @@ def subject(application_id: str) -> str:
     return f"ESIGN#{application_id}"
 
 
+def from_item(item: Item) -> ApplicationRecord:
+    """A stored application, its form taken as it was checked when written (`form.STORED`)."""
+    return ApplicationRecord.model_validate(item, context=STORED)
+
+
 def read(application_id: str) -> ApplicationRecord | None:
     item = ESIGN.get(*key(application_id))
-    return ApplicationRecord.model_validate(item) if item else None
+    return from_item(item) if item else None
 
 
 def load(application_id: str) -> ApplicationRecord:
