@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from egov.esign import contracts
-from egov.esign.records import ESIGN
+from egov.esign.records import ESIGN, ApplicationRecord
 from egov.platform import audit, calendar, clock
 from egov.platform.repository import Transaction
 from tests.conftest import LocalAws
@@ -26,12 +26,20 @@ def signed_contract(carrier: str, embassy: str = "EMB-DE") -> str:
     form = sample_form()
     if carrier == "asan-sim":
         form["carrier"] = {"kind": "asan-sim", "operator": "Azercell", "mobile": "+994501234567"}
-    application = {
-        "applicationId": uuid.uuid4().hex,
-        "registrationNumber": f"EIMZA-2026-{uuid.uuid4().int % 10**6:06d}",
-        "virtualFin": "VAB3CD45",
-        "form": form,
-    }
+    now = clock.now_iso()
+    application = ApplicationRecord.model_validate(
+        {
+            "applicationId": uuid.uuid4().hex,
+            "owner": "applicant",
+            "status": "virtual-fin-issued",
+            "registrationNumber": f"EIMZA-2026-{uuid.uuid4().int % 10**6:06d}",
+            "virtualFin": "VAB3CD45",
+            "form": form,
+            "createdAt": now,
+            "updatedAt": now,
+            "version": 3,
+        }
+    )
     center = "EIMZA" if carrier == "token" else "ASXM"
     tx = Transaction()
     contract = contracts.prepare(tx, application, center, embassy, clock.now_iso())

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from egov.esign import deadlines
 from egov.esign.filing import CENTERS, embassy_of
-from egov.esign.records import ESIGN, key, load, subject
+from egov.esign.records import ESIGN, key, load, save, subject
 from egov.esign.review import WORKFLOW, Event
 from egov.platform import audit, calendar, clock, tasks, webhooks
 from egov.platform.problems import Conflict
@@ -44,11 +44,12 @@ def _next_deadline(step: Step, missed: str) -> str:
 
 def raise_alert(event: Overdue) -> dict[str, Any]:
     """Record the missed deadline once, tell the body that owes the step; the next deadline."""
-    item = load(event.application_id)
+    record = load(event.application_id)
+    assert record.form.carrier is not None  # submitted
     owed_by = (
-        CENTERS[item["form"]["carrier"]["kind"]]
+        CENTERS[record.form.carrier.kind]
         if event.step == "center"
-        else embassy_of(item["form"]["applicant"]["countryOfResidence"])
+        else embassy_of(record.embassy_country)
     )
     now = clock.now_iso()
     pk, _ = key(event.application_id)
@@ -70,17 +71,18 @@ def raise_alert(event: Overdue) -> dict[str, Any]:
         subject(event.application_id),
         "esign-deadline-missed",
         WORKFLOW,
-        owner=item["owner"],
+        owner=record.owner,
         after={"step": event.step, "owedBy": owed_by, "deadline": event.deadline},
     )
-    tx.update(ESIGN, *key(event.application_id), {"lastAlertAt": now})
+    # Beside whatever step the application is at: no version taken, none expected.
+    save(tx, record, versioned=False, last_alert_at=now)
     webhooks.enqueue(
         webhooks.message(
             owed_by,
             TASK_OVERDUE,
             {
                 "subject": subject(event.application_id),
-                "registrationNumber": item.get("registrationNumber"),
+                "registrationNumber": record.registration_number,
                 "step": event.step,
                 "deadline": event.deadline,
             },

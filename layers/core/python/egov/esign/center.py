@@ -23,10 +23,10 @@ from pydantic.alias_generators import to_camel
 
 from egov.esign import contracts, deadlines
 from egov.esign.filing import embassy_of
-from egov.esign.records import load, subject
+from egov.esign.records import ApplicationRecord, load, subject
 from egov.esign.review import WORKFLOW, Event, tell_applicant, transition
 from egov.platform import clock, tasks, webhooks
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 
 DECISION_RECEIVED = "esign.decision-received"
 
@@ -51,20 +51,21 @@ class CenterDecided(Event):
     decision: Decision
 
 
-def _result(item: Item) -> dict[str, Any]:
-    if item["status"] == "center-refused":
+def _result(record: ApplicationRecord) -> dict[str, Any]:
+    if record.status == "center-refused":
         return {"outcome": "reject"}
+    assert record.invite_deadline is not None  # set with the approval
     return {
         "outcome": "approve",
-        "invite": tasks.until(clock.parse(item["inviteDeadline"])),
+        "invite": tasks.until(clock.parse(record.invite_deadline)),
     }
 
 
 def decided(event: CenterDecided) -> dict[str, Any]:
     """Record the Center's answer (E8); the workflow learns where to go next."""
-    item = load(event.application_id)
-    if item["status"] != "virtual-fin-issued":
-        return _result(item)  # a repeated message: the decision is already recorded
+    record = load(event.application_id)
+    if record.status != "virtual-fin-issued":
+        return _result(record)  # a repeated message: the decision is already recorded
     decision = event.decision
     recorded = decision.model_dump(mode="json", by_alias=True)
     actor = WORKFLOW
@@ -72,9 +73,9 @@ def decided(event: CenterDecided) -> dict[str, Any]:
     if decision.outcome == "reject":
         refused = transition(
             tx,
-            item,
+            record,
             "center-refused",
-            {"centerDecision": recorded, "reasonText": decision.reason},
+            {"center_decision": recorded, "reason_text": decision.reason},
             actor=actor,
             action="esign-center-refused",
         )
@@ -82,26 +83,26 @@ def decided(event: CenterDecided) -> dict[str, Any]:
             tx,
             refused,
             "esign.center-refused",
-            {"number": item["registrationNumber"], "reason": decision.reason},
+            {"number": record.registration_number, "reason": decision.reason},
         )
         tx.commit()
         return _result(refused)
 
     now = clock.now()
-    embassy = embassy_of(item["form"]["applicant"]["countryOfResidence"])
-    contract = contracts.prepare(tx, item, decision.agency, embassy, clock.iso(now))
+    embassy = embassy_of(record.embassy_country)
+    contract = contracts.prepare(tx, record, decision.agency, embassy, clock.iso(now))
     due = clock.iso(deadlines.invitation(now))
     approved = transition(
         tx,
-        item,
+        record,
         "at-embassy",
         {
-            "centerDecision": recorded,
-            "contractNumber": contract.contract_number,
-            "atEmbassyAt": clock.iso(now),
-            "inviteDeadline": due,
+            "center_decision": recorded,
+            "contract_number": contract.contract_number,
+            "at_embassy_at": clock.iso(now),
+            "invite_deadline": due,
             "task": "invite",
-            **deadlines.embassy_task(embassy, due, item["applicationId"]),
+            **deadlines.embassy_task(embassy, due, record.application_id),
         },
         actor=actor,
         action="esign-center-approved",
@@ -113,8 +114,8 @@ def decided(event: CenterDecided) -> dict[str, Any]:
             embassy,
             DECISION_RECEIVED,
             {
-                "subject": subject(item["applicationId"]),
-                "registrationNumber": item["registrationNumber"],
+                "subject": subject(record.application_id),
+                "registrationNumber": record.registration_number,
                 "decision": recorded,
                 "contract": contract.model_dump(mode="json", by_alias=True),
                 "inviteBy": due,
@@ -129,7 +130,7 @@ def decided(event: CenterDecided) -> dict[str, Any]:
         approved,
         "esign.center-approved",
         {
-            "number": item["registrationNumber"],
+            "number": record.registration_number,
             "contract": contract.contract_number,
             "embassy": embassy,
         },

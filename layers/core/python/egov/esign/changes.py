@@ -32,11 +32,21 @@ from typing import Any
 
 from egov.certificates import registry as certificates
 from egov.certificates.registry import CERTIFICATES, LIVE
-from egov.esign.records import ESIGN, SERVICE, Draft, contacts, key, save, subject
+from egov.esign.records import (
+    SERVICE,
+    ApplicationRecord,
+    DataChange,
+    Draft,
+    contacts,
+    read,
+    save,
+    stored_form,
+    subject,
+)
 from egov.platform import applications, audit, clock, i18n, notify
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, FieldError, Invalid, NotFound
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 
 SERIAL_FIELD = "other.certificateSerial"
 FIXED: dict[str, tuple[str, ...]] = {
@@ -60,7 +70,7 @@ FIXED: dict[str, tuple[str, ...]] = {
 CHANGEABLE_OTHER = ("company", "sealScope", "signingScope")
 
 
-def _issued_application(serial: str, caller: Principal) -> tuple[str, Item]:
+def _issued_application(serial: str, caller: Principal) -> tuple[str, ApplicationRecord]:
     """The certificate's initial application, if the caller holds a living certificate."""
     try:
         cert, _ = certificates.load(serial)
@@ -72,8 +82,8 @@ def _issued_application(serial: str, caller: Principal) -> tuple[str, Item]:
         raise Conflict(
             "esign.change.certificate-ended", field=SERIAL_FIELD, params={"status": cert.status}
         )
-    initial = ESIGN.get(*key(cert.history[0].basis.id))
-    if initial is None or initial["status"] != "issued":
+    initial = read(cert.history[0].basis.id)
+    if initial is None or initial.status != "issued":
         raise Invalid("esign.change.certificate-unknown", field=SERIAL_FIELD)
     return serial, initial
 
@@ -118,84 +128,84 @@ def _changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     return names
 
 
-def apply(
-    change: Item, draft: Draft, form: dict[str, Any], caller: Principal, language: i18n.Lang
-) -> Item:
+def apply(change: ApplicationRecord, caller: Principal, language: i18n.Lang) -> ApplicationRecord:
     """File and make the change the holder asks for (module docstring); the closed change."""
+    draft = change.form
     assert draft.other is not None and draft.other.certificate_serial  # `rules` required it
     serial, initial = _issued_application(draft.other.certificate_serial, caller)
-    errors = _fixed_changes(initial["form"], form)
+    # The rules compare the sections as stored (camelCase dicts): what differs, by name.
+    was, asked = initial.stored_form, change.stored_form
+    errors = _fixed_changes(was, asked)
     if errors:
         raise Invalid(errors[0].key, errors=errors)
-    new_form = _new_form(initial["form"], form)
-    fields = _changed_fields(initial["form"], new_form)
+    new_form = Draft.model_validate(_new_form(was, asked))
+    fields = _changed_fields(was, stored_form(new_form))
     now = clock.now_iso()
     initial_changes: dict[str, Any] = {
         "form": new_form,
-        "updatedAt": now,
-        "version": initial["version"] + 1,
-        "dataChanges": [
-            *(initial.get("dataChanges") or []),
-            {"at": now, "applicationId": change["applicationId"], "fields": fields},
+        "updated_at": now,
+        "data_changes": [
+            *(initial.data_changes or []),
+            DataChange(at=now, application_id=change.application_id, fields=fields),
         ],
     }
     if draft.language:
         initial_changes["language"] = draft.language
-    closed = {
-        "status": "data-changed",
-        "certificateSerial": serial,
-        "initialApplicationId": initial["applicationId"],
-        "changedFields": fields,
-        "submittedAt": now,
-        "language": draft.language or initial.get("language") or language,
-        "updatedAt": now,
-        "version": change["version"] + 1,
-    }
     tx = Transaction()
-    save(tx, initial, initial_changes, field=SERIAL_FIELD)
-    save(tx, change, closed)
+    updated = save(tx, initial, field=SERIAL_FIELD, **initial_changes)
+    closed = save(
+        tx,
+        change,
+        status="data-changed",
+        certificate_serial=serial,
+        initial_application_id=initial.application_id,
+        changed_fields=fields,
+        submitted_at=now,
+        language=draft.language or initial.language or language,
+        updated_at=now,
+    )
+    assert new_form.applicant is not None and initial.form.applicant is not None
     tx.update(
         CERTIFICATES,
         f"CERT#{serial}",
         "CONTACT",
-        {"email": new_form["applicant"]["email"]},
+        {"email": new_form.applicant.email},
     )
     applications.advance(
-        tx, caller.user_id, change["applicationId"], SERVICE, "data-changed", actor=caller.actor
+        tx, caller.user_id, change.application_id, SERVICE, "data-changed", actor=caller.actor
     )
     audit.record(
         tx,
-        subject(initial["applicationId"]),
+        subject(initial.application_id),
         "esign-data-changed",
         caller.actor,
         owner=caller.user_id,
-        before={"version": initial["version"]},
+        before={"version": initial.version},
         after={
-            "version": initial["version"] + 1,
+            "version": updated.version,
             "fields": fields,
-            "basis": change["applicationId"],
+            "basis": change.application_id,
         },
     )
-    updated = {**initial, **initial_changes}
     told = contacts(updated)
-    old_email = initial["form"]["applicant"]["email"]
+    old_email = initial.form.applicant.email
     if old_email != told["email"]:
         # The address given up hears of it too: a change the holder did not make is noticed.
         notify.send_to_address(
             "esign.data-changed",
-            {"number": initial.get("registrationNumber", ""), "serial": serial},
+            {"number": initial.registration_number or "", "serial": serial},
             email=old_email,
             language=told["language"] or i18n.DEFAULT,
-            subject_ref=subject(initial["applicationId"]),
+            subject_ref=subject(initial.application_id),
             tx=tx,
         )
     notify.send(
         caller.user_id,
         "esign.data-changed",
-        {"number": initial.get("registrationNumber", ""), "serial": serial},
+        {"number": initial.registration_number or "", "serial": serial},
         **told,
-        subject_ref=subject(initial["applicationId"]),
+        subject_ref=subject(initial.application_id),
         tx=tx,
     )
     tx.commit()
-    return {**change, **closed}
+    return closed

@@ -17,26 +17,27 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from egov.esign.records import ESIGN
+from egov.esign.form import Person
+from egov.esign.records import ESIGN, ApplicationRecord
 from egov.esign.texts import CENTER_NAMES
 from egov.platform import clock
 from egov.platform.models import View
 from egov.platform.problems import Conflict
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 
 Status = Literal["prepared", "signed", "dispatched"]
-_HOLDER_FIELDS = (
+_HOLDER_FIELDS = {
     "surname",
     "name",
     "patronymic",
-    "birthDate",
-    "birthPlace",
+    "birth_date",
+    "birth_place",
     "citizenship",
-    "countryOfResidence",
-    "permanentAddress",
-    "idDocument",
+    "country_of_residence",
+    "permanent_address",
+    "id_document",
     "email",
-)
+}
 
 
 class Party(View):
@@ -81,43 +82,49 @@ def number_for(center: str, registration_number: str) -> str:
     return f"{center}-MQ-{registration_number.split('-', 1)[1]}"
 
 
-def holder_name(applicant: dict[str, Any]) -> str:
+def holder_name(applicant: Person) -> str:
     return " ".join(
-        applicant[part] for part in ("surname", "name", "patronymic") if applicant.get(part)
+        part for part in (applicant.surname, applicant.name, applicant.patronymic) if part
     )
 
 
-def prepare(tx: Transaction, application: Item, center: str, embassy: str, at: str) -> Contract:
+def prepare(
+    tx: Transaction, application: ApplicationRecord, center: str, embassy: str, at: str
+) -> Contract:
     """E8: the Center's contract for an application it decided to issue, put into `tx`."""
-    form = application["form"]
-    applicant = form["applicant"]
-    number = number_for(center, application["registrationNumber"])
+    form = application.form
+    applicant, carrier = form.applicant, form.carrier
+    assert applicant is not None and carrier is not None  # complete when submitted
+    assert application.registration_number is not None and application.virtual_fin is not None
+    number = number_for(center, application.registration_number)
     parties = [
         Party(role="center", code=center, name=CENTER_NAMES[center]["az"]),
         Party(
             role="holder",
             name=holder_name(applicant),
-            data={k: applicant[k] for k in _HOLDER_FIELDS if k in applicant}
-            | {"virtualFin": application["virtualFin"]},
+            data=applicant.model_dump(
+                mode="json", by_alias=True, exclude_none=True, include=_HOLDER_FIELDS
+            )
+            | {"virtualFin": application.virtual_fin},
         ),
     ]
-    if form["carrier"]["kind"] == "asan-sim":
-        carrier = form["carrier"]
+    if carrier.kind == "asan-sim":
+        assert carrier.operator is not None  # an ASAN İmza carrier names its SIM (rules)
         parties.append(
             Party(
                 role="mobile-operator",
-                name=carrier["operator"],
-                data={"mobile": carrier["mobile"]},
+                name=carrier.operator,
+                data={"mobile": carrier.mobile},
             )
         )
     contract = Contract(
         contract_number=number,
-        application_id=application["applicationId"],
-        registration_number=application["registrationNumber"],
+        application_id=application.application_id,
+        registration_number=application.registration_number,
         center=center,
         embassy=embassy,
-        carrier=form["carrier"]["kind"],
-        virtual_fin=application["virtualFin"],
+        carrier=carrier.kind,
+        virtual_fin=application.virtual_fin,
         parties=parties,
         status="prepared",
         prepared_at=clock.parse(at),

@@ -47,7 +47,18 @@ from egov.certificates.models import (
 )
 from egov.esign import contracts, deadlines, vfin
 from egov.esign.filing import embassy_of
-from egov.esign.records import ESIGN, STATUS_TEXTS, key, load, subject
+from egov.esign.records import (
+    ESIGN,
+    STATUS_TEXTS,
+    ApplicationRecord,
+    CarrierHandedOver,
+    StoredInvitation,
+    from_item,
+    key,
+    load,
+    read,
+    subject,
+)
 from egov.esign.review import Event, tell_applicant, transition
 from egov.platform import attachments, clock
 from egov.platform import tasks as workflow_tasks
@@ -55,7 +66,7 @@ from egov.platform.auth import Principal
 from egov.platform.contacts import Contacts
 from egov.platform.models import Form as View
 from egov.platform.problems import Conflict, Invalid, NotFound
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 from egov.platform.text import Clean
 
 Step = Literal["invitation", "check"]
@@ -125,15 +136,15 @@ class Awaited(Event):
     step: Step
 
 
-def _own(application_id: str, embassy: str) -> Item:
+def _own(application_id: str, embassy: str) -> ApplicationRecord:
     """The application the Center sent to this embassy; any other (a draft, one still under
     review, another embassy's) is unknown here (404), whatever its form holds."""
-    item = ESIGN.get(*key(application_id))
-    if item is None or "atEmbassyAt" not in item:
+    record = read(application_id)
+    if record is None or record.at_embassy_at is None:
         raise NotFound("esign.application-unknown", field="applicationId")
-    if embassy_of(item["form"]["applicant"]["countryOfResidence"]) != embassy:
+    if embassy_of(record.embassy_country) != embassy:
         raise NotFound("esign.application-unknown", field="applicationId")
-    return item
+    return record
 
 
 def _done(embassy: str, application_id: str) -> dict[str, str]:
@@ -143,32 +154,33 @@ def _done(embassy: str, application_id: str) -> dict[str, str]:
 # ---------------------------------------------------------------- the workflow's waits
 
 
-def _step_result(item: Item, step: Step) -> dict[str, Any]:
+def _step_result(record: ApplicationRecord, step: Step) -> dict[str, Any]:
     if step == "invitation":
-        return {"check": workflow_tasks.until(clock.parse(item["checkDeadline"]))}
-    return {"outcome": item["status"]}
+        assert record.check_deadline is not None  # set with the invitation
+        return {"check": workflow_tasks.until(clock.parse(record.check_deadline))}
+    return {"outcome": record.status}
 
 
 def awaited(event: Awaited) -> dict[str, Any] | None:
     """Keep the workflow's token until the officer acts; answer at once if he already has."""
     waiting_in = WAITING_IN[event.step]
-    item = load(event.application_id)
-    if item["status"] == waiting_in:
+    record = load(event.application_id)
+    if record.status == waiting_in:
         token = event.task_token or ""
         while_ = {"status": waiting_in}
         if workflow_tasks.park(
             ESIGN, *key(event.application_id), token, while_=while_, step=event.step
         ):
             return None  # the officer's action will answer
-        item = load(event.application_id)  # the officer acted meanwhile
-    return _step_result(item, event.step)
+        record = load(event.application_id)  # the officer acted meanwhile
+    return _step_result(record, event.step)
 
 
 def _answer_waiting(application_id: str, step: Step) -> None:
-    item = load(application_id)
-    token = workflow_tasks.parked(item, step)
+    record = load(application_id)
+    token = workflow_tasks.parked(record.model_dump(by_alias=True), step)
     if token:
-        workflow_tasks.answer(token, _step_result(item, step))
+        workflow_tasks.answer(token, _step_result(record, step))
 
 
 # ---------------------------------------------------------------- officers' actions
@@ -178,28 +190,36 @@ def tasks(embassy: str, *, cursor: str | None = None, limit: int = 50) -> Tasks:
     page = ESIGN.query(f"EMBASSY#{embassy}#TASKS", index="gsi1", cursor=cursor, limit=limit)
     now = clock.now()
     items = []
-    for item in page.items:
-        due = clock.parse(item["inviteDeadline" if item["task"] == "invite" else "checkDeadline"])
-        applicant = {
-            k: v
-            for k, v in item["form"]["applicant"].items()
-            if k not in ("secretQuestion", "secretAnswer")
-        }
+    for record in map(from_item, page.items):
+        form = record.form
+        assert form.applicant is not None and form.carrier is not None  # submitted
+        assert record.task is not None and record.registration_number is not None
+        assert record.virtual_fin is not None and record.contract_number is not None
+        due = clock.parse(
+            (record.invite_deadline if record.task == "invite" else record.check_deadline) or ""
+        )
         items.append(
             Task(
-                application_id=item["applicationId"],
-                registration_number=item["registrationNumber"],
-                task=item["task"],
-                status_text=STATUS_TEXTS[item["status"]]["az"],
+                application_id=record.application_id,
+                registration_number=record.registration_number,
+                task=record.task,
+                status_text=STATUS_TEXTS[record.status]["az"],
                 due_at=due,
                 overdue=now > due,
-                last_alert_at=item.get("lastAlertAt"),
-                applicant=applicant,
-                carrier=item["form"]["carrier"],
-                virtual_fin=item["virtualFin"],
-                contract_number=item["contractNumber"],
-                invitation=item.get("invitation"),
-                documents=attachments.documents(subject(item["applicationId"])),
+                last_alert_at=record.last_alert_at,
+                applicant=form.applicant.model_dump(
+                    mode="json",
+                    by_alias=True,
+                    exclude_none=True,
+                    exclude={"secret_question", "secret_answer"},
+                ),
+                carrier=form.carrier.model_dump(mode="json", by_alias=True, exclude_none=True),
+                virtual_fin=record.virtual_fin,
+                contract_number=record.contract_number,
+                invitation=record.invitation.model_dump(by_alias=True)
+                if record.invitation
+                else None,
+                documents=attachments.documents(subject(record.application_id)),
             )
         )
     return Tasks(items=items, cursor=page.cursor)
@@ -209,32 +229,35 @@ def document(
     application_id: str, embassy: str, attachment_id: str, officer: Principal
 ) -> attachments.ReviewerDownload:
     """E10: a file filed online, for the officer who compares it with the original (G8)."""
-    item = _own(application_id, embassy)
-    if item["status"] not in WAITING_IN.values():
+    record = _own(application_id, embassy)
+    if record.status not in WAITING_IN.values():
         raise Conflict("esign.documents-closed", field="applicationId")
     return attachments.for_reviewer(
         subject(application_id), attachment_id, officer.actor, f"EMBASSY#{embassy}"
     )
 
 
-def invite(application_id: str, embassy: str, body: InvitationBody, officer: Principal) -> Item:
+def invite(
+    application_id: str, embassy: str, body: InvitationBody, officer: Principal
+) -> ApplicationRecord:
     """E9: the applicant is invited with a date and place; the check falls due after it."""
-    item = _own(application_id, embassy)
-    if item["status"] != "at-embassy":
+    record = _own(application_id, embassy)
+    assert record.invite_deadline is not None  # set when the decision reached the embassy
+    if record.status != "at-embassy":
         raise Conflict("esign.not-awaiting-invitation", field="applicationId")
     now = clock.now()
     check_due = clock.iso(deadlines.check(body.at))
     tx = Transaction()
     invited = transition(
         tx,
-        item,
+        record,
         "invited",
         {
-            "invitation": {"at": clock.iso(body.at), "place": body.place},
-            "invitedAt": clock.iso(now),
-            "invitedBy": officer.user_id,
-            "invitedLate": now > clock.parse(item["inviteDeadline"]),
-            "checkDeadline": check_due,
+            "invitation": StoredInvitation(at=clock.iso(body.at), place=body.place),
+            "invited_at": clock.iso(now),
+            "invited_by": officer.user_id,
+            "invited_late": now > clock.parse(record.invite_deadline),
+            "check_deadline": check_due,
             "task": "check",
             **deadlines.embassy_task(embassy, check_due, application_id),
         },
@@ -246,7 +269,7 @@ def invite(application_id: str, embassy: str, body: InvitationBody, officer: Pri
         invited,
         "esign.invited",
         {
-            "number": item["registrationNumber"],
+            "number": record.registration_number,
             "at": body.at.astimezone(clock.BAKU).strftime("%d.%m.%Y %H:%M"),
             "place": body.place,
         },
@@ -256,51 +279,58 @@ def invite(application_id: str, embassy: str, body: InvitationBody, officer: Pri
     return invited
 
 
-def check(application_id: str, embassy: str, body: CheckBody, officer: Principal) -> Item:
+def check(
+    application_id: str, embassy: str, body: CheckBody, officer: Principal
+) -> ApplicationRecord:
     """E10: the in-person check; a match issues the certificate, a mismatch cancels the FIN."""
-    item = _own(application_id, embassy)
-    if item["status"] != "invited":
+    record = _own(application_id, embassy)
+    if record.status != "invited":
         raise Conflict("esign.not-awaiting-check", field="applicationId")
     if body.outcome == "match":
-        done = _issue(item, embassy, body, officer)
+        done = _issue(record, embassy, body, officer)
     else:
-        done = _refuse(item, embassy, body, officer)
+        done = _refuse(record, embassy, body, officer)
     _answer_waiting(application_id, "check")
     return done
 
 
-def _issue_request(item: Item, public_key: str, token_serial: str | None) -> IssueRequest:
+def _issue_request(
+    record: ApplicationRecord, public_key: str, token_serial: str | None
+) -> IssueRequest:
     """What the registry records, all of it from the application (E8–E10), but the carrier's
     key and token serial, which exist only once the carrier is handed over."""
-    form = item["form"]
-    carrier = form["carrier"]
-    if carrier["kind"] == "token" and not token_serial:
+    form = record.form
+    carrier, applicant, declarations = form.carrier, form.applicant, form.declarations
+    assert carrier is not None and applicant is not None and declarations is not None
+    assert form.use is not None and record.virtual_fin is not None  # complete when submitted
+    if carrier.kind == "token" and not token_serial:
         raise Invalid("esign.check-needs-token", field="tokenSerial")
-    contract = contracts.load(item["contractNumber"])
+    contract = contracts.load(record.contract_number or "")
     assert contract is not None  # prepared with the Center's approval that sent it here
     return IssueRequest(
         center=contract.center,
         holder=Holder(
-            name=contracts.holder_name(form["applicant"]),
-            virtual_fin=item["virtualFin"],
-            user_id=item["owner"],
+            name=contracts.holder_name(applicant),
+            virtual_fin=record.virtual_fin,
+            user_id=record.owner,
         ),
-        contact=Contacts(email=form["applicant"]["email"]),
+        contact=Contacts(email=applicant.email),
         carrier=Carrier(
-            kind=carrier["kind"],
-            id=token_serial if carrier["kind"] == "token" else carrier["mobile"],
+            kind=carrier.kind,
+            id=token_serial if carrier.kind == "token" else carrier.mobile,
         ),
-        use=form["use"],
+        use=form.use,
         public_key=public_key,
-        disclosure_consent=form["declarations"]["personalDataInCertificate"],
-        embassy=embassy_of(form["applicant"]["countryOfResidence"]),
-        application_id=item["applicationId"],
+        disclosure_consent=declarations.personal_data_in_certificate,
+        embassy=embassy_of(applicant.country_of_residence),
+        application_id=record.application_id,
     )
 
 
-def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Item:
-    carrier = item["form"]["carrier"]
-    request = _issue_request(item, body.public_key or "", body.token_serial)
+def _issue(
+    record: ApplicationRecord, embassy: str, body: CheckBody, officer: Principal
+) -> ApplicationRecord:
+    request = _issue_request(record, body.public_key or "", body.token_serial)
     carrier_id = request.carrier.id
     try:
         cert = issuance.issue(request, officer.actor)
@@ -309,58 +339,62 @@ def _issue(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Ite
         if issued.key != "certificates.already-issued":
             raise
         # A retried check: the certificate exists; finish recording it.
-        guard = registry.CERTIFICATES.get(f"ISSUED#{item['applicationId']}", "GUARD") or {}
+        guard = registry.CERTIFICATES.get(f"ISSUED#{record.application_id}", "GUARD") or {}
         serial = guard["owner"]
         valid_to = registry.load(serial)[0].valid_to
     now = clock.now_iso()
     tx = Transaction()
-    contracts.sign(tx, item["contractNumber"], embassy, serial, now)
-    issued_item = transition(
+    contracts.sign(tx, record.contract_number or "", embassy, serial, now)
+    issued_record = transition(
         tx,
-        item,
+        record,
         "issued",
         {
-            "certificateSerial": serial,
-            "certificateValidTo": clock.iso(valid_to),
-            "contractsSignedAt": now,
-            "carrierHandedOver": {"kind": carrier["kind"], "id": carrier_id, "at": now},
-            "checkedBy": officer.user_id,
-            **_done(embassy, item["applicationId"]),
+            "certificate_serial": serial,
+            "certificate_valid_to": clock.iso(valid_to),
+            "contracts_signed_at": now,
+            "carrier_handed_over": CarrierHandedOver(
+                kind=request.carrier.kind, id=carrier_id, at=now
+            ),
+            "checked_by": officer.user_id,
+            **_done(embassy, record.application_id),
         },
         actor=officer.actor,
         action="esign-certificate-issued",
     )
     tell_applicant(
         tx,
-        issued_item,
+        issued_record,
         "esign.issued",
         {
-            "number": item["registrationNumber"],
+            "number": record.registration_number,
             "serial": serial,
             "validTo": valid_to.astimezone(clock.BAKU).strftime("%d.%m.%Y"),
         },
     )
     tx.commit()
-    return issued_item
+    return issued_record
 
 
-def _refuse(item: Item, embassy: str, body: CheckBody, officer: Principal) -> Item:
+def _refuse(
+    record: ApplicationRecord, embassy: str, body: CheckBody, officer: Principal
+) -> ApplicationRecord:
     tx = Transaction()
-    vfin.cancel(tx, item["virtualFin"], item["applicationId"])
+    vfin.cancel(tx, record.virtual_fin or "", record.application_id)
     refused = transition(
         tx,
-        item,
+        record,
         "embassy-refused",
         {
-            "checkedBy": officer.user_id,
+            "checked_by": officer.user_id,
             "mismatch": body.reason,
-            "reasonKey": "esign.reason.documents-mismatch",
-            "virtualFinCancelledAt": clock.now_iso(),
-            **_done(embassy, item["applicationId"]),
+            "reason_key": "esign.reason.documents-mismatch",
+            "virtual_fin_cancelled_at": clock.now_iso(),
+            **_done(embassy, record.application_id),
         },
         actor=officer.actor,
         action="esign-embassy-refused",
     )
-    tell_applicant(tx, refused, "esign.embassy-refused", {"number": item["registrationNumber"]})
+    tell_applicant(tx, refused, "esign.embassy-refused", {"number": record.registration_number})
     tx.commit()
     return refused

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 
-from egov.esign.records import ESIGN, key, owned, subject
+from egov.esign.records import ApplicationRecord, owned, save, subject
 from egov.platform import audit, aws, clock, i18n, payments
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, PaymentRequired
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 
 FEE_CODE_ENV = "ESIGN_FEE_CODE"
 _REUSABLE = ("pending", "paid")
@@ -31,10 +31,10 @@ def request(application_id: str, caller: Principal, lang: i18n.Lang) -> payments
     code = configured()
     if code is None:
         raise Conflict("esign.no-fee", field="fee")
-    item = owned(application_id, caller.user_id)
-    if item["status"] != "draft":
+    record = owned(application_id, caller.user_id)
+    if record.status != "draft":
         raise Conflict("esign.fee-after-submission", field="applicationId")
-    previous = item.get("feePaymentId")
+    previous = record.fee_payment_id
     current = payments.get(previous) if previous else None
     if current is not None and current["status"] in _REUSABLE:
         return payments.view(current, lang)
@@ -46,17 +46,7 @@ def request(application_id: str, caller: Principal, lang: i18n.Lang) -> payments
         payment_id=_next_payment_id(application_id, previous),
     )
     tx = Transaction()
-    tx.update(
-        ESIGN,
-        *key(application_id),
-        {
-            "feePaymentId": payment.paymentId,
-            "updatedAt": clock.now_iso(),
-            "version": item["version"] + 1,
-        },
-        expected={"version": item["version"], "status": "draft"},
-        conflict=Conflict("application.changed", field="applicationId"),
-    )
+    save(tx, record, fee_payment_id=payment.paymentId, updated_at=clock.now_iso())
     audit.record(
         tx,
         subject(application_id),
@@ -69,7 +59,7 @@ def request(application_id: str, caller: Principal, lang: i18n.Lang) -> payments
         tx.commit()
     except Conflict:
         # A concurrent request for this draft won: it asked for the same payment.
-        if owned(application_id, caller.user_id).get("feePaymentId") != payment.paymentId:
+        if owned(application_id, caller.user_id).fee_payment_id != payment.paymentId:
             raise
     return payment
 
@@ -82,11 +72,11 @@ def _next_payment_id(application_id: str, previous: str | None) -> str:
     return hashlib.sha256(seed).hexdigest()[:32]
 
 
-def require_paid(item: Item) -> str | None:
+def require_paid(record: ApplicationRecord) -> str | None:
     """The paid payment's id; 402 naming `fee` if a fee is set and not paid (E4)."""
     if configured() is None:
         return None
-    payment = payments.get(item["feePaymentId"]) if item.get("feePaymentId") else None
-    if payment is None or payment["status"] != "paid" or payment["owner"] != item["owner"]:
+    payment = payments.get(record.fee_payment_id) if record.fee_payment_id else None
+    if payment is None or payment["status"] != "paid" or payment["owner"] != record.owner:
         raise PaymentRequired("esign.fee-unpaid", field="fee")
     return str(payment["paymentId"])

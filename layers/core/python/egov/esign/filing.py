@@ -21,11 +21,13 @@ from egov.esign import fee, rules
 from egov.esign.records import (
     ESIGN,
     SERVICE,
+    ApplicationRecord,
     Draft,
     contacts,
-    key,
     owned,
+    read,
     save,
+    stored_item,
     subject,
 )
 from egov.platform import (
@@ -45,7 +47,7 @@ from egov.platform import (
 from egov.platform.auth import Principal
 from egov.platform.observability import correlation_id
 from egov.platform.problems import Conflict, FieldError, Invalid, NotFound
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 
 STATE_MACHINE_ENV = "ESIGN_REVIEW_STATE_MACHINE"
 CENTERS = {"token": "EIMZA", "asan-sim": "ASXM"}
@@ -67,39 +69,34 @@ def embassy_of(country: str) -> str:
 
 def _handling(application_id: str) -> tuple[str, ...]:
     """The embassy that meets the applicant and the Center that issues (G8, E8–E10)."""
-    item = ESIGN.get(*key(application_id))
-    if item is None:
+    record = read(application_id)
+    if record is None:
         return ()
-    form = item["form"]
-    return embassy_of(form["applicant"]["countryOfResidence"]), CENTERS[form["carrier"]["kind"]]
+    assert record.form.carrier is not None  # no draft is handled by others
+    return embassy_of(record.embassy_country), CENTERS[record.form.carrier.kind]
 
 
 audit_read.handled_by("ESIGN", _handling)
 
 
-def _stored_form(draft: Draft) -> dict[str, Any]:
-    return draft.model_dump(mode="json", by_alias=True, exclude_none=True)
-
-
-def create(draft: Draft, caller: Principal) -> Item:
+def create(draft: Draft, caller: Principal) -> ApplicationRecord:
     """Save a new draft (E5), shown in the applicant's cabinet at once."""
     rules.check(draft, calendar.today(), complete=False)
     application_id = uuid.uuid4().hex
     now = clock.now_iso()
-    pk, sk = key(application_id)
-    item: Item = {
-        "pk": pk,
-        "sk": sk,
-        "applicationId": application_id,
-        "owner": caller.user_id,
-        "status": "draft",
-        "form": _stored_form(draft),
-        "createdAt": now,
-        "updatedAt": now,
-        "version": 1,
-    }
+    record = ApplicationRecord(
+        application_id=application_id,
+        owner=caller.user_id,
+        status="draft",
+        form=draft,
+        created_at=now,
+        updated_at=now,
+        version=1,
+    )
     tx = Transaction()
-    tx.put(ESIGN, item, conflict=Conflict("application.exists", field="applicationId"))
+    tx.put(
+        ESIGN, stored_item(record), conflict=Conflict("application.exists", field="applicationId")
+    )
     applications.track(
         tx,
         caller.user_id,
@@ -114,27 +111,22 @@ def create(draft: Draft, caller: Principal) -> Item:
         tx, subject(application_id), "esign-draft-created", caller.actor, owner=caller.user_id
     )
     tx.commit()
-    return item
+    return record
 
 
-def update(application_id: str, draft: Draft, caller: Principal) -> Item:
+def update(application_id: str, draft: Draft, caller: Principal) -> ApplicationRecord:
     """Replace the draft's form (E5: a draft is completed later); only while it is a draft."""
     current = owned(application_id, caller.user_id)
-    if current["status"] != "draft":
+    if current.status != "draft":
         raise Conflict("esign.not-a-draft", field="applicationId")
     rules.check(draft, calendar.today(), complete=False)
-    changes = {
-        "form": _stored_form(draft),
-        "updatedAt": clock.now_iso(),
-        "version": current["version"] + 1,
-    }
     tx = Transaction()
-    save(tx, current, changes)
+    saved = save(tx, current, form=draft, updated_at=clock.now_iso())
     audit.record(
         tx, subject(application_id), "esign-draft-saved", caller.actor, owner=caller.user_id
     )
     tx.commit()
-    return {**current, **changes}
+    return saved
 
 
 def _attachment_ids(draft: Draft) -> dict[str, str]:
@@ -185,36 +177,43 @@ def _next_registration_number(now: datetime) -> str:
     return f"EIMZA-{year}-{int(result['Attributes']['next']):06d}"
 
 
-def _review_payload(form: dict[str, Any]) -> dict[str, Any]:
+def _review_payload(draft: Draft) -> dict[str, Any]:
     """What the four agencies (E6) and the Center (E8) are shown: who asks, and for what."""
+    assert draft.carrier is not None and draft.applicant is not None  # complete when submitted
+    representative = draft.representative
     return {
-        "carrier": form["carrier"]["kind"],
-        "use": form["use"],
-        "applicant": {
-            k: v
-            for k, v in form["applicant"].items()
-            if k not in ("secretQuestion", "secretAnswer", "bankAccount")
-        },
-        "representative": form.get("representative"),
+        "carrier": draft.carrier.kind,
+        "use": draft.use,
+        "applicant": draft.applicant.model_dump(
+            mode="json",
+            by_alias=True,
+            exclude_none=True,
+            exclude={"secret_question", "secret_answer", "bank_account"},
+        ),
+        "representative": representative.model_dump(mode="json", by_alias=True, exclude_none=True)
+        if representative
+        else None,
     }
 
 
-def workflow_input(item: Item) -> dict[str, Any]:
+def workflow_input(record: ApplicationRecord) -> dict[str, Any]:
     """The execution input of the review workflow (statemachines/esign_review.asl.json)."""
-    form = item["form"]
+    draft = record.form
+    assert record.review_deadline is not None  # set at registration
+    assert draft.carrier is not None and draft.applicant is not None  # complete when submitted
     return {
-        "applicationId": item["applicationId"],
-        "owner": item["owner"],
-        "subject": subject(item["applicationId"]),
-        "registrationNumber": item["registrationNumber"],
-        "carrier": form["carrier"]["kind"],
-        "center": CENTERS[form["carrier"]["kind"]],
-        "embassy": embassy_of(form["applicant"]["countryOfResidence"]),
-        "citizenFin": form["applicant"].get("fin"),
-        "payload": _review_payload(form),
+        "applicationId": record.application_id,
+        "owner": record.owner,
+        "subject": subject(record.application_id),
+        "registrationNumber": record.registration_number,
+        "carrier": draft.carrier.kind,
+        "center": CENTERS[draft.carrier.kind],
+        "embassy": embassy_of(record.embassy_country),
+        "citizenFin": draft.applicant.fin,
+        "payload": _review_payload(draft),
         "correlationId": correlation_id(),
         "review": {
-            **tasks.until(clock.parse(item["reviewDeadline"])),
+            **tasks.until(clock.parse(record.review_deadline)),
             "reviewers": list(REVIEWERS),
         },
     }
@@ -237,19 +236,21 @@ def _check_citizen_fin(draft: Draft) -> None:
         raise Invalid("esign.applicant.fin-not-this-person", field="applicant.fin")
 
 
-def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DEFAULT) -> Item:
+def submit(
+    application_id: str, caller: Principal, language: i18n.Lang = i18n.DEFAULT
+) -> ApplicationRecord:
     """The applicant confirms (E5): check, register at once, start the review, tell him.
 
     The notices about the application are in the language chosen on the form, else in the one
     the submission asked for (`language`, its Accept-Language): G2."""
     current = owned(application_id, caller.user_id)
-    if current["status"] == "registered":
+    if current.status == "registered":
         # A repeated confirmation: the review runs once, under the application's name.
         outbox.start_execution(STATE_MACHINE_ENV, application_id, workflow_input(current))
         return current
-    if current["status"] != "draft":
+    if current.status != "draft":
         raise Conflict("esign.not-a-draft", field="applicationId")
-    draft = Draft.model_validate(current["form"])
+    draft = current.form
     if draft.service == "change-data":
         errors = rules.problems(draft, calendar.today(), complete=True)
         if errors:
@@ -258,7 +259,7 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
         # registry, which no other handler of this module needs at its cold start (issue 18).
         from egov.esign import changes as data_changes
 
-        return data_changes.apply(current, draft, current["form"], caller, language)
+        return data_changes.apply(current, caller, language)
     if draft.service not in (None, "issue"):
         raise Invalid("esign.service-at-center", field="service")
     errors = rules.problems(draft, calendar.today(), complete=True)
@@ -271,17 +272,17 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
     now = clock.now()
     deadline = review_deadline(now)
     number = _next_registration_number(now)
-    changes = {
-        "status": "registered",
-        "registrationNumber": number,
-        "submittedAt": clock.iso(now),
-        "reviewDeadline": clock.iso(deadline),
-        "language": draft.language or language,
-        "updatedAt": clock.iso(now),
-        "version": current["version"] + 1,
-    }
     tx = Transaction()
-    save(tx, current, changes)
+    registered = save(
+        tx,
+        current,
+        status="registered",
+        registration_number=number,
+        submitted_at=clock.iso(now),
+        review_deadline=clock.iso(deadline),
+        language=draft.language or language,
+        updated_at=clock.iso(now),
+    )
     for name, attachment_id in _attachment_ids(draft).items():
         attachments.link(
             tx, attachment_id, caller.user_id, subject(application_id), f"attachments.{name}"
@@ -306,11 +307,10 @@ def submit(application_id: str, caller: Principal, language: i18n.Lang = i18n.DE
         after={
             "status": "registered",
             "registrationNumber": number,
-            "reviewDeadline": changes["reviewDeadline"],
+            "reviewDeadline": registered.review_deadline,
             "feePaymentId": paid_with,
         },
     )
-    registered = {**current, **changes}
     outbox.start(tx, STATE_MACHINE_ENV, application_id, workflow_input(registered))
     notify.send(
         caller.user_id,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
@@ -26,9 +26,20 @@ from egov.platform.adapters.population import Fin
 from egov.platform.adapters.tax import Voen
 from egov.platform.text import Clean, LongText, Text
 
+STORED = {"stored": True}
+"""The validation context of a form read back from the table: it was checked when it was
+written, so the checks that need phonenumbers or stdnum (~60 ms of imports at a cold start of
+the workflow's steps, which only read stored applications) pass its values as they are."""
 
-def check_country(value: str) -> str:
+
+def _stored(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("stored"))
+
+
+def check_country(value: str, info: ValidationInfo) -> str:
     """An ISO 3166-1 alpha-2 code; phonenumbers carries the list of the world's regions."""
+    if _stored(info):
+        return value
     # phonenumbers and stdnum are imported where a form is checked: most e-sign handlers load
     # these models to read stored applications, never to validate one (cold start).
     import phonenumbers
@@ -39,8 +50,10 @@ def check_country(value: str) -> str:
     return code
 
 
-def check_phone(value: str) -> str:
+def check_phone(value: str, info: ValidationInfo) -> str:
     """Any country's number (applicants live abroad), stored in E.164."""
+    if _stored(info):
+        return value
     import phonenumbers
 
     try:
@@ -52,7 +65,9 @@ def check_phone(value: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def check_bic(value: str) -> str:
+def check_bic(value: str, info: ValidationInfo) -> str:
+    if _stored(info):
+        return value
     from stdnum import bic as stdnum_bic
 
     try:

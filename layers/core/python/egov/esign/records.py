@@ -12,14 +12,13 @@ an audit entry, in the transaction of the change.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 from pydantic_core import PydanticCustomError
 
-from egov.esign.form import ApplicationForm, Section
+from egov.esign.form import STORED, ApplicationForm, Section
 from egov.esign.texts import STATUS_TEXTS  # (and registers the texts for every module)
 from egov.platform import calendar, clock, i18n
 from egov.platform.adapters.mobile import check_mobile
@@ -103,22 +102,132 @@ class Application(View):
     updated_at: datetime
 
 
+class DataChange(View):
+    """E15: a change the holder made to this (issued) application's data, by which change."""
+
+    at: str
+    application_id: str
+    fields: list[str]
+
+
+class StoredInvitation(View):
+    at: str
+    place: str
+
+
+class CarrierHandedOver(View):
+    kind: str
+    id: str
+    at: str
+
+
+class ApplicationRecord(View):
+    """`APPLICATION#<id>` / `APPLICATION` as stored: the form and every step's attributes, under
+    the camelCase names the items have always had (issue 11 item 7). Timestamps stay the strings
+    `clock.iso` wrote; `gsi1pk`/`gsi1sk` place it in its embassy's task list (E9, E10); the
+    workflow's parked task (`taskToken`, `waitingFor`) is kept by `egov.platform.tasks.park`."""
+
+    application_id: str
+    owner: str
+    status: Status
+    form: Draft
+    created_at: str
+    updated_at: str
+    version: int
+    language: i18n.Lang | None = None
+    fee_payment_id: str | None = None
+    registration_number: str | None = None
+    submitted_at: str | None = None
+    review_deadline: str | None = None
+    refused_by: str | None = None
+    reason_key: str | None = None
+    reason_text: str | None = None
+    virtual_fin: str | None = None
+    virtual_fin_issued_at: str | None = None
+    opinions: list[Opinion] | None = None
+    center_decision: dict[str, Any] | None = None
+    contract_number: str | None = None
+    at_embassy_at: str | None = None
+    invite_deadline: str | None = None
+    task: Literal["invite", "check"] | None = None
+    invitation: StoredInvitation | None = None
+    invited_at: str | None = None
+    invited_by: str | None = None
+    invited_late: bool | None = None
+    check_deadline: str | None = None
+    last_alert_at: str | None = None
+    certificate_serial: str | None = None
+    certificate_valid_to: str | None = None
+    contracts_signed_at: str | None = None
+    carrier_handed_over: CarrierHandedOver | None = None
+    checked_by: str | None = None
+    mismatch: str | None = None
+    virtual_fin_cancelled_at: str | None = None
+    data_changes: list[DataChange] | None = None
+    initial_application_id: str | None = None
+    changed_fields: list[str] | None = None
+    task_token: str | None = None
+    waiting_for: str | None = None
+    # Index keys keep their lower-case names (camelCase would make them `gsi1Pk`).
+    gsi1pk: str | None = Field(None, alias="gsi1pk")
+    gsi1sk: str | None = Field(None, alias="gsi1sk")
+
+    @property
+    def stored_form(self) -> dict[str, Any]:
+        """The form as the item holds it (what agencies and the embassy are shown)."""
+        return stored_form(self.form)
+
+    @property
+    def embassy_country(self) -> str:
+        """The applicant's country of residence: whose embassy meets him (§2.1)."""
+        assert self.form.applicant is not None  # complete once submitted (rules)
+        return self.form.applicant.country_of_residence
+
+
+def stored_form(draft: Draft) -> dict[str, Any]:
+    return draft.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
 def key(application_id: str) -> tuple[str, str]:
     return f"APPLICATION#{application_id}", "APPLICATION"
 
 
+def stored_item(record: ApplicationRecord) -> Item:
+    pk, sk = key(record.application_id)
+    return {"pk": pk, "sk": sk, **record.model_dump(mode="json", by_alias=True, exclude_none=True)}
+
+
 def save(
-    tx: Transaction, item: Item, changes: Mapping[str, Any], *, field: str = "applicationId"
-) -> None:
-    """Write `changes` to the application in `tx` only if it is still as `item` was read (its
-    version and status), else 409 `application.changed` naming `field`."""
-    tx.update(
-        ESIGN,
-        *key(item["applicationId"]),
-        changes,
-        expected={"version": item["version"], "status": item["status"]},
-        conflict=Conflict("application.changed", field=field),
-    )
+    tx: Transaction,
+    before: ApplicationRecord,
+    *,
+    field: str = "applicationId",
+    versioned: bool = True,
+    **fields: Any,
+) -> ApplicationRecord:
+    """Write in `tx` the application `before` with `fields` changed: only the attributes that
+    change (a field set to None is removed). A `versioned` change takes the next version and
+    applies only while the application is still at `before`'s version and status, else 409
+    `application.changed` naming `field`. The record as written."""
+    unknown = fields.keys() - ApplicationRecord.model_fields.keys()
+    if unknown:
+        raise TypeError(f"not an application attribute: {sorted(unknown)}")
+    if versioned:
+        fields["version"] = before.version + 1
+    after = before.model_copy(update=fields)
+    old, new = stored_item(before), stored_item(after)
+    changed = {k: v for k, v in new.items() if old.get(k) != v}
+    removed = tuple(k for k in old if k not in new)
+    if changed or removed:  # an unversioned write of what is stored already has nothing to do
+        tx.update(
+            ESIGN,
+            *key(before.application_id),
+            changed,
+            expected={"version": before.version, "status": before.status} if versioned else None,
+            conflict=Conflict("application.changed", field=field),
+            remove=removed,
+        )
+    return after
 
 
 def subject(application_id: str) -> str:
@@ -126,65 +235,77 @@ def subject(application_id: str) -> str:
     return f"ESIGN#{application_id}"
 
 
-def load(application_id: str) -> Item:
+def from_item(item: Item) -> ApplicationRecord:
+    """A stored application, its form taken as it was checked when written (`form.STORED`)."""
+    return ApplicationRecord.model_validate(item, context=STORED)
+
+
+def read(application_id: str) -> ApplicationRecord | None:
     item = ESIGN.get(*key(application_id))
-    if item is None:
+    return from_item(item) if item else None
+
+
+def load(application_id: str) -> ApplicationRecord:
+    record = read(application_id)
+    if record is None:
         raise NotFound("esign.application-unknown", field="applicationId")
-    return item
+    return record
 
 
-def owned(application_id: str, user_id: str) -> Item:
+def owned(application_id: str, user_id: str) -> ApplicationRecord:
     """The application if `user_id` filed it; others learn nothing, not even that it exists."""
-    item = ESIGN.get(*key(application_id))
-    if item is None or item["owner"] != user_id:
+    record = read(application_id)
+    if record is None or record.owner != user_id:
         raise NotFound("esign.application-unknown", field="applicationId")
-    return item
+    return record
 
 
-def _deadlines(item: Item, lang: i18n.Lang) -> list[calendar.Deadline]:
+def _deadlines(record: ApplicationRecord, lang: i18n.Lang) -> list[calendar.Deadline]:
     """The periods started so far: the review (law), the Center's and the check (service levels)."""
     starts = [
-        ("esign.review", item.get("submittedAt")),
-        ("esign.center-decision", item.get("virtualFinIssuedAt")),
-        ("esign.embassy-check", (item.get("invitation") or {}).get("at")),
+        ("esign.review", record.submitted_at),
+        ("esign.center-decision", record.virtual_fin_issued_at),
+        ("esign.embassy-check", record.invitation.at if record.invitation else None),
     ]
     return [
         calendar.explain_period(name, clock.parse(start), lang) for name, start in starts if start
     ]
 
 
-def view(item: Item, lang: i18n.Lang) -> Application:
+def view(record: ApplicationRecord, lang: i18n.Lang) -> Application:
     data: dict[str, Any] = {
-        "application_id": item["applicationId"],
-        "status": item["status"],
-        "status_text": STATUS_TEXTS[item["status"]][lang],
-        "form": Draft.model_validate(item.get("form") or {}),
-        "fee_payment_id": item.get("feePaymentId"),
-        "registration_number": item.get("registrationNumber"),
-        "submitted_at": item.get("submittedAt"),
-        "review_deadline": item.get("reviewDeadline"),
-        "deadlines": _deadlines(item, lang),
-        "virtual_fin": item.get("virtualFin"),
-        "opinions": item.get("opinions") or [],
-        "invitation": item.get("invitation"),
-        "certificate_serial": item.get("certificateSerial"),
-        "reason": i18n.text(item["reasonKey"], lang)
-        if item.get("reasonKey")
-        else item.get("reasonText"),
-        "created_at": item["createdAt"],
-        "updated_at": item["updatedAt"],
+        "application_id": record.application_id,
+        "status": record.status,
+        "status_text": STATUS_TEXTS[record.status][lang],
+        "form": record.form,
+        "fee_payment_id": record.fee_payment_id,
+        "registration_number": record.registration_number,
+        "submitted_at": record.submitted_at,
+        "review_deadline": record.review_deadline,
+        "deadlines": _deadlines(record, lang),
+        "virtual_fin": record.virtual_fin,
+        "opinions": record.opinions or [],
+        "invitation": record.invitation.model_dump() if record.invitation else None,
+        "certificate_serial": record.certificate_serial,
+        "reason": i18n.text(record.reason_key, lang) if record.reason_key else record.reason_text,
+        "created_at": record.created_at,
+        "updated_at": record.updated_at,
     }
     return Application.model_validate(data)
 
 
-def contacts(item: Item) -> dict[str, Any]:
+def contacts(record: ApplicationRecord) -> dict[str, Any]:
     """Where and in which language the applicant is told (G2; §2.6, §2.9, §3.4: "elektron poçt
     ünvanına bildiriş və (və ya) mobil nömrəsinə SMS"): the e-mail of the form, an SMS to its
     mobile (3.11) when the SMS gateway reaches it (an Azerbaijani mobile), the chosen language."""
-    applicant = (item.get("form") or {}).get("applicant") or {}
-    mobile = (applicant.get("phones") or {}).get("mobile")
+    applicant = record.form.applicant
+    mobile = applicant.phones.mobile if applicant else None
     try:
         sms = check_mobile(mobile) if mobile else None
     except PydanticCustomError:
         sms = None
-    return {"email": applicant.get("email"), "sms": sms, "language": item.get("language")}
+    return {
+        "email": applicant.email if applicant else None,
+        "sms": sms,
+        "language": record.language,
+    }

@@ -18,11 +18,21 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from egov.esign import deadlines, vfin
-from egov.esign.records import SERVICE, Status, contacts, load, save, subject
+from egov.esign.records import (
+    SERVICE,
+    ApplicationRecord,
+    Status,
+    contacts,
+    load,
+    save,
+    stored_item,
+    subject,
+)
+from egov.esign.records import Opinion as RecordedOpinion
 from egov.platform import applications, audit, clock, notify, tasks
 from egov.platform.audit import Actor
 from egov.platform.problems import Conflict
-from egov.platform.repository import Item, Transaction
+from egov.platform.repository import Transaction
 
 WORKFLOW = Actor.system("esign-review")
 _ISSUE_TRIES = 5
@@ -52,7 +62,7 @@ class ReviewPassed(Event):
 
 def transition(
     tx: Transaction,
-    item: Item,
+    record: ApplicationRecord,
     to: Status,
     changes: Mapping[str, Any],
     *,
@@ -60,96 +70,101 @@ def transition(
     action: str,
     note: str | None = None,
     note_params: Mapping[str, object] | None = None,
-) -> dict[str, Any]:
-    """Move the application from its current status to `to`, with the cabinet and the audit."""
-    after = {"status": to, "version": item["version"] + 1, **changes}
-    save(tx, item, after)
+) -> ApplicationRecord:
+    """Move the application from its current status to `to` (only if it is still in it, at its
+    version), with the fields of `changes`, the cabinet and the audit."""
+    after = save(tx, record, status=to, **changes)
     applications.advance(
         tx,
-        item["owner"],
-        item["applicationId"],
+        record.owner,
+        record.application_id,
         SERVICE,
         to,
         actor=actor,
         note=note,
         note_params=note_params,
     )
+    stored = stored_item(after)
+    names = [ApplicationRecord.model_fields[name].alias or name for name in changes]
     audit.record(
         tx,
-        subject(item["applicationId"]),
+        subject(record.application_id),
         action,
         actor,
-        owner=item["owner"],
-        before={"status": item["status"]},
-        after={k: v for k, v in after.items() if k != "version"},
+        owner=record.owner,
+        before={"status": record.status},
+        after={"status": to} | {name: stored.get(name) for name in names},
     )
-    return {**item, **after}
+    return after
 
 
-def tell_applicant(tx: Transaction, item: Item, key_: str, params: Mapping[str, object]) -> None:
+def tell_applicant(
+    tx: Transaction, record: ApplicationRecord, key_: str, params: Mapping[str, object]
+) -> None:
     """The applicant's notice, part of the change `tx` it tells of (never lost after it)."""
     notify.send(
-        item["owner"],
+        record.owner,
         key_,
         params,
-        **contacts(item),
-        subject_ref=subject(item["applicationId"]),
+        **contacts(record),
+        subject_ref=subject(record.application_id),
         tx=tx,
     )
 
 
 def refused(event: Refused) -> None:
     """E6: a negative opinion ends the application; the applicant hears it in general terms."""
-    item = load(event.application_id)
-    if item["status"] != "registered":
+    record = load(event.application_id)
+    if record.status != "registered":
         return  # a repeated message: the refusal is already recorded
     tx = Transaction()
-    refused_item = transition(
+    refused_record = transition(
         tx,
-        item,
+        record,
         "refused",
-        {"refusedBy": event.refused_by, "reasonKey": "esign.reason.refused-by-review"},
+        {"refused_by": event.refused_by, "reason_key": "esign.reason.refused-by-review"},
         actor=WORKFLOW,
         action="esign-refused",
     )
-    tell_applicant(tx, refused_item, "esign.refused", {"number": item["registrationNumber"]})
+    tell_applicant(tx, refused_record, "esign.refused", {"number": record.registration_number})
     tx.commit()
 
 
-def _passed(item: Item) -> dict[str, Any]:
+def _passed(record: ApplicationRecord) -> dict[str, Any]:
     """The workflow's next step: the virtual FIN, and the Center's deadline counted from it (E8)."""
-    issued_at = clock.parse(item["virtualFinIssuedAt"])
+    assert record.virtual_fin_issued_at is not None  # set with the virtual FIN
+    issued_at = clock.parse(record.virtual_fin_issued_at)
     return {
-        "virtualFin": item["virtualFin"],
+        "virtualFin": record.virtual_fin,
         "center": tasks.until(deadlines.center(issued_at)),
     }
 
 
 def review_passed(event: ReviewPassed) -> dict[str, Any]:
     """E6, E7: issue the virtual FIN (a citizen abroad keeps his FIN); answer the workflow."""
-    item = load(event.application_id)
-    if item["status"] != "registered":
-        return _passed(item)  # a repeated message: already issued
-    opinions = [o.model_dump() for o in event.opinions]
+    record = load(event.application_id)
+    if record.status != "registered":
+        return _passed(record)  # a repeated message: already issued
+    opinions = [RecordedOpinion(agency=o.agency, outcome=o.outcome) for o in event.opinions]
     summary = ", ".join(f"{o.agency}: {o.outcome}" for o in event.opinions)
     for _ in range(_ISSUE_TRIES):
         code = event.citizen_fin or vfin.new_code()
         now = clock.now_iso()
         tx = Transaction()
         kind: vfin.Kind = "citizen-fin" if event.citizen_fin else "generated"
-        vfin.register(tx, code, item["applicationId"], kind, now)
+        vfin.register(tx, code, record.application_id, kind, now)
         issued = transition(
             tx,
-            item,
+            record,
             "virtual-fin-issued",
-            {"virtualFin": code, "opinions": opinions, "virtualFinIssuedAt": now},
+            {"virtual_fin": code, "opinions": opinions, "virtual_fin_issued_at": now},
             actor=WORKFLOW,
             action="esign-virtual-fin-issued",
             note="esign.note.opinions",
             note_params={"opinions": summary},
         )
         tell_applicant(
-            tx, issued, "esign.vfin-issued", {"number": item["registrationNumber"], "vfin": code}
+            tx, issued, "esign.vfin-issued", {"number": record.registration_number, "vfin": code}
         )
         try:
             tx.commit()
