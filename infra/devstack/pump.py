@@ -64,6 +64,15 @@ def schedule_seconds(expression: str) -> float:
     return 3600.0
 
 
+def local_period(expression: str, clock_scale: float) -> float:
+    """Real seconds between two runs of a schedule on the local stack's clock, floored."""
+    period = schedule_seconds(expression)
+    floor = (
+        SLOW_SCHEDULE_FLOOR_SECONDS if period >= SLOW_SCHEDULE_SECONDS else SCHEDULE_FLOOR_SECONDS
+    )
+    return max(period / clock_scale, floor)
+
+
 class Pump:
     def __init__(
         self,
@@ -183,14 +192,10 @@ class Pump:
             self._spawn(self._queue_loop, sub)
         for fn in self.functions.template.functions.values():
             for expression in fn.schedules:
-                period = schedule_seconds(expression)
-                floor = (
-                    SLOW_SCHEDULE_FLOOR_SECONDS
-                    if period >= SLOW_SCHEDULE_SECONDS
-                    else SCHEDULE_FLOOR_SECONDS
-                )
                 self._spawn(
-                    self._schedule_loop, fn.logical_id, max(period / self.clock_scale, floor)
+                    self._schedule_loop,
+                    fn.logical_id,
+                    local_period(expression, self.clock_scale),
                 )
         self._spawn(self._alarm_loop, "alarms")
 
