@@ -70,9 +70,11 @@ def _batch_utility() -> tuple[Any, Any, Any]:
     (every consumer's domain loads it), `batch.types` imports the parser's models of every event
     source (Kafka, Kinesis, DynamoDB streams, CloudWatch...) to type `model=`, which a consumer
     of plain SQS records never passes; without pydantic it types them by name, Powertools' own
-    branch for installs without pydantic. So pydantic is hidden while the utility loads.
+    branch for installs without pydantic. So pydantic is hidden while the utility loads, once
+    per process (the local stack loads several consumers in one).
     """
-    hidden = sys.modules.pop("pydantic", None)
+    loaded = "aws_lambda_powertools.utilities.batch" in sys.modules
+    hidden = None if loaded else sys.modules.pop("pydantic", None)
     try:
         from aws_lambda_powertools.utilities.batch import (
             BatchProcessor,
