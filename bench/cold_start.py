@@ -14,6 +14,10 @@ inflates wall time many times over, CPU time hardly. Every round imports every m
 the same order, so that drift falls on all alike; the median of the rounds counts. Prints a
 table; never fails on a number.
 
+`--modules` imports each function once and prints only its module count and the modules it
+loads beyond the anchor's (`--beyond NAME` names them): a figure the machine's load cannot move,
+for comparing changes while the machine is busy. The timed table needs a quiet machine.
+
 Tracing is set up on a function's first invocation (`egov.platform.observability.traced`), so
 its cost is no longer in these figures: the line `tracer setup` gives it.
 """
@@ -43,6 +47,7 @@ import importlib, sys, time
 sys.path[0:0] = sys.argv[2:]
 started = time.process_time()
 importlib.import_module(sys.argv[1])
+print(" ".join(sorted(sys.modules)))
 print(time.process_time() - started, len(sys.modules))
 """
 BARE = """import boto3
@@ -100,6 +105,12 @@ def lambda_environment(extra: dict[str, str], task_root: Path) -> dict[str, str]
 
 def import_seconds(module: str, paths: list[Path], env: dict[str, str]) -> tuple[float, int]:
     """CPU seconds of the import and the modules loaded after it (independent of the load)."""
+    seconds, modules = probe(module, paths, env)
+    return seconds, len(modules)
+
+
+def probe(module: str, paths: list[Path], env: dict[str, str]) -> tuple[float, set[str]]:
+    """CPU seconds of the import and the names of the modules loaded after it."""
     # -I -S: no site-packages of this machine; -B: the build's bytecode is read, never written.
     out = subprocess.run(
         [
@@ -117,8 +128,8 @@ def import_seconds(module: str, paths: list[Path], env: dict[str, str]) -> tuple
         text=True,
         check=True,
     )
-    seconds, modules = out.stdout.strip().splitlines()[-1].split()
-    return float(seconds), int(modules)
+    names, figures = out.stdout.strip().splitlines()[-2:]
+    return float(figures.split()[0]), set(names.split())
 
 
 def build_size(build: Path) -> str:
@@ -199,6 +210,43 @@ def table(now: dict[str, Result], before: dict[str, Result]) -> str:
     return "\n".join(lines)
 
 
+def module_table(
+    targets: dict[str, tuple[str, list[Path], dict[str, str]]],
+    jobs: int,
+    before: dict[str, Result],
+    beyond: str,
+) -> str:
+    """One import per function: its modules, those beyond the anchor's, and the modules before.
+
+    Independent of the machine's load, so it is the figure to compare while others run; the
+    names beyond the anchor say what to cut (`--beyond NAME` lists them).
+    """
+    with ThreadPoolExecutor(jobs) as pool:
+        loaded = dict(
+            zip(targets, pool.map(lambda name: probe(*targets[name])[1], targets), strict=True)
+        )
+    bare, anchor = loaded.pop("(bare)"), loaded.pop("(anchor)")
+    for name in [n for n in loaded if n.startswith("(")]:
+        loaded.pop(name)
+    lines = [
+        f"bare boto3 handler {len(bare)} modules; anchor {len(anchor)} modules",
+        f"{'function':44} {'modules':>7} {'beyond anchor':>13} {'before':>7}",
+    ]
+    for name, names in sorted(loaded.items(), key=lambda item: -len(item[1])):
+        was = before[name].modules if name in before else ""
+        lines.append(f"{name:44} {len(names):7} {len(names - anchor):13} {was:>7}")
+    counts = [len(names) for names in loaded.values()]
+    if counts:
+        median = statistics.median(counts)
+        lines.append(
+            f"median {median:.0f} modules ({median / len(anchor):.2f}x the anchor's count)"
+        )
+    for name in (n for n in loaded if beyond and beyond in n):
+        extra = sorted(loaded[name] - anchor)
+        lines.append(f"{name} beyond the anchor ({len(extra)}): {' '.join(extra)}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="rounds (median counts)")
@@ -211,6 +259,14 @@ def main() -> None:
         "--before", type=Path, default=BEFORE, help="figures to print beside (from --save)"
     )
     parser.add_argument("--save", type=Path, help="write this run's figures as JSON")
+    parser.add_argument(
+        "--modules",
+        action="store_true",
+        help="only count each function's modules, one import each (quick, load-independent)",
+    )
+    parser.add_argument(
+        "--beyond", default="", help="with --modules: list the modules these load beyond the anchor"
+    )
     args = parser.parse_args()
     build: Path = args.build_dir
     layer = build / "CoreLayer" / "python"
@@ -248,6 +304,10 @@ def main() -> None:
             lambda_environment(fn.environment, task_root),
         )
 
+    before = load(args.before) if args.before and args.before.exists() else {}
+    if args.modules:
+        print(module_table(targets, max(args.jobs, 2), before, args.beyond))
+        return
     results = measure(targets, args.repeat, args.jobs)
     bare, anchor = results.pop("(bare)"), results.pop("(anchor)")
     tracer_setup = results.pop("(tracer)").ms - results.pop("(observability)").ms
@@ -260,7 +320,6 @@ def main() -> None:
         f"anchor {anchor.ms:6.0f} ms, {anchor.modules} modules ({anchor.ms / bare.ms:.2f}x bare)"
     )
     print(f"tracer setup, paid on the first invocation: {tracer_setup:.0f} ms")
-    before = load(args.before) if args.before and args.before.exists() else {}
     print(table(results, before))
     if args.save:
         args.save.write_text(

@@ -134,6 +134,9 @@ def registrations(api: str, simulators_url: str) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--idle-seconds", type=float, default=30.0)
+    parser.add_argument(
+        "--idle-only", action="store_true", help="measure the idle CPU, not the registration race"
+    )
     args = parser.parse_args()
     with (
         tempfile.TemporaryDirectory(prefix="bench-stack-") as directory,
@@ -146,6 +149,8 @@ def main() -> None:
         used = group_cpu_seconds(stack.process.pid) - before
         idle = 100 * used / (time.monotonic() - wall)
         print(f"idle CPU of the local stack: {idle:.1f} % of one core (issue 18 before: 17 %)")
+        if args.idle_only:
+            return
         race = registrations(stack.api, stack.simulators)
         print(
             f"registrations through the local gateway: {race['per second']} per second "

@@ -44,7 +44,6 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
@@ -81,6 +80,8 @@ OTHER: dict[Side, Side] = {"local": "foreign", "foreign": "local"}
 
 
 def _country(value: str) -> str:
+    import phonenumbers  # where a country is checked: ~60 modules no e-contract read needs
+
     if value not in phonenumbers.SUPPORTED_REGIONS:
         raise PydanticCustomError("country.invalid", "Not an ISO 3166-1 alpha-2 country code")
     if value == "AZ":
@@ -164,7 +165,7 @@ class NewContract(Model):
     author: Side
     local_voen: Voen
     foreign: ForeignParty
-    terms: Terms = Terms()
+    terms: Terms = Field(default_factory=Terms)
 
 
 class CertificateSignature(Model):

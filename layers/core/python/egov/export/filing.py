@@ -21,7 +21,6 @@ from egov.platform import (
     auth,
     calendar,
     clock,
-    mobile_id,
     outbox,
     tasks,
 )
@@ -47,6 +46,10 @@ def _incentive_allowed(form: ApplicationForm) -> None:
 
 def _exporter(form: ApplicationForm, caller: auth.Principal) -> Exporter:
     """§10.3.3.1: the applicant's data from the tax registry; only its head applies for it."""
+    # Imported here: only filing needs the FIN link, and the export workflow's consumer, which
+    # imports this module for its complaints, would load the ASAN İmza client with it.
+    from egov.platform import mobile_id
+
     fin = mobile_id.fin_of(caller.user_id)
     taxpayer = adapters.tax().taxpayer(form.voen) if fin else None
     if taxpayer is None or taxpayer.head.fin != fin:

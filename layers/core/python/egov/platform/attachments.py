@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
@@ -58,9 +59,10 @@ _IMAGES: tuple[ContentType, ...] = ("image/jpeg", "image/png")
 _DOCUMENTS: tuple[ContentType, ...] = ("application/pdf", *_IMAGES)
 
 
-class Rule(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
+# A plain record, not a model: the rules are constants, and a model's instances built here would
+# make every importer build its validator (and pydantic load its plugins) at cold start.
+@dataclass(frozen=True)
+class Rule:
     types: tuple[ContentType, ...]
     max_bytes: int
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from egov.platform import audit, auth, aws, clock, i18n, notify, ratelimit
+from egov.platform import audit, auth, aws, clock, i18n, ratelimit
 from egov.platform.problems import Conflict, Forbidden, Locked, Unauthorized
 from egov.platform.repository import Transaction
 
@@ -312,6 +312,10 @@ def _refuse_system(stored: dict[str, Any], source: str) -> None:
         keep=AGENCY_ALERT_FAILURES + 1,
     )
     if refused == AGENCY_ALERT_FAILURES:
+        # Imported here: the notices (adapters, outbox) are needed only for this alarm, and
+        # every other login and logout would load them at cold start.
+        from egov.platform import notify
+
         # The alarm alone is the change: its messages and their queueing commit together.
         alarm = Transaction()
         notify.send_to_address(

@@ -11,6 +11,7 @@ duplicates (SQS delivers at least once): use conditional writes.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -62,15 +63,33 @@ def receive_count(record: SQSRecord) -> int:
     return int(record.attributes.approximate_receive_count)
 
 
+def _batch_utility() -> tuple[Any, Any, Any]:
+    """Powertools' batch utility without its parser models (issue 18 item 1).
+
+    Only consumers load it; HTTP functions import this module to send. When pydantic is loaded
+    (every consumer's domain loads it), `batch.types` imports the parser's models of every event
+    source (Kafka, Kinesis, DynamoDB streams, CloudWatch...) to type `model=`, which a consumer
+    of plain SQS records never passes; without pydantic it types them by name, Powertools' own
+    branch for installs without pydantic. So pydantic is hidden while the utility loads, once
+    per process (the local stack loads several consumers in one).
+    """
+    loaded = "aws_lambda_powertools.utilities.batch" in sys.modules
+    hidden = None if loaded else sys.modules.pop("pydantic", None)
+    try:
+        from aws_lambda_powertools.utilities.batch import (
+            BatchProcessor,
+            EventType,
+            process_partial_response,
+        )
+    finally:
+        if hidden is not None:
+            sys.modules["pydantic"] = hidden
+    return BatchProcessor, EventType, process_partial_response
+
+
 def consumer(handle: Handler) -> LambdaHandler:
     """A Lambda handler for an SQS event source with ReportBatchItemFailures."""
-    # Only consumers load the batch utility; HTTP functions import this module to send.
-    from aws_lambda_powertools.utilities.batch import (
-        BatchProcessor,
-        EventType,
-        process_partial_response,
-    )
-
+    BatchProcessor, EventType, process_partial_response = _batch_utility()
     processor = BatchProcessor(event_type=EventType.SQS)
 
     def record_handler(record: SQSRecord) -> None:
