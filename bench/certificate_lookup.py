@@ -87,7 +87,7 @@ def fill(table: Any, start: int, end: int) -> None:
             leaf_hash = merkle.leaf_hash(data)
             for node, value in merkle.append(frontier, n, leaf_hash):
                 pk, sk = log.node_key(node)
-                item = {"pk": pk, "sk": sk, "hash": value.hex()}
+                item: dict[str, Any] = {"pk": pk, "sk": sk, "hash": value.hex()}
                 if node.level == 0:
                     item.update({"leaf": data.decode(), "serial": cert.serial, "index": n})
                 batch.put_item(Item=item)
