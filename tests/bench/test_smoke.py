@@ -37,7 +37,7 @@ SMOKE: dict[str, tuple[list[str], str]] = {
         r"3 permits, 1 refused \(X4\) +\d+ +\d+",
     ),
     "local_stack.py": (
-        ["--no-demo", "--idle-seconds", "1", "--racers", "2"],
+        ["--no-demo", "--workers", "1", "--idle-seconds", "1", "--racers", "2"],
         r"idle CPU of the local stack: [\d.]+ %.*\n.*: [\d.]+ per second \(2 at once",
     ),
     "report_reads.py": (["--sizes", "10"], r"(?m)^ +10 +\d+ +\d+ +\d+ +\d+ +\d+  \w"),
