@@ -84,11 +84,15 @@ def fill(table: Any, start: int, end: int) -> None:
             cert = certificate(n)
             data = registry.leaf_data(cert)
             batch.put_item(Item=registry.stored_item(cert))
-            for node, value in merkle.append(frontier, n, merkle.leaf_hash(data)):
+            leaf_hash = merkle.leaf_hash(data)
+            for node, value in merkle.append(frontier, n, leaf_hash):
                 pk, sk = log.node_key(node)
-                batch.put_item(
-                    Item={"pk": pk, "sk": sk, "hash": value.hex(), "leaf": data.decode()}
-                )
+                item: dict[str, Any] = {"pk": pk, "sk": sk, "hash": value.hex()}
+                if node.level == 0:
+                    item.update({"leaf": data.decode(), "serial": cert.serial, "index": n})
+                batch.put_item(Item=item)
+            pk, sk = log.latest_key(cert.serial)  # a record is told only if it is this leaf
+            batch.put_item(Item={"pk": pk, "sk": sk, "index": n, "hash": leaf_hash.hex()})
             root = merkle.frontier_root(frontier)
             pk, sk = log.checkpoint_key(n + 1)
             signed = signer.sign(Checkpoint(log.ORIGIN, n + 1, root).text)

@@ -16,6 +16,7 @@ Prints a table; never fails on a number.
 
 from __future__ import annotations
 
+import argparse
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -91,14 +92,18 @@ class Recorder:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="applications whose name contains this")
+    args = parser.parse_args()
+    paths = {name: nodeid for name, nodeid in PATHS.items() if args.only in name}
     recorder = Recorder()
     recorder.install()
     pytest.main(
-        ["-p", "no:xdist", "-p", "no:cacheprovider", "-q", "--no-header", *PATHS.values()],
+        ["-p", "no:xdist", "-p", "no:cacheprovider", "-q", "--no-header", *paths.values()],
         plugins=[recorder],
     )
     print(f"{'one export application':40} {'AWS calls':>9} {'transitions':>11}")
-    for name, nodeid in PATHS.items():
+    for name, nodeid in paths.items():
         if recorder.outcomes.get(nodeid) != "passed":
             print(f"{name:40} (test {recorder.outcomes.get(nodeid, 'not run')})")
             continue

@@ -67,7 +67,7 @@ def sms_code(simulators: httpx.Client, message_id: str) -> str:
     sys.exit(f"no SMS for {message_id}")
 
 
-def registrations(api: str, simulators_url: str) -> dict[str, object]:
+def registrations(api: str, simulators_url: str, racers: int) -> dict[str, object]:
     document = {p["fin"]: p["documentNumber"] for p in json.loads(PERSONS.read_text())}[FLEET_FIN]
     with (
         httpx.Client(base_url=api, timeout=CEILING) as http,
@@ -92,7 +92,7 @@ def registrations(api: str, simulators_url: str) -> dict[str, object]:
             }
 
         with ThreadPoolExecutor(max_workers=10) as pool:
-            codes = list(pool.map(confirmed, FLEET))
+            codes = list(pool.map(confirmed, FLEET[:racers]))
     bodies = [
         {
             "kind": "potential-producer",
@@ -103,7 +103,7 @@ def registrations(api: str, simulators_url: str) -> dict[str, object]:
             "mobile": mobile,
             **code,
         }
-        for i, (mobile, code) in enumerate(zip(FLEET, codes, strict=True))
+        for i, (mobile, code) in enumerate(zip(FLEET[:racers], codes, strict=True))
     ]
 
     def post(body: dict[str, str]) -> tuple[int, float]:
@@ -137,10 +137,23 @@ def main() -> None:
     parser.add_argument(
         "--idle-only", action="store_true", help="measure the idle CPU, not the registration race"
     )
+    parser.add_argument(
+        "--no-demo", action="store_true", help="start without the demo data (a smoke run)"
+    )
+    parser.add_argument("--workers", type=int, help="the stack's handler processes (its default)")
+    parser.add_argument(
+        "--racers", type=int, default=len(FLEET), help="registrations at once (at most 50)"
+    )
     args = parser.parse_args()
     with (
         tempfile.TemporaryDirectory(prefix="bench-stack-") as directory,
-        launcher.launched(Path(directory)) as stack,
+        launcher.launched(
+            Path(directory),
+            arguments=[
+                *(["--no-demo"] if args.no_demo else []),
+                *(["--workers", str(args.workers)] if args.workers is not None else []),
+            ],
+        ) as stack,
     ):
         print(f"stack ready ({stack.log})", file=sys.stderr)
         time.sleep(5)  # the demo's last writes and the first sweeps settle
@@ -151,7 +164,7 @@ def main() -> None:
         print(f"idle CPU of the local stack: {idle:.1f} % of one core (issue 18 before: 17 %)")
         if args.idle_only:
             return
-        race = registrations(stack.api, stack.simulators)
+        race = registrations(stack.api, stack.simulators, args.racers)
         print(
             f"registrations through the local gateway: {race['per second']} per second "
             f"({race['sent']} at once in {race['seconds']} s, median answer "

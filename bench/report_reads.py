@@ -11,6 +11,7 @@ nothing else. Prints a table; never fails on a number.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import socket
@@ -150,6 +151,9 @@ def _report() -> tuple[Reads, dict[str, Any]]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(str(size) for size in SIZES))
+    args = parser.parse_args()
     warnings.filterwarnings("ignore", message="No application metrics to publish")
     os.environ.update({k: v for k, v in aws_environment("").items() if k != "AWS_ENDPOINT_URL"})
     os.environ.pop("AWS_ENDPOINT_URL", None)
@@ -157,7 +161,7 @@ def main() -> None:
         f"{'other facts':>11} {'facts read':>10} {'pages':>5} {'cadastre':>8} {'items':>6} "
         f"{'reads':>5}  by operation"
     )
-    for size in SIZES:
+    for size in (int(size) for size in args.sizes.split(",")):
         with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
             template = Template(overrides=LOCAL_PARAMETERS)
             template.endpoint = f"https://sqs.{REGION}.amazonaws.com"

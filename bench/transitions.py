@@ -9,6 +9,7 @@ number (a failing test is reported, its count left out).
 
 from __future__ import annotations
 
+import argparse
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,13 +91,17 @@ class Recorder:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="paths whose name contains this")
+    args = parser.parse_args()
+    paths = {name: test for name, test in PATHS.items() if args.only in name}
     recorder = Recorder()
-    ids = [WORKFLOWS + test for test in PATHS.values()]
+    ids = [WORKFLOWS + test for test in paths.values()]
     pytest.main(
         ["-p", "no:xdist", "-p", "no:cacheprovider", "-q", "--no-header", *ids], plugins=[recorder]
     )
     print(f"{'path':58} {'transitions':>11} {'$ per million':>14}  state machines")
-    for name, test in PATHS.items():
+    for name, test in paths.items():
         nodeid = WORKFLOWS + test
         if recorder.outcomes.get(nodeid) != "passed":
             print(f"{name:58} {'(test ' + recorder.outcomes.get(nodeid, 'not run') + ')':>11}")

@@ -15,7 +15,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,10 +59,12 @@ def launched(
     env: Mapping[str, str] | None = None,
     parameters: Mapping[str, str] = RACE_PARAMETERS,
     stop_ceiling: float = STOP_CEILING_SECONDS,
+    arguments: Sequence[str] = (),
 ) -> Iterator[Launched]:
     """A local stack keeping its log and state in `directory`, with `env` added to its
     environment (e.g. a clock offset, for a test that must start on a given day) and `parameters`
-    overriding the template's; `clock_scale` None is the stack's default."""
+    overriding the template's, and `arguments` added to `python -m devstack`'s (`--no-demo`,
+    `--workers`); `clock_scale` None is the stack's default."""
     api_port, moto_port, sim_port = free_port(), free_port(), free_port()
     log = directory / "stack.log"
     environment = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
@@ -84,6 +86,7 @@ def launched(
         command += ["--clock-scale", str(clock_scale)]
     for name, value in parameters.items():
         command += ["--parameter", f"{name}={value}"]
+    command += arguments
     with log.open("w") as out:
         process = subprocess.Popen(
             command,
