@@ -31,14 +31,14 @@ python:
 $(STAMP): requirements.lock pyproject.toml | python
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(UV) pip sync --quiet --python $(BIN)/python requirements.lock
+	$(UV) pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
 $(TOOLS_STAMP): requirements-tools.lock | python
 	test -x $(TOOLS)/python || $(PYTHON) -m venv .venv-tools
 	$(TOOLS)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(TOOLS)/uv pip sync --quiet --python $(TOOLS)/python requirements-tools.lock
+	$(TOOLS)/uv pip sync --quiet --compile-bytecode --python $(TOOLS)/python requirements-tools.lock
 	touch $(TOOLS_STAMP)
 
 install: $(STAMP)
@@ -72,8 +72,12 @@ template: install tools
 statemachines:
 	$(BIN)/python -m devstack.validate_asl
 
-# xdist's loadgroup keeps the tests that share the e2e stack on one worker.
+# xdist's loadgroup keeps the tests that share the e2e stack on one worker. The suite starts
+# many interpreters (the local stack and its workers, fresh imports of handlers): with
+# PYTHONDONTWRITEBYTECODE set, as on CI machines, each would compile our sources again, so they
+# are compiled once here (the installed packages were compiled at install).
 pytest:
+	$(BIN)/python -m compileall -q -j 0 layers/core/python infra functions bench tests >/dev/null
 	$(BIN)/pytest -n 2 --dist loadgroup --durations=30
 
 # bench/cold_start.py measures what the build ships.
