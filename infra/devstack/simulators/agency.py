@@ -197,22 +197,20 @@ def make(api_url: str) -> Flask:
             timer.start()
         return "", 204
 
+    @app.errorhandler(ValidationError)
+    def refused(bad: ValidationError) -> Any:
+        return jsonify({"errors": bad.errors(include_input=False)}), 422
+
     @app.post("/<agency>/rules")
     def set_rule(agency: str) -> Any:
-        try:
-            rule = Rule.model_validate(request.get_json(force=True))
-        except ValidationError as bad:
-            return jsonify({"errors": bad.errors(include_input=False)}), 422
+        rule = Rule.model_validate(request.get_json(force=True))
         with lock:
             rules[agency] = rule
         return jsonify(rule.model_dump(by_alias=True, exclude={"client_secret"}))
 
     @app.post("/<agency>/failures")
     def set_failure(agency: str) -> Any:
-        try:
-            failure = Failure.model_validate(request.get_json(force=True))
-        except ValidationError as bad:
-            return jsonify({"errors": bad.errors(include_input=False)}), 422
+        failure = Failure.model_validate(request.get_json(force=True))
         with lock:
             failures[agency] = failure
         return jsonify(failure.model_dump(by_alias=True))
@@ -228,10 +226,7 @@ def make(api_url: str) -> Flask:
 
     @app.post("/<agency>/permit-events")
     def tell_permit_event(agency: str) -> Any:
-        try:
-            event = PermitEvent.model_validate(request.get_json(force=True))
-        except ValidationError as bad:
-            return jsonify({"errors": bad.errors(include_input=False)}), 422
+        event = PermitEvent.model_validate(request.get_json(force=True))
         with lock:
             key = event_keys.get(agency)
         if key is None:
