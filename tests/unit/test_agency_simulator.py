@@ -71,9 +71,13 @@ def client(platform: tuple[Platform, str]) -> FlaskClient:
 
 
 def signed(
-    decision_id: str, key: Ed25519PrivateKey = KEY, webhook_id: str | None = None
+    decision_id: str,
+    key: Ed25519PrivateKey = KEY,
+    webhook_id: str | None = None,
+    event: str = "decision.requested",
+    **data: Any,
 ) -> tuple[str, dict[str, str]]:
-    body = json.dumps({"type": "decision.requested", "data": {"decisionId": decision_id}})
+    body = json.dumps({"type": event, "data": {"decisionId": decision_id, **data}})
     webhook_id = webhook_id or f"msg_{uuid.uuid4().hex}"
     timestamp = str(int(time.time()))
     signature = key.sign(f"{webhook_id}.{timestamp}.{body}".encode())
@@ -132,3 +136,19 @@ def test_g3_told_to_fail_then_recovers(client: FlaskClient) -> None:
     assert busy.status_code == 429 and busy.headers["Retry-After"] == "7"
     assert client.post("/XKX/webhook", data=body, headers=headers).status_code == 204
     assert client.post("/XKX/failures", json={"status": 302}).status_code == 422
+
+
+def test_g3_an_answer_names_the_latest_revision_of_the_request(
+    client: FlaskClient, platform: tuple[Platform, str]
+) -> None:
+    """G3, A5: a request whose data the service revised (`decision.revised`) is answered on that
+    revision, so the platform can refuse an answer given on data that no longer stands."""
+    state, _ = platform
+    client.post("/MKT/rules", json={"outcome": "approve", "delaySeconds": 0})
+    body, headers = signed("dec_revised", event="decision.revised", revision=2)
+    assert client.post("/MKT/webhook", data=body, headers=headers).status_code == 204
+    assert state.answers == []  # a revision is news, not a request to answer
+    body, headers = signed("dec_revised")
+    assert client.post("/MKT/webhook", data=body, headers=headers).status_code == 204
+    (sent,) = wait_for(lambda: state.answers)
+    assert sent["body"] == {"outcome": "approve", "reason": "", "revision": 2}

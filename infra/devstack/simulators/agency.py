@@ -5,7 +5,8 @@ default endpoint when the agency has none registered). Like a real agency system
 Standard Webhooks `v1a` signature with the key published at `<api>/.well-known/webhook-keys`,
 refuses stale or forged ones (401), drops duplicates by `webhook-id`, and records everything.
 
-On a `decision.requested` webhook it applies the agency's rule: `approve` or `reject` after
+On a `decision.requested` webhook it applies the agency's rule (naming, in its answer, the
+latest revision of the request's data a `decision.revised` webhook brought): `approve` or `reject` after
 `delaySeconds` (logging in with the agency system's client credentials at `POST <api>/auth/token`
 and calling the decision's callback), or `silent` (never answers, so the workflow's deadline
 applies). `POST /<agency>/rules` sets the rule; defaults are in data/agencies.json.
@@ -114,6 +115,8 @@ def make(api_url: str) -> Flask:
     received: dict[str, list[dict[str, Any]]] = {}
     seen: set[str] = set()
     event_keys: dict[str, str] = {}
+    # The latest revision of each request's data (`decision.revised`): an answer decides on it.
+    revisions: dict[str, int] = {}
     lock = threading.Lock()
 
     def verified(headers: dict[str, str], body: str) -> str | None:
@@ -140,6 +143,10 @@ def make(api_url: str) -> Flask:
             body = {"outcome": rule.outcome, "reason": rule.reason}
             if rule.outcome == "reject" and not body["reason"]:
                 body["reason"] = f"{agency}: mənfi rəy (simulyator)"
+            with lock:
+                revision = revisions.get(data["decisionId"])
+            if revision is not None:
+                body["revision"] = revision
             path = f"/agencies/{agency}/decisions/{data['decisionId']}"
             # X6: an incentive's answer (amount, transfer) goes to the export service's route.
             path, body = incentive.reply(rule.outcome, rule.reason, data) or (path, body)
@@ -188,6 +195,9 @@ def make(api_url: str) -> Flask:
             duplicate = entry["webhookId"] in seen
             seen.add(entry["webhookId"])
         event = json.loads(body)
+        if not duplicate and event.get("type") == "decision.revised":
+            with lock:
+                revisions[event["data"]["decisionId"]] = int(event["data"]["revision"])
         rule = rules.get(agency, Rule())
         if not duplicate and event.get("type") == "decision.requested" and rule.outcome != "silent":
             timer = threading.Timer(
