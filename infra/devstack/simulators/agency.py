@@ -140,7 +140,7 @@ def make(api_url: str) -> Flask:
         try:
             login = httpx.post(f"{api_url}/auth/token", json=credentials, timeout=10)
             token = login.json().get("accessToken")
-            body = {"outcome": rule.outcome, "reason": rule.reason}
+            body: dict[str, Any] = {"outcome": rule.outcome, "reason": rule.reason}
             if rule.outcome == "reject" and not body["reason"]:
                 body["reason"] = f"{agency}: mənfi rəy (simulyator)"
             with lock:
