@@ -215,18 +215,13 @@ def save(
     if versioned:
         fields["version"] = before.version + 1
     after = before.model_copy(update=fields)
-    old, new = stored_item(before), stored_item(after)
-    changed = {k: v for k, v in new.items() if old.get(k) != v}
-    removed = tuple(k for k in old if k not in new)
-    if changed or removed:  # an unversioned write of what is stored already has nothing to do
-        tx.update(
-            ESIGN,
-            *key(before.application_id),
-            changed,
-            expected={"version": before.version, "status": before.status} if versioned else None,
-            conflict=Conflict("application.changed", field=field),
-            remove=removed,
-        )
+    tx.rewrite(
+        ESIGN,
+        stored_item(before),
+        stored_item(after),
+        expected={"version": before.version, "status": before.status} if versioned else None,
+        conflict=Conflict("application.changed", field=field),
+    )
     return after
 
 

@@ -405,6 +405,30 @@ class Transaction:
         self.parts.append({"Update": part})
         self.problems.append(conflict)
 
+    def rewrite(
+        self,
+        table: Table,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+        *,
+        expected: Mapping[str, Any] | None = None,
+        conflict: Problem | None = None,
+    ) -> None:
+        """Turn the stored item `before` into `after` (both with their keys): set what changed,
+        remove what `after` lacks; nothing when nothing changes."""
+        changed = {k: v for k, v in after.items() if before.get(k) != v}
+        removed = tuple(k for k in before if k not in after)
+        if changed or removed:
+            self.update(
+                table,
+                str(before["pk"]),
+                str(before["sk"]),
+                changed,
+                expected=expected,
+                conflict=conflict,
+                remove=removed,
+            )
+
     def refresh_on(self, key: str, refresh: Callable[[], None]) -> None:
         """If the transaction is cancelled only by conditions whose problem has `key`, call
         `refresh` (which rewrites those parts from what is stored now) and try again. For

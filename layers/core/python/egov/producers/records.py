@@ -143,15 +143,12 @@ def save(
     if versioned:
         update["version"] = before.version + 1
     after = before.model_copy(update=update)
-    old, new = stored_item(before), stored_item(after)
-    tx.update(
+    tx.rewrite(
         PRODUCERS,
-        producer_pk(before.id),
-        PROFILE,
-        {k: v for k, v in new.items() if old.get(k) != v},
+        stored_item(before),
+        stored_item(after),
         expected={"version": before.version} if versioned else None,
         conflict=changed(),
-        remove=tuple(k for k in old if k not in new),
     )
     return after
 
