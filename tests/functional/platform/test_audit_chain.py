@@ -150,8 +150,9 @@ def test_heads_written_before_their_index_key_are_swept_after_an_upgrade(
     local_aws: LocalAws, tamper_alarms: list[str]
 ) -> None:
     """Issue 10 item 6 across an upgrade: a head written by a deployment older than the heads'
-    index key is not in the index; the sweeps after the upgrade find it by a Scan until one has
-    found every chain intact, and a broken one keeps being found and alarmed until then."""
+    index key is not in the index; the first sweep after the upgrade finds it by one Scan,
+    anchors it if intact and watches it if broken, so every later sweep finds both again and a
+    broken one is alarmed each time."""
     audit_table = boto3.resource("dynamodb").Table(local_aws.template.ref("AuditTable"))
     for subject in ("ATTACHMENT#old", "ATTACHMENT#older"):
         audit.append(subject, "before-the-upgrade", ACTOR)

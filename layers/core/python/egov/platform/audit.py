@@ -57,7 +57,7 @@ i18n.register(
 )
 GENESIS = "0" * 64
 HEAD_SHARDS = 16
-# In the anchors table: every head the sweep must find is in the index or anchored (below).
+# In the anchors table: the one Scan of the audit table after the heads' index key came has run.
 HEADS_INDEXED = ("SWEEP#heads-indexed", "SWEEP")
 
 
@@ -262,34 +262,36 @@ def trail_of_owner(owner: str, cursor: str | None = None, limit: int = 50) -> Pa
 def check_all() -> dict[str, int]:
     """Every subject's chain, from its head or its anchor, each intact one's head then anchored:
     how many were checked and how many are broken (each alarmed). The heads by their index keys;
-    the anchors by a Scan, since their table holds nothing else (a scheduled sweep, as reports
-    do; DESIGN rule 4)."""
+    the anchored and watched subjects by a Scan, since their table holds nothing else (a
+    scheduled sweep, as reports do; DESIGN rule 4)."""
     subjects = {
         str(item["gsi1sk"])
         for shard in range(HEAD_SHARDS)
         for item in AUDIT.query_all(heads_key(shard), index="gsi1")
     }
-    subjects |= {item["pk"].removeprefix("ANCHOR#") for item in ANCHORS.scan_prefix("ANCHOR#")}
+    subjects |= {item["pk"].split("#", 1)[1] for item in ANCHORS.scan_prefix("ANCHOR#", "WATCH#")}
     upgrading = ANCHORS.get(*HEADS_INDEXED) is None
-    if upgrading:
-        subjects |= _heads_by_scan()
+    scanned = _heads_by_scan() if upgrading else set()
+    subjects |= scanned
     broken = 0
     for subject in sorted(subjects):
         if check(subject).intact:
             _anchor(subject)
         else:
             broken += 1
-    if upgrading and not broken:
+            if subject in scanned:
+                # Neither indexed nor anchored: watched, so every later sweep finds it again.
+                ANCHORS.put({"pk": f"WATCH#{subject}", "sk": "WATCH", "at": clock.now_iso()})
+    if upgrading:
         ANCHORS.put({"pk": HEADS_INDEXED[0], "sk": HEADS_INDEXED[1], "at": clock.now_iso()})
     return {"checked": len(subjects), "broken": broken}
 
 
 def _heads_by_scan() -> set[str]:
     """Heads written before heads carried their index key (a deployment older than it) are not
-    in the index until their subject is appended to again. Until one sweep has anchored them
-    all (and an anchored subject is always visited), the sweep also finds the heads by a Scan;
-    it stops once a sweep found every chain intact (`HEADS_INDEXED`), so a broken chain keeps
-    being found and alarmed."""
+    in the index until their subject is appended to again. The first sweep after the upgrade
+    finds them by one Scan of the audit table (`HEADS_INDEXED` records that it ran): it anchors
+    the intact ones and watches the broken ones, and both are visited from then on."""
     return {
         item["pk"].removeprefix("CHAIN#")
         for item in AUDIT.scan_prefix("CHAIN#")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from boto3.dynamodb.conditions import Attr, Key
+from boto3.dynamodb.conditions import Attr, ConditionBase, Key
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
@@ -198,9 +198,13 @@ class Table:
                 return
             cursor = page.cursor
 
-    def scan_prefix(self, prefix: str) -> Iterator[Item]:
-        """Every item whose partition key starts with `prefix`: for sweeps and reports only."""
-        kwargs: dict[str, Any] = {"FilterExpression": Attr("pk").begins_with(prefix)}
+    def scan_prefix(self, prefix: str, *more: str) -> Iterator[Item]:
+        """Every item whose partition key starts with `prefix` (or one of `more`), in one Scan:
+        for sweeps and reports only."""
+        condition: ConditionBase = Attr("pk").begins_with(prefix)
+        for other in more:
+            condition = condition | Attr("pk").begins_with(other)
+        kwargs: dict[str, Any] = {"FilterExpression": condition}
         while True:
             page = self._table.scan(**kwargs)
             yield from (plain(item) for item in page["Items"])
