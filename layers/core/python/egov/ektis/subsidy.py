@@ -282,8 +282,9 @@ def correct(
         expected={"version": item.get("version")},
         conflict=Conflict("ektis.declaration.changed", field="declarationId"),
     )
-    ledger.declaration(tx, revised, _subject(current.subject_id))  # A10: as corrected
-    _follow_correction(tx, revised, revision, actor)
+    subject = _subject(current.subject_id)
+    ledger.declaration(tx, revised, subject)  # A10: as corrected
+    _follow_correction(tx, revised, subject, revision, actor)
     audit.record(
         tx,
         subject_pk(current.subject_id),
@@ -303,7 +304,11 @@ def correct(
 
 
 def _follow_correction(
-    tx: Transaction, revised: Declaration, revision: Revision, actor: audit.Actor
+    tx: Transaction,
+    revised: Declaration,
+    subject: Subject,
+    revision: Revision,
+    actor: audit.Actor,
 ) -> None:
     """What a correction does to the applications made on the declaration (part of `tx`).
 
@@ -367,7 +372,7 @@ def _follow_correction(
             item["pk"],
             item["agency"],
             KIND,
-            _payload(_subject(revised.subject_id), relined),
+            _payload(subject, relined),
             basis=revision.complaint_id,
         )
         audit.record(
