@@ -562,7 +562,7 @@ class CallCounter:
     def __init__(self) -> None:
         self.calls: Counter[str] = Counter()
 
-    def __call__(self, request: Any, **kwargs: Any) -> None:
+    def __call__(self, **kwargs: Any) -> None:
         self.calls[kwargs["event_name"].split(".", 2)[-1]] += 1
 
 
@@ -605,8 +605,7 @@ def main() -> None:
             event = action.event()
             counter = CallCounter()
             aws.reset_clients()
-            boto3.setup_default_session()
-            boto3.DEFAULT_SESSION.events.register("before-send", counter)  # type: ignore[union-attr]
+            aws.session().register("before-send", counter)
             functions.invoke(action.function, event)
             total = sum(counter.calls.values())
             flag = "" if total <= action.expected_minimum else "  ABOVE MINIMUM"

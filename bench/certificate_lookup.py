@@ -110,7 +110,7 @@ class CallCounter:
     def __init__(self) -> None:
         self.calls: Counter[str] = Counter()
 
-    def __call__(self, request: Any, **kwargs: Any) -> None:
+    def __call__(self, **kwargs: Any) -> None:
         self.calls[kwargs["event_name"].split(".", 2)[-1]] += 1
 
 
@@ -154,8 +154,7 @@ def measure(functions: Functions, size: int, lookups: int) -> None:
     for name in routes(size, rng):
         counter = CallCounter()
         aws.reset_clients()
-        boto3.setup_default_session()
-        boto3.DEFAULT_SESSION.events.register("before-send", counter)  # type: ignore[union-attr]
+        aws.session().register("before-send", counter)
         function, event = routes(size, rng)[name]
         functions.invoke(function, event)  # warm: the first call also reads the key secret
         batch = [routes(size, rng)[name] for _ in range(lookups)]

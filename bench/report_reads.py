@@ -41,11 +41,11 @@ class Reads:
         self.calls: Counter[str] = Counter()
         self.items = 0
 
-    def before(self, request: Any, **kwargs: Any) -> None:
+    def before(self, **kwargs: Any) -> None:
         self.calls[kwargs["event_name"].split(".", 2)[-1]] += 1
 
-    def after(self, http_response: Any, parsed: dict[str, Any], **kwargs: Any) -> None:
-        self.items += int(parsed.get("Count", 0))
+    def after(self, **kwargs: Any) -> None:
+        self.items += int(kwargs["parsed"].get("Count", 0))
 
 
 def _facts(count: int, region: str, year: int, seed: int) -> list[dict[str, Any]]:
@@ -135,8 +135,7 @@ def _report() -> tuple[Reads, dict[str, Any]]:
     )
     reads = Reads()
     aws.reset_clients()
-    boto3.setup_default_session()
-    events = boto3.DEFAULT_SESSION.events  # type: ignore[union-attr]
+    events = aws.session()
     events.register("before-send.dynamodb", reads.before)
     events.register("after-call.dynamodb.Query", reads.after)
     number = 0

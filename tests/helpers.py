@@ -384,8 +384,7 @@ class Calls:
     def __init__(self) -> None:
         self.seen: Counter[str] = Counter()
         aws.reset_clients()
-        boto3.setup_default_session()
-        boto3.DEFAULT_SESSION.events.register("before-send", self)  # type: ignore[union-attr]
+        aws.session().register("before-send", self)
 
-    def __call__(self, request: Any, **kwargs: Any) -> None:
+    def __call__(self, **kwargs: Any) -> None:
         self.seen[kwargs["event_name"].split(".", 1)[-1]] += 1

@@ -192,7 +192,7 @@ def test_a8_the_map_reads_only_the_cells_of_the_box(local_aws: LocalAws) -> None
         if params.get("TableName") == table or table in params.get("RequestItems", {}):
             calls[model.name] += 1
 
-    client = aws.dynamodb().meta.client
+    client = aws.client("dynamodb")
     client.meta.events.register("before-parameter-build.dynamodb", count)
     try:
         status, body, _ = call(

@@ -28,15 +28,13 @@ from typing import Any
 
 from egov.certificates import merkle, texts  # noqa: F401  (texts: registers the problems' texts)
 from egov.certificates.note import Checkpoint, NoteError, Signer, Verifier
-from egov.platform import aws, secrets
+from egov.platform import secrets
 from egov.platform.problems import Conflict, Invalid, NotFound
-from egov.platform.repository import Table, Transaction, marshal, unmarshal
+from egov.platform.repository import Table, Transaction
 
 CERTIFICATES = Table("CERTIFICATES_TABLE")
 ORIGIN = "egov.az/certificates"
 HEAD = ("LOG#HEAD", "HEAD")
-_BATCH = 100
-_BATCH_ROUNDS = 10
 
 
 def node_key(node: merkle.Node) -> tuple[str, str]:
@@ -157,24 +155,9 @@ def checkpoint(size: int | None = None) -> str:
 
 
 def _stored(wanted: set[merkle.Node]) -> dict[merkle.Node, dict[str, Any]]:
-    """Stored node items by BatchGetItem (100 keys a request, unprocessed keys retried)."""
-    found: dict[merkle.Node, dict[str, Any]] = {}
+    """Stored node items, read together (BatchGetItem)."""
     by_key = {node_key(n): n for n in wanted}
-    keys = [marshal({"pk": pk, "sk": sk}) for pk, sk in by_key]
-    for start in range(0, len(keys), _BATCH):
-        request: dict[str, Any] = {
-            CERTIFICATES.name: {"Keys": keys[start : start + _BATCH], "ConsistentRead": True}
-        }
-        for _ in range(_BATCH_ROUNDS):
-            response = aws.client("dynamodb").batch_get_item(RequestItems=request)
-            for raw in response["Responses"].get(CERTIFICATES.name, []):
-                item = unmarshal(raw)
-                found[by_key[(item["pk"], item["sk"])]] = item
-            request = response.get("UnprocessedKeys") or {}
-            if not request:
-                break
-        else:
-            raise RuntimeError("DynamoDB left keys unprocessed")
+    found = {by_key[(i["pk"], i["sk"])]: i for i in CERTIFICATES.get_many(by_key)}
     missing = wanted - found.keys()
     if missing:
         raise RuntimeError(f"log nodes missing: {sorted(missing)[:3]}")

@@ -20,16 +20,15 @@ from typing import Any
 from egov.ektis import cells, ledger
 from egov.ektis.models import Overlap, Parcel, ParcelDeclaration, ParcelMap
 from egov.ektis.subjects import TABLE, of_owner, record, subject_pk
-from egov.platform import audit, aws, clock
+from egov.platform import audit, clock
 from egov.platform.auth import Principal
 from egov.platform.problems import Conflict, Invalid
-from egov.platform.repository import Transaction, plain
+from egov.platform.repository import Transaction
 
 MAX_QUERY_CELLS = 64
 # A parcel's index entries go into its declaration's one transaction (at most 100 parts); 16
 # cells, some 15 × 20 km, is more than any field or farm block needs.
 MAX_PARCEL_CELLS = 16
-BATCH_GET = 100
 
 
 def parcel_pk(parcel_id: str) -> str:
@@ -53,20 +52,8 @@ def _ids_in(box: tuple[float, float, float, float]) -> list[str]:
 
 
 def _read(parcel_ids: Iterable[str]) -> list[dict[str, Any]]:
-    """Parcel items by id, with BatchGetItem (100 keys a call)."""
-    ids = list(parcel_ids)
-    items: list[dict[str, Any]] = []
-    client = aws.dynamodb()
-    for start in range(0, len(ids), BATCH_GET):
-        keys: list[dict[str, Any]] = [
-            {"pk": parcel_pk(i), "sk": "PARCEL"} for i in ids[start : start + BATCH_GET]
-        ]
-        request: dict[str, Any] = {TABLE.name: {"Keys": keys, "ConsistentRead": True}}
-        while request:
-            answer = client.batch_get_item(RequestItems=request)
-            items.extend(plain(i) for i in answer["Responses"].get(TABLE.name, []))
-            request = answer.get("UnprocessedKeys") or {}
-    return items
+    """Parcel items by id, read together (BatchGetItem)."""
+    return TABLE.get_many((parcel_pk(i), "PARCEL") for i in parcel_ids)
 
 
 def declare(body: ParcelDeclaration, caller: Principal) -> Parcel:

@@ -36,7 +36,6 @@ from egov.platform import (
     attachments,
     audit,
     audit_read,
-    aws,
     calendar,
     clock,
     i18n,
@@ -163,18 +162,8 @@ def _next_registration_number(now: datetime) -> str:
     """E5: registration numbers run per year, `EIMZA-2026-000042`; an atomic counter."""
     year = calendar.baku_day(now).year  # E12: a legal date is a Baku date
     pk = f"COUNTER#REGISTRATION#{year}"
-    result = (
-        aws.dynamodb()
-        .Table(ESIGN.name)
-        .update_item(
-            Key={"pk": pk, "sk": "COUNTER"},
-            UpdateExpression="ADD #n :one",
-            ExpressionAttributeNames={"#n": "next"},
-            ExpressionAttributeValues={":one": 1},
-            ReturnValues="UPDATED_NEW",
-        )
-    )
-    return f"EIMZA-{year}-{int(result['Attributes']['next']):06d}"
+    number = ESIGN.increment(pk, "COUNTER", "next")
+    return f"EIMZA-{year}-{number:06d}"
 
 
 def _review_payload(draft: Draft) -> dict[str, Any]:

@@ -34,7 +34,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
 from pydantic import Field
 
@@ -525,20 +524,7 @@ def agency_messages(agency: str, *, cursor: str | None = None, limit: int = 50) 
 
 
 def _unread(user_id: str) -> int:
-    table = aws.dynamodb().Table(PLATFORM.name)
-    condition = Key("gsi1pk").eq(f"UNREAD#{user_id}")
-    kwargs: dict[str, Any] = {
-        "IndexName": "gsi1",
-        "KeyConditionExpression": condition,
-        "Select": "COUNT",
-    }
-    total = 0
-    while True:
-        result = table.query(**kwargs)
-        total += int(result["Count"])
-        if "LastEvaluatedKey" not in result:
-            return total
-        kwargs["ExclusiveStartKey"] = result["LastEvaluatedKey"]
+    return PLATFORM.count(f"UNREAD#{user_id}", index="gsi1")
 
 
 def _item(item: Mapping[str, Any], lang: i18n.Lang) -> InboxItem:

@@ -13,21 +13,21 @@ import base64
 import hashlib
 import hmac
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from boto3.dynamodb.conditions import Attr, ConditionBase, Key
-from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from aws_lambda_powertools.shared.dynamodb_deserializer import DYNAMODB_CONTEXT, TypeDeserializer
 from botocore.exceptions import ClientError
 
 from egov.platform import aws, i18n, secrets
 from egov.platform.problems import BadRequest, Conflict, Problem
 
-_serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
 REFRESH_TRIES = 8
+BATCH_GET = 100  # DynamoDB's limit of keys per BatchGetItem
+BATCH_ROUNDS = 8
 
 Item = dict[str, Any]
 
@@ -63,8 +63,44 @@ def storable(value: Any) -> Any:
     return value
 
 
+def _attribute(value: Any) -> dict[str, Any]:
+    """One value in DynamoDB's wire format, as boto3's TypeSerializer writes it (boto3 itself
+    is not imported, see `egov.platform.aws`); floats were made Decimal by `storable`."""
+    if value is None:
+        return {"NULL": True}
+    if isinstance(value, bool):
+        return {"BOOL": value}
+    if isinstance(value, int | Decimal):
+        return {"N": _number(value)}
+    if isinstance(value, str):
+        return {"S": value}
+    if isinstance(value, bytes | bytearray):
+        return {"B": bytes(value)}
+    if isinstance(value, set | frozenset) and value:
+        members = list(value)
+        if all(isinstance(m, str) for m in members):
+            return {"SS": members}
+        if all(isinstance(m, int | Decimal) and not isinstance(m, bool) for m in members):
+            return {"NS": [_number(m) for m in members]}
+        if all(isinstance(m, bytes | bytearray) for m in members):
+            return {"BS": [bytes(m) for m in members]}
+    if isinstance(value, Mapping):
+        return {"M": {str(k): _attribute(v) for k, v in value.items()}}
+    if isinstance(value, list | tuple):
+        return {"L": [_attribute(v) for v in value]}
+    raise TypeError(f"DynamoDB cannot store {type(value).__name__}: {value!r}")
+
+
+def _number(value: int | Decimal) -> str:
+    # DynamoDB's 38 digits: the context raises rather than round a number that has more.
+    number = str(DYNAMODB_CONTEXT.create_decimal(value))
+    if number in ("Infinity", "-Infinity", "NaN", "sNaN"):
+        raise TypeError(f"DynamoDB cannot store the number {number}")
+    return number
+
+
 def marshal(item: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: _serializer.serialize(storable(v)) for k, v in item.items() if v is not None}
+    return {k: _attribute(storable(v)) for k, v in item.items() if v is not None}
 
 
 def unmarshal(item: Mapping[str, Any]) -> Item:
@@ -128,13 +164,18 @@ class Table:
         return aws.resource_name(self.env_var)
 
     @property
-    def _table(self) -> Any:
-        return aws.dynamodb().Table(self.name)
+    def _client(self) -> Any:
+        return aws.client("dynamodb")
+
+    def _key(self, pk: str, sk: str) -> dict[str, Any]:
+        return {"pk": {"S": pk}, "sk": {"S": sk}}
 
     def get(self, pk: str, sk: str, *, consistent: bool = True) -> Item | None:
-        found = self._table.get_item(Key={"pk": pk, "sk": sk}, ConsistentRead=consistent)
+        found = self._client.get_item(
+            TableName=self.name, Key=self._key(pk, sk), ConsistentRead=consistent
+        )
         item = found.get("Item")
-        return plain(item) if item else None
+        return unmarshal(item) if item else None
 
     def query(
         self,
@@ -148,30 +189,63 @@ class Table:
         newest_first: bool = False,
         consistent: bool = False,
     ) -> Page:
+        scope = f"{self.name}/{index or ''}/{pk}"
+        kwargs = self._key_condition(pk, sk_prefix=sk_prefix, sk_between=sk_between, index=index)
+        kwargs.update(Limit=limit, ScanIndexForward=not newest_first)
+        if consistent:
+            kwargs["ConsistentRead"] = True  # the base table only; an index cannot
+        start = decode_cursor(cursor, scope)
+        if start:
+            kwargs["ExclusiveStartKey"] = marshal(start)
+        result = self._client.query(**kwargs)
+        last = result.get("LastEvaluatedKey")
+        return Page(
+            [unmarshal(i) for i in result.get("Items", [])],
+            encode_cursor(unmarshal(last) if last else None, scope),
+        )
+
+    def count(self, pk: str, *, index: str | None = None) -> int:
+        """How many items a partition (of the table or an index) holds, without reading them."""
+        kwargs = self._key_condition(pk, index=index)
+        kwargs["Select"] = "COUNT"
+        total = 0
+        while True:
+            result = self._client.query(**kwargs)
+            total += int(result["Count"])
+            if "LastEvaluatedKey" not in result:
+                return total
+            kwargs["ExclusiveStartKey"] = result["LastEvaluatedKey"]
+
+    def _key_condition(
+        self,
+        pk: str,
+        *,
+        sk_prefix: str | None = None,
+        sk_between: tuple[str, str] | None = None,
+        index: str | None = None,
+    ) -> dict[str, Any]:
+        """A Query's table, index and key condition (one partition, optionally a range of it)."""
         pk_name, sk_name = (f"{index}pk", f"{index}sk") if index else ("pk", "sk")
-        condition: Any = Key(pk_name).eq(pk)
+        condition = "#pk = :pk"
+        names = {"#pk": pk_name}
+        values: dict[str, Any] = {":pk": pk}
         if sk_prefix is not None:
-            condition = condition & Key(sk_name).begins_with(sk_prefix)
+            condition += " AND begins_with(#sk, :sk)"
+            values[":sk"] = sk_prefix
         if sk_between is not None:
-            condition = condition & Key(sk_name).between(*sk_between)
+            condition += " AND #sk BETWEEN :from AND :to"
+            values[":from"], values[":to"] = sk_between
+        if len(values) > 1:
+            names["#sk"] = sk_name
         kwargs: dict[str, Any] = {
+            "TableName": self.name,
             "KeyConditionExpression": condition,
-            "Limit": limit,
-            "ScanIndexForward": not newest_first,
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": marshal(values),
         }
         if index:
             kwargs["IndexName"] = index
-        if consistent:
-            kwargs["ConsistentRead"] = True  # the base table only; an index cannot
-        scope = f"{self.name}/{index or ''}/{pk}"
-        start = decode_cursor(cursor, scope)
-        if start:
-            kwargs["ExclusiveStartKey"] = start
-        result = self._table.query(**kwargs)
-        return Page(
-            [plain(i) for i in result.get("Items", [])],
-            encode_cursor(result.get("LastEvaluatedKey"), scope),
-        )
+        return kwargs
 
     def query_all(
         self,
@@ -201,25 +275,51 @@ class Table:
     def scan_prefix(self, prefix: str, *more: str) -> Iterator[Item]:
         """Every item whose partition key starts with `prefix` (or one of `more`), in one Scan:
         for sweeps and reports only."""
-        condition: ConditionBase = Attr("pk").begins_with(prefix)
-        for other in more:
-            condition = condition | Attr("pk").begins_with(other)
-        kwargs: dict[str, Any] = {"FilterExpression": condition}
+        prefixes = (prefix, *more)
+        kwargs: dict[str, Any] = {
+            "TableName": self.name,
+            "FilterExpression": " OR ".join(
+                f"begins_with(#pk, :p{i})" for i in range(len(prefixes))
+            ),
+            "ExpressionAttributeNames": {"#pk": "pk"},
+            "ExpressionAttributeValues": marshal({f":p{i}": p for i, p in enumerate(prefixes)}),
+        }
         while True:
-            page = self._table.scan(**kwargs)
-            yield from (plain(item) for item in page["Items"])
+            page = self._client.scan(**kwargs)
+            yield from (unmarshal(item) for item in page["Items"])
             if "LastEvaluatedKey" not in page:
                 return
             kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
+    def get_many(self, keys: Iterable[tuple[str, str]]) -> list[Item]:
+        """The stored items of these (pk, sk) keys, in any order, with BatchGetItem (100 keys a
+        call, unprocessed keys asked again); keys with no item are left out."""
+        wanted = [self._key(pk, sk) for pk, sk in dict.fromkeys(keys)]
+        items: list[Item] = []
+        for start in range(0, len(wanted), BATCH_GET):
+            request: dict[str, Any] = {
+                self.name: {"Keys": wanted[start : start + BATCH_GET], "ConsistentRead": True}
+            }
+            for _ in range(BATCH_ROUNDS):
+                answer = self._client.batch_get_item(RequestItems=request)
+                items.extend(unmarshal(i) for i in answer["Responses"].get(self.name, []))
+                request = answer.get("UnprocessedKeys") or {}
+                if not request:
+                    break
+            else:
+                raise RuntimeError(f"DynamoDB left keys of {self.name} unprocessed")
+        return items
+
     def put(self, item: Item) -> None:
-        self._table.put_item(Item=storable(item))
+        self._client.put_item(TableName=self.name, Item=marshal(item))
 
     def put_new(self, item: Item, conflict: Problem | None = None) -> bool:
         """Put unless an item with the key exists; False (or `conflict` raised) if it does."""
         try:
-            self._table.put_item(
-                Item=storable(item), ConditionExpression="attribute_not_exists(pk)"
+            self._client.put_item(
+                TableName=self.name,
+                Item=marshal(item),
+                ConditionExpression="attribute_not_exists(pk)",
             )
         except ClientError as error:
             if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
@@ -242,7 +342,8 @@ class Table:
         """Set attributes, optionally only if others still have the `expected` values."""
         expression, names, values = _update_expression(changes, remove)
         kwargs: dict[str, Any] = {
-            "Key": {"pk": pk, "sk": sk},
+            "TableName": self.name,
+            "Key": self._key(pk, sk),
             "UpdateExpression": expression,
             "ExpressionAttributeNames": names,
             "ReturnValues": "ALL_NEW",
@@ -250,29 +351,30 @@ class Table:
         condition = _condition(expected, names, values)
         kwargs["ConditionExpression"] = condition
         if values:
-            kwargs["ExpressionAttributeValues"] = values
+            kwargs["ExpressionAttributeValues"] = marshal(values)
         try:
-            result = self._table.update_item(**kwargs)
+            result = self._client.update_item(**kwargs)
         except ClientError as error:
             if error.response["Error"]["Code"] == "ConditionalCheckFailedException" and conflict:
                 raise conflict from error
             raise
-        return plain(result["Attributes"])
+        return unmarshal(result["Attributes"])
 
     def delete(self, pk: str, sk: str) -> None:
-        self._table.delete_item(Key={"pk": pk, "sk": sk})
+        self._client.delete_item(TableName=self.name, Key=self._key(pk, sk))
 
-    def increment(self, pk: str, sk: str, *, expires_at: int) -> int:
-        """Add one to the item's `count` atomically (the item is made if missing); the new count.
-        `expiresAt` lets the table's TTL remove the counter later."""
-        result = self._table.update_item(
-            Key={"pk": pk, "sk": sk},
-            UpdateExpression="ADD #count :one SET expiresAt = if_not_exists(expiresAt, :ttl)",
-            ExpressionAttributeNames={"#count": "count"},
-            ExpressionAttributeValues={":one": 1, ":ttl": expires_at},
+    def increment(self, pk: str, sk: str, attribute: str) -> int:
+        """Add one to the item's `attribute` atomically (the item is made if missing); the new
+        value (a counter, e.g. of registration numbers)."""
+        result = self._client.update_item(
+            TableName=self.name,
+            Key=self._key(pk, sk),
+            UpdateExpression="ADD #n :one",
+            ExpressionAttributeNames={"#n": attribute},
+            ExpressionAttributeValues={":one": {"N": "1"}},
             ReturnValues="UPDATED_NEW",
         )
-        return int(result["Attributes"]["count"])
+        return int(unmarshal(result["Attributes"])[attribute])
 
 
 def _update_expression(
