@@ -98,6 +98,7 @@ def lambda_environment(extra: dict[str, str], task_root: Path) -> dict[str, str]
         "AWS_LAMBDA_FUNCTION_NAME": "bench",
         "AWS_EXECUTION_ENV": "AWS_Lambda_python3.13",
         "LAMBDA_TASK_ROOT": str(task_root),
+        "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001",
         "AWS_XRAY_CONTEXT_MISSING": "IGNORE_ERROR",
     }
     return {**env, **extra}

@@ -8,11 +8,10 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from egov.customs import registry
-from egov.platform.observability import logger, metrics
+from egov.platform.observability import lambda_entry, logger
 
 
-@logger.inject_lambda_context(clear_state=True)
-@metrics.log_metrics
+@lambda_entry
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, int]:
     alerted = registry.alert_overdue()
     logger.info("customs deadlines swept", extra={"alerted": alerted})

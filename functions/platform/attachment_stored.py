@@ -22,7 +22,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from egov.platform import attachments
-from egov.platform.observability import logger, traced
+from egov.platform.observability import lambda_entry, logger
 
 processor = BatchProcessor(event_type=EventType.SQS)
 
@@ -40,8 +40,7 @@ def handle(record: SQSRecord) -> None:
         logger.info("upload checked", extra={"key": key, "status": status})
 
 
-@logger.inject_lambda_context(clear_state=True)
-@traced
+@lambda_entry
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     return process_partial_response(
         event=event, record_handler=handle, processor=processor, context=context

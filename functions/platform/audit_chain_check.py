@@ -10,11 +10,10 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from egov.platform import audit
-from egov.platform.observability import logger, metrics
+from egov.platform.observability import lambda_entry, logger
 
 
-@logger.inject_lambda_context(clear_state=True)
-@metrics.log_metrics
+@lambda_entry
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, int]:
     result = audit.check_all()
     logger.info("audit chains checked", extra=result)

@@ -10,11 +10,10 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from egov.platform import outbox, webhooks
-from egov.platform.observability import logger, metrics
+from egov.platform.observability import lambda_entry, logger
 
 
-@logger.inject_lambda_context(clear_state=True)
-@metrics.log_metrics
+@lambda_entry
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, int]:
     result = outbox.sweep() | webhooks.finish_releases(older_than=outbox.STALE_SECONDS)
     logger.info("outbox swept", extra=result)

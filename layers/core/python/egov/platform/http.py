@@ -35,9 +35,9 @@ from egov.platform import access, i18n
 from egov.platform.observability import (
     API_CORRELATION_PATH,
     correlation_id,
+    lambda_entry,
     logger,
     metrics,
-    traced,
 )
 from egov.platform.problems import (
     PROBLEM_BASE,
@@ -265,9 +265,6 @@ def _nests_too_deep(body: str | None) -> bool:
 def entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
     """The Lambda entry point of a one-route function: logs, traces, metrics, correlation id."""
 
-    @logger.inject_lambda_context(correlation_id_path=API_CORRELATION_PATH, clear_state=True)
-    @traced
-    @metrics.log_metrics
     def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         response = app.resolve(event, context)
         headers = response.setdefault("headers", {}) or {}
@@ -275,7 +272,7 @@ def entry(app: APIGatewayRestResolver) -> Callable[[dict[str, Any], LambdaContex
         response["headers"] = headers
         return response
 
-    return lambda_handler
+    return lambda_entry(lambda_handler, API_CORRELATION_PATH)
 
 
 def created(model: BaseModel, location: str | None = None) -> Response:

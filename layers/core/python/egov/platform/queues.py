@@ -19,7 +19,7 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from egov.platform import aws
-from egov.platform.observability import correlation_id, logger, metrics, traced
+from egov.platform.observability import correlation_id, lambda_entry, logger
 
 Handler = Callable[[dict[str, Any], SQSRecord], None]
 LambdaHandler = Callable[[dict[str, Any], LambdaContext], Any]
@@ -97,12 +97,9 @@ def consumer(handle: Handler) -> LambdaHandler:
         logger.set_correlation_id(body.get("correlationId") or record.message_id)
         handle(body, record)
 
-    @logger.inject_lambda_context(clear_state=True)
-    @traced
-    @metrics.log_metrics
     def lambda_handler(event: dict[str, Any], context: LambdaContext) -> Any:
         return process_partial_response(
             event=event, record_handler=record_handler, processor=processor, context=context
         )
 
-    return lambda_handler
+    return lambda_entry(lambda_handler)
