@@ -15,15 +15,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from egov.platform.adapters.base import unavailable_key
+from egov.platform.http import PROBLEM_JSON, ProblemDocument, api, entry, problem_body
+from egov.platform.problems import Invalid, Unauthorized, Unavailable
+
 import aws_lambda_powertools.event_handler.openapi as openapi_package
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.merge import OpenAPIMerge
 from aws_lambda_powertools.event_handler.openapi.models import HTTPBearer, Server, Tag
 from aws_lambda_powertools.event_handler.openapi.swagger_ui import generate_swagger_html
-
-from egov.platform.adapters.base import unavailable_key
-from egov.platform.http import PROBLEM_JSON, ProblemDocument, api, entry, problem_body
-from egov.platform.problems import Invalid, Unauthorized, Unavailable
 
 HERE = Path(__file__).parent
 SWAGGER_UI = Path(openapi_package.__file__).parent / "swagger_ui"

@@ -3,12 +3,12 @@ to the embassy (forwarded at once) or to the Center (E13)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.certificates import holder_requests
 from egov.certificates.models import ApplicationRecord, HolderApplication
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

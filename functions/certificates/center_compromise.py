@@ -3,12 +3,12 @@ every certificate it issued is revoked (cACompromise) and replaced free (E13, se
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.certificates import center_compromise
 from egov.certificates.models import CenterCompromise, CenterCompromiseAccepted
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

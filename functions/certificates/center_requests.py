@@ -3,12 +3,12 @@ compromise reports not yet acted on, nearest deadline first (E13, seed 001 §3.3
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.certificates import holder_requests
 from egov.certificates.models import CenterRequests
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

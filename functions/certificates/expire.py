@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from egov.certificates import decisions, expiry, holder_requests, timers
 from egov.platform import clock, queues
+
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 
 def handle(body: dict[str, Any], record: SQSRecord) -> None:

@@ -3,10 +3,10 @@ tlog-checkpoint note, text/plain), published after every change (E15)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.certificates import log
 from egov.platform.http import api, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

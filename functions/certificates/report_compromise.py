@@ -3,12 +3,12 @@ the Center at once, which decides the suspension (E13, seed 001 §3.5, §5.5.1).
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.certificates import holder_requests
 from egov.certificates.models import CompromiseReport, ReportRecord
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

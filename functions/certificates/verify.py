@@ -3,11 +3,11 @@ checkpoint, so a change made behind the registry's back shows (E15)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.certificates import registry
 from egov.certificates.models import Verification
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

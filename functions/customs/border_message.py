@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.customs import border
 from egov.platform.http import NO_CONTENT, api, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

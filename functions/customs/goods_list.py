@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from egov.customs import importers, registry
 from egov.customs.goods import GoodsList
 from egov.platform import auth
 from egov.platform.adapters.tax import Voen
 from egov.platform.http import api, entry, ok
 from egov.platform.repository import CURSOR_PATTERN
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 app = api()
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.typing import LambdaContext
-
 from egov.customs import registry
 from egov.platform.observability import lambda_entry, logger
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
 
 
 @lambda_entry

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.customs import registry
 from egov.customs.goods import Goods, Registration
 from egov.platform import auth
 from egov.platform.http import api, created, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

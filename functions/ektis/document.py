@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path
-
 from egov.ektis import documents
 from egov.ektis.models import DocumentDownload
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path
 
 app = api()
 

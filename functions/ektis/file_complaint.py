@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.ektis import complaints
 from egov.ektis.models import Complaint, ComplaintRequest
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform.http import api, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 HERE = Path(__file__).parent / "map"
 LEAFLET = HERE / "leaflet"

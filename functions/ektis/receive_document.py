@@ -4,10 +4,10 @@ agency's document id (A9; seed 004 §7.8)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.ektis import documents
 from egov.platform.http import NO_CONTENT, api, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
-
 from egov.ektis import reports
 from egov.ektis.report_models import Dimension, Measure
 from egov.platform import auth
 from egov.platform.http import api, entry, language
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 app = api()
 

@@ -3,12 +3,12 @@ background (A10)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.ektis import reports
 from egov.ektis.report_models import Report, ReportRequest
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,12 +3,12 @@ specialist for a service (A3)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.ektis import requests
 from egov.ektis.models import InputRequest, RequestFiling
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

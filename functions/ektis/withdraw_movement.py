@@ -3,12 +3,12 @@ confirmed; the animal stays on the holding (A7, G8)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.ektis import livestock
 from egov.ektis.models import Movement
 from egov.platform import auth, idempotency
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.esign import filing, records
 from egov.esign.records import Application, Draft
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry, language
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

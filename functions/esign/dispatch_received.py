@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.esign import dispatch
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

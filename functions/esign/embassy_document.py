@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.esign import embassy as embassies
 from egov.platform import attachments, auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.esign import embassy as embassies
 from egov.esign import records
 from egov.esign.records import Application
 from egov.platform import auth
 from egov.platform.http import api, entry, language, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

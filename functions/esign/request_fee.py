@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.esign import fee
 from egov.platform import auth, idempotency, payments
 from egov.platform.http import api, entry, language, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

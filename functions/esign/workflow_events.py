@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from egov.esign import workflow
 from egov.platform.queues import consumer
+
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 
 def handle(body: dict[str, Any], record: SQSRecord) -> None:

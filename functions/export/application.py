@@ -3,12 +3,12 @@ permit with its agency, deadline and why, and the customs declaration (X4, X5)."
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import filing, permit_events
 from egov.export.permit_events import StatusPage
 from egov.platform import auth
 from egov.platform.http import api, entry, language, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

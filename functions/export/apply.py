@@ -3,12 +3,12 @@ their agencies at once (X4)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import filing
 from egov.export.models import Application, ApplicationForm
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

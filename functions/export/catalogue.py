@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from egov.export import catalogue
 from egov.platform.adapters.tax import Voen
 from egov.platform.http import api, entry, ok
 from egov.platform.repository import CURSOR_PATTERN
 from egov.platform.trade import HsPrefix
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 app = api()
 

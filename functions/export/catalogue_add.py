@@ -3,11 +3,11 @@ producer, named from the producer or tax registry (X1)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import catalogue
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,12 +3,12 @@ answer (X9, §5.1)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import complaints
 from egov.export.complaints import Complaint
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

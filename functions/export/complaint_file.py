@@ -3,12 +3,12 @@ permit decision, sent to the agency that decided with the legal period to answer
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import complaints
 from egov.export.complaints import Complaint, ComplaintForm
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

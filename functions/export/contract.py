@@ -3,11 +3,11 @@ checked as it is read; only to its two parties (X2, G8)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import contracts
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

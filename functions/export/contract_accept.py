@@ -3,11 +3,11 @@ e-mail, the contract a local taxpayer signed and sent it; the contract enters it
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import contracts
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

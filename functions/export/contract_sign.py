@@ -3,11 +3,11 @@ the contract with ASAN İmza (PIN2) (X2)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import contracts
 from egov.platform import auth, idempotency, mobile_id
 from egov.platform.http import api, created, entry, language
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

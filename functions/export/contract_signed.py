@@ -3,11 +3,11 @@ applied once given on the phone (X2)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import contracts
 from egov.platform import auth, mobile_id
 from egov.platform.http import api, entry, on_the_phone, polled
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,10 +3,10 @@ document, recomputed from what they send; nothing stored is read (X2, X3)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import contract_documents
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,12 +3,12 @@ from the application with the contract and every permit attached, sent to custom
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import declaration
 from egov.export.models import Application, DeclarationForm
 from egov.platform import auth, idempotency
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import free_sale
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from egov.export import free_sale
 from egov.platform.queues import consumer
+
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 
 def handle(body: dict[str, Any], record: SQSRecord) -> None:

@@ -4,12 +4,12 @@ first (a closed account); the waiting workflow asks the authority again (X6)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import incentive
 from egov.export.models import Application, IncentiveAccount
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

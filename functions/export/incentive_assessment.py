@@ -3,12 +3,12 @@ export incentive, granted with the amount or refused with the reason (X6)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import incentive
 from egov.export.models import Assessment, IncentiveAnswer
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

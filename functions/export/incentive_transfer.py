@@ -3,12 +3,12 @@ export incentive's transfer to the exporter's bank account, or says why it was n
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import incentive
 from egov.export.models import IncentiveAnswer, TransferReport
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,12 +3,12 @@ agency signed it, for the exporter to download from the cabinet (X4, X5)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import filing, permit_document
 from egov.export.permit_document import PermitDocument
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -4,10 +4,10 @@ decision (addendum, duplicate, re-issued, suspended, restored, revoked) with a s
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import permit_events
 from egov.platform.http import NO_CONTENT, api, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path
-
 from egov.export import permit_events
 from egov.platform import auth, webhooks
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path
 
 app = api()
 

@@ -3,12 +3,12 @@ answer is kept, e-mailed to the address given and placed in the cabinet (X9, §5
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import requests
 from egov.export.requests import AnswerForm, Request
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,12 +3,12 @@ e-mail (X9, §5.2, §8.0.6)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.export import requests
 from egov.export.requests import Request, RequestForm
 from egov.platform import auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -11,6 +11,9 @@ import json
 from typing import Any
 from urllib.parse import unquote_plus
 
+from egov.platform import attachments
+from egov.platform.observability import lambda_entry, logger
+
 from aws_lambda_powertools.utilities.batch import (
     BatchProcessor,
     EventType,
@@ -20,9 +23,6 @@ from aws_lambda_powertools.utilities.batch.types import PartialItemFailureRespon
 from aws_lambda_powertools.utilities.data_classes import S3Event
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
-
-from egov.platform import attachments
-from egov.platform.observability import lambda_entry, logger
 
 processor = BatchProcessor(event_type=EventType.SQS)
 

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
-
 # Imported for the agencies they declare as handling their subjects (audit_read.handled_by).
 import egov.certificates.registry
 import egov.esign.filing
@@ -16,6 +13,9 @@ import egov.platform.exchange
 import egov.producers.records  # noqa: F401
 from egov.platform import audit_read, auth
 from egov.platform.http import api, entry, ok
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 app = api()
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import login, mobile_id
 from egov.platform.http import api, entry, on_the_phone, polled
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
-from pydantic import AwareDatetime
-
 from egov.platform import calendar, clock
 from egov.platform.http import api, entry, language, ok
 from egov.platform.problems import Invalid
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+from pydantic import AwareDatetime
 
 MAX_DAYS = 3660  # ten years of calendar days: longer periods are not deadlines
 MAX_MONTHS = 120  # the same ten years, counted in months

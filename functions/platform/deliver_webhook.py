@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from egov.platform import webhooks
 from egov.platform.queues import consumer, receive_count
+
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 
 class NotDelivered(Exception):

@@ -6,11 +6,11 @@ receipt (the same `webhook-id`) changes nothing, and a final status stays final.
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import notify
 from egov.platform.adapters.gateways import Channel
 from egov.platform.http import NO_CONTENT, api, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

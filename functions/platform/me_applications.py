@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from egov.platform import applications, auth, governance
 from egov.platform.http import api, entry, language, ok
 from egov.platform.repository import CURSOR_PATTERN
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 MAX_PAGE = 100
 

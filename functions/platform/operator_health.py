@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from egov.platform import auth, health
+from egov.platform.http import api, entry, ok
+
 from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.types import (
     OpenAPIResponseContentModel,
     OpenAPIResponseContentSchema,
 )
-
-from egov.platform import auth, health
-from egov.platform.http import api, entry, ok
 
 app = api()
 

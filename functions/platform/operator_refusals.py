@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
-
 from egov.platform import auth, restriction
 from egov.platform.audit_read import MAX_PAGE, AuditPage
 from egov.platform.http import api, entry, ok
 from egov.platform.repository import CURSOR_PATTERN
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 app = api()
 

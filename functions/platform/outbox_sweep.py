@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.typing import LambdaContext
-
 from egov.platform import outbox, webhooks
 from egov.platform.observability import lambda_entry, logger
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
 
 
 @lambda_entry

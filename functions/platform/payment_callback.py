@@ -6,10 +6,10 @@ repeated confirmation (the same `webhook-id`) changes nothing.
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import payments
 from egov.platform.http import NO_CONTENT, api, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -6,10 +6,10 @@ gets a clear 409 naming the rule, not a 404 that suggests the wrong address.
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import auth, payments
 from egov.platform.http import api, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

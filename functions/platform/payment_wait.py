@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from egov.platform import payments, queues
+
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 
 def handle(body: dict[str, Any], record: SQSRecord) -> None:

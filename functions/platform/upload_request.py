@@ -5,10 +5,10 @@ Accepts an `Idempotency-Key` (DESIGN rule 7): a retry gets the same attachment a
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import attachments, auth, idempotency
 from egov.platform.http import api, created, entry
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,11 +3,11 @@ holder of the ID card, within lookup limits (P2)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform.http import api, entry, ok
 from egov.producers import check
 from egov.producers.models import Identity, IdentityCheck
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

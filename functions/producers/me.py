@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
 from egov.producers import records
 from egov.producers.models import Producer
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

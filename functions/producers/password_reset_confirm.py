@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform.http import api, entry, language, ok
 from egov.producers import recovery
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
 from egov.producers import catalog
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

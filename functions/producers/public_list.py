@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
-from aws_lambda_powertools.event_handler.openapi.params import Query
-
 from egov.platform.http import api, entry, language, ok
 from egov.producers import listing
 from egov.producers.catalog import ProductCode
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
 
 app = api()
 

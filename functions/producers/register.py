@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import idempotency
 from egov.platform.http import api, created, entry, language
 from egov.producers import registry
 from egov.producers.models import Registered, Registration
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,12 +3,12 @@ contract drawn up, the phone asked to sign both (R3–R6)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import auth, idempotency, mobile_id
 from egov.platform.http import api, created, entry, language
 from egov.renewal import filing
 from egov.renewal.form import RenewalForm
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,11 +3,11 @@ attorney as it is (PIN2; R7)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import auth, idempotency, mobile_id
 from egov.platform.http import api, created, entry, language
 from egov.renewal import attorney
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

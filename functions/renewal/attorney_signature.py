@@ -3,11 +3,11 @@ power of attorney approved (R7)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import auth, mobile_id
 from egov.platform.http import api, entry, on_the_phone, polled
 from egov.renewal import attorney
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

@@ -3,11 +3,11 @@ renewed now (R2, R3)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import auth
 from egov.platform.http import api, entry, language, ok
 from egov.renewal import listing
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

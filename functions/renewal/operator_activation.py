@@ -4,10 +4,10 @@ for the next 3 years (R8). Signed by the operator (Standard Webhooks); a repeat 
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform.http import NO_CONTENT, api, entry
 from egov.renewal import activation
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 

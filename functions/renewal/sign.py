@@ -3,11 +3,11 @@ phone, the application is sent (R6, R7)."""
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from egov.platform import auth, mobile_id
 from egov.platform.http import api, entry, on_the_phone, polled
 from egov.renewal import filing
+
+from aws_lambda_powertools.event_handler import Response
 
 app = api()
 
