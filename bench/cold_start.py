@@ -5,7 +5,8 @@ CoreLayer, with whatever bytecode the build put there, imported by a fresh inter
 sees only the standard library, the function and the layer (as Lambda's sys.path does), writes
 no bytecode (Lambda's /var/task is read-only) and has tracing enabled as in production
 (LAMBDA_TASK_ROOT set, POWERTOOLS_TRACE_DISABLED unset; X-Ray's missing context is ignored
-because no daemon listens here).
+because no daemon listens here). AWS_LAMBDA_RUNTIME_API is set as Lambda sets it, so `egov`
+pauses the garbage collector during the import as it does there.
 
 References: a bare handler that imports boto3, and the anchor, Powertools' own example of a
 validated resolver (Logger, Tracer, APIGatewayRestResolver with one pydantic model, the

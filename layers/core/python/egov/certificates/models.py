@@ -1,7 +1,5 @@
 """The certificate registry's records and requests (E12–E15); their texts are in `texts`."""
 
-from __future__ import annotations
-
 import base64
 import binascii
 import hashlib
@@ -190,7 +188,7 @@ class IssueRequest(View):
     application_id: Text = Field(description="The holder's issuance application (the basis)")
 
     @model_validator(mode="after")
-    def _center_matches_carrier(self) -> IssueRequest:
+    def _center_matches_carrier(self) -> "IssueRequest":
         if CENTER_OF_CARRIER[self.carrier.kind] != self.center:
             raise PydanticCustomError(
                 "certificates.carrier-center-mismatch", "carrier and Center do not match"
@@ -236,7 +234,7 @@ class HolderApplication(View):
     )
 
     @model_validator(mode="after")
-    def _complete(self) -> HolderApplication:
+    def _complete(self) -> "HolderApplication":
         if self.addressed_to == "embassy" and not self.embassy:
             raise PydanticCustomError("certificates.embassy-required", "embassy required")
         if self.action != "suspend" and (self.from_day or self.until):

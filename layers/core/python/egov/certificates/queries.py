@@ -14,8 +14,6 @@ O(log n) keyed reads, then cached). A record that fails is an operator alarm and
 `unknown`, and is left off the signed revocation list with the alarm raised.
 """
 
-from __future__ import annotations
-
 import json
 from datetime import datetime, timedelta
 from typing import Literal

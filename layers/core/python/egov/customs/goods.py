@@ -8,8 +8,6 @@ is checked by python-stdnum (DESIGN rule 9), the HS code and the currency by
 `egov.platform.trade`.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Annotated
 

@@ -2,8 +2,6 @@
 procurers (A4, A5), livestock (A6, A7), manual entry (A11) and documents from other systems
 (A9)."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -545,7 +543,7 @@ class Revision(View):
 
     revision: int
     complaint_id: str
-    changes: list[Change]
+    changes: list["Change"]
     total_before: Money
     total_after: Money
     lines_before: list[DeclarationLine]

@@ -1,8 +1,6 @@
 """The records of reconciliation and reports (A10): the ledger's facts, a report's request, its
 progress, rows and mismatches."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Annotated, Literal
 

@@ -25,8 +25,6 @@ Keys (ESIGN_TABLE): `DISPATCH#<id>` / `DISPATCH` (`StoredBatch` under its camelC
 them all); the rest go in the next batch.
 """
 
-from __future__ import annotations
-
 import contextlib
 import uuid
 from datetime import date, datetime, timedelta

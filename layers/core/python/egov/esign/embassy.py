@@ -22,8 +22,6 @@ the officer's action answers it. Whichever of the two comes second answers, so t
 not matter.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -79,7 +77,7 @@ class InvitationBody(View):
     place: Text = Field(description="The mission's address and room")
 
     @model_validator(mode="after")
-    def _future(self) -> InvitationBody:
+    def _future(self) -> "InvitationBody":
         if self.at <= clock.now():
             raise PydanticCustomError("esign.invitation-in-past", "must be in the future")
         return self
@@ -94,7 +92,7 @@ class CheckBody(View):
     reason: Text | None = Field(None, description="mismatch: what did not match (internal)")
 
     @model_validator(mode="after")
-    def _needs(self) -> CheckBody:
+    def _needs(self) -> "CheckBody":
         if self.outcome == "match" and not self.public_key:
             raise PydanticCustomError("esign.check-needs-key", "publicKey is required on a match")
         if self.outcome == "mismatch" and not self.reason:

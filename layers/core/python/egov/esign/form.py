@@ -10,8 +10,6 @@ E1) are in `egov.esign.rules`, so each failure names the exact field.
 Wire names are camelCase; the annex's item numbers are in each field's description.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated, Literal
 

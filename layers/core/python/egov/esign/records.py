@@ -10,8 +10,6 @@ Every status change also advances the cabinet's copy (`egov.platform.application
 an audit entry, in the transaction of the change.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Annotated, Any, Literal
 

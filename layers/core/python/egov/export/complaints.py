@@ -23,8 +23,6 @@ complaint (under review or overdue), moved or removed by the one write path (`_s
 operator's list (`open_complaints`) is one Query, soonest deadline first.
 """
 
-from __future__ import annotations
-
 import contextlib
 import uuid
 from datetime import datetime

@@ -8,8 +8,6 @@ the 32-byte digest. Whoever holds the document and the signatures recomputes the
 each signature with the key it carries (`verify`); nothing stored on the platform is needed.
 """
 
-from __future__ import annotations
-
 import base64
 import hashlib
 import json

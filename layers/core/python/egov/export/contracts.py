@@ -35,8 +35,6 @@ Every change is one transaction with its audit entry (subject `EXPORT-CONTRACT#<
 notice; only the two parties see a contract (G8), a stranger gets 404 and an audited refusal.
 """
 
-from __future__ import annotations
-
 import base64
 import hashlib
 import secrets
@@ -505,7 +503,7 @@ def certificate_signature(
     return _apply(item, side, signature, caller, mismatch=mismatch)
 
 
-def _certificate_holder(public_key: str, caller: auth.Principal) -> SigningCertificate:
+def _certificate_holder(public_key: str, caller: auth.Principal) -> "SigningCertificate":
     """X2, E14: the key is that of an e-signature certificate in the registry, `good` now (not
     suspended, revoked or expired), issued to the caller; else a 422 naming `publicKey`."""
     from egov.certificates import queries  # one route needs the registry (cold start)

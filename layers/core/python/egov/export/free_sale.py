@@ -28,8 +28,6 @@ Items in ExportTable (`EXPORT_TABLE`):
   transactions that change them (filing, the decision, the first escalation).
 """
 
-from __future__ import annotations
-
 import contextlib
 import uuid
 from datetime import datetime

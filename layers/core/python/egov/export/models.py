@@ -1,7 +1,5 @@
 """The export application's models (X4, X5): the form, the stored record read back, the views."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -130,7 +128,7 @@ class Goods(Model):
     flags: list[str]
 
     @classmethod
-    def of(cls, item: GoodsItem) -> Goods:
+    def of(cls, item: GoodsItem) -> "Goods":
         return cls.model_validate(item.model_dump(mode="json"))
 
 

@@ -15,8 +15,6 @@ each change's transaction) and, while open, one in the operator's list `REQUESTS
 `<deadline>#<filedAt>#<id>` (by due date, then filing time; removed by the answer).
 """
 
-from __future__ import annotations
-
 import uuid
 from datetime import datetime
 from typing import Any, Literal

@@ -24,8 +24,6 @@ Items in ExportTable: `WALLET#<owner>` / `WALLET` (balance in qəpik, `seq`), `W
 payment's).
 """
 
-from __future__ import annotations
-
 import uuid
 from collections.abc import Callable
 from datetime import datetime

@@ -12,8 +12,6 @@ newest first. Titles, statuses and notes are i18n keys the service registers in 
 texts are stored in both languages when recorded, so the cabinet needs no service's code.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any
 

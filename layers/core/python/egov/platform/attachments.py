@@ -21,8 +21,6 @@
    G8). Nobody else gets a link: the bucket is private and only these two paths sign one.
 """
 
-from __future__ import annotations
-
 import hashlib
 import re
 import uuid

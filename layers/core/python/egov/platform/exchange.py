@@ -86,8 +86,6 @@ evidence like every answer), and its webhooks are held, not sent, until the susp
 workflow.
 """
 
-from __future__ import annotations
-
 import hashlib
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -219,7 +217,7 @@ class DecisionRequest(View):
     deadline: AwareDatetime
     correlation_id: str | None = None
     reopen: bool = False
-    timeline: Timeline | None = None
+    timeline: "Timeline | None" = None
 
 
 class Timeline(View):

@@ -27,8 +27,6 @@ workflows' waits do not change: a decision that is due during a suspension times
 law for silence says, unless the operator extends it (`exchange.extend`).
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

@@ -22,8 +22,6 @@ one confirmation gives one token or one signature. A number gets at most `REQUES
 requests in `REQUEST_WINDOW` seconds (429 after), since each one rings the person's phone.
 """
 
-from __future__ import annotations
-
 import base64
 import hashlib
 import secrets

@@ -7,9 +7,12 @@
 
 Both are built on first use (`defer_build`): a handler pays at its cold start only for the
 models its request touches, not for every model of the modules it imports (issue 18).
-"""
 
-from __future__ import annotations
+A module that declares models evaluates its annotations when it runs (no `from __future__
+import annotations`; a model named before it is defined is quoted): pydantic would otherwise
+compile and evaluate every field's annotation string as each class is made, a fifth of the time
+its classes take to create even unbuilt.
+"""
 
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel

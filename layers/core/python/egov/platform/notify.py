@@ -27,8 +27,6 @@ in the sparse index `gsi1` under `UNREAD#<user>` while unread; the message `NOTI
 keeps a copy of each message's delivery, written in the same transaction as the message.
 """
 
-from __future__ import annotations
-
 import uuid
 from collections.abc import Mapping
 from datetime import datetime

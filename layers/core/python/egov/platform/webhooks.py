@@ -34,8 +34,6 @@ timeout) the OutboxSweepFunction finishes it (`finish_releases`), batch by batch
 is held; only then is the order deleted.
 """
 
-from __future__ import annotations
-
 import base64
 import functools
 import hashlib
@@ -129,13 +127,13 @@ i18n.register(
 
 
 @functools.cache
-def _signing_key(secret: str) -> Ed25519PrivateKey:
+def _signing_key(secret: str) -> "Ed25519PrivateKey":
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(secret.encode()).digest())
 
 
-def signing_key() -> Ed25519PrivateKey:
+def signing_key() -> "Ed25519PrivateKey":
     return _signing_key(secrets.secret("WEBHOOK_KEY_SECRET"))
 
 
@@ -423,7 +421,7 @@ def retry_delay(attempt: int, retry_after: float | None = None) -> int:
     return min(MAX_VISIBILITY_SECONDS, round(delay))
 
 
-def _retry_after(response: httpx.Response) -> float | None:
+def _retry_after(response: "httpx.Response") -> float | None:
     """The agency's Retry-After (seconds or an HTTP date) on 429/503, in seconds from now."""
     if response.status_code not in RETRY_AFTER_STATUSES:
         return None
@@ -438,7 +436,7 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 
 @functools.cache
-def _http() -> httpx.Client:
+def _http() -> "httpx.Client":
     import httpx
 
     return httpx.Client(

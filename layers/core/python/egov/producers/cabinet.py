@@ -22,8 +22,6 @@ The login account's side of each change (contact copy, password, closing and the
 guard) is `egov.platform.auth`'s, as parts of the same transaction.
 """
 
-from __future__ import annotations
-
 from pydantic import Field, SecretStr
 from pydantic_core import PydanticCustomError
 

@@ -15,8 +15,6 @@ Password policy (stored only as an argon2id hash):
 - must not contain the username (case-insensitively), the first thing an attacker tries.
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from datetime import date

@@ -16,8 +16,6 @@ Each kind of item is read back into its model below (`ProducerRecord`, `OfferLin
 items have always had: the stored format is the models' aliases (issue 11 item 7).
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import ConfigDict

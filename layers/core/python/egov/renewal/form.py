@@ -5,8 +5,6 @@ cannot be edited (R4).
 A rule a validator checks is also in the schema, and every refusal names its field (G7).
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
