@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from egov.esign import embassy as embassies
+from egov.esign import worklist
 from egov.platform import auth
 from egov.platform.http import api, entry, ok
 
@@ -24,9 +24,9 @@ def embassy_tasks(
     embassy: str,
     cursor: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
-) -> Response[embassies.Tasks]:
+) -> Response[worklist.Tasks]:
     auth.require(app, "officer", agency=embassy)
-    return ok(embassies.tasks(embassy, cursor=cursor, limit=limit))
+    return ok(worklist.tasks(embassy, cursor=cursor, limit=limit))
 
 
 lambda_handler = entry(app)

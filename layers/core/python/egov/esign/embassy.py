@@ -3,8 +3,8 @@
 Officers of the embassy (role `officer`, agency `EMB-<country of residence>`) act only on their
 own embassy's applications; another embassy's application is unknown to them (404).
 
-- `tasks`: the embassy's open tasks (`invite`, then `check`), soonest due first, with the
-  deadline, whether it has passed and the last alert (one keyed query on `gsi1`).
+- its open tasks are listed by `egov.esign.worklist` (a handler of its own, which loads none of
+  the actions below).
 - `invite` (E9): date and place; due within 1 business day of the decision reaching the embassy
   (an invitation after that is still taken, marked late). The check is then due by the end of
   the business day after the appointment.
@@ -22,18 +22,14 @@ the officer's action answers it. Whichever of the two comes second answers, so t
 not matter.
 """
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AwareDatetime,
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
-from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
 from egov.certificates import issuance, registry
@@ -47,11 +43,9 @@ from egov.esign import contracts, deadlines, vfin
 from egov.esign.filing import embassy_of
 from egov.esign.records import (
     ESIGN,
-    STATUS_TEXTS,
     ApplicationRecord,
     CarrierHandedOver,
     StoredInvitation,
-    from_item,
     key,
     load,
     read,
@@ -98,35 +92,6 @@ class CheckBody(View):
         if self.outcome == "mismatch" and not self.reason:
             raise PydanticCustomError("esign.check-needs-reason", "reason is required")
         return self
-
-
-class Task(BaseModel):
-    model_config = ConfigDict(defer_build=True, alias_generator=to_camel, populate_by_name=True)
-
-    application_id: str
-    registration_number: str
-    task: Literal["invite", "check"]
-    status_text: str
-    due_at: datetime
-    overdue: bool
-    last_alert_at: datetime | None = None
-    applicant: dict[str, Any]
-    carrier: dict[str, Any]
-    virtual_fin: str
-    contract_number: str
-    invitation: dict[str, Any] | None = None
-    documents: list[attachments.Document] = Field(
-        default_factory=list,
-        description="E10: the files filed online, to compare with the originals; each at "
-        "…/applications/{applicationId}/documents/{attachmentId}",
-    )
-
-
-class Tasks(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
-    items: list[Task]
-    cursor: str | None = None
 
 
 class Awaited(Event):
@@ -182,45 +147,6 @@ def _answer_waiting(application_id: str, step: Step) -> None:
 
 
 # ---------------------------------------------------------------- officers' actions
-
-
-def tasks(embassy: str, *, cursor: str | None = None, limit: int = 50) -> Tasks:
-    page = ESIGN.query(f"EMBASSY#{embassy}#TASKS", index="gsi1", cursor=cursor, limit=limit)
-    now = clock.now()
-    items = []
-    for record in map(from_item, page.items):
-        form = record.form
-        assert form.applicant is not None and form.carrier is not None  # submitted
-        assert record.task is not None and record.registration_number is not None
-        assert record.virtual_fin is not None and record.contract_number is not None
-        due = clock.parse(
-            (record.invite_deadline if record.task == "invite" else record.check_deadline) or ""
-        )
-        items.append(
-            Task(
-                application_id=record.application_id,
-                registration_number=record.registration_number,
-                task=record.task,
-                status_text=STATUS_TEXTS[record.status]["az"],
-                due_at=due,
-                overdue=now > due,
-                last_alert_at=record.last_alert_at,
-                applicant=form.applicant.model_dump(
-                    mode="json",
-                    by_alias=True,
-                    exclude_none=True,
-                    exclude={"secret_question", "secret_answer"},
-                ),
-                carrier=form.carrier.model_dump(mode="json", by_alias=True, exclude_none=True),
-                virtual_fin=record.virtual_fin,
-                contract_number=record.contract_number,
-                invitation=record.invitation.model_dump(by_alias=True)
-                if record.invitation
-                else None,
-                documents=attachments.documents(subject(record.application_id)),
-            )
-        )
-    return Tasks(items=items, cursor=page.cursor)
 
 
 def document(
