@@ -206,15 +206,18 @@ class Table:
 
     def count(self, pk: str, *, index: str | None = None) -> int:
         """How many items a partition (of the table or an index) holds, without reading them."""
-        kwargs = self._key_condition(pk, index=index)
-        kwargs["Select"] = "COUNT"
-        total = 0
+        request = {**self._key_condition(pk, index=index), "Select": "COUNT"}
+        return sum(int(page["Count"]) for page in self._pages(self._client.query, request))
+
+    @staticmethod
+    def _pages(operation: Callable[..., Any], request: dict[str, Any]) -> Iterator[Any]:
+        """Every page of a Query or Scan, each asked from where the one before stopped."""
         while True:
-            result = self._client.query(**kwargs)
-            total += int(result["Count"])
-            if "LastEvaluatedKey" not in result:
-                return total
-            kwargs["ExclusiveStartKey"] = result["LastEvaluatedKey"]
+            page = operation(**request)
+            yield page
+            if "LastEvaluatedKey" not in page:
+                return
+            request = {**request, "ExclusiveStartKey": page["LastEvaluatedKey"]}
 
     def _key_condition(
         self,
@@ -284,12 +287,8 @@ class Table:
             "ExpressionAttributeNames": {"#pk": "pk"},
             "ExpressionAttributeValues": marshal({f":p{i}": p for i, p in enumerate(prefixes)}),
         }
-        while True:
-            page = self._client.scan(**kwargs)
+        for page in self._pages(self._client.scan, kwargs):
             yield from (unmarshal(item) for item in page["Items"])
-            if "LastEvaluatedKey" not in page:
-                return
-            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     def get_many(self, keys: Iterable[tuple[str, str]]) -> list[Item]:
         """The stored items of these (pk, sk) keys, in any order, with BatchGetItem (100 keys a
